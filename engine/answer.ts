@@ -1,0 +1,85 @@
+// The Answer of contract.md: what the evaluator says about a case at an instant.
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface ConditionTrace {
+  /** what was checked, in the policy's words */
+  check: string;
+  /** the value(s) the condition saw */
+  saw: unknown;
+  expected?: unknown;
+  result: boolean;
+}
+
+export interface DeadlineItem {
+  id: string;
+  subject?: string;
+  party: 'vendor' | 'client';
+  due: string;
+  status: 'pending' | 'met' | 'breached';
+  met_at?: string;
+  priority?: string;
+  recommended?: boolean;
+  clause: string;
+}
+
+export interface EntitlementItem {
+  id: string;
+  allowed: boolean;
+  limit?: number | null;
+  used?: number;
+  remaining?: number | null;
+  excess?: number;
+  until?: string | null;
+  cost: Money | null;
+  reasons: string[];
+  clause: string;
+  [field: string]: unknown;
+}
+
+export interface RefundAnswer {
+  eligible: boolean;
+  percent: number;
+  amount: number;
+  basis: number;
+  currency: string;
+  requested_at: string;
+  rule?: string;
+  reasons: string[];
+  clause: string;
+}
+
+export interface CreditItem {
+  id: string;
+  period: { from: string; until: string };
+  amount: number;
+  unit: 'hours';
+  availability: number;
+  downtime_hours: number;
+  reasons: string[];
+  clause: string;
+}
+
+export interface Explanation {
+  text: string;
+  lang: string;
+  source?: string;
+  title?: string;
+  assumptions: string[];
+  conditions: ConditionTrace[];
+}
+
+export interface Answer {
+  policy: { id: string; version: string };
+  at: string;
+  plans: Record<string, string>;
+  deadlines: DeadlineItem[];
+  entitlements: EntitlementItem[];
+  refund: RefundAnswer | null;
+  credits: CreditItem[];
+  warnings: string[];
+  explanations: Record<string, Explanation>;
+}

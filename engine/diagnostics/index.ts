@@ -1,0 +1,3 @@
+export * from './diagnostic.ts';
+export * from './codes.ts';
+export * from './suggest.ts';
