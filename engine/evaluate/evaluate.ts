@@ -1,6 +1,20 @@
-import type { Answer } from '../answer.ts';
+// The evaluator: validates the case, runs the compiled rules through json-rules-engine with the
+// runtime's facts, and maps the rule results back to the Answer of contract.md.
+import type { Engine, RuleResult } from 'json-rules-engine';
+import type { Answer, ConditionTrace } from '../answer.ts';
+import { buildCalendars, formatInstant, type BusinessCalendar } from '../calendar/index.ts';
+import { validateCase } from '../case/validate-case.ts';
+import { compilePolicy } from '../compile/compile-policy.ts';
+import { diagnostic, SlaError } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
+import { createEngine, runFacts } from '../runtime/register.ts';
+import { Runtime } from '../runtime/runtime.ts';
+import { mapCredits } from './map-credits.ts';
+import { mapDeadlines } from './map-deadlines.ts';
+import { mapEntitlements } from './map-entitlements.ts';
+import { mapRefund } from './map-refund.ts';
+import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
 
 export interface EvaluateOptions {
   /** language of explanations: en (default), uk, fa */
@@ -10,11 +24,89 @@ export interface EvaluateOptions {
   locate?: Locator;
 }
 
+export interface Prepared {
+  compiled: CompiledPolicy;
+  engine: Engine;
+  calendars: Map<string, BusinessCalendar>;
+}
+
+const prepared = new WeakMap<object, Prepared>();
+
+/** Compiles (once per policy object) and builds the engine and calendars it needs. */
+export function prepare(policy: LoadedPolicy | CompiledPolicy | Policy): Prepared {
+  const hit = prepared.get(policy);
+  if (hit) return hit;
+  const compiled = 'kind' in policy && policy.kind === 'compiled' ? (policy as CompiledPolicy) : compilePolicy(policy as LoadedPolicy | Policy);
+  const p: Prepared = {
+    compiled,
+    engine: createEngine(compiled.rules),
+    calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
+  };
+  prepared.set(policy, p);
+  return p;
+}
+
+export interface RuleOutcome {
+  name: string;
+  result: boolean;
+  conditions: EvaluatedCondition[];
+}
+
+function outcome(r: RuleResult): RuleOutcome {
+  const all = ((r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []) as EvaluatedCondition[];
+  return { name: String(r.name), result: r.result === true, conditions: all };
+}
+
 /** Answers a case (an object as in contract.md) under a policy; throws SlaError for an invalid case. */
-export async function evaluate(
-  policy: LoadedPolicy | CompiledPolicy | Policy,
-  input: unknown,
-  options: EvaluateOptions = {},
-): Promise<Answer> {
-  throw new Error(`not implemented ${String(policy)} ${String(input)} ${String(options)}`);
+export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
+  const { compiled, engine, calendars } = prepare(policy);
+  const p = compiled.policy;
+  const lang = options.lang ?? 'en';
+  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([diagnostic('SLA4013', `unsupported language "${lang}"`, { help: 'use a two-letter code such as en, uk or fa' })]);
+
+  let rt: Runtime;
+  try {
+    rt = new Runtime(p, calendars, validateCase(p, input), compiled.rules);
+  } catch (e) {
+    if (e instanceof SlaError && (options.file || options.locate))
+      throw new SlaError(e.diagnostics.map((d) => ({ ...d, ...(options.file ? { file: options.file } : {}), ...((d.path !== undefined && options.locate?.(d.path)) || {}) })));
+    throw e;
+  }
+
+  const { results, failureResults } = await engine.run(runFacts(rt));
+  const outcomes = new Map<string, RuleOutcome>();
+  for (const r of [...results, ...failureResults]) outcomes.set(String(r.name), outcome(r));
+
+  const zone = p.zone;
+  const warnings: string[] = rt.kase.later.map(
+    (e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`,
+  );
+  const traces = new Map<string, ConditionTrace[]>();
+  const explain = (clause: string, item: string, conditions: EvaluatedCondition[]) => {
+    const list = traces.get(clause) ?? [];
+    list.push(...conditions.map((c) => trace(c, zone, item)));
+    traces.set(clause, list);
+  };
+
+  const ctx = { rt, outcomes, explain, warnings };
+  const answer: Answer = {
+    policy: { id: p.id, version: p.version },
+    at: formatInstant(rt.kase.at, zone),
+    plans: rt.kase.plans,
+    deadlines: mapDeadlines(ctx),
+    entitlements: mapEntitlements(ctx),
+    refund: mapRefund(ctx),
+    credits: mapCredits(ctx),
+    warnings,
+    explanations: {},
+  };
+  for (const [clause, conditions] of traces) answer.explanations[clause] = explainClause(p, clause, lang, conditions);
+  return answer;
+}
+
+export interface MapContext {
+  rt: Runtime;
+  outcomes: Map<string, RuleOutcome>;
+  explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
+  warnings: string[];
 }

@@ -1,12 +1,75 @@
-import type { Diagnostic } from '../diagnostics/index.ts';
-import type { LoadedPolicy, PolicyInput } from '../policy-types.ts';
+// Front end → IR → schema → checks: a policy source becomes a LoadedPolicy or a list of diagnostics,
+// each pointing at file:line:column.
+import { buildCalendars } from '../calendar/index.ts';
+import { checkPolicy as checkReferences } from '../compile/check-policy.ts';
+import { diagnostic, hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import { policyJsonSchema } from '../ir/json-schema.ts';
+import type { Policy } from '../ir/schema.ts';
+import type { LoadedPolicy, Locator, PolicyFormat, PolicyInput } from '../policy-types.ts';
+import { parseData } from './parse-data.ts';
+import { makeValidator, schemaDiagnostics } from './validate-schema.ts';
+import { parseDslSource } from './dsl-front-end.ts';
+
+let validator: ReturnType<typeof makeValidator> | undefined;
+const validatePolicy = () => (validator ??= makeValidator(policyJsonSchema()));
+
+export function formatOf(input: PolicyInput): PolicyFormat {
+  if (input.format) return input.format;
+  return input.file && /\.sla$/i.test(input.file) ? 'dsl' : 'yaml';
+}
+
+interface Analysis {
+  policy?: Policy;
+  locate: Locator;
+  diagnostics: Diagnostic[];
+}
+
+function analyse(input: PolicyInput): Analysis {
+  const file = input.file;
+  const format = formatOf(input);
+  let value: unknown;
+  let locate: Locator = () => undefined;
+  try {
+    if (format === 'dsl') {
+      const parsed = parseDslSource(input.source, file);
+      if (!parsed.policy || hasErrors(parsed.diagnostics)) return { locate: parsed.locate, diagnostics: parsed.diagnostics };
+      [value, locate] = [parsed.policy, parsed.locate];
+    } else {
+      const parsed = parseData(input.source, file);
+      [value, locate] = [parsed.value, parsed.locate];
+    }
+  } catch (e) {
+    if (e instanceof SlaError) return { locate, diagnostics: e.diagnostics };
+    throw e;
+  }
+  const place = (d: Diagnostic): Diagnostic => {
+    const at = d.path !== undefined ? locate(d.path) : undefined;
+    return { ...d, file, ...(at && d.line === undefined ? at : {}) };
+  };
+  const schemaErrors = schemaDiagnostics(validatePolicy(), value, { file, locate });
+  if (schemaErrors.length) return { locate, diagnostics: schemaErrors };
+  const policy = value as Policy;
+  const diagnostics = checkReferences(policy).map(place);
+  if (!hasErrors(diagnostics)) {
+    try {
+      buildCalendars(policy.calendars, policy.zone);
+    } catch (e) {
+      if (!(e instanceof SlaError)) throw e;
+      diagnostics.push(...e.diagnostics.map(place));
+    }
+  }
+  return { policy, locate, diagnostics };
+}
 
 /** Parses, validates and checks a policy; throws SlaError carrying every error found. */
 export function loadPolicy(input: PolicyInput): LoadedPolicy {
-  throw new Error(`not implemented: ${input.file}`);
+  const { policy, locate, diagnostics } = analyse(input);
+  if (!policy || hasErrors(diagnostics))
+    throw new SlaError(diagnostics.length ? diagnostics.filter((d) => d.severity === 'error') : [diagnostic('SLA2001', 'invalid policy', { file: input.file })]);
+  return { kind: 'loaded', ir: policy, format: formatOf(input), source: input.source, file: input.file, locate, warnings: diagnostics };
 }
 
 /** Every diagnostic (errors and warnings) for a policy source; never throws for bad input. */
 export function checkPolicy(input: PolicyInput): Diagnostic[] {
-  throw new Error(`not implemented: ${input.file}`);
+  return analyse(input).diagnostics;
 }

@@ -1,0 +1,62 @@
+// IR conditions → json-rules-engine conditions over the runtime's facts (see runtime/facts.ts).
+import type { ConditionProperties } from 'json-rules-engine';
+import type { Condition } from '../ir/schema.ts';
+import type { Hidden } from '../runtime/event-query.ts';
+import type { Moment } from '../runtime/runtime.ts';
+import { describeCondition } from './describe.ts';
+
+export interface ConditionContext {
+  /** "now" for this condition: the case's `at` (default) or the refund request */
+  at?: Moment;
+  /** events hidden by refund exclusions */
+  hide?: Hidden;
+}
+
+/** The extra properties we keep on each compiled condition (json-rules-engine keeps them too). */
+export interface Labelled {
+  name: string;
+  /** what the condition checks, for explanations */
+  description: string;
+  /** the policy author's reason text, if given */
+  reason?: string;
+}
+
+export type CompiledCondition = ConditionProperties & Labelled;
+
+const FACT_OPERATORS = {
+  equals: 'equal',
+  not_equals: 'notEqual',
+  in: 'in',
+  not_in: 'notIn',
+  greater_than: 'greaterThan',
+  less_than: 'lessThan',
+  at_least: 'greaterThanInclusive',
+  at_most: 'lessThanInclusive',
+} as const;
+
+export function compileCondition(c: Condition, ctx: ConditionContext, name: string): CompiledCondition {
+  const at = ctx.at === 'request' ? { at: 'request' as const } : {};
+  const hide = ctx.hide?.length ? { hide: ctx.hide } : {};
+  const label = { name, description: describeCondition(c), ...(c.reason ? { reason: c.reason } : {}) };
+  if ('fact' in c) {
+    const key = (Object.keys(FACT_OPERATORS) as (keyof typeof FACT_OPERATORS)[]).find((k) => c[k] !== undefined)!;
+    return { fact: c.fact, operator: FACT_OPERATORS[key], value: c[key] as ConditionProperties['value'], ...label };
+  }
+  if ('plan' in c) return { fact: 'sla:plan', params: { dimension: c.plan }, operator: 'in', value: c.in, ...label };
+  if ('event' in c) {
+    const { exists, reason: _r, ...query } = c;
+    return { fact: 'sla:exists', params: { condition: query, ...at, ...hide }, operator: 'equal', value: exists ?? true, ...label };
+  }
+  if ('now_before' in c)
+    return { fact: 'sla:instant', params: { expr: c.now_before, ...at, ...hide }, operator: 'instantAfter', value: { fact: 'sla:now', params: at }, ...label };
+  if ('deadline' in c) {
+    const { status, reason: _r, ...query } = c;
+    return { fact: 'sla:deadline_statuses', params: { condition: query, ...at, ...hide }, operator: 'contains', value: status, ...label };
+  }
+  if ('counter' in c) {
+    const strict = c.greater_than !== undefined;
+    return { fact: 'sla:counter', params: { counter: c.counter, ...at }, operator: strict ? 'greaterThan' : 'greaterThanInclusive', value: (strict ? c.greater_than : c.at_least) ?? 0, ...label };
+  }
+  if ('entitlement' in c) return { fact: 'sla:allowed', params: { entitlement: c.entitlement }, operator: 'equal', value: c.allowed, ...label };
+  return { fact: 'sla:open', params: { calendar: c.open, ...at }, operator: 'equal', value: true, ...label };
+}

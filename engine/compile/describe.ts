@@ -1,0 +1,44 @@
+// Plain-words descriptions of conditions and instants, for explanations and reasons.
+import type { Condition, EventRef, Instant, PlanValue } from '../ir/schema.ts';
+import { isByPlan } from './plan-value.ts';
+
+const list = (v: unknown[]) => v.map(String).join(', ');
+
+export function describeEvent(ref: EventRef): string {
+  const where = Object.entries(ref.where ?? {})
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? `in [${list(v)}]` : `= ${String(v)}`}`)
+    .join(', ');
+  return `${ref.which === 'last' ? 'the last ' : ''}${ref.event}${where ? ` (${where})` : ''}`;
+}
+
+export function describePlanValue<T>(v: PlanValue<T>): string {
+  if (!isByPlan(v)) return String(v);
+  return `by ${v.by}: ${Object.entries(v.values).map(([k, x]) => `${k} ${String(x)}`).join(', ')}`;
+}
+
+export function describeInstant(i: Instant): string {
+  if ('instant' in i) return i.instant;
+  return i.add === undefined ? describeEvent(i.from) : `${describePlanValue(i.add)} after ${describeEvent(i.from)}`;
+}
+
+export function describeCondition(c: Condition): string {
+  if ('fact' in c) {
+    const ops: [keyof typeof c, string][] = [['equals', '='], ['not_equals', '≠'], ['in', 'in'], ['not_in', 'not in'], ['greater_than', '>'], ['less_than', '<'], ['at_least', '≥'], ['at_most', '≤']];
+    const [k, sym] = ops.find(([k]) => c[k] !== undefined)!;
+    const v = c[k];
+    return `${c.fact} ${sym} ${Array.isArray(v) ? `[${list(v)}]` : String(v)}`;
+  }
+  if ('plan' in c) return `${c.plan} plan is ${c.in.join(' or ')}`;
+  if ('event' in c) {
+    const when = [c.before ? `before ${describeInstant(c.before)}` : '', c.after ? `after ${describeInstant(c.after)}` : ''].filter(Boolean).join(' and ');
+    return `${describeEvent({ event: c.event, where: c.where })} ${c.exists === false ? 'has not happened' : 'has happened'}${when ? ` ${when}` : ''}`;
+  }
+  if ('now_before' in c) return `before ${describeInstant(c.now_before)}`;
+  if ('deadline' in c) {
+    const where = c.where ? ` for ${describeEvent({ event: 'start', where: c.where }).replace(/^start /, '')}` : '';
+    return `a ${c.deadline} deadline is ${c.status}${where}${c.started_before ? `, started before ${describeInstant(c.started_before)}` : ''}`;
+  }
+  if ('counter' in c) return c.greater_than !== undefined ? `${c.counter} above ${c.greater_than} in some period` : `${c.counter} at least ${c.at_least} in some period`;
+  if ('entitlement' in c) return `${c.entitlement} is ${c.allowed ? 'allowed' : 'not allowed'}`;
+  return `${c.open} is open`;
+}

@@ -1,0 +1,92 @@
+// Compiler stage "rules": one json-rules-engine rule per answer item, plain JSON (no functions),
+// each condition labelled so the evaluator can say what decided and with which values.
+import type { RuleProperties } from 'json-rules-engine';
+import type { Condition, Entitlement, Policy } from '../ir/schema.ts';
+import type { Hidden } from '../runtime/event-query.ts';
+import { compileCondition, type CompiledCondition } from './compile-condition.ts';
+import { describeEvent, describeInstant } from './describe.ts';
+
+function appliesConditions(applies: Record<string, string[]> | undefined): CompiledCondition[] {
+  return Object.entries(applies ?? {}).map(([dimension, options]) => ({
+    name: 'plan',
+    description: `${dimension} plan is ${options.join(' or ')}`,
+    fact: 'sla:plan',
+    params: { dimension },
+    operator: 'in',
+    value: options,
+  }));
+}
+
+function rule(name: string, priority: number, conditions: CompiledCondition[], params: Record<string, unknown>): RuleProperties {
+  return { name, priority, conditions: { all: conditions }, event: { type: name.split(':')[0], params } };
+}
+
+function entitlementConditions(e: Entitlement): CompiledCondition[] {
+  const out = appliesConditions(e.applies);
+  if (e.opens)
+    out.push({ name: 'opens', description: `${describeEvent(e.opens)} has happened`, fact: 'sla:instant', params: { expr: { from: e.opens } }, operator: 'isKnown', value: true });
+  if (e.until)
+    out.push({ name: 'until', description: `before ${describeInstant(e.until)}`, fact: 'sla:instant', params: { expr: e.until }, operator: 'instantAfter', value: { fact: 'sla:now' } });
+  if (e.closed_by)
+    out.push({ name: 'closed_by', description: `${describeEvent(e.closed_by)} has not happened`, fact: 'sla:instant', params: { expr: { from: e.closed_by } }, operator: 'isKnown', value: false });
+  if (e.pause)
+    out.push({ name: 'pause', description: `not paused (${describeEvent(e.pause.start)} without ${describeEvent(e.pause.stop)})`, fact: 'sla:paused_since', params: { pause: e.pause }, operator: 'isKnown', value: false });
+  if (e.limit !== undefined && e.used)
+    out.push({
+      name: 'limit',
+      description: e.limit_kind === 'capacity' ? 'used within the limit' : 'used below the limit',
+      fact: 'sla:used',
+      params: { used: e.used },
+      operator: e.limit_kind === 'capacity' ? 'withinLimit' : 'underLimit',
+      value: { fact: 'sla:limit', params: { limit: e.limit } },
+    });
+  (e.when ?? []).forEach((c, i) => out.push(compileCondition(c, {}, `when/${i}`)));
+  return out;
+}
+
+/** Exclusions written as `{event, where}` hide those events from their rule instead of blocking it. */
+const hides = (c: Condition): c is Extract<Condition, { event: string }> => 'event' in c && c.exists !== false && !c.before && !c.after;
+
+export function emitRules(p: Policy): RuleProperties[] {
+  const rules: RuleProperties[] = [];
+  let priority = 1000;
+  for (const d of p.deadlines ?? []) {
+    if (d.report === false) continue;
+    rules.push(rule(`deadline:${d.id}`, priority--, [
+      ...appliesConditions(d.applies),
+      { name: 'instances', description: `${describeEvent(d.start)} has happened`, fact: 'sla:deadlines', params: { deadline: d.id }, operator: 'notEmpty', value: true },
+    ], { id: d.id, clause: d.clause }));
+  }
+  for (const e of p.entitlements ?? []) {
+    rules.push(rule(`entitlement:${e.id}`, priority--, entitlementConditions(e), { id: e.id, clause: e.clause }));
+    for (const [field, c] of Object.entries(e.fields ?? {}))
+      rules.push(rule(`field:${e.id}:${field}`, priority--, [compileCondition(c, {}, field)], { id: e.id, field }));
+  }
+  if (p.refund) {
+    for (const r of p.refund.rules) {
+      const hidden: Hidden = (r.exclusions ?? []).filter((x) => hides(x.when)).map((x) => {
+        const c = x.when as Extract<Condition, { event: string }>;
+        return c.where ? { event: c.event, where: c.where } : { event: c.event };
+      });
+      rules.push(rule(`refund:${r.id}`, priority--, r.when.map((c, i) => compileCondition(c, { at: 'request', hide: hidden }, `when/${i}`)), {
+        id: r.id,
+        clause: r.clause ?? p.refund.clause,
+        percent: r.percent,
+      }));
+      for (const x of r.exclusions ?? [])
+        rules.push(rule(`exclusion:${r.id}:${x.id}`, priority--, [compileCondition(x.when, { at: 'request' }, x.id)], {
+          id: x.id,
+          rule: r.id,
+          clause: x.clause ?? r.clause ?? p.refund.clause,
+          hides: hides(x.when),
+        }));
+    }
+  }
+  for (const c of p.credits ?? []) {
+    rules.push(rule(`credit:${c.id}`, priority--, [
+      ...appliesConditions(c.applies),
+      { name: 'credits', description: `availability below ${c.below * 100}% in a ${c.per === 'solar_month' ? 'solar month' : 'month'}`, fact: 'sla:credits', params: { credit: c.id }, operator: 'notEmpty', value: true },
+    ], { id: c.id, clause: c.clause }));
+  }
+  return rules;
+}

@@ -1,0 +1,56 @@
+// Explanations: a clause's source text in the asked language, its assumptions, and the
+// conditions that decided each item, with the values they saw.
+import type { ConditionTrace, Explanation } from '../answer.ts';
+import { formatInstant } from '../calendar/index.ts';
+import type { Policy } from '../ir/schema.ts';
+
+export interface EvaluatedCondition {
+  name: string;
+  description: string;
+  reason?: string;
+  fact: string;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+const INSTANT_FACTS = new Set(['sla:instant', 'sla:now', 'sla:paused_since']);
+
+export function showValue(fact: string, v: unknown, zone: string): unknown {
+  if (typeof v === 'number' && INSTANT_FACTS.has(fact)) return formatInstant(v, zone);
+  if (Array.isArray(v) && v.length && typeof v[0] === 'object') return `${v.length} item(s)`;
+  return v === undefined ? null : v;
+}
+
+export function trace(c: EvaluatedCondition, zone: string, item: string): ConditionTrace {
+  const valueFact = typeof c.valueResult === 'number' && (c.fact === 'sla:instant' || c.fact === 'sla:now') ? 'sla:instant' : c.fact;
+  return {
+    check: `${item}: ${c.reason ?? c.description}`,
+    saw: showValue(c.fact, c.factResult, zone),
+    expected: showValue(valueFact, c.valueResult, zone),
+    result: c.result === true,
+  };
+}
+
+/** Picks the text of a language, falling back to the policy's first source language. */
+export function pickText(text: Record<string, string>, lang: string, fallback: string): { text: string; lang: string } {
+  if (Object.hasOwn(text, lang)) return { text: text[lang], lang };
+  if (Object.hasOwn(text, fallback)) return { text: text[fallback], lang: fallback };
+  const [first] = Object.entries(text);
+  return first ? { text: first[1], lang: first[0] } : { text: '', lang };
+}
+
+export function explainClause(p: Policy, clauseId: string, lang: string, conditions: ConditionTrace[]): Explanation {
+  const primary = p.sources[0]?.lang ?? 'en';
+  const clause = p.clauses[clauseId];
+  const { text, lang: used } = pickText(clause?.text ?? {}, lang, primary);
+  const source = p.sources.find((s) => s.lang === used) ?? p.sources[0];
+  return {
+    text,
+    lang: used,
+    ...(source ? { source: source.rendering_of ? `${source.file} (${used} rendering of ${source.rendering_of})` : source.file } : {}),
+    ...(clause?.title ? { title: clause.title } : {}),
+    assumptions: (p.assumptions ?? []).filter((a) => a.clause === clauseId).map((a) => pickText(a.text, lang, primary).text),
+    conditions,
+  };
+}

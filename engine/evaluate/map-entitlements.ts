@@ -1,0 +1,93 @@
+import type { EntitlementItem, Money } from '../answer.ts';
+import { addDuration, formatInstant } from '../calendar/index.ts';
+import { describeEvent } from '../compile/describe.ts';
+import type { Cost, Entitlement } from '../ir/schema.ts';
+import { percentOf, roundHalfAway } from '../money.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import type { MapContext } from './evaluate.ts';
+import type { EvaluatedCondition } from './explain.ts';
+
+function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
+  if (e.cost === undefined) return null;
+  const c = rt.value<Cost>(e.cost);
+  if (c === undefined) return null;
+  const currency = ('currency' in c && c.currency) || String(rt.kase.facts.currency ?? rt.policy.currency ?? 'USD');
+  if ('amount' in c) return { amount: roundHalfAway(c.amount), currency };
+  const basis = rt.kase.facts[c.of];
+  if (typeof basis !== 'number') {
+    warnings.push(`the cost of ${e.id} is ${c.percent}% of \`${c.of}\`, which the case does not give`);
+    return null;
+  }
+  return { amount: percentOf(basis, c.percent), currency };
+}
+
+function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { limit?: number | null; used?: number }): string | undefined {
+  const zone = rt.policy.zone;
+  const at = (v: unknown) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
+  const ok = c.result === true;
+  switch (c.name) {
+    case 'plan':
+      return ok ? undefined : `not in your plan: ${c.description.replace(' plan is ', ' plan must be ')} (it is ${String(c.factResult)})`;
+    case 'opens':
+      return ok ? undefined : `not yet: ${describeEvent(e.opens!)} has not happened`;
+    case 'until':
+      if (ok) return `open until ${at(c.factResult)}`;
+      return c.factResult === null || c.factResult === undefined ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started` : `the window closed at ${at(c.factResult)}`;
+    case 'closed_by':
+      return ok ? undefined : `closed: ${describeEvent(e.closed_by!)} happened at ${at(c.factResult)}`;
+    case 'pause':
+      return ok ? 'not paused now' : `paused since ${at(c.factResult)}: resume by ${at(addDuration(c.factResult as number, e.pause!.max, { zone }))}`;
+    case 'limit': {
+      const limit = numbers.limit === null ? 'unlimited' : String(numbers.limit ?? 0);
+      return ok ? `${numbers.used ?? 0} of ${limit} used` : `limit reached: ${numbers.used ?? 0} of ${limit} used`;
+    }
+    default:
+      return ok ? c.reason ?? c.description : `not: ${c.reason ?? c.description}`;
+  }
+}
+
+export function mapEntitlements({ rt, outcomes, explain, warnings }: MapContext): EntitlementItem[] {
+  const zone = rt.policy.zone;
+  const items: EntitlementItem[] = [];
+  for (const e of rt.policy.entitlements ?? []) {
+    const o = outcomes.get(`entitlement:${e.id}`);
+    if (!o) continue;
+    explain(e.clause, e.id, o.conditions);
+    const inPlan = o.conditions.every((c) => c.name !== 'plan' || c.result === true);
+    if (!inPlan) {
+      items.push({ id: e.id, allowed: false, cost: null, reasons: o.conditions.filter((c) => c.name === 'plan' && !c.result).map((c) => reason(c, rt, e, {})!), clause: e.clause });
+      continue;
+    }
+    const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, warnings), reasons: [], clause: e.clause };
+    const numbers: { limit?: number | null; used?: number } = {};
+    if (e.limit !== undefined) {
+      const limit = rt.limit(e.limit);
+      numbers.limit = limit === undefined ? 0 : limit;
+      item.limit = numbers.limit;
+    }
+    if (e.used) {
+      const used = rt.used(e.used);
+      if (used === null && 'fact' in e.used) warnings.push(`${e.id}: the case does not give \`${e.used.fact}\`; counted as 0`);
+      numbers.used = roundHalfAway(used ?? 0, 4);
+      item.used = numbers.used;
+    }
+    if (e.limit !== undefined) {
+      item.remaining = numbers.limit === null ? null : roundHalfAway(Math.max(0, (numbers.limit ?? 0) - (numbers.used ?? 0)), 4);
+      if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
+    }
+    const pausedSince = e.pause ? rt.pausedSince(e.pause.start, e.pause.stop) : null;
+    if (pausedSince !== null && e.pause) item.until = formatInstant(addDuration(pausedSince, e.pause.max, { zone }), zone);
+    else if (e.until) {
+      const until = rt.instant(e.until);
+      item.until = until === null ? null : formatInstant(until, zone);
+    }
+    for (const [field] of Object.entries(e.fields ?? {})) {
+      const f = outcomes.get(`field:${e.id}:${field}`);
+      item[field] = f?.result === true;
+      if (f) explain(e.clause, `${e.id}.${field}`, f.conditions);
+    }
+    item.reasons = o.conditions.map((c) => reason(c, rt, e, numbers)).filter((r): r is string => !!r);
+    items.push(item);
+  }
+  return items;
+}

@@ -1,0 +1,35 @@
+// A plain evaluator of compiled rule conditions, with the same facts and operators the engine
+// registers. The runtime uses it where one answer depends on another (`{ entitlement: …}`
+// conditions); tests use it as the reference the engine's results are compared with.
+import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
+import { runtimeFacts } from './facts.ts';
+import { builtinOperators, customOperators } from './operators.ts';
+import type { Runtime } from './runtime.ts';
+
+type AnyCondition = TopLevelCondition | NestedCondition;
+interface Leaf {
+  fact: string;
+  params?: unknown;
+  operator: string;
+  value: unknown;
+}
+
+export function factValue(rt: Runtime, fact: string, params: unknown): unknown {
+  const fn = Object.hasOwn(runtimeFacts, fact) ? runtimeFacts[fact] : undefined;
+  if (fn) return fn(params, rt);
+  return Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null;
+}
+
+export function evaluateCondition(rt: Runtime, c: AnyCondition): boolean {
+  if ('all' in c && c.all) return c.all.map((x) => evaluateCondition(rt, x)).every(Boolean);
+  if ('any' in c && c.any) return c.any.map((x) => evaluateCondition(rt, x)).some(Boolean);
+  if ('not' in c && c.not) return !evaluateCondition(rt, c.not);
+  const leaf = c as unknown as Leaf;
+  const seen = factValue(rt, leaf.fact, leaf.params);
+  const v = leaf.value as { fact?: string; params?: unknown } | unknown;
+  const expected =
+    typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v ? factValue(rt, String((v as { fact: string }).fact), (v as { params?: unknown }).params) : v;
+  const op = customOperators[leaf.operator] ?? builtinOperators[leaf.operator];
+  if (!op) throw new Error(`unknown operator ${leaf.operator}`);
+  return op(seen, expected);
+}

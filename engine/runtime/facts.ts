@@ -1,0 +1,29 @@
+// The parameterised dynamic facts the compiled rules ask for. Each reads the evaluation's Runtime,
+// which the caller passes as the run-time fact `sla:runtime`.
+import type { Runtime } from './runtime.ts';
+
+export const RUNTIME_FACT = 'sla:runtime';
+
+// Params come from the compiled JSON rules; their shapes are fixed by compile/compile-condition.ts.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Params = any;
+export type FactFn = (params: Params, rt: Runtime) => unknown;
+
+export const runtimeFacts: Record<string, FactFn> = {
+  'sla:now': (p, rt) => rt.now(p?.at),
+  'sla:plan': (p, rt) => rt.plan(p.dimension),
+  'sla:instant': (p, rt) => rt.instant(p.expr, p.at, p.hide),
+  'sla:exists': (p, rt) => rt.exists(p.condition, p.at, p.hide),
+  'sla:used': (p, rt) => rt.used(p.used, p.at),
+  'sla:limit': (p, rt) => rt.limit(p.limit, p.at),
+  'sla:deadlines': (p, rt) => rt.deadlines(p.deadline, p.at),
+  'sla:deadline_statuses': (p, rt) => rt.deadlineStatuses(p.condition, p.at, p.hide),
+  'sla:counter': (p, rt) => rt.counterMax(p.counter, p.at).max,
+  'sla:credits': (p, rt) => {
+    const spec = rt.policy.credits?.find((c) => c.id === p.credit);
+    return spec ? rt.credits(spec).filter((c) => c.amount > 0) : [];
+  },
+  'sla:open': (p, rt) => rt.open(p.calendar, p.at),
+  'sla:paused_since': (p, rt) => rt.pausedSince(p.pause.start, p.pause.stop, p.at),
+  'sla:allowed': (p, rt) => rt.allowed(p.entitlement),
+};

@@ -1,0 +1,26 @@
+// The one module that teaches a json-rules-engine Engine our facts and operators, so compiled
+// rules reloaded from JSON into a stock Engine evaluate exactly as the evaluator does.
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import { RUNTIME_FACT, runtimeFacts } from './facts.ts';
+import { customOperators } from './operators.ts';
+import { safePathResolver } from './path-resolver.ts';
+import type { Runtime } from './runtime.ts';
+
+export function registerRuntime(engine: Engine): Engine {
+  for (const [id, fn] of Object.entries(runtimeFacts))
+    engine.addFact(id, async (params, almanac) => fn(params, (await almanac.factValue(RUNTIME_FACT)) as Runtime), { cache: true });
+  for (const [name, op] of Object.entries(customOperators)) engine.addOperator(name, op);
+  return engine;
+}
+
+export function createEngine(rules: RuleProperties[]): Engine {
+  // Our facts never throw for "undefined": every declared case fact is passed (null when absent).
+  return registerRuntime(new Engine(rules, { allowUndefinedFacts: false, pathResolver: safePathResolver }));
+}
+
+/** The run-time facts of one evaluation: the Runtime and the case's declared facts. */
+export function runFacts(rt: Runtime): Record<string, unknown> {
+  const facts: Record<string, unknown> = { [RUNTIME_FACT]: rt };
+  for (const name of Object.keys(rt.policy.facts ?? {})) facts[name] = Object.hasOwn(rt.kase.facts, name) ? rt.kase.facts[name] : null;
+  return facts;
+}

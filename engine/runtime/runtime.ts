@@ -1,0 +1,266 @@
+// One evaluation's state: the policy, its calendars and the normalised case. Every derived value
+// (instants, deadline instances, counters, credits) is computed here from plain numbers and
+// memoised per question, so facts asked by several rules are computed once.
+import { addDuration, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
+import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
+import { planValue } from '../compile/plan-value.ts';
+import type { Condition, Counter, Credit, Deadline, EventRef, Instant, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
+import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import { evaluateCondition } from './direct.ts';
+import { matchesWhere, pickEvent, selectEvents, type Hidden } from './event-query.ts';
+
+export type Moment = 'at' | 'request';
+
+export interface DeadlineInstance {
+  id: string;
+  subject?: string;
+  start: CaseEvent;
+  due: number;
+  status: 'pending' | 'met' | 'breached';
+  metAt?: number;
+  stopAt?: number;
+}
+
+export interface CreditPeriod {
+  from: number;
+  until: number;
+  downtimeMs: number;
+  availability: number;
+  amount: number;
+}
+
+const HOUR = 3_600_000;
+
+export class Runtime {
+  readonly requestAt: number;
+  private memo = new Map<string, unknown>();
+
+  constructor(
+    readonly policy: Policy,
+    readonly calendars: Map<string, BusinessCalendar>,
+    readonly kase: NormalizedCase,
+    readonly rules: readonly RuleProperties[],
+  ) {
+    const request = policy.refund?.request;
+    this.requestAt = request ? (pickEvent(kase.events, request, kase.at)?.at ?? kase.at) : kase.at;
+  }
+
+  now(moment: Moment = 'at'): number {
+    return moment === 'request' ? this.requestAt : this.kase.at;
+  }
+
+  private cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = compute();
+    this.memo.set(key, v);
+    return v;
+  }
+
+  plan(dimension: string): string {
+    return this.kase.plans[dimension];
+  }
+
+  value<T>(v: PlanValue<T>): T | undefined {
+    return planValue(v, this.kase.plans);
+  }
+
+  calendar(id?: string): BusinessCalendar | undefined {
+    const key = id ?? this.policy.calendar;
+    return key === undefined ? undefined : this.calendars.get(key);
+  }
+
+  add(ms: number, duration: PlanValue<string> | undefined, calendarId?: string): number | null {
+    if (duration === undefined) return ms;
+    const d = this.value(duration);
+    if (d === undefined) return null;
+    return addDuration(ms, d, { zone: this.policy.zone, calendar: this.calendar(calendarId) });
+  }
+
+  event(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): CaseEvent | undefined {
+    return pickEvent(this.kase.events, ref, this.now(moment), hidden);
+  }
+
+  events(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): CaseEvent[] {
+    return selectEvents(this.kase.events, ref, this.now(moment), hidden);
+  }
+
+  /** An instant expression; null while its event has not happened (or the plan gives no value). */
+  instant(expr: Instant, moment: Moment = 'at', hidden?: Hidden): number | null {
+    if ('instant' in expr) {
+      const named = this.policy.instants?.[expr.instant];
+      return named ? this.instant(named, moment, hidden) : null;
+    }
+    const e = this.event(expr.from, moment, hidden);
+    return e ? this.add(e.at, expr.add, expr.calendar) : null;
+  }
+
+  exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
+    const before = c.before ? this.instant(c.before, moment, hidden) : undefined;
+    const after = c.after ? this.instant(c.after, moment, hidden) : undefined;
+    if (before === null || after === null) return false;
+    return this.events({ event: c.event, where: c.where }, moment, hidden).some(
+      (e) => (before === undefined || e.at < before) && (after === undefined || e.at > after),
+    );
+  }
+
+  count(ref: EventRef, after: EventRef | undefined, moment: Moment = 'at'): number {
+    return this.selectAfter(ref, after, moment).length;
+  }
+
+  sum(attribute: string, ref: EventRef, after: EventRef | undefined, moment: Moment = 'at'): number {
+    return this.selectAfter(ref, after, moment).reduce((n, e) => n + Number(e.attrs[attribute] ?? 0), 0);
+  }
+
+  private selectAfter(ref: EventRef, after: EventRef | undefined, moment: Moment): CaseEvent[] {
+    const all = this.events(ref, moment);
+    if (!after) return all;
+    const anchor = this.event(after, moment);
+    return anchor ? all.filter((e) => e.at >= anchor.at && e !== anchor) : [];
+  }
+
+  used(u: Used, moment: Moment = 'at'): number | null {
+    if ('count' in u) return this.count(u.count, u.after, moment);
+    if ('sum' in u) return this.sum(u.sum, u.of, u.after, moment);
+    const v = this.kase.facts[u.fact];
+    return typeof v === 'number' ? v : null;
+  }
+
+  /** null: unlimited; undefined: the limit depends on an event that has not happened. */
+  limit(l: Limit, moment: Moment = 'at'): number | null | undefined {
+    if (typeof l === 'object' && l !== null && 'attribute' in l) {
+      const e = this.event(l.of, moment);
+      return e ? Number(e.attrs[l.attribute]) : undefined;
+    }
+    return this.value(l as PlanValue<number | null>);
+  }
+
+  deadlineSpec(id: string): Deadline | undefined {
+    return this.policy.deadlines?.find((d) => d.id === id);
+  }
+
+  /** The instances of a deadline as of a moment. */
+  deadlines(id: string, moment: Moment = 'at', hidden?: Hidden): DeadlineInstance[] {
+    return this.cached(`deadlines|${id}|${moment}|${JSON.stringify(hidden ?? null)}`, () => {
+      const d = this.deadlineSpec(id);
+      if (!d) return [];
+      const now = this.now(moment);
+      const starts = this.events(d.start, moment, hidden);
+      const firsts: CaseEvent[] = [];
+      const seen = new Set<string>();
+      for (const s of starts) {
+        const key = d.subject === undefined ? '' : String(s.attrs[d.subject]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        firsts.push(s);
+        if (d.subject === undefined) break;
+      }
+      const stops = this.events(d.stop, moment, hidden);
+      const out: DeadlineInstance[] = [];
+      for (const start of firsts) {
+        const due = this.add(start.at, d.duration, d.calendar);
+        if (due === null) continue;
+        const subject = d.subject === undefined ? undefined : String(start.attrs[d.subject]);
+        const stop = stops.find((e) => e.at >= start.at && (subject === undefined || String(e.attrs[d.subject!]) === subject));
+        const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
+        out.push({ id, subject, start, due, status, ...(stop && stop.at <= due ? { metAt: stop.at } : {}), ...(stop ? { stopAt: stop.at } : {}) });
+      }
+      return out;
+    });
+  }
+
+  deadlineStatuses(c: Extract<Condition, { deadline: string }>, moment: Moment, hidden?: Hidden): string[] {
+    const before = c.started_before ? this.instant(c.started_before, moment, hidden) : undefined;
+    if (before === null) return [];
+    return this.deadlines(c.deadline, moment, hidden)
+      .filter((i) => matchesWhere(i.start, c.where) && (before === undefined || i.start.at < before))
+      .map((i) => i.status);
+  }
+
+  /** The highest value a per-period counter reached in any period up to now. */
+  counterMax(id: string, moment: Moment = 'at'): { max: number; period?: { from: number; until: number } } {
+    return this.cached(`counter|${id}|${moment}`, () => {
+      const c: Counter | undefined = this.policy.counters?.[id];
+      if (!c) return { max: 0 };
+      const byPeriod = new Map<number, { from: number; until: number; n: number }>();
+      const bump = (ms: number, n: number) => {
+        const p = periodContaining(ms, this.policy.zone, c.per);
+        const cur = byPeriod.get(p.from) ?? { ...p, n: 0 };
+        cur.n += n;
+        byPeriod.set(p.from, cur);
+      };
+      if ('breached' in c) {
+        for (const i of this.deadlines(c.breached, moment)) if (i.status === 'breached') bump(i.due, 1);
+      } else if ('count' in c) for (const e of this.events(c.count, moment)) bump(e.at, 1);
+      else for (const e of this.events(c.of, moment)) bump(e.at, Number(e.attrs[c.sum] ?? 0));
+      let best: { max: number; period?: { from: number; until: number } } = { max: 0 };
+      for (const p of byPeriod.values()) if (p.n > best.max) best = { max: p.n, period: { from: p.from, until: p.until } };
+      return best;
+    });
+  }
+
+  /** Per ended period with downtime: availability and the credit owed (0 when not below the threshold). */
+  credits(c: Credit): CreditPeriod[] {
+    return this.cached(`credits|${c.id}`, () => {
+      const now = this.now();
+      const intervals = this.events(c.downtime)
+        .map((e) => [e.at, Math.min(e.until ?? now, now)] as [number, number])
+        .filter(([a, b]) => b > a)
+        .sort((x, y) => x[0] - y[0]);
+      if (!intervals.length) return [];
+      const out: CreditPeriod[] = [];
+      for (const p of periodsBetween(intervals[0][0], intervals[intervals.length - 1][1], this.policy.zone, c.per)) {
+        if (p.until > now) continue;
+        const down = unionLength(intervals, p.from, p.until);
+        if (down === 0) continue;
+        const availability = 1 - down / (p.until - p.from);
+        const amount = availability < c.below ? (c.multiplier * down) / HOUR : 0;
+        out.push({ from: p.from, until: p.until, downtimeMs: down, availability, amount });
+      }
+      return out;
+    });
+  }
+
+  private evaluating = new Set<string>();
+
+  /** Whether an entitlement's compiled rule holds (for conditions that depend on another entitlement). */
+  allowed(id: string): boolean {
+    return this.cached(`allowed|${id}`, () => {
+      const rule = this.rules.find((r) => r.name === `entitlement:${id}`);
+      if (!rule || this.evaluating.has(id)) return false;
+      this.evaluating.add(id);
+      try {
+        return evaluateCondition(this, rule.conditions as TopLevelCondition);
+      } finally {
+        this.evaluating.delete(id);
+      }
+    });
+  }
+
+  open(calendarId: string, moment: Moment = 'at'): boolean {
+    return this.calendars.get(calendarId)?.isOpen(this.now(moment)) ?? false;
+  }
+
+  /** The pause in progress at now (its start event), if any. */
+  pausedSince(start: EventRef, stop: EventRef, moment: Moment = 'at'): number | null {
+    const pauses = this.events(start, moment);
+    const last = pauses[pauses.length - 1];
+    if (!last) return null;
+    const resumed = this.events(stop, moment).some((e) => e.at >= last.at);
+    return resumed ? null : last.at;
+  }
+}
+
+/** Length of the union of sorted intervals, clipped to [from, until). */
+function unionLength(intervals: [number, number][], from: number, until: number): number {
+  let total = 0;
+  let reach = from;
+  for (const [a, b] of intervals) {
+    const s = Math.max(a, reach);
+    const e = Math.min(b, until);
+    if (e > s) {
+      total += e - s;
+      reach = e;
+    }
+  }
+  return total;
+}
