@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, loadPolicy, type LoadedPolicy } from '../../engine/index.ts';
+import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
+
+let policy: LoadedPolicy;
+beforeAll(() => {
+  policy = loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' });
+});
+
+const base = { plans: { support: 'gold' }, facts: { migration_price: 1234.5 } };
+
+describe('answers of the mini policy', () => {
+  it('a Friday ticket is due Monday at the same time on the business-day clock', async () => {
+    const a = await evaluate(policy, {
+      ...base,
+      at: '2025-03-10T09:00:00+02:00',
+      events: [{ type: 'ticket_opened', at: '2025-03-07T15:00:00+02:00', ticket: 'T-1', channel: 'chat' }],
+    });
+    expect(a.deadlines).toEqual([
+      { id: 'first_response', subject: 'T-1', party: 'vendor', due: '2025-03-10T15:00:00.000+02:00', status: 'pending', priority: 'high', clause: 'response' },
+    ]);
+  });
+
+  it('forum tickets get no deadline', async () => {
+    const a = await evaluate(policy, {
+      ...base,
+      at: '2025-03-10T09:00:00+02:00',
+      events: [{ type: 'ticket_opened', at: '2025-03-07T15:00:00+02:00', ticket: 'T-1', channel: 'forum' }],
+    });
+    expect(a.deadlines).toEqual([]);
+  });
+
+  it('met deadlines say when', async () => {
+    const a = await evaluate(policy, {
+      ...base,
+      at: '2025-03-10T09:00:00+02:00',
+      events: [
+        { type: 'ticket_answered', at: '2025-03-08T11:00:00+02:00', ticket: 'T-1' },
+        { type: 'ticket_opened', at: '2025-03-07T15:00:00+02:00', ticket: 'T-1', channel: 'chat' },
+      ],
+    });
+    expect(a.deadlines[0]).toMatchObject({ status: 'met', met_at: '2025-03-08T11:00:00.000+02:00' });
+  });
+
+  it('an entitlement not in the plan is listed as not allowed with a reason', async () => {
+    const a = await evaluate(policy, { ...base, plans: { support: 'basic' }, at: '2025-03-10T09:00:00+02:00' });
+    expect(a.entitlements[0]).toMatchObject({ id: 're_migration', allowed: false, cost: null });
+    expect(a.entitlements[0].reasons[0]).toMatch(/not in your plan/);
+  });
+
+  it('a windowed entitlement is open until N days later at the same wall time across DST', async () => {
+    const a = await evaluate(policy, {
+      ...base,
+      at: '2025-03-31T10:00:00+03:00',
+      events: [{ type: 'full_migration_completed', at: '2025-03-28T12:00:00+02:00' }],
+    });
+    expect(a.entitlements[0]).toMatchObject({
+      allowed: true,
+      limit: 1,
+      used: 0,
+      remaining: 1,
+      until: '2025-04-02T12:00:00.000+03:00',
+      cost: { amount: 123.45, currency: 'USD' },
+    });
+  });
+
+  it('the window closes, and the reason says when', async () => {
+    const a = await evaluate(policy, {
+      ...base,
+      at: '2025-04-02T12:00:00+03:00',
+      events: [{ type: 'full_migration_completed', at: '2025-03-28T12:00:00+02:00' }],
+    });
+    expect(a.entitlements[0].allowed).toBe(false);
+    expect(a.entitlements[0].reasons.join()).toContain('closed at 2025-04-02T12:00:00.000+03:00');
+  });
+
+  it('a used entitlement has none remaining', async () => {
+    const a = await evaluate(policy, {
+      ...base,
+      at: '2025-03-31T10:00:00+03:00',
+      events: [
+        { type: 'full_migration_completed', at: '2025-03-28T12:00:00+02:00' },
+        { type: 're_migration', at: '2025-03-29T12:00:00+02:00' },
+      ],
+    });
+    expect(a.entitlements[0]).toMatchObject({ allowed: false, used: 1, remaining: 0 });
+  });
+
+  it('credits a month whose availability fell below the threshold, once the month has ended', async () => {
+    const kase = {
+      ...base,
+      events: [
+        { type: 'outage', at: '2025-02-10T00:00:00+02:00', until: '2025-02-10T10:00:00+02:00' },
+        { type: 'outage', at: '2025-02-10T05:00:00+02:00', until: '2025-02-10T12:00:00+02:00' },
+      ],
+    };
+    const during = await evaluate(policy, { ...kase, at: '2025-02-20T00:00:00+02:00' });
+    expect(during.credits).toEqual([]);
+    const after = await evaluate(policy, { ...kase, at: '2025-03-01T00:00:00+02:00' });
+    // 12 hours (union) of 672: 98.2% < 99% → 2 × 12 hours
+    expect(after.credits).toMatchObject([
+      { id: 'uptime_credit', amount: 24, unit: 'hours', period: { from: '2025-02-01T00:00:00.000+02:00', until: '2025-03-01T00:00:00.000+02:00' } },
+    ]);
+  });
+
+  it('explains in the asked language with the conditions that decided', async () => {
+    const a = await evaluate(
+      policy,
+      { ...base, at: '2025-03-10T09:00:00+02:00', events: [{ type: 'ticket_opened', at: '2025-03-07T15:00:00+02:00', ticket: 'T-1', channel: 'chat' }] },
+      { lang: 'uk' },
+    );
+    expect(a.explanations.response).toMatchObject({ text: 'Відповідаємо протягом 24 годин (робочих днів).', lang: 'uk' });
+    expect(a.explanations.response.conditions.length).toBeGreaterThan(0);
+    const fallback = await evaluate(policy, { ...base, at: '2025-03-10T09:00:00+02:00' }, { lang: 'uk' });
+    expect(fallback.explanations.redo).toMatchObject({ text: 'One re-migration within 5 days.', lang: 'en' });
+  });
+});
