@@ -1,7 +1,7 @@
 // Time zones: validation with suggestions, and a fast offset table per zone so that the clocks work
 // on plain numbers (luxon's Intl-backed offset lookup costs ~14 µs, too slow for inner loops).
 import { IANAZone } from 'luxon';
-import { nearest } from '../diagnostics/index.ts';
+import { diagnostic, nearest, SlaError } from '../diagnostics/index.ts';
 import { civilFromDays, daysFromCivil, DAY_MS, HOUR_MS, MINUTE_MS, upperBound } from './civil.ts';
 
 const FIXED_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
@@ -301,10 +301,12 @@ class IanaClock extends BaseClock {
 
 const clocks = new Map<string, ZoneClock>();
 
-/** The (cached) clock of a zone that checkZone accepts. */
+/** The (cached) clock of a zone; throws SLA3007 for a zone that checkZone rejects. */
 export function zoneClock(zone: string): ZoneClock {
   let c = clocks.get(zone);
   if (!c) {
+    const p = zoneProblem(zone);
+    if (p) throw new SlaError([diagnostic('SLA3007', p.message, p.help ? { help: p.help } : {})]);
     const fixed = parseFixedOffset(zone);
     c = fixed !== undefined ? new FixedClock(zone, fixed) : new IanaClock(zone);
     clocks.set(zone, c);

@@ -18,6 +18,7 @@ export const codes = {
   SLA1102: 'DSL parse error',
   SLA1103: 'DSL nesting too deep',
   SLA1104: 'DSL value error',
+  SLA1105: 'DSL duplicate definition',
   // schema
   SLA2001: 'schema violation',
   SLA2002: 'unknown property',

@@ -140,11 +140,11 @@ export const Weekday = Type.Union(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => Type.Literal(d)),
 );
 export const TIME_RANGE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)$';
-export const Hours = Type.Record(
+export const Hours = Type.Partial(Type.Record(
   Weekday,
   Type.Array(Type.String({ pattern: TIME_RANGE_PATTERN, description: 'HH:MM-HH:MM, the end may be 24:00' })),
   { description: 'working intervals per weekday; a weekday not listed is closed' },
-);
+));
 const Validity = { from: Opt(LocalDate), until: Opt(LocalDate) };
 export const HolidayRule = Type.Union([
   O({ name: Type.String(), date: Type.String({ pattern: '^\\d{2}-\\d{2}$', description: 'MM-DD every year' }), ...Validity, substitute: Opt(Type.Boolean()) }),

@@ -38,7 +38,7 @@ function pickBranches(errors: ErrorObject[]): ErrorObject[] {
     const prefixes = current
       .map((e) => anyOfPrefix(e.schemaPath, done))
       .filter((p): p is string => p !== undefined)
-      .sort((a, b) => a.length - b.length);
+      .sort((a, b) => b.length - a.length); // innermost first, so outer unions compare reduced branches
     if (prefixes.length === 0) return current.filter((e) => e.keyword !== 'anyOf' || !hasBranchErrors(current, e));
     const prefix = prefixes[0];
     done.add(prefix);
@@ -56,21 +56,20 @@ function pickBranches(errors: ErrorObject[]): ErrorObject[] {
       continue;
     }
     const score = (es: ErrorObject[]) =>
-      es.reduce((n, e) => n + (e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
+      es.reduce((n, e) => n + (e.keyword === 'anyOf' ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
     const best = [...branches.entries()].sort((a, b) => score(a[1]) - score(b[1]) || Number(a[0]) - Number(b[0]))[0];
     current = [...rest, ...best[1]];
   }
 }
 
+/** The innermost anyOf of a schema path not yet reduced. */
 function anyOfPrefix(schemaPath: string, done: Set<string>): string | undefined {
-  let from = 0;
-  for (;;) {
-    const i = schemaPath.indexOf('/anyOf/', from);
-    if (i < 0) return undefined;
+  let found: string | undefined;
+  for (let i = schemaPath.indexOf('/anyOf/'); i >= 0; i = schemaPath.indexOf('/anyOf/', i + 1)) {
     const prefix = schemaPath.slice(0, i + '/anyOf/'.length);
-    if (!done.has(prefix)) return prefix;
-    from = i + 1;
+    if (!done.has(prefix)) found = prefix;
   }
+  return found;
 }
 
 const hasBranchErrors = (errors: ErrorObject[], anyOf: ErrorObject) =>

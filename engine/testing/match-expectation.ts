@@ -26,26 +26,32 @@ export function matchExpectation(answer: Answer, expect: Expectation): Mismatch[
 }
 
 function matchItems(kind: string, expected: ExpectedItem[], actual: Record<string, unknown>[]): Mismatch[] {
+  // One actual item answers one listed item (two listed instances need two actual ones); the
+  // pairing is a maximum matching, so the order of the listed items does not matter.
+  const fits = expected.map((e) => actual.map((a) => identifies(e, a) && fieldMismatches('', e, a, IDENTITY).length === 0));
+  const owner: number[] = actual.map(() => -1);
+  const assign = (ei: number, seen: Set<number>): boolean =>
+    actual.some((_, ai) => {
+      if (!fits[ei][ai] || seen.has(ai)) return false;
+      seen.add(ai);
+      if (owner[ai] !== -1 && !assign(owner[ai], seen)) return false;
+      owner[ai] = ei;
+      return true;
+    });
+  expected.forEach((_, ei) => assign(ei, new Set()));
+
   const out: Mismatch[] = [];
-  // One actual item satisfies one expected item, so two listed instances need two actual ones.
-  const taken = new Set<number>();
-  for (const e of expected) {
+  expected.forEach((e, ei) => {
+    if (owner.includes(ei)) return;
     const path = itemPath(kind, e);
-    const candidates = actual.map((a, i) => ({ a, i })).filter(({ a }) => identifies(e, a));
-    if (candidates.length === 0) {
-      const sameId = actual.filter((a) => a.id === e.id);
-      out.push({ path, kind: 'missing', expected: e, actual: sameId, present: actual.map((a) => itemKey(a)) });
-      continue;
-    }
-    let best: { i: number; a: Record<string, unknown>; misses: Mismatch[] } | undefined;
-    for (const { a, i } of [...candidates.filter(({ i }) => !taken.has(i)), ...candidates.filter(({ i }) => taken.has(i))]) {
-      const misses = fieldMismatches(path, e, a, IDENTITY);
-      if (!best || misses.length < best.misses.length) best = { i, a, misses };
-      if (misses.length === 0) break;
-    }
-    if (best!.misses.length === 0) taken.add(best!.i);
-    out.push(...best!.misses);
-  }
+    // Report against the closest item that no other listed item uses.
+    const misses = actual
+      .filter((a, ai) => owner[ai] === -1 && identifies(e, a))
+      .map((a) => fieldMismatches(path, e, a, IDENTITY))
+      .sort((x, y) => x.length - y.length)[0];
+    if (misses) out.push(...misses);
+    else out.push({ path, kind: 'missing', expected: e, actual: actual.filter((a) => a.id === e.id), present: actual.map(itemKey) });
+  });
   return out;
 }
 

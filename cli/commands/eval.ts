@@ -1,0 +1,59 @@
+// `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
+import { dirname } from 'node:path';
+import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
+import { loadEngine } from '../engine.ts';
+import { parseCommandLine } from '../parse-command-line.ts';
+import { loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { readSourceFile } from '../read-source-file.ts';
+import { formatEvalReport } from '../report/eval-report.ts';
+import { EXIT_OK } from '../report-error.ts';
+import { styleFor } from '../text/style.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const help = `Usage: sla eval <case file> [--policy <id or file>] [--json] [--lang en|uk|fa] [--explain]
+
+Answers a case (YAML or JSON: at, plans, facts, events) under a policy: deadlines, entitlements,
+the refund and credits, as a readable report.
+
+Options:
+  --policy <id or file>  the policy (default: the case's \`policy:\`); an id is looked up in the policies folder
+  --json                 print the Answer as JSON
+  --lang en|uk|fa        the language of clause texts (default en)
+  --explain              add each clause's text and the conditions that decided, with the values they saw
+  --policies <dir>       where policy ids are looked up (default: the bundled policies/)
+
+Exit codes: 0 answered, 1 an invalid case or policy, 2 bad usage.
+`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine('eval', args, {
+    policy: { type: 'string' },
+    json: { type: 'boolean' },
+    explain: { type: 'boolean' },
+    ...langOption,
+    ...policiesOption,
+  });
+  expectPositionals('eval', positionals, ['case file']);
+  const lang = parseLang('eval', values.lang);
+  const caseFile = await readSourceFile(positionals[0]);
+  const engine = await loadEngine();
+  const { value, locate } = engine.parseCaseSource(caseFile.text, caseFile.file);
+
+  const named = typeof value === 'object' && value !== null ? (value as { policy?: unknown }).policy : undefined;
+  const ref = values.policy ?? (typeof named === 'string' ? named : undefined);
+  if (ref === undefined) {
+    throw new UsageError('no policy for this case: pass --policy <id or file> or set `policy:` in the case', 'eval');
+  }
+  // A path in the case is relative to the case file; one on the command line to the cwd.
+  const base = values.policy === undefined ? dirname(positionals[0]) : process.cwd();
+  const policy = await loadPolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
+
+  const answer = await engine.evaluate(policy, value, { lang, file: caseFile.file, locate });
+  const out = process.stdout;
+  out.write(
+    values.json
+      ? `${JSON.stringify(answer, null, 2)}\n`
+      : formatEvalReport(answer, { style: styleFor(out), explain: values.explain, lang, width: out.columns }),
+  );
+  return EXIT_OK;
+}

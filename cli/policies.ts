@@ -1,0 +1,50 @@
+// Where policies come from: `--policy relokia` (an id, looked up in the policies folder as
+// <id>.yaml, else <id>.sla) or a file path.
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
+import type { LoadedPolicy } from '../engine/index.ts';
+import { displayPath } from './display-path.ts';
+import { loadEngine } from './engine.ts';
+import { readSourceFile } from './read-source-file.ts';
+
+/** The policies bundled with the package, wherever it is run from. */
+export const BUNDLED_POLICIES = fileURLToPath(new URL('../policies/', import.meta.url));
+
+const POLICY_EXTENSIONS = ['.yaml', '.sla'];
+
+export const policiesDir = (option: string | undefined) => (option === undefined ? BUNDLED_POLICIES : resolve(option));
+
+/** A reference with a folder or a known extension is a path; anything else an id. */
+export const isPolicyPath = (ref: string) => /[\\/]/.test(ref) || ['.yaml', '.yml', '.sla', '.json'].includes(extname(ref));
+
+const exists = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+
+/** The absolute file of a policy reference; paths are relative to `base` (the cwd by default). */
+export async function resolvePolicy(ref: string, dir: string, base = process.cwd()): Promise<string> {
+  if (isPolicyPath(ref)) return resolve(base, ref);
+  for (const ext of POLICY_EXTENSIONS) {
+    const candidate = join(dir, ref + ext);
+    if (await exists(candidate)) return candidate;
+  }
+  const ids = await policyIds(dir);
+  throw new SlaError([
+    diagnostic('SLA4012', `unknown policy \`${ref}\` in \`${displayPath(dir)}\``, {
+      help: didYouMean(ref, ids) ?? (ids.length ? `known policies: ${listOf(ids)}` : 'the folder has no policies'),
+    }),
+  ]);
+}
+
+async function policyIds(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const ids = names.filter((n) => POLICY_EXTENSIONS.includes(extname(n))).map((n) => n.slice(0, -extname(n).length));
+  return [...new Set(ids)].sort();
+}
+
+/** Reads and loads a policy file; throws SlaError with the file's diagnostics. */
+export async function loadPolicyFile(path: string): Promise<LoadedPolicy> {
+  const { file, text } = await readSourceFile(path);
+  const { loadPolicy } = await loadEngine();
+  return loadPolicy({ source: text, file });
+}

@@ -1,0 +1,243 @@
+// Calendar declarations → BusinessCalendar objects, after checking every field the schema cannot
+// (dates that exist, ranges in order, known countries, bases that resolve without cycles).
+import type { CalendarDecl, HolidayRule } from '../ir/schema.ts';
+import { diagnostic, didYouMean, nearest, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import { parseDay, WEEKDAY_NAMES } from './civil.ts';
+import { BusinessDays, type DayRules } from './business-days.ts';
+import { Calendar, type BusinessCalendar } from './business-calendar.ts';
+import { HOLIDAY_TYPES, isKnownCountry, isValidJalaliMonthDay, isValidMonthDay, knownCountries } from './holidays.ts';
+import { parseWeekHours } from './week-hours.ts';
+import { zoneClock, zoneProblem } from './zone.ts';
+
+const ptr = (...parts: (string | number)[]) =>
+  parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+const DEFAULT_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const RULE_KINDS = ['date', 'easter', 'jalali', 'dates', 'country'] as const;
+
+function checkDate(value: unknown, path: string, out: Diagnostic[]): number | undefined {
+  const day = typeof value === 'string' ? parseDay(value) : undefined;
+  if (day === undefined) out.push(diagnostic('SLA3012', `"${String(value)}" is not a date`, { path, help: 'write YYYY-MM-DD, a day that exists' }));
+  return day;
+}
+
+function checkRange(obj: { from?: string; until?: string }, path: string, out: Diagnostic[]): void {
+  const a = obj.from === undefined ? undefined : checkDate(obj.from, `${path}/from`, out);
+  const b = obj.until === undefined ? undefined : checkDate(obj.until, `${path}/until`, out);
+  if (a !== undefined && b !== undefined && b < a) {
+    out.push(diagnostic('SLA3012', `until ${obj.until} is before from ${obj.from}`, { path: `${path}/until` }));
+  }
+}
+
+function checkHoliday(rule: HolidayRule, path: string, out: Diagnostic[]): void {
+  const r = rule as Record<string, unknown>;
+  const kinds = RULE_KINDS.filter((k) => k in r);
+  if (kinds.length !== 1) {
+    out.push(diagnostic('SLA3012', kinds.length ? `a holiday rule has one of ${kinds.join(', ')}, not several` : 'a holiday rule needs a date', {
+      path,
+      help: 'give one of date (MM-DD), easter, jalali (MM-DD), dates (a list) or country',
+    }));
+    return;
+  }
+  const kind = kinds[0];
+  if (kind !== 'country' && (typeof r.name !== 'string' || r.name === '')) {
+    out.push(diagnostic('SLA3012', 'a holiday needs a name', { path: `${path}/name` }));
+  }
+  if (r.substitute !== undefined && typeof r.substitute !== 'boolean') {
+    out.push(diagnostic('SLA3012', 'substitute is true or false', { path: `${path}/substitute` }));
+  }
+  if (kind !== 'dates') checkRange(r as { from?: string; until?: string }, path, out);
+  switch (kind) {
+    case 'date':
+      if (typeof r.date !== 'string' || !isValidMonthDay(r.date)) {
+        out.push(diagnostic('SLA3012', `"${String(r.date)}" is not a month and day`, { path: `${path}/date`, help: 'write MM-DD, e.g. 01-07' }));
+      }
+      break;
+    case 'jalali':
+      if (typeof r.jalali !== 'string' || !isValidJalaliMonthDay(r.jalali)) {
+        out.push(diagnostic('SLA3012', `"${String(r.jalali)}" is not a Jalali month and day`, {
+          path: `${path}/jalali`,
+          help: 'write MM-DD: months 01–06 have 31 days, 07–11 have 30, Esfand (12) 29 or 30',
+        }));
+      }
+      break;
+    case 'easter':
+      if (r.easter !== 'orthodox' && r.easter !== 'western') {
+        out.push(diagnostic('SLA3012', `easter is "orthodox" or "western", not "${String(r.easter)}"`, { path: `${path}/easter` }));
+      }
+      if (r.offset !== undefined && !(Number.isInteger(r.offset) && Math.abs(r.offset as number) <= 366)) {
+        out.push(diagnostic('SLA3012', 'offset is a whole number of days (at most 366 either way)', { path: `${path}/offset` }));
+      }
+      break;
+    case 'dates':
+      if (!Array.isArray(r.dates)) out.push(diagnostic('SLA3012', 'dates is a list of YYYY-MM-DD', { path: `${path}/dates` }));
+      else r.dates.forEach((d, i) => checkDate(d, `${path}/dates/${i}`, out));
+      break;
+    case 'country': {
+      const c = r.country;
+      if (typeof c !== 'string' || !isKnownCountry(c)) {
+        const near = typeof c === 'string' ? nearest(c, knownCountries()) : undefined;
+        out.push(diagnostic('SLA3012', `no holiday data for country "${String(c)}"`, {
+          path: `${path}/country`,
+          help: near ? `did you mean "${near}"?` : 'use an ISO 3166 code such as UA or IR',
+        }));
+      }
+      if (r.types !== undefined) {
+        if (!Array.isArray(r.types)) out.push(diagnostic('SLA3012', 'types is a list', { path: `${path}/types` }));
+        else r.types.forEach((t, i) => {
+          if (!(HOLIDAY_TYPES as readonly unknown[]).includes(t)) {
+            out.push(diagnostic('SLA3012', `"${String(t)}" is not a holiday type`, {
+              path: `${path}/types/${i}`,
+              help: didYouMean(String(t), HOLIDAY_TYPES) ?? `use ${HOLIDAY_TYPES.join(', ')}`,
+            }));
+          }
+        });
+      }
+      break;
+    }
+  }
+}
+
+/** Checks one declaration on its own (zone, days, hours, holidays, ranges, extra days). */
+function checkDecl(id: string, decl: CalendarDecl, out: Diagnostic[]): void {
+  const at = (...p: (string | number)[]) => ptr('calendars', id, ...p);
+  if (decl.zone !== undefined) {
+    const p = zoneProblem(decl.zone);
+    if (p) out.push(diagnostic('SLA3007', p.message, { path: at('zone'), ...(p.help ? { help: p.help } : {}) }));
+  }
+  if (decl.days !== undefined) {
+    if (!Array.isArray(decl.days) || decl.days.length === 0) {
+      out.push(diagnostic('SLA3012', 'a calendar needs at least one business day of the week', { path: at('days') }));
+    } else {
+      decl.days.forEach((d, i) => {
+        if (!(WEEKDAY_NAMES as readonly string[]).includes(d)) {
+          out.push(diagnostic('SLA3012', `"${d}" is not a weekday`, { path: at('days', i), help: didYouMean(d, WEEKDAY_NAMES) ?? `use ${WEEKDAY_NAMES.join(', ')}` }));
+        }
+      });
+    }
+  }
+  if (decl.hours !== undefined) {
+    for (const p of parseWeekHours(decl.hours as Record<string, string[]>).problems) {
+      out.push(diagnostic('SLA3012', p.message, { path: ptr('calendars', id) + p.path, ...(p.help ? { help: p.help } : {}) }));
+    }
+  }
+  (decl.holidays ?? []).forEach((h, i) => checkHoliday(h, at('holidays', i), out));
+  (decl.suspended ?? []).forEach((s, i) => {
+    if (s.from === undefined && s.until === undefined) {
+      out.push(diagnostic('SLA3012', 'a suspended range needs from, until or both', { path: at('suspended', i) }));
+    }
+    checkRange(s, at('suspended', i), out);
+  });
+  const off = new Set<string>();
+  (decl.extra_days_off ?? []).forEach((d, i) => {
+    if (checkDate(d, at('extra_days_off', i), out) !== undefined) off.add(d);
+  });
+  (decl.extra_working_days ?? []).forEach((d, i) => {
+    if (checkDate(d, at('extra_working_days', i), out) !== undefined && off.has(d)) {
+      out.push(diagnostic('SLA3012', `${d} is both an extra day off and an extra working day`, { path: at('extra_working_days', i) }));
+    }
+  });
+}
+
+/** The chain [self, base, base's base, …], or a diagnostic if a base is unknown or cycles. */
+function chainOf(id: string, decls: Record<string, CalendarDecl>, out: Diagnostic[]): CalendarDecl[] | undefined {
+  const chain: CalendarDecl[] = [];
+  const seen: string[] = [];
+  let cur: string | undefined = id;
+  while (cur !== undefined) {
+    if (seen.includes(cur)) {
+      out.push(diagnostic('SLA3012', `calendar bases form a cycle: ${[...seen, cur].join(' → ')}`, { path: ptr('calendars', id, 'base') }));
+      return undefined;
+    }
+    seen.push(cur);
+    const d: CalendarDecl | undefined = decls[cur];
+    if (!d) {
+      const from = seen[seen.length - 2];
+      out.push(diagnostic('SLA3008', `unknown calendar "${cur}"`, {
+        path: ptr('calendars', from, 'base'),
+        help: didYouMean(cur, Object.keys(decls)) ?? `declared calendars: ${Object.keys(decls).join(', ')}`,
+      }));
+      return undefined;
+    }
+    chain.push(d);
+    cur = d.base;
+  }
+  return chain;
+}
+
+/**
+ * Builds every declared calendar. A calendar without a zone takes its base's, else the policy zone.
+ * A derived calendar takes its base's business days (weekday set unless it lists its own, holidays,
+ * suspended ranges, extra days), looked up by its own zone's local date; its hours are its own.
+ * Throws SlaError with every problem found.
+ */
+export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, policyZone: string): Map<string, BusinessCalendar> {
+  const out: Diagnostic[] = [];
+  const result = new Map<string, BusinessCalendar>();
+  if (!decls) return result;
+  for (const [id, decl] of Object.entries(decls)) checkDecl(id, decl, out);
+  const chains = new Map<string, CalendarDecl[]>();
+  for (const id of Object.keys(decls)) {
+    const c = decls[id].base === undefined ? [decls[id]] : chainOf(id, decls, out);
+    if (c) chains.set(id, c);
+  }
+  let policyZoneReported = false;
+  for (const [id, chain] of chains) {
+    const self = chain[0];
+    const zone = chain.find((d) => d.zone !== undefined)?.zone ?? policyZone;
+    if (chain.every((d) => d.zone === undefined) && !policyZoneReported) {
+      const p = zoneProblem(policyZone);
+      if (p) {
+        out.push(diagnostic('SLA3007', p.message, { path: '/zone', ...(p.help ? { help: p.help } : {}) }));
+        policyZoneReported = true;
+      }
+    }
+    const dayNames = chain.find((d) => d.days !== undefined)?.days ?? DEFAULT_DAYS;
+    const weekdays = WEEKDAY_NAMES.map((n) => dayNames.includes(n));
+    const { windows } = parseWeekHours(self.hours as Record<string, string[]> | undefined);
+    for (const key of Object.keys(self.hours ?? {})) {
+      const i = (WEEKDAY_NAMES as readonly string[]).indexOf(key);
+      if (i >= 0 && !weekdays[i] && windows[i].length > 0) {
+        out.push(diagnostic('SLA3012', `hours are given for ${key}, which is not a business day of "${id}"`, {
+          path: ptr('calendars', id, 'hours', key),
+          help: `add ${key} to days, or remove its hours`,
+        }));
+      }
+    }
+    const extraWorking = new Set<number>();
+    const extraOff = new Set<number>();
+    const suspended: [number, number][] = [];
+    const holidays: HolidayRule[] = [];
+    for (const d of chain) {
+      for (const s of d.extra_working_days ?? []) { const n = parseDay(s); if (n !== undefined) extraWorking.add(n); }
+      for (const s of d.extra_days_off ?? []) { const n = parseDay(s); if (n !== undefined) extraOff.add(n); }
+      for (const s of d.suspended ?? []) {
+        suspended.push([s.from ? (parseDay(s.from) ?? Infinity) : -Infinity, s.until ? (parseDay(s.until) ?? -Infinity) : Infinity]);
+      }
+      holidays.push(...(d.holidays ?? []));
+    }
+    for (const n of chain.length > 1 ? extraWorking : []) {
+      if (extraOff.has(n)) {
+        out.push(diagnostic('SLA3012', `calendar "${id}" and its base make the same date both a day off and a working day`, { path: ptr('calendars', id) }));
+        break;
+      }
+    }
+    if (!windows.some((w, i) => weekdays[i] && w.length > 0) && extraWorking.size === 0) {
+      out.push(diagnostic('SLA3012', `calendar "${id}" is never open`, {
+        path: ptr('calendars', id, self.hours ? 'hours' : 'days'),
+        help: 'give working hours to at least one business day',
+      }));
+    }
+    if (out.length) continue;
+    const rules: DayRules = { weekdays, holidays, suspended, extraOff, extraWorking };
+    result.set(id, new Calendar(id, zone, zoneClock(zone), new BusinessDays(rules), rules, windows));
+  }
+  if (out.length) {
+    const seen = new Set<string>();
+    throw new SlaError(out.filter((d) => {
+      const key = `${d.code} ${d.path} ${d.message}`;
+      return !seen.has(key) && !!seen.add(key);
+    }));
+  }
+  return result;
+}

@@ -1,0 +1,87 @@
+// Duration strings as the documents say them, and adding them to an instant on the right clock.
+import { DURATION_PATTERN } from '../ir/schema.ts';
+import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from './civil.ts';
+import type { BusinessCalendar } from './business-calendar.ts';
+import { checkInstant, checkSpan } from './limits.ts';
+import { addSolarYears, addWallDays } from './solar.ts';
+import { zoneClock } from './zone.ts';
+
+export type DurationUnit =
+  | 'minutes' | 'hours' | 'days' | 'weeks' | 'business_days' | 'business_day_hours' | 'business_hours' | 'solar_years';
+
+export interface ParsedDuration {
+  amount: number;
+  unit: DurationUnit;
+}
+
+const UNITS: Record<string, DurationUnit> = {
+  minute: 'minutes', minutes: 'minutes',
+  hour: 'hours', hours: 'hours',
+  day: 'days', days: 'days',
+  week: 'weeks', weeks: 'weeks',
+  'business day': 'business_days', 'business days': 'business_days',
+  'hours (business days)': 'business_day_hours',
+  'business hour': 'business_hours', 'business hours': 'business_hours',
+  'solar year': 'solar_years', 'solar years': 'solar_years',
+};
+
+const PATTERN = new RegExp(DURATION_PATTERN);
+
+export function parseDuration(s: string): ParsedDuration | undefined {
+  const m = typeof s === 'string' ? PATTERN.exec(s) : null;
+  if (!m) return undefined;
+  return { amount: Number(m[1]), unit: UNITS[m[3]] };
+}
+
+/** Whether a unit runs on a business calendar. */
+export const isBusinessUnit = (u: DurationUnit) => u === 'business_days' || u === 'business_day_hours' || u === 'business_hours';
+
+/**
+ * ms plus a duration: minutes and hours elapse; days and weeks keep the wall time in `zone` (a
+ * fraction of a day is elapsed time after the whole days); business units run on the calendar's
+ * clocks; solar years keep the Jalali month and day. Throws SLA3015 for an invalid duration, SLA3008
+ * for a business unit without a calendar, SLA4014 past about 20 years.
+ */
+export function addDuration(ms: number, duration: string, opts: { zone: string; calendar?: BusinessCalendar }): number {
+  const p = parseDuration(duration);
+  if (!p) {
+    throw new SlaError([diagnostic('SLA3015', `"${duration}" is not a duration`, {
+      help: 'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"',
+    })]);
+  }
+  checkInstant(ms);
+  zoneClock(opts.zone); // validates the zone
+  const { amount, unit } = p;
+  if (isBusinessUnit(unit) && !opts.calendar) {
+    throw new SlaError([diagnostic('SLA3008', `"${duration}" needs a calendar`, { help: 'give the item a `calendar`, or the policy a default `calendar`' })]);
+  }
+  const span = (ms2: number) => {
+    checkSpan(ms2, `"${duration}"`);
+    return Math.round(ms2);
+  };
+  switch (unit) {
+    case 'minutes':
+      return ms + span(amount * MINUTE_MS);
+    case 'hours':
+      return ms + span(amount * HOUR_MS);
+    case 'days':
+    case 'weeks': {
+      const days = unit === 'weeks' ? amount * 7 : amount;
+      span(days * DAY_MS);
+      const whole = Math.floor(days);
+      return addWallDays(ms, whole, opts.zone) + Math.round((days - whole) * DAY_MS);
+    }
+    case 'business_days':
+      return opts.calendar!.addBusinessDayMs(ms, span(amount * DAY_MS));
+    case 'business_day_hours':
+      return opts.calendar!.addBusinessDayMs(ms, span(amount * HOUR_MS));
+    case 'business_hours':
+      return opts.calendar!.addWorkingMs(ms, span(amount * HOUR_MS));
+    case 'solar_years':
+      if (!Number.isInteger(amount)) {
+        throw new SlaError([diagnostic('SLA3015', `"${duration}": solar years are counted whole`, { help: 'e.g. "1 solar year"' })]);
+      }
+      return addSolarYears(ms, amount, opts.zone);
+  }
+}

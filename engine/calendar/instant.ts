@@ -1,0 +1,56 @@
+// Instants as text: ISO 8601 with an explicit offset, in and out.
+import { civilFromDays, DAY_MS, daysFromCivil, daysInMonth, formatDay } from './civil.ts';
+import { MAX_INSTANT, MIN_INSTANT } from './limits.ts';
+import { formatOffset, zoneClock } from './zone.ts';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** ISO 8601 with milliseconds and the zone's offset at that instant: "2025-03-08T21:30:00.000+02:00". */
+export function formatInstant(ms: number, zone: string): string {
+  const off = zoneClock(zone).offsetMs(ms);
+  const local = ms + off;
+  const day = Math.floor(local / DAY_MS);
+  const [y, m, d] = civilFromDays(day);
+  let r = local - day * DAY_MS;
+  const hh = Math.floor(r / 3_600_000);
+  r -= hh * 3_600_000;
+  const mm = Math.floor(r / 60_000);
+  r -= mm * 60_000;
+  const ss = Math.floor(r / 1000);
+  const mss = r - ss * 1000;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}.${pad(mss, 3)}${formatOffset(off / 60_000)}`;
+}
+
+/** The local date 'YYYY-MM-DD' of an instant in a zone. */
+export function localDate(ms: number, zone: string): string {
+  return formatDay(zoneClock(zone).localDay(ms));
+}
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
+
+/** Epoch ms of an ISO 8601 instant that carries an offset or Z; else `{ error }` saying why. */
+export function parseInstant(s: string): number | { error: string } {
+  if (typeof s !== 'string') return { error: 'an instant is a string such as 2025-03-08T10:00:00+02:00' };
+  const text = s.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    return { error: `${text} is a date without a time; write an instant such as ${text}T00:00:00+02:00` };
+  }
+  const m = INSTANT.exec(text);
+  if (!m) return { error: `"${text}" is not an ISO 8601 instant; write e.g. 2025-03-08T10:00:00+02:00` };
+  if (!m[8] && !m[9]) return { error: `${text} has no offset; add one such as +02:00 or Z` };
+  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  const frac = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000 + 1e-6);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { error: `${text}: ${m[1]}-${m[2]}-${m[3]} is not a date` };
+  if (h > 23 || mi > 59 || sec > 59) return { error: `${text}: ${m[4]}:${m[5]}${m[6] ? `:${m[6]}` : ''} is not a time of day (00:00 to 23:59:59)` };
+  let off = 0;
+  if (m[9]) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 18 || om > 59) return { error: `${text}: ${m[9]}${m[10]}:${m[11]} is not an offset` };
+    off = (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  const ms = daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + frac - off;
+  if (ms < MIN_INSTANT || ms >= MAX_INSTANT) return { error: `${text} is outside the supported range (1900 to 2200)` };
+  return ms;
+}
