@@ -31,7 +31,7 @@ function shown(t: IToken | undefined): string {
 
 export class PolicyParser extends CstParser {
   constructor(recover: boolean) {
-    super(T.allTokens, { recoveryEnabled: recover, maxLookahead: 3, errorMessageProvider: messages });
+    super(T.allTokens, { recoveryEnabled: recover, maxLookahead: 2, errorMessageProvider: messages });
     this.performSelfAnalysis();
   }
 

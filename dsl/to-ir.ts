@@ -111,17 +111,16 @@ class Lowering {
   }
   /** the first token of a node (by position) */
   private first(node: CstNode | undefined): IToken | undefined {
+    // each child list is in source order, so only the head of each list can come first
     let best: IToken | undefined;
-    const walk = (n: CstNode) => {
-      for (const list of Object.values(n.children)) {
-        for (const x of list ?? []) {
-          if (isToken(x)) {
-            if (!x.isInsertedInRecovery && (!best || x.startOffset < best.startOffset)) best = x;
-          } else walk(x);
-        }
-      }
-    };
-    if (node) walk(node);
+    if (!node) return best;
+    const children = node.children;
+    for (const key in children) {
+      const x = children[key]?.[0];
+      if (!x) continue;
+      const t = isToken(x) ? x : this.first(x);
+      if (t && !t.isInsertedInRecovery && (!best || t.startOffset < best.startOffset)) best = t;
+    }
     return best;
   }
   private str(tok: IToken): string {
@@ -568,7 +567,6 @@ class Lowering {
   }
   private typeSpec(node: CstNode | undefined, ptr: string): Obj {
     const d: Obj = { type: this.word(this.node(node, 'name')) };
-    this.at(ptr, this.first(node));
     this.at(`${ptr}/type`, this.first(node));
     for (const m of this.nodes(node, 'typeMod')) {
       const t = this.first(m);

@@ -37,16 +37,22 @@ export async function run(args: string[]): Promise<number> {
       file = source.file;
       // Loaded after the file is read, so unreadable input is refused without loading the engine.
       const { checkPolicy, loadPolicy } = await loadEngine();
-      const diagnostics = checkPolicy({ source: source.text, file });
+      // A valid policy is analysed once; only an invalid one again, for its warnings beside the errors.
+      let loaded;
+      try {
+        loaded = loadPolicy({ source: source.text, file });
+      } catch (e) {
+        if (!diagnosticsOf(e)) throw e;
+      }
+      const diagnostics = loaded ? loaded.warnings : checkPolicy({ source: source.text, file });
       printDiagnostics(diagnostics, out);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = diagnostics.length - errors;
-      if (errors > 0) {
+      if (!loaded) {
         failed = true;
         out.write(`${file}: ${style.red(plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`);
       } else {
-        const { ir } = loadPolicy({ source: source.text, file });
-        out.write(`${file}: ${style.green('ok')} (${summary(ir)}${warnings ? `; ${plural(warnings, 'warning')}` : ''})\n`);
+        out.write(`${file}: ${style.green('ok')} (${summary(loaded.ir)}${warnings ? `; ${plural(warnings, 'warning')}` : ''})\n`);
       }
     } catch (e) {
       const diagnostics = diagnosticsOf(e);

@@ -7,7 +7,8 @@ import { BusinessDays, type DayRules } from './business-days.ts';
 import { Calendar, type BusinessCalendar } from './business-calendar.ts';
 import { HOLIDAY_TYPES, isKnownCountry, isValidJalaliMonthDay, isValidMonthDay, knownCountries } from './holidays.ts';
 import { parseWeekHours } from './week-hours.ts';
-import { zoneClock, zoneProblem } from './zone.ts';
+import { zoneClock } from './zone-clock.ts';
+import { zoneProblem } from './zone.ts';
 
 const ptr = (...parts: (string | number)[]) =>
   parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');

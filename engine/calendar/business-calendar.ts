@@ -6,7 +6,7 @@ import type { BusinessDays, DayOff, DayRules } from './business-days.ts';
 import { IntervalClock } from './interval-clock.ts';
 import { outOfRange } from './limits.ts';
 import { CLOSED, FULL_DAY, type Windows } from './week-hours.ts';
-import type { ZoneClock } from './zone.ts';
+import type { ZoneClock } from './zone-clock.ts';
 
 export interface BusinessCalendar {
   readonly id: string;

@@ -5,7 +5,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from './civil.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
 import { checkInstant, checkSpan } from './limits.ts';
 import { addSolarYears, addWallDays } from './solar.ts';
-import { zoneClock } from './zone.ts';
+import { zoneClock } from './zone-clock.ts';
 
 export type DurationUnit =
   | 'minutes' | 'hours' | 'days' | 'weeks' | 'business_days' | 'business_day_hours' | 'business_hours' | 'solar_years';

@@ -1,7 +1,8 @@
 // Instants as text: ISO 8601 with an explicit offset, in and out.
 import { civilFromDays, DAY_MS, daysFromCivil, daysInMonth, formatDay } from './civil.ts';
 import { MAX_INSTANT, MIN_INSTANT } from './limits.ts';
-import { formatOffset, zoneClock } from './zone.ts';
+import { zoneClock } from './zone-clock.ts';
+import { formatOffset } from './zone.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

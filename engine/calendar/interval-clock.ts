@@ -4,7 +4,7 @@
 import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, lowerBound, upperBound } from './civil.ts';
 import { checkInstant, checkSpan, LIMIT_MS, LIMIT_YEARS, outOfRange } from './limits.ts';
 import type { Windows } from './week-hours.ts';
-import type { ZoneClock } from './zone.ts';
+import type { ZoneClock } from './zone-clock.ts';
 
 const MARGIN = 18 * HOUR_MS;
 

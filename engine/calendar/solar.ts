@@ -3,7 +3,7 @@
 import { civilFromDays, DAY_MS, daysFromCivil } from './civil.ts';
 import { fromJalali, jalaliMonthLength, toJalali } from './jalali.ts';
 import { checkInstant, LIMIT_MS, LIMIT_YEARS, outOfRange } from './limits.ts';
-import { zoneClock } from './zone.ts';
+import { zoneClock } from './zone-clock.ts';
 
 /** The same local wall time `days` calendar days later (23 or 25 elapsed hours across DST). */
 export function addWallDays(ms: number, days: number, zone: string): number {

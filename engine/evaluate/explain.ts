@@ -22,7 +22,15 @@ export function showValue(fact: string, v: unknown, zone: string): unknown {
   return v === undefined ? null : v;
 }
 
-export function trace(c: EvaluatedCondition, zone: string, item: string): ConditionTrace {
+export function trace(c: EvaluatedCondition & { operator?: string }, zone: string, item: string): ConditionTrace {
+  // "now is before the instant": show now as what was seen, the instant as what it must precede.
+  if (c.operator === 'instantAfter')
+    return {
+      check: `${item}: ${c.reason ?? c.description}`,
+      saw: showValue('sla:now', c.valueResult, zone),
+      expected: c.factResult === null || c.factResult === undefined ? 'before an instant not yet known' : `before ${showValue('sla:instant', c.factResult, zone)}`,
+      result: c.result === true,
+    };
   const valueFact = typeof c.valueResult === 'number' && (c.fact === 'sla:instant' || c.fact === 'sla:now') ? 'sla:instant' : c.fact;
   return {
     check: `${item}: ${c.reason ?? c.description}`,

@@ -38,6 +38,7 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
     case 'pause':
       return ok ? 'not paused now' : `paused since ${at(c.factResult)}: resume by ${at(addDuration(c.factResult as number, e.pause!.max, { zone }))}`;
     case 'limit': {
+      if (numbers.used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
       const limit = numbers.limit === null ? 'unlimited' : String(numbers.limit ?? 0);
       return ok ? `${numbers.used ?? 0} of ${limit} used` : `limit reached: ${numbers.used ?? 0} of ${limit} used`;
     }
@@ -67,11 +68,10 @@ export function mapEntitlements({ rt, outcomes, explain, warnings }: MapContext)
     }
     if (e.used) {
       const used = rt.used(e.used);
-      if (used === null && 'fact' in e.used) warnings.push(`${e.id}: the case does not give \`${e.used.fact}\`; counted as 0`);
-      numbers.used = roundHalfAway(used ?? 0, 4);
-      item.used = numbers.used;
+      if (used === null) warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
+      else numbers.used = item.used = roundHalfAway(used, 4);
     }
-    if (e.limit !== undefined) {
+    if (e.limit !== undefined && numbers.used !== undefined) {
       item.remaining = numbers.limit === null ? null : roundHalfAway(Math.max(0, (numbers.limit ?? 0) - (numbers.used ?? 0)), 4);
       if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
     }

@@ -115,7 +115,7 @@ export class Runtime {
     const all = this.events(ref, moment);
     if (!after) return all;
     const anchor = this.event(after, moment);
-    return anchor ? all.filter((e) => e.at >= anchor.at && e !== anchor) : [];
+    return anchor ? all.filter((e) => e.at > anchor.at) : [];
   }
 
   used(u: Used, moment: Moment = 'at'): number | null {
@@ -144,7 +144,9 @@ export class Runtime {
       const d = this.deadlineSpec(id);
       if (!d) return [];
       const now = this.now(moment);
+      // `which: last` starts each instance from the latest start event (of its subject).
       const starts = this.events(d.start, moment, hidden);
+      if (d.start.which === 'last') starts.reverse();
       const firsts: CaseEvent[] = [];
       const seen = new Set<string>();
       for (const s of starts) {

@@ -183,7 +183,7 @@ describe('sla test', () => {
     const dir = tempFiles({ 'bad.test.yaml': 'policy: relokia\ncasez: []\n' });
     const r = await runSla(['test', join(dir, 'bad.test.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/bad\.test\.yaml:2:1: error SLA5001 unknown key `casez` in a test file \(did you mean `cases`\?\)/);
+    expect(r.stdout).toMatch(/bad\.test\.yaml:2:\d+: error SLA5001 unknown key `casez` in a test file \(did you mean `cases`\?\)/);
     expect(r.stdout).toMatch(/error SLA5001 missing `cases`/);
     expect(lastLine(r.stdout)).toBe('0 passed, 1 failed');
     expect(r.stderr).not.toMatch(STACK_FRAME);
@@ -226,5 +226,17 @@ describe('sla convert and fmt', () => {
     const formatted = await runSla(['fmt', join(dir, 'relokia.sla')]);
     expect(formatted.code).toBe(0);
     expect(formatted.stdout).toBe(converted.stdout);
+  });
+
+  it('converts YAML to the DSL and back without loss', async () => {
+    const [dsl, yaml] = await Promise.all([
+      runSla(['convert', '--to', 'dsl', 'relokia']),
+      runSla(['convert', '--to', 'yaml', 'relokia']),
+    ]);
+    expect([dsl.code, yaml.code]).toEqual([0, 0]);
+    const dir = tempFiles({ 'relokia.sla': dsl.stdout });
+    const back = await runSla(['convert', '--to', 'yaml', join(dir, 'relokia.sla')]);
+    expect(back.code).toBe(0);
+    expect(back.stdout).toBe(yaml.stdout);
   });
 });
