@@ -1,5 +1,6 @@
 // The DSL front end (dsl/), loaded only by the commands that need it, with a clear message
 // when it is not part of this build.
+import { fileURLToPath } from 'node:url';
 import type { Policy } from '../engine/index.ts';
 import type { Diagnostic } from '../engine/diagnostics/index.ts';
 import type { Locator } from '../engine/policy-types.ts';
@@ -19,12 +20,13 @@ const unavailable = (what: string) => new UnavailableError(`the DSL front end is
 
 export async function loadDsl(): Promise<DslModule> {
   // A computed specifier, so type-checking and start-up do not depend on dsl/ existing.
-  const specifier = new URL('../dsl/index.ts', import.meta.url).href;
+  const url = new URL('../dsl/index.ts', import.meta.url);
   try {
-    return (await import(specifier)) as DslModule;
+    return (await import(url.href)) as DslModule;
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND') throw unavailable('dsl/index.ts is missing');
+    // Only dsl/index.ts itself missing; a missing import inside dsl/ is a bug to report as such.
+    const missing = (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes(fileURLToPath(url));
+    if (missing) throw unavailable('dsl/index.ts is missing');
     throw e;
   }
 }

@@ -20,6 +20,10 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
+/** An alternative of OR. (A function, not `alt(() => …)`, so that no name is inferred for the
+ *  arrow function: some loaders define a `name` property on every such function, on every call.) */
+const alt = (ALT: () => void) => ({ ALT });
+
 function label(t: TokenType): string {
   return t.LABEL ?? t.name;
 }
@@ -31,27 +35,27 @@ function shown(t: IToken | undefined): string {
 
 export class PolicyParser extends CstParser {
   constructor(recover: boolean) {
-    super(T.allTokens, { recoveryEnabled: recover, maxLookahead: 2, errorMessageProvider: messages });
+    super(T.allTokens, { recoveryEnabled: recover, maxLookahead: 2, nodeLocationTracking: 'onlyOffset', errorMessageProvider: messages });
     this.performSelfAnalysis();
   }
 
   // ── names and values ──────────────────────────────────────────────────────
   name = this.RULE('name', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Ident) }, { ALT: () => this.CONSUME(T.Keyword) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+    this.OR([alt(() => this.CONSUME(T.Ident)), alt(() => this.CONSUME(T.Keyword)), alt(() => this.CONSUME(T.StringLit))]);
   });
   ref = this.RULE('ref', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Ident) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+    this.OR([alt(() => this.CONSUME(T.Ident)), alt(() => this.CONSUME(T.StringLit))]);
   });
   /** a scalar: number, true/false, "string", or a bare word (a string) */
   value = this.RULE('value', () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.NumberLit) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.CONSUME(T.Ident) },
-      { ALT: () => this.CONSUME(T.Keyword) },
-      { ALT: () => this.CONSUME(T.DateLit) },
+      alt(() => this.CONSUME(T.NumberLit)),
+      alt(() => this.CONSUME(T.True)),
+      alt(() => this.CONSUME(T.False)),
+      alt(() => this.CONSUME(T.StringLit)),
+      alt(() => this.CONSUME(T.Ident)),
+      alt(() => this.CONSUME(T.Keyword)),
+      alt(() => this.CONSUME(T.DateLit)),
     ]);
   });
   valueList = this.RULE('valueList', () => {
@@ -62,38 +66,34 @@ export class PolicyParser extends CstParser {
   /** `a, b, c` or `[]` */
   nameList = this.RULE('nameList', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LBracket);
-          this.CONSUME(T.RBracket);
-        },
-      },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.name) }) },
+      alt(() => {
+        this.CONSUME(T.LBracket);
+        this.CONSUME(T.RBracket);
+      }),
+      alt(() => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.name) })),
     ]);
   });
   dateList = this.RULE('dateList', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LBracket);
-          this.CONSUME(T.RBracket);
-        },
-      },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.date) }) },
+      alt(() => {
+        this.CONSUME(T.LBracket);
+        this.CONSUME(T.RBracket);
+      }),
+      alt(() => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.date) })),
     ]);
   });
   date = this.RULE('date', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.DateLit) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+    this.OR([alt(() => this.CONSUME(T.DateLit)), alt(() => this.CONSUME(T.StringLit))]);
   });
   duration = this.RULE('duration', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.DurationLit) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+    this.OR([alt(() => this.CONSUME(T.DurationLit)), alt(() => this.CONSUME(T.StringLit))]);
   });
   zone = this.RULE('zone', () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.ZoneName) },
-      { ALT: () => this.CONSUME(T.Offset) },
-      { ALT: () => this.CONSUME(T.Ident) },
-      { ALT: () => this.CONSUME(T.StringLit) },
+      alt(() => this.CONSUME(T.ZoneName)),
+      alt(() => this.CONSUME(T.Offset)),
+      alt(() => this.CONSUME(T.Ident)),
+      alt(() => this.CONSUME(T.StringLit)),
     ]);
   });
   clauseRef = this.RULE('clauseRef', () => {
@@ -117,126 +117,112 @@ export class PolicyParser extends CstParser {
     this.CONSUME9(T.RCurly);
   }
   pvDuration = this.RULE('pvDuration', () => {
-    this.OR([{ ALT: () => this.byPlan(() => this.SUBRULE(this.duration)) }, { ALT: () => this.SUBRULE1(this.duration) }]);
+    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.duration))), alt(() => this.SUBRULE1(this.duration))]);
   });
   pvString = this.RULE('pvString', () => {
-    this.OR([{ ALT: () => this.byPlan(() => this.SUBRULE(this.ref)) }, { ALT: () => this.SUBRULE1(this.ref) }]);
+    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.ref))), alt(() => this.SUBRULE1(this.ref))]);
   });
   limitValue = this.RULE('limitValue', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(K.unlimited) }]);
+    this.OR([alt(() => this.CONSUME(T.NumberLit)), alt(() => this.CONSUME(K.unlimited))]);
   });
   pvLimit = this.RULE('pvLimit', () => {
     // `<attribute> of <event>` first: an attribute may be called `unlimited`
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        {
-          ALT: () => {
-            this.SUBRULE(this.name);
-            this.CONSUME(K.of);
-            this.SUBRULE(this.eventRef);
-          },
-        },
-        { ALT: () => this.byPlan(() => this.SUBRULE(this.limitValue)) },
-        { ALT: () => this.SUBRULE1(this.limitValue) },
+        alt(() => {
+          this.SUBRULE(this.name);
+          this.CONSUME(K.of);
+          this.SUBRULE(this.eventRef);
+        }),
+        alt(() => this.byPlan(() => this.SUBRULE(this.limitValue))),
+        alt(() => this.SUBRULE1(this.limitValue)),
       ],
     });
   });
   cost = this.RULE('cost', () => {
     this.CONSUME(T.NumberLit);
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Percent);
-          this.CONSUME(K.of);
-          this.SUBRULE(this.ref);
-        },
-      },
-      { ALT: () => this.OPTION(() => this.SUBRULE1(this.ref)) },
+      alt(() => {
+        this.CONSUME(T.Percent);
+        this.CONSUME(K.of);
+        this.SUBRULE(this.ref);
+      }),
+      alt(() => this.OPTION(() => this.SUBRULE1(this.ref))),
     ]);
   });
   pvCost = this.RULE('pvCost', () => {
-    this.OR([{ ALT: () => this.byPlan(() => this.SUBRULE(this.cost)) }, { ALT: () => this.SUBRULE1(this.cost) }]);
+    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.cost))), alt(() => this.SUBRULE1(this.cost))]);
   });
 
   // ── events and instants ───────────────────────────────────────────────────
   /** `[first|last] event [where a = v, b in [x, y]]` */
   eventRef = this.RULE('eventRef', () => {
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(K.first) }, { ALT: () => this.CONSUME(K.last) }]));
+    this.OPTION(() => this.OR([alt(() => this.CONSUME(K.first)), alt(() => this.CONSUME(K.last))]));
     this.SUBRULE(this.ref);
     this.OPTION1(() => this.SUBRULE(this.where));
   });
   where = this.RULE('where', () => {
     this.CONSUME(K.where);
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LCurly);
-          this.CONSUME(T.RCurly);
-        },
-      },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.whereEntry) }) },
+      alt(() => {
+        this.CONSUME(T.LCurly);
+        this.CONSUME(T.RCurly);
+      }),
+      alt(() => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.whereEntry) })),
     ]);
   });
   whereEntry = this.RULE('whereEntry', () => {
     this.SUBRULE(this.name);
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Eq);
-          this.SUBRULE(this.value);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.in);
-          this.SUBRULE(this.valueList);
-        },
-      },
+      alt(() => {
+        this.CONSUME(T.Eq);
+        this.SUBRULE(this.value);
+      }),
+      alt(() => {
+        this.CONSUME(K.in);
+        this.SUBRULE(this.valueList);
+      }),
     ]);
   });
   /** `instant name` or `event [+ duration] [on calendar]` */
   instant = this.RULE('instant', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.instant);
-          this.SUBRULE(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.eventRef);
-          this.OPTION(() => {
-            this.CONSUME(T.Plus);
-            this.SUBRULE(this.pvDuration);
-          });
-          this.OPTION1(() => {
-            this.CONSUME(K.on);
-            this.SUBRULE1(this.ref);
-          });
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.instant);
+        this.SUBRULE(this.ref);
+      }),
+      alt(() => {
+        this.SUBRULE(this.eventRef);
+        this.OPTION(() => {
+          this.CONSUME(T.Plus);
+          this.SUBRULE(this.pvDuration);
+        });
+        this.OPTION1(() => {
+          this.CONSUME(K.on);
+          this.SUBRULE1(this.ref);
+        });
+      }),
     ]);
   });
 
   // ── conditions ────────────────────────────────────────────────────────────
   conditions = this.RULE('conditions', () => {
     this.OR([
-      { ALT: () => this.CONSUME(K.always) },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: K.and, DEF: () => this.SUBRULE(this.condition) }) },
+      alt(() => this.CONSUME(K.always)),
+      alt(() => this.AT_LEAST_ONE_SEP({ SEP: K.and, DEF: () => this.SUBRULE(this.condition) })),
     ]);
   });
   condition = this.RULE('condition', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.factCond) },
-      { ALT: () => this.SUBRULE(this.planCond) },
-      { ALT: () => this.SUBRULE(this.eventCond) },
-      { ALT: () => this.SUBRULE(this.nowCond) },
-      { ALT: () => this.SUBRULE(this.deadlineCond) },
-      { ALT: () => this.SUBRULE(this.counterCond) },
-      { ALT: () => this.SUBRULE(this.entitlementCond) },
-      { ALT: () => this.SUBRULE(this.openCond) },
+      alt(() => this.SUBRULE(this.factCond)),
+      alt(() => this.SUBRULE(this.planCond)),
+      alt(() => this.SUBRULE(this.eventCond)),
+      alt(() => this.SUBRULE(this.nowCond)),
+      alt(() => this.SUBRULE(this.deadlineCond)),
+      alt(() => this.SUBRULE(this.counterCond)),
+      alt(() => this.SUBRULE(this.entitlementCond)),
+      alt(() => this.SUBRULE(this.openCond)),
     ]);
     this.OPTION(() => {
       this.CONSUME(K.because);
@@ -245,30 +231,24 @@ export class PolicyParser extends CstParser {
   });
   comparison = this.RULE('comparison', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(T.Eq) }, { ALT: () => this.CONSUME(T.NotEq) }]);
-          this.SUBRULE(this.value);
-        },
-      },
-      {
-        ALT: () => {
-          this.OPTION(() => this.CONSUME(K.not));
-          this.CONSUME(K.in);
-          this.SUBRULE(this.valueList);
-        },
-      },
-      {
-        ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(T.Gt) },
-            { ALT: () => this.CONSUME(T.Lt) },
-            { ALT: () => this.CONSUME(T.Gte) },
-            { ALT: () => this.CONSUME(T.Lte) },
-          ]);
-          this.CONSUME(T.NumberLit);
-        },
-      },
+      alt(() => {
+        this.OR1([alt(() => this.CONSUME(T.Eq)), alt(() => this.CONSUME(T.NotEq))]);
+        this.SUBRULE(this.value);
+      }),
+      alt(() => {
+        this.OPTION(() => this.CONSUME(K.not));
+        this.CONSUME(K.in);
+        this.SUBRULE(this.valueList);
+      }),
+      alt(() => {
+        this.OR2([
+          alt(() => this.CONSUME(T.Gt)),
+          alt(() => this.CONSUME(T.Lt)),
+          alt(() => this.CONSUME(T.Gte)),
+          alt(() => this.CONSUME(T.Lte)),
+        ]);
+        this.CONSUME(T.NumberLit);
+      }),
     ]);
   });
   comparisons = this.RULE('comparisons', () => {
@@ -349,60 +329,48 @@ export class PolicyParser extends CstParser {
   });
   headerItem = this.RULE('headerItem', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.version);
-          this.OR1([{ ALT: () => this.CONSUME(T.StringLit) }, { ALT: () => this.CONSUME(T.DateLit) }, { ALT: () => this.CONSUME(T.NumberLit) }]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.effective);
-          this.SUBRULE(this.date);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.zone);
-          this.SUBRULE(this.zone);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.currency);
-          this.SUBRULE(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.calendar);
-          this.SUBRULE1(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.schema);
-          this.CONSUME1(T.StringLit);
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.version);
+        this.OR1([alt(() => this.CONSUME(T.StringLit)), alt(() => this.CONSUME(T.DateLit)), alt(() => this.CONSUME(T.NumberLit))]);
+      }),
+      alt(() => {
+        this.CONSUME(K.effective);
+        this.SUBRULE(this.date);
+      }),
+      alt(() => {
+        this.CONSUME(K.zone);
+        this.SUBRULE(this.zone);
+      }),
+      alt(() => {
+        this.CONSUME(K.currency);
+        this.SUBRULE(this.ref);
+      }),
+      alt(() => {
+        this.CONSUME(K.calendar);
+        this.SUBRULE1(this.ref);
+      }),
+      alt(() => {
+        this.CONSUME(K.schema);
+        this.CONSUME1(T.StringLit);
+      }),
     ]);
   });
   item = this.RULE('item', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.sourceDecl) },
-      { ALT: () => this.SUBRULE(this.planDecl) },
-      { ALT: () => this.SUBRULE(this.factDecl) },
-      { ALT: () => this.SUBRULE(this.eventDecl) },
-      { ALT: () => this.SUBRULE(this.calendarDecl) },
-      { ALT: () => this.SUBRULE(this.instantDecl) },
-      { ALT: () => this.SUBRULE(this.counterDecl) },
-      { ALT: () => this.SUBRULE(this.clauseDecl) },
-      { ALT: () => this.SUBRULE(this.assumptionDecl) },
-      { ALT: () => this.SUBRULE(this.deadlineDecl) },
-      { ALT: () => this.SUBRULE(this.entitlementDecl) },
-      { ALT: () => this.SUBRULE(this.refundDecl) },
-      { ALT: () => this.SUBRULE(this.creditDecl) },
-      { ALT: () => this.SUBRULE(this.noItem) },
+      alt(() => this.SUBRULE(this.sourceDecl)),
+      alt(() => this.SUBRULE(this.planDecl)),
+      alt(() => this.SUBRULE(this.factDecl)),
+      alt(() => this.SUBRULE(this.eventDecl)),
+      alt(() => this.SUBRULE(this.calendarDecl)),
+      alt(() => this.SUBRULE(this.instantDecl)),
+      alt(() => this.SUBRULE(this.counterDecl)),
+      alt(() => this.SUBRULE(this.clauseDecl)),
+      alt(() => this.SUBRULE(this.assumptionDecl)),
+      alt(() => this.SUBRULE(this.deadlineDecl)),
+      alt(() => this.SUBRULE(this.entitlementDecl)),
+      alt(() => this.SUBRULE(this.refundDecl)),
+      alt(() => this.SUBRULE(this.creditDecl)),
+      alt(() => this.SUBRULE(this.noItem)),
     ]);
   });
   /** `no facts`, `no holidays`, `no excess`… : an explicitly empty list (or a false flag) */
@@ -443,33 +411,27 @@ export class PolicyParser extends CstParser {
   });
   typeMod = this.RULE('typeMod', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.in);
-          this.SUBRULE(this.valueList);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Gte);
-          this.CONSUME(T.NumberLit);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.default);
-          this.SUBRULE(this.value);
-        },
-      },
-      { ALT: () => this.CONSUME(K.required) },
-      { ALT: () => this.CONSUME(K.optional) },
+      alt(() => {
+        this.CONSUME(K.in);
+        this.SUBRULE(this.valueList);
+      }),
+      alt(() => {
+        this.CONSUME(T.Gte);
+        this.CONSUME(T.NumberLit);
+      }),
+      alt(() => {
+        this.CONSUME(K.default);
+        this.SUBRULE(this.value);
+      }),
+      alt(() => this.CONSUME(K.required)),
+      alt(() => this.CONSUME(K.optional)),
     ]);
   });
   eventDecl = this.RULE('eventDecl', () => {
     this.CONSUME(K.event);
     this.SUBRULE(this.name);
     this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(K.with) }, { ALT: () => this.CONSUME(K.without) }]);
+      this.OR([alt(() => this.CONSUME(K.with)), alt(() => this.CONSUME(K.without))]);
       this.CONSUME(K.duration);
     });
     this.OPTION1(() => {
@@ -494,66 +456,50 @@ export class PolicyParser extends CstParser {
   });
   calendarItem = this.RULE('calendarItem', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.zone);
-          this.SUBRULE(this.zone);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.base);
-          this.SUBRULE(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.days);
-          this.SUBRULE(this.dayList);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.hours);
-          this.CONSUME(T.LCurly);
-          this.MANY(() => this.SUBRULE(this.hoursLine));
-          this.CONSUME(T.RCurly);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.holiday) },
-      { ALT: () => this.SUBRULE(this.suspension) },
-      {
-        ALT: () => {
-          this.CONSUME(K.extra);
-          this.OR1([
-            {
-              ALT: () => {
-                this.CONSUME1(K.days);
-                this.CONSUME(K.off);
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(K.working);
-                this.CONSUME2(K.days);
-              },
-            },
-          ]);
-          this.SUBRULE(this.dateList);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.noItem) },
+      alt(() => {
+        this.CONSUME(K.zone);
+        this.SUBRULE(this.zone);
+      }),
+      alt(() => {
+        this.CONSUME(K.base);
+        this.SUBRULE(this.ref);
+      }),
+      alt(() => {
+        this.CONSUME(K.days);
+        this.SUBRULE(this.dayList);
+      }),
+      alt(() => {
+        this.CONSUME(K.hours);
+        this.CONSUME(T.LCurly);
+        this.MANY(() => this.SUBRULE(this.hoursLine));
+        this.CONSUME(T.RCurly);
+      }),
+      alt(() => this.SUBRULE(this.holiday)),
+      alt(() => this.SUBRULE(this.suspension)),
+      alt(() => {
+        this.CONSUME(K.extra);
+        this.OR1([
+          alt(() => {
+            this.CONSUME1(K.days);
+            this.CONSUME(K.off);
+          }),
+          alt(() => {
+            this.CONSUME(K.working);
+            this.CONSUME2(K.days);
+          }),
+        ]);
+        this.SUBRULE(this.dateList);
+      }),
+      alt(() => this.SUBRULE(this.noItem)),
     ]);
   });
   dayList = this.RULE('dayList', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LBracket);
-          this.CONSUME(T.RBracket);
-        },
-      },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.dayItem) }) },
+      alt(() => {
+        this.CONSUME(T.LBracket);
+        this.CONSUME(T.RBracket);
+      }),
+      alt(() => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.dayItem) })),
     ]);
   });
   dayItem = this.RULE('dayItem', () => {
@@ -566,84 +512,68 @@ export class PolicyParser extends CstParser {
   hoursLine = this.RULE('hoursLine', () => {
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.dayItem) });
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LBracket);
-          this.CONSUME(T.RBracket);
-        },
-      },
-      { ALT: () => this.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => this.SUBRULE(this.timeRange) }) },
+      alt(() => {
+        this.CONSUME(T.LBracket);
+        this.CONSUME(T.RBracket);
+      }),
+      alt(() => this.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => this.SUBRULE(this.timeRange) })),
     ]);
   });
   timeRange = this.RULE('timeRange', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.TimeRange) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+    this.OR([alt(() => this.CONSUME(T.TimeRange)), alt(() => this.CONSUME(T.StringLit))]);
   });
   holiday = this.RULE('holiday', () => {
     this.CONSUME(K.holiday);
     this.OPTION(() => this.CONSUME(T.StringLit));
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.on);
-          this.SUBRULE(this.holidayDate);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.of);
-          this.SUBRULE(this.name);
-          this.OPTION1(() => {
-            this.CONSUME(K.types);
-            this.SUBRULE(this.nameList);
-          });
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.on);
+        this.SUBRULE(this.holidayDate);
+      }),
+      alt(() => {
+        this.CONSUME(K.of);
+        this.SUBRULE(this.name);
+        this.OPTION1(() => {
+          this.CONSUME(K.types);
+          this.SUBRULE(this.nameList);
+        });
+      }),
     ]);
     this.MANY(() => this.SUBRULE(this.holidayMod));
   });
   holidayDate = this.RULE('holidayDate', () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.MonthDay) },
-      {
-        ALT: () => {
-          this.CONSUME(K.jalali);
-          this.CONSUME1(T.MonthDay);
-        },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.name);
-          this.CONSUME(K.easter);
-          this.OPTION(() => {
-            this.OR1([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-            this.CONSUME(T.DurationLit);
-          });
-        },
-      },
-      { ALT: () => this.SUBRULE(this.dateList) },
+      alt(() => this.CONSUME(T.MonthDay)),
+      alt(() => {
+        this.CONSUME(K.jalali);
+        this.CONSUME1(T.MonthDay);
+      }),
+      alt(() => {
+        this.SUBRULE(this.name);
+        this.CONSUME(K.easter);
+        this.OPTION(() => {
+          this.OR1([alt(() => this.CONSUME(T.Plus)), alt(() => this.CONSUME(T.Minus))]);
+          this.CONSUME(T.DurationLit);
+        });
+      }),
+      alt(() => this.SUBRULE(this.dateList)),
     ]);
   });
   holidayMod = this.RULE('holidayMod', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.from);
-          this.SUBRULE(this.date);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.until);
-          this.SUBRULE1(this.date);
-        },
-      },
-      { ALT: () => this.CONSUME(K.substitute) },
-      {
-        ALT: () => {
-          this.CONSUME(K.without);
-          this.CONSUME1(K.substitute);
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.from);
+        this.SUBRULE(this.date);
+      }),
+      alt(() => {
+        this.CONSUME(K.until);
+        this.SUBRULE1(this.date);
+      }),
+      alt(() => this.CONSUME(K.substitute)),
+      alt(() => {
+        this.CONSUME(K.without);
+        this.CONSUME1(K.substitute);
+      }),
     ]);
   });
   suspension = this.RULE('suspension', () => {
@@ -673,26 +603,20 @@ export class PolicyParser extends CstParser {
     this.SUBRULE(this.name);
     this.CONSUME(T.Colon);
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.breached);
-          this.SUBRULE(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.count);
-          this.SUBRULE(this.eventRef);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.sum);
-          this.SUBRULE1(this.name);
-          this.CONSUME(K.of);
-          this.SUBRULE1(this.eventRef);
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.breached);
+        this.SUBRULE(this.ref);
+      }),
+      alt(() => {
+        this.CONSUME(K.count);
+        this.SUBRULE(this.eventRef);
+      }),
+      alt(() => {
+        this.CONSUME(K.sum);
+        this.SUBRULE1(this.name);
+        this.CONSUME(K.of);
+        this.SUBRULE1(this.eventRef);
+      }),
     ]);
     this.CONSUME(K.per);
     this.SUBRULE2(this.name);
@@ -733,18 +657,14 @@ export class PolicyParser extends CstParser {
   applies = this.RULE('applies', () => {
     this.CONSUME(K.for);
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.all);
-          this.CONSUME(K.plans);
-        },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.ref);
-          this.SUBRULE(this.nameList);
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.all);
+        this.CONSUME(K.plans);
+      }),
+      alt(() => {
+        this.SUBRULE(this.ref);
+        this.SUBRULE(this.nameList);
+      }),
     ]);
   });
   deadlineDecl = this.RULE('deadlineDecl', () => {
@@ -756,33 +676,27 @@ export class PolicyParser extends CstParser {
   });
   deadlineItem = this.RULE('deadlineItem', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.applies) },
-      {
-        // <party> owes|should|must <stop> within <duration> after <start>
-        ALT: () => {
-          this.SUBRULE(this.ref);
-          this.OR1([{ ALT: () => this.CONSUME(K.owes) }, { ALT: () => this.CONSUME(K.should) }, { ALT: () => this.CONSUME(K.must) }]);
-          this.SUBRULE(this.eventRef);
-          this.CONSUME(K.within);
-          this.SUBRULE(this.pvDuration);
-          this.CONSUME(K.after);
-          this.SUBRULE1(this.eventRef);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.calendar);
-          this.SUBRULE1(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.priority);
-          this.SUBRULE(this.pvString);
-        },
-      },
-      { ALT: () => this.CONSUME(K.internal) },
-      { ALT: () => this.CONSUME(K.reported) },
+      alt(() => this.SUBRULE(this.applies)),
+      // <party> owes|should|must <stop> within <duration> after <start>
+      alt(() => {
+        this.SUBRULE(this.ref);
+        this.OR1([alt(() => this.CONSUME(K.owes)), alt(() => this.CONSUME(K.should)), alt(() => this.CONSUME(K.must))]);
+        this.SUBRULE(this.eventRef);
+        this.CONSUME(K.within);
+        this.SUBRULE(this.pvDuration);
+        this.CONSUME(K.after);
+        this.SUBRULE1(this.eventRef);
+      }),
+      alt(() => {
+        this.CONSUME(K.calendar);
+        this.SUBRULE1(this.ref);
+      }),
+      alt(() => {
+        this.CONSUME(K.priority);
+        this.SUBRULE(this.pvString);
+      }),
+      alt(() => this.CONSUME(K.internal)),
+      alt(() => this.CONSUME(K.reported)),
     ]);
   });
   entitlementDecl = this.RULE('entitlementDecl', () => {
@@ -794,110 +708,84 @@ export class PolicyParser extends CstParser {
   });
   entitlementItem = this.RULE('entitlementItem', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.applies) },
-      {
-        ALT: () => {
-          this.CONSUME(K.limit);
-          this.SUBRULE(this.pvLimit);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.kind);
-          this.SUBRULE(this.name);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.used);
-          this.SUBRULE(this.used);
-        },
-      },
-      { ALT: () => this.CONSUME(K.excess) },
-      {
-        ALT: () => {
-          this.CONSUME(K.opens);
-          this.CONSUME(K.at);
-          this.SUBRULE(this.eventRef);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.until);
-          this.SUBRULE(this.instant);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.closed);
-          this.CONSUME(K.by);
-          this.SUBRULE1(this.eventRef);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.paused);
-          this.CONSUME(K.from);
-          this.SUBRULE2(this.eventRef);
-          this.CONSUME1(K.until);
-          this.SUBRULE3(this.eventRef);
-          this.CONSUME(K.max);
-          this.SUBRULE(this.duration);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.when);
-          this.SUBRULE(this.conditions);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.cost);
-          this.SUBRULE(this.pvCost);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.field);
-          this.SUBRULE1(this.name);
-          this.CONSUME(T.Colon);
-          this.SUBRULE(this.condition);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.noItem) },
+      alt(() => this.SUBRULE(this.applies)),
+      alt(() => {
+        this.CONSUME(K.limit);
+        this.SUBRULE(this.pvLimit);
+      }),
+      alt(() => {
+        this.CONSUME(K.kind);
+        this.SUBRULE(this.name);
+      }),
+      alt(() => {
+        this.CONSUME(K.used);
+        this.SUBRULE(this.used);
+      }),
+      alt(() => this.CONSUME(K.excess)),
+      alt(() => {
+        this.CONSUME(K.opens);
+        this.CONSUME(K.at);
+        this.SUBRULE(this.eventRef);
+      }),
+      alt(() => {
+        this.CONSUME(K.until);
+        this.SUBRULE(this.instant);
+      }),
+      alt(() => {
+        this.CONSUME(K.closed);
+        this.CONSUME(K.by);
+        this.SUBRULE1(this.eventRef);
+      }),
+      alt(() => {
+        this.CONSUME(K.paused);
+        this.CONSUME(K.from);
+        this.SUBRULE2(this.eventRef);
+        this.CONSUME1(K.until);
+        this.SUBRULE3(this.eventRef);
+        this.CONSUME(K.max);
+        this.SUBRULE(this.duration);
+      }),
+      alt(() => {
+        this.CONSUME(K.when);
+        this.SUBRULE(this.conditions);
+      }),
+      alt(() => {
+        this.CONSUME(K.cost);
+        this.SUBRULE(this.pvCost);
+      }),
+      alt(() => {
+        this.CONSUME(K.field);
+        this.SUBRULE1(this.name);
+        this.CONSUME(T.Colon);
+        this.SUBRULE(this.condition);
+      }),
+      alt(() => this.SUBRULE(this.noItem)),
     ]);
   });
   used = this.RULE('used', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.count);
-          this.SUBRULE(this.eventRef);
-          this.OPTION(() => {
-            this.CONSUME(K.after);
-            this.SUBRULE1(this.eventRef);
-          });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.fact);
-          this.SUBRULE(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.sum);
-          this.SUBRULE(this.name);
-          this.CONSUME(K.of);
-          this.SUBRULE2(this.eventRef);
-          this.OPTION1(() => {
-            this.CONSUME1(K.after);
-            this.SUBRULE3(this.eventRef);
-          });
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.count);
+        this.SUBRULE(this.eventRef);
+        this.OPTION(() => {
+          this.CONSUME(K.after);
+          this.SUBRULE1(this.eventRef);
+        });
+      }),
+      alt(() => {
+        this.CONSUME(K.fact);
+        this.SUBRULE(this.ref);
+      }),
+      alt(() => {
+        this.CONSUME(K.sum);
+        this.SUBRULE(this.name);
+        this.CONSUME(K.of);
+        this.SUBRULE2(this.eventRef);
+        this.OPTION1(() => {
+          this.CONSUME1(K.after);
+          this.SUBRULE3(this.eventRef);
+        });
+      }),
     ]);
   });
   refundDecl = this.RULE('refundDecl', () => {
@@ -909,26 +797,20 @@ export class PolicyParser extends CstParser {
   });
   refundItem = this.RULE('refundItem', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.basis);
-          this.SUBRULE(this.ref);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.requested);
-          this.CONSUME(K.at);
-          this.SUBRULE(this.eventRef);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.refundRule) },
-      {
-        ALT: () => {
-          this.CONSUME(K.otherwise);
-          this.CONSUME(T.StringLit);
-        },
-      },
+      alt(() => {
+        this.CONSUME(K.basis);
+        this.SUBRULE(this.ref);
+      }),
+      alt(() => {
+        this.CONSUME(K.requested);
+        this.CONSUME(K.at);
+        this.SUBRULE(this.eventRef);
+      }),
+      alt(() => this.SUBRULE(this.refundRule)),
+      alt(() => {
+        this.CONSUME(K.otherwise);
+        this.CONSUME(T.StringLit);
+      }),
     ]);
   });
   refundRule = this.RULE('refundRule', () => {
@@ -941,23 +823,19 @@ export class PolicyParser extends CstParser {
   });
   ruleItem = this.RULE('ruleItem', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.when);
-          this.SUBRULE(this.conditions);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.refund);
-          this.CONSUME(T.NumberLit);
-          this.CONSUME(T.Percent);
-          this.CONSUME(K.because);
-          this.CONSUME(T.StringLit);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.exclusion) },
-      { ALT: () => this.SUBRULE(this.noItem) },
+      alt(() => {
+        this.CONSUME(K.when);
+        this.SUBRULE(this.conditions);
+      }),
+      alt(() => {
+        this.CONSUME(K.refund);
+        this.CONSUME(T.NumberLit);
+        this.CONSUME(T.Percent);
+        this.CONSUME(K.because);
+        this.CONSUME(T.StringLit);
+      }),
+      alt(() => this.SUBRULE(this.exclusion)),
+      alt(() => this.SUBRULE(this.noItem)),
     ]);
   });
   exclusion = this.RULE('exclusion', () => {
@@ -978,34 +856,26 @@ export class PolicyParser extends CstParser {
   });
   creditItem = this.RULE('creditItem', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.applies) },
-      {
-        ALT: () => {
-          this.CONSUME(K.per);
-          this.SUBRULE(this.name);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.downtime);
-          this.SUBRULE(this.eventRef);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.below);
-          this.CONSUME(T.NumberLit);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.pays);
-          this.CONSUME1(T.NumberLit);
-          this.CONSUME(K.times);
-          this.CONSUME1(K.downtime);
-          this.SUBRULE1(this.name);
-        },
-      },
+      alt(() => this.SUBRULE(this.applies)),
+      alt(() => {
+        this.CONSUME(K.per);
+        this.SUBRULE(this.name);
+      }),
+      alt(() => {
+        this.CONSUME(K.downtime);
+        this.SUBRULE(this.eventRef);
+      }),
+      alt(() => {
+        this.CONSUME(K.below);
+        this.CONSUME(T.NumberLit);
+      }),
+      alt(() => {
+        this.CONSUME(K.pays);
+        this.CONSUME1(T.NumberLit);
+        this.CONSUME(K.times);
+        this.CONSUME1(K.downtime);
+        this.SUBRULE1(this.name);
+      }),
     ]);
   });
 }

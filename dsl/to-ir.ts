@@ -48,7 +48,10 @@ class Lowering {
   readonly positions = new Map<string, Position>();
   private readonly docsBefore = new Map<number, string>();
 
+  private readonly byOffset = new Map<number, IToken>();
+
   constructor(tokens: IToken[], docs: IToken[], private readonly file?: string) {
+    for (const t of tokens) this.byOffset.set(t.startOffset, t);
     // a run of `##` lines describes the declaration that starts right after it
     let t = 0;
     const lines = new Map<number, string[]>();
@@ -111,9 +114,14 @@ class Lowering {
   }
   /** the first token of a node (by position) */
   private first(node: CstNode | undefined): IToken | undefined {
+    if (!node) return undefined;
+    const at = node.location?.startOffset;
+    if (at !== undefined && Number.isFinite(at)) {
+      const t = this.byOffset.get(at);
+      if (t) return t;
+    }
     // each child list is in source order, so only the head of each list can come first
     let best: IToken | undefined;
-    if (!node) return best;
     const children = node.children;
     for (const key in children) {
       const x = children[key]?.[0];
@@ -126,6 +134,7 @@ class Lowering {
   private str(tok: IToken): string {
     if (tok.tokenType.name === 'DurationLit') return tok.image.replace(/[ \t]+/g, ' ');
     if (tok.tokenType.name === 'StringLit') {
+      if (!tok.image.includes('\\')) return tok.image.slice(1, -1);
       try {
         return JSON.parse(tok.image) as string;
       } catch {
@@ -417,8 +426,12 @@ class Lowering {
     return p[key] as unknown[];
   }
   private item(item: CstNode, p: Obj) {
-    const [kind, node] = Object.entries(item.children)[0] ?? [];
-    const n = node?.[0] as CstNode | undefined;
+    let kind: string | undefined;
+    for (const k in item.children) {
+      kind = k;
+      break;
+    }
+    const n = kind ? (item.children[kind]?.[0] as CstNode | undefined) : undefined;
     if (!n || !kind) return;
     const head = this.first(n);
     switch (kind) {

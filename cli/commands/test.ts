@@ -1,6 +1,7 @@
 // `sla test [files or folders…]`: runs test files; a summary line `N passed, N failed`.
 import type { LoadedPolicy } from '../../engine/index.ts';
-import type { CaseOutcome, TestCase } from '../../engine/testing/index.ts';
+import type { CaseOutcome, TestCase, TestDocument } from '../../engine/testing/index.ts';
+import type { Locator } from '../../engine/policy-types.ts';
 import { diagnostic, type Diagnostic } from '../../engine/diagnostics/index.ts';
 import { policiesOption } from '../common-options.ts';
 import { displayPath } from '../display-path.ts';
@@ -37,65 +38,80 @@ Options:
 Exit codes: 0 all passed, 1 a failure or an invalid test file, 2 bad usage.
 `;
 
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
+type Testing = typeof import('../../engine/testing/index.ts');
+interface Tally {
+  passed: number;
+  failed: number;
+}
+
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine('test', args, { ...policiesOption });
   const dir = policiesDir(values.policies);
   const out = process.stdout;
-  const style = styleFor(out);
   const { files, missing } = await findTestFiles(positionals.length > 0 ? positionals : [dir]);
 
-  const policies = new Map<string, Promise<LoadedPolicy>>();
-  const policyFor = async (id: string) => {
-    const path = await resolvePolicy(id, dir);
-    if (!policies.has(path)) policies.set(path, loadPolicyFile(path));
-    return policies.get(path)!;
-  };
-
-  let passed = 0;
-  let failed = 0;
+  const tally: Tally = { passed: 0, failed: 0 };
   for (const path of missing) {
     printDiagnostics([diagnostic('SLA5003', 'file not found', { file: path })], out);
-    failed++;
+    tally.failed++;
   }
   if (files.length === 0 && missing.length === 0) {
     process.stderr.write(`no test files (*.test.yaml) in ${positionals.length ? positionals.join(', ') : displayPath(dir)}\n`);
   }
-
-  // Only now, so a run with nothing to read does not load the engine.
-  const engine = files.length > 0 ? await loadEngine() : undefined;
-  const testing = files.length > 0 ? await import('../../engine/testing/index.ts') : undefined;
-  for (const path of files) {
-    if (!engine || !testing) break;
-    out.write(`${style.bold(displayPath(path))}\n`);
-    let document;
-    let source;
-    try {
-      source = await readSourceFile(path);
-      const parsed = engine.parseCaseSource(source.text, source.file);
-      document = { ...testing.parseTestDocument(parsed.value, { file: source.file, locate: parsed.locate }), locate: parsed.locate };
-    } catch (e) {
-      const diagnostics = diagnosticsOf(e);
-      if (!diagnostics) throw e;
-      printDiagnostics(diagnostics, out, '  ');
-      failed++;
-      continue;
-    }
-    if (document.diagnostics.some((d) => d.severity === 'error')) {
-      printDiagnostics(document.diagnostics, out, '  ');
-      failed++;
-      continue;
-    }
-    for (const testCase of document.cases) {
-      const outcome = await runCase(testCase, policyFor, (policy) =>
-        testing.runTestCase(testCase, policy, { file: source.file, locate: document.locate }),
-      );
-      if (outcome.passed) passed++;
-      else failed++;
-      out.write(`${formatCaseOutcome(outcome, style).join('\n')}\n`);
-    }
+  if (files.length > 0) {
+    // Loaded only when there is something to run.
+    const engine = await loadEngine();
+    const testing = await import('../../engine/testing/index.ts');
+    // Each policy is loaded once, however many files and cases use it.
+    const policies = new Map<string, Promise<LoadedPolicy>>();
+    const policyFor = async (id: string) => {
+      const path = await resolvePolicy(id, dir);
+      if (!policies.has(path)) policies.set(path, loadPolicyFile(path));
+      return policies.get(path)!;
+    };
+    for (const path of files) await runFile(path, { engine, testing, policyFor, tally });
   }
-  out.write(`${passed} passed, ${failed} failed\n`);
-  return failed > 0 ? EXIT_FINDING : EXIT_OK;
+  out.write(`${tally.passed} passed, ${tally.failed} failed\n`);
+  return tally.failed > 0 ? EXIT_FINDING : EXIT_OK;
+}
+
+/** Runs one test file; an unreadable or invalid file counts as one failure. */
+async function runFile(
+  path: string,
+  ctx: { engine: Engine; testing: Testing; policyFor: (id: string) => Promise<LoadedPolicy>; tally: Tally },
+): Promise<void> {
+  const out = process.stdout;
+  const style = styleFor(out);
+  out.write(`${style.bold(displayPath(path))}\n`);
+  let file: string;
+  let locate: Locator;
+  let document: TestDocument;
+  try {
+    const source = await readSourceFile(path);
+    const parsed = ctx.engine.parseCaseSource(source.text, source.file);
+    [file, locate] = [source.file, parsed.locate];
+    document = ctx.testing.parseTestDocument(parsed.value, { file, locate });
+  } catch (e) {
+    const diagnostics = diagnosticsOf(e);
+    if (!diagnostics) throw e;
+    printDiagnostics(diagnostics, out, '  ');
+    ctx.tally.failed++;
+    return;
+  }
+  if (document.diagnostics.some((d) => d.severity === 'error')) {
+    printDiagnostics(document.diagnostics, out, '  ');
+    ctx.tally.failed++;
+    return;
+  }
+  for (const testCase of document.cases) {
+    const outcome = await runCase(testCase, ctx.policyFor, (policy) =>
+      ctx.testing.runTestCase(testCase, policy, { file, locate }),
+    );
+    if (outcome.passed) ctx.tally.passed++;
+    else ctx.tally.failed++;
+    out.write(`${formatCaseOutcome(outcome, style).join('\n')}\n`);
+  }
 }
 
 /** Loads the case's policy (a policy that does not load fails the case with its diagnostics). */

@@ -2,10 +2,10 @@
 // error stops the pipeline; its diagnostics carry JSON pointers into the policy.
 import { buildCalendars } from '../calendar/index.ts';
 import { diagnostic, hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
-import { policyJsonSchema } from '../ir/json-schema.ts';
+import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../policy-types.ts';
-import { makeValidator, schemaDiagnostics } from '../source/validate-schema.ts';
+import { schemaDiagnostics } from '../source/validate-schema.ts';
 import { checkPolicy } from './check-policy.ts';
 import { emitRules } from './emit-rules.ts';
 
@@ -19,10 +19,8 @@ export interface Stage {
   run(state: StageState): Diagnostic[];
 }
 
-let validator: ReturnType<typeof makeValidator> | undefined;
-
 export const stages: Stage[] = [
-  { name: 'schema', run: ({ policy }) => schemaDiagnostics((validator ??= makeValidator(policyJsonSchema())), policy) },
+  { name: 'schema', run: ({ policy }) => schemaDiagnostics(policyValidator(), policy) },
   { name: 'check', run: ({ policy }) => checkPolicy(policy) },
   {
     name: 'calendars',

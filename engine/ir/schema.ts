@@ -2,8 +2,8 @@
 // editors as policies/policy.schema.json) and the TypeScript types, so the two cannot drift.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
-const O = <P extends Record<string, TSchema>>(props: P, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description ? { description } : {}) });
+const O = <P extends Record<string, TSchema>>(props: P, description?: string, title?: string) =>
+  Type.Object(props, { additionalProperties: false, ...(description ? { description } : {}), ...(title ? { title } : {}) });
 const Opt = Type.Optional;
 
 export const ID_PATTERN = '^[a-z][a-z0-9_]*$';
@@ -20,6 +20,7 @@ export const Zone = Type.String({
 export const DURATION_PATTERN =
   '^(\\d+(\\.\\d+)?) (minutes?|hours?|days?|weeks?|business days?|hours \\(business days\\)|business hours?|solar years?)$';
 export const Duration = Type.String({
+  title: 'Duration',
   pattern: DURATION_PATTERN,
   description:
     'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"',
@@ -31,6 +32,7 @@ export const ByPlan = <T extends TSchema>(t: T) =>
 export const PlanValue = <T extends TSchema>(t: T) => Type.Union([t, ByPlan(t)]);
 
 export const Where = Type.Record(Id, Type.Union([Scalar, Type.Array(Scalar)]), {
+  title: 'Where',
   description: 'attribute → value, or a list of accepted values',
 });
 
@@ -41,13 +43,14 @@ export const EventRef = O(
     which: Opt(Type.Union([Type.Literal('first'), Type.Literal('last')], { description: 'default first' })),
   },
   'the first (or last) event of a type, optionally filtered by attributes',
+  'EventRef',
 );
 
 /** An instant: an event's time, optionally plus a duration on a calendar; or a named instant. */
 export const Instant = Type.Union([
   O({ instant: Id }, 'a named instant declared under `instants`'),
   O({ from: EventRef, add: Opt(PlanValue(Duration)), calendar: Opt(Id) }),
-]);
+], { title: 'Instant' });
 
 // ── conditions ────────────────────────────────────────────────────────────────
 const Reason = Opt(Type.String({ description: 'what the condition means, shown in reasons when it decides' }));
@@ -100,7 +103,7 @@ export const Condition = Type.Union([
   CounterCondition,
   EntitlementCondition,
   OpenCondition,
-]);
+], { title: 'Condition' });
 
 // ── declarations ──────────────────────────────────────────────────────────────
 export const ValueType = Type.Union([
@@ -115,7 +118,8 @@ export const FactDecl = O({
   default: Opt(Scalar),
   minimum: Opt(Type.Number()),
   description: Opt(Type.String()),
-});
+}, undefined, 'FactDecl'
+);
 export const AttributeDecl = O({
   type: ValueType,
   enum: Opt(Type.Array(Scalar)),
@@ -123,17 +127,20 @@ export const AttributeDecl = O({
   default: Opt(Scalar),
   minimum: Opt(Type.Number()),
   description: Opt(Type.String()),
-});
+}, undefined, 'AttributeDecl'
+);
 export const EventDecl = O({
   attributes: Opt(Type.Record(Id, AttributeDecl)),
   duration: Opt(Type.Boolean({ description: 'the event has `at` and `until` (e.g. an outage)' })),
   description: Opt(Type.String()),
-});
+}, undefined, 'EventDecl'
+);
 export const PlanDecl = O({
   options: Type.Array(Id, { minItems: 1 }),
   default: Opt(Id),
   description: Opt(Type.String()),
-});
+}, undefined, 'PlanDecl'
+);
 
 // ── calendars ─────────────────────────────────────────────────────────────────
 export const Weekday = Type.Union(
@@ -144,7 +151,7 @@ export const Hours = Type.Partial(Type.Record(
   Weekday,
   Type.Array(Type.String({ pattern: TIME_RANGE_PATTERN, description: 'HH:MM-HH:MM, the end may be 24:00' })),
   { description: 'working intervals per weekday; a weekday not listed is closed' },
-));
+), { title: 'Hours' });
 const Validity = { from: Opt(LocalDate), until: Opt(LocalDate) };
 export const HolidayRule = Type.Union([
   O({ name: Type.String(), date: Type.String({ pattern: '^\\d{2}-\\d{2}$', description: 'MM-DD every year' }), ...Validity, substitute: Opt(Type.Boolean()) }),
@@ -152,7 +159,7 @@ export const HolidayRule = Type.Union([
   O({ name: Type.String(), jalali: Type.String({ pattern: '^\\d{2}-\\d{2}$', description: 'Jalali MM-DD every solar year' }), ...Validity, substitute: Opt(Type.Boolean()) }),
   O({ name: Type.String(), dates: Type.Array(LocalDate), substitute: Opt(Type.Boolean()) }),
   O({ name: Opt(Type.String()), country: Type.String({ pattern: '^[A-Z]{2}$' }), types: Opt(Type.Array(Type.String())), ...Validity, substitute: Opt(Type.Boolean()) }),
-]);
+], { title: 'HolidayRule' });
 export const CalendarDecl = O({
   zone: Opt(Zone),
   base: Opt(Type.String({ description: 'a calendar whose business days (and holidays) this one takes' })),
@@ -165,10 +172,12 @@ export const CalendarDecl = O({
   extra_days_off: Opt(Type.Array(LocalDate)),
   extra_working_days: Opt(Type.Array(LocalDate)),
   description: Opt(Type.String()),
-});
+}, undefined, 'CalendarDecl'
+);
 
 // ── clauses and assumptions ───────────────────────────────────────────────────
 export const LangText = Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.String(), {
+  title: 'LangText',
   description: 'text per language code: en, uk, fa…',
 });
 export const Source = O({
@@ -176,15 +185,19 @@ export const Source = O({
   lang: Type.String({ pattern: '^[a-z]{2}$' }),
   title: Opt(Type.String()),
   rendering_of: Opt(Type.String({ description: 'this language is a rendering of that one, not a published text' })),
-});
+}, undefined, 'Source'
+);
 export const Clause = O({
   title: Opt(Type.String()),
   text: LangText,
-});
-export const Assumption = O({ id: Id, clause: ClauseId, text: LangText });
+}, undefined, 'Clause'
+);
+export const Assumption = O({ id: Id, clause: ClauseId, text: LangText }, undefined, 'Assumption'
+);
 
 // ── answers ───────────────────────────────────────────────────────────────────
 export const Applies = Type.Record(Id, Type.Array(Id), {
+  title: 'Applies',
   description: 'plan dimension → the options the item applies to',
 });
 const Common = {
@@ -204,20 +217,21 @@ export const Deadline = O({
   calendar: Opt(Id),
   priority: Opt(PlanValue(Type.String())),
   report: Opt(Type.Boolean({ description: 'default true; false keeps it internal (used by conditions only)' })),
-});
+}, undefined, 'Deadline'
+);
 export const Cost = Type.Union([
   O({ amount: Type.Number(), currency: Opt(Type.String()) }),
   O({ percent: Type.Number(), of: Id }),
-]);
+], { title: 'Cost' });
 export const Used = Type.Union([
   O({ count: EventRef, after: Opt(EventRef) }),
   O({ fact: Id }),
   O({ sum: Id, of: EventRef, after: Opt(EventRef) }),
-]);
+], { title: 'Used' });
 export const Limit = Type.Union([
   PlanValue(Type.Union([Type.Number(), Type.Null()])),
   O({ attribute: Id, of: EventRef }),
-]);
+], { title: 'Limit' });
 export const Entitlement = O({
   ...Common,
   limit: Opt(Limit),
@@ -233,7 +247,8 @@ export const Entitlement = O({
   when: Opt(Type.Array(Condition)),
   cost: Opt(PlanValue(Cost)),
   fields: Opt(Type.Record(Id, Condition, { description: 'extra boolean fields of the answer' })),
-});
+}, undefined, 'Entitlement'
+);
 export const RefundRule = O({
   id: Id,
   when: Type.Array(Condition),
@@ -246,14 +261,16 @@ export const RefundRule = O({
     reason: Type.String(),
     clause: Opt(ClauseId),
   }))),
-});
+}, undefined, 'RefundRule'
+);
 export const Refund = O({
   clause: ClauseId,
   basis: Id,
   request: Opt(EventRef),
   rules: Type.Array(RefundRule),
   otherwise: Opt(Type.String({ description: 'the reason when no rule matches' })),
-});
+}, undefined, 'Refund'
+);
 export const Credit = O({
   ...Common,
   per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]),
@@ -261,12 +278,13 @@ export const Credit = O({
   below: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'availability threshold, e.g. 0.98' }),
   multiplier: Type.Number(),
   unit: Type.Literal('hours'),
-});
+}, undefined, 'Credit'
+);
 export const Counter = Type.Union([
   O({ breached: Id, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
   O({ count: EventRef, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
   O({ sum: Id, of: EventRef, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
-]);
+], { title: 'Counter' });
 
 export const Policy = O({
   $schema: Opt(Type.String()),

@@ -3,15 +3,13 @@
 import { buildCalendars } from '../calendar/index.ts';
 import { checkPolicy as checkReferences } from '../compile/check-policy.ts';
 import { diagnostic, hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
-import { policyJsonSchema } from '../ir/json-schema.ts';
+import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { LoadedPolicy, Locator, PolicyFormat, PolicyInput } from '../policy-types.ts';
 import { parseData } from './parse-data.ts';
-import { makeValidator, schemaDiagnostics } from './validate-schema.ts';
+import { schemaDiagnostics } from './validate-schema.ts';
 import { parseDslSource } from './dsl-front-end.ts';
 
-let validator: ReturnType<typeof makeValidator> | undefined;
-const validatePolicy = () => (validator ??= makeValidator(policyJsonSchema()));
 
 export function formatOf(input: PolicyInput): PolicyFormat {
   if (input.format) return input.format;
@@ -46,7 +44,7 @@ function analyse(input: PolicyInput): Analysis {
     const at = d.path !== undefined ? locate(d.path) : undefined;
     return { ...d, file, ...(at && d.line === undefined ? at : {}) };
   };
-  const schemaErrors = schemaDiagnostics(validatePolicy(), value, { file, locate });
+  const schemaErrors = schemaDiagnostics(policyValidator(), value, { file, locate });
   if (schemaErrors.length) return { locate, diagnostics: schemaErrors };
   const policy = value as Policy;
   const diagnostics = checkReferences(policy).map(place);

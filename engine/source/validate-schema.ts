@@ -1,13 +1,14 @@
 // JSON Schema validation (ajv) with errors turned into diagnostics a policy author can act on:
 // one error per mistake, the branch of a union the author evidently meant, near-miss suggestions.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { AJV_OPTIONS } from './ajv-options.ts';
 import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
 
 type Schema = Record<string, unknown>;
 
 export function makeValidator(schema: Schema): ValidateFunction {
-  const ajv = new Ajv.default({ allErrors: true, verbose: true, strict: false });
+  const ajv = new Ajv.default(AJV_OPTIONS);
   return ajv.compile(schema);
 }
 
@@ -17,7 +18,7 @@ export function schemaDiagnostics(
   opts: { file?: string; locate?: Locator; pointerPrefix?: string } = {},
 ): Diagnostic[] {
   if (validate(value)) return [];
-  const errors = pickBranches(validate.errors ?? []);
+  const errors = pickBranches(validate.errors ?? [], validate.schema as Schema);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const group of groupConsts(errors)) {
@@ -30,50 +31,50 @@ export function schemaDiagnostics(
   return out;
 }
 
-/** Within each anyOf, keep the errors of the branch that fits best (fewest errors, kind matched). */
-function pickBranches(errors: ErrorObject[]): ErrorObject[] {
+/** Within each anyOf, keep the errors of the branch that fits best (fewest errors, kind matched).
+ *  Unions are reduced innermost first, so an outer union compares branches already reduced. An
+ *  error belongs to a branch when the schema that failed is reachable from that branch (through
+ *  `$ref`s too) and the value that failed lies inside the union's value. */
+function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
   let current = errors;
-  const done = new Set<string>();
-  for (;;) {
-    const prefixes = current
-      .map((e) => anyOfPrefix(e.schemaPath, done))
-      .filter((p): p is string => p !== undefined)
-      .sort((a, b) => b.length - a.length); // innermost first, so outer unions compare reduced branches
-    if (prefixes.length === 0) return current.filter((e) => e.keyword !== 'anyOf' || !hasBranchErrors(current, e));
-    const prefix = prefixes[0];
-    done.add(prefix);
-    const branches = new Map<string, ErrorObject[]>();
-    const rest: ErrorObject[] = [];
-    for (const e of current) {
-      if (e.schemaPath.startsWith(prefix)) {
-        const branch = e.schemaPath.slice(prefix.length).split('/')[0];
-        branches.set(branch, [...(branches.get(branch) ?? []), e]);
-      } else rest.push(e);
-    }
-    const allConst = [...branches.values()].every((es) => es.length === 1 && es[0].keyword === 'const');
-    if (allConst) {
-      current = [...rest, ...[...branches.values()].flat()];
-      continue;
-    }
+  const unions = errors
+    .filter((e) => e.keyword === 'anyOf')
+    .sort((a, b) => b.instancePath.length - a.instancePath.length);
+  for (const union of unions) {
+    const options = ((union.parentSchema as Schema | undefined)?.anyOf ?? []) as Schema[];
+    const within = (e: ErrorObject) => e !== union && (e.instancePath === union.instancePath || e.instancePath.startsWith(`${union.instancePath}/`));
+    const branches = options.map((option) => current.filter((e) => within(e) && reachable(option, root).has(e.parentSchema as object)));
+    const failing = branches.filter((es) => es.length > 0);
+    if (failing.length === 0) continue;
+    if (branches.every((es) => es.length === 1 && es[0].keyword === 'const')) continue; // groupConsts says "one of"
     const score = (es: ErrorObject[]) =>
       es.reduce((n, e) => n + (e.keyword === 'anyOf' ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
-    const best = [...branches.entries()].sort((a, b) => score(a[1]) - score(b[1]) || Number(a[0]) - Number(b[0]))[0];
-    current = [...rest, ...best[1]];
+    const best = branches.reduce((a, b) => (score(b) < score(a) ? b : a));
+    const keep = new Set(best);
+    const drop = new Set(branches.flat().filter((e) => !keep.has(e)));
+    current = current.filter((e) => e !== union && !drop.has(e));
   }
+  return current;
 }
 
-/** The innermost anyOf of a schema path not yet reduced. */
-function anyOfPrefix(schemaPath: string, done: Set<string>): string | undefined {
-  let found: string | undefined;
-  for (let i = schemaPath.indexOf('/anyOf/'); i >= 0; i = schemaPath.indexOf('/anyOf/', i + 1)) {
-    const prefix = schemaPath.slice(0, i + '/anyOf/'.length);
-    if (!done.has(prefix)) found = prefix;
+const reach = new WeakMap<object, Set<object>>();
+/** Every schema object reachable from `schema`, following local `$ref`s into `root`. */
+function reachable(schema: Schema, root: Schema): Set<object> {
+  const hit = reach.get(schema);
+  if (hit) return hit;
+  const seen = new Set<object>();
+  const stack: unknown[] = [schema];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const ref = (node as Schema).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/')) stack.push(ref.slice(2).split('/').reduce<unknown>((o, k) => (o as Schema)?.[k], root));
+    for (const v of Object.values(node)) if (typeof v === 'object') stack.push(v);
   }
-  return found;
+  reach.set(schema, seen);
+  return seen;
 }
-
-const hasBranchErrors = (errors: ErrorObject[], anyOf: ErrorObject) =>
-  errors.some((e) => e !== anyOf && e.schemaPath.startsWith(anyOf.schemaPath + '/'));
 
 /** const errors for one place (the options of a literal union) become one "must be one of". */
 function groupConsts(errors: ErrorObject[]): ErrorObject[][] {

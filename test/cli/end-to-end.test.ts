@@ -116,6 +116,13 @@ describe('sla eval', () => {
     expect(JSON.parse(elsewhere.stdout)).toEqual(JSON.parse(byFile.stdout));
   });
 
+  it('needs a policy from --policy or the case, else bad usage', async () => {
+    const dir = tempFiles({ 'no-policy.yaml': 'at: 2025-03-10T12:00:00+02:00\nplans: { support: premium }\n' });
+    const r = await runSla(['eval', join(dir, 'no-policy.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no policy for this case: pass --policy <id or file> or set `policy:` in the case');
+  });
+
   it('names an unknown policy with the near miss, exit 1', async () => {
     const r = await runSla(['eval', EXAMPLE, '--policy', 'relokai']);
     expect(r.code).toBe(1);
@@ -205,6 +212,14 @@ describe('sla test', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/offset\.test\.yaml:5:\d+: error SLA4002 /);
     expect(lastLine(r.stdout)).toBe('0 passed, 1 failed');
+  });
+
+  it('runs the tests of the policies folder by default, looking ids up there', async () => {
+    const dir = tempFiles({ 'relokia.yaml': readFileSync(join(ROOT, 'policies/relokia.yaml')), 'relokia.test.yaml': passing });
+    const r = await runSla(['test', '--policies', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('relokia.test.yaml\n  ✓ premium re-migration still open on day 5\n');
+    expect(lastLine(r.stdout)).toBe('1 passed, 0 failed');
   });
 
   it('fails the cases of an unknown policy', async () => {

@@ -63,4 +63,19 @@ describe('policy diagnostics point at the author’s words', () => {
     const src = miniPolicyYaml.replace('clause: redo', 'clause: redoo');
     expect(check(src)[0]).toMatchObject({ code: 'SLA3009', line: lineOf(src, 'clause: redoo') });
   });
+
+  it('a misspelt comparison inside a condition is found in the right branch of the union', () => {
+    const src = miniPolicyYaml.replace('    cost: { percent: 10, of: migration_price }', '    when: [ { fact: source_type, equal: platform } ]\n    cost: { percent: 10, of: migration_price }');
+    const ds = check(src);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ code: 'SLA2002', path: '/entitlements/0/when/0/equal' });
+    expect(ds[0].help).toContain('equals');
+  });
+
+  it('a misspelt option of a literal union lists the accepted values', () => {
+    const src = miniPolicyYaml.replace('party: vendor', 'party: vender');
+    const [d] = check(src);
+    expect(d).toMatchObject({ code: 'SLA2005', line: lineOf(src, 'party: vender') });
+    expect(d.help).toContain('vendor');
+  });
 });
