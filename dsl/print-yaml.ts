@@ -1,7 +1,7 @@
 // IR → canonical YAML: keys in the order of the IR schema (the order of docs/policy-language.md),
 // small leaf collections in flow style, and the schema header for editors.
 import { Document } from 'yaml';
-import { isMap, isSeq, visit } from 'yaml';
+import { isMap, isScalar, isSeq, visit } from 'yaml';
 import { Policy as PolicySchema, type Policy } from '../engine/ir/schema.ts';
 
 export const YAML_HEADER = '# yaml-language-server: $schema=./policy.schema.json';
@@ -66,5 +66,8 @@ export function printYaml(policy: Policy): string {
       if ((depth >= 2 || scalars) && JSON.stringify(node.toJSON()).length <= FLOW_MAX) node.flow = true;
     },
   });
-  return `${YAML_HEADER}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
+  // a version such as 2024-10-27 reads as a date to YAML 1.1 tools: keep it visibly a string
+  const version = doc.get('version', true);
+  if (isScalar(version) && typeof version.value === 'string') version.type = 'QUOTE_DOUBLE';
+  return `${YAML_HEADER}\n${doc.toString({ lineWidth: 100, flowCollectionPadding: true })}`;
 }

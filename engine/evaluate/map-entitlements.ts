@@ -43,7 +43,7 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
       return ok ? `${numbers.used ?? 0} of ${limit} used` : `limit reached: ${numbers.used ?? 0} of ${limit} used`;
     }
     default:
-      return ok ? c.reason ?? c.description : `not: ${c.reason ?? c.description}`;
+      return ok ? c.reason ?? c.description : `not met: ${c.reason ?? c.description}`;
   }
 }
 
@@ -86,7 +86,13 @@ export function mapEntitlements({ rt, outcomes, explain, warnings }: MapContext)
       item[field] = f?.result === true;
       if (f) explain(e.clause, `${e.id}.${field}`, f.conditions);
     }
-    item.reasons = o.conditions.map((c) => reason(c, rt, e, numbers)).filter((r): r is string => !!r);
+    // An allowed item says what makes it so; a refused one says only what refuses it.
+    const deciding = o.conditions.filter((c) => (c.result === true) === o.result);
+    const waitingForOpening = !o.result && deciding.some((c) => c.name === 'opens');
+    item.reasons = deciding
+      .filter((c) => !(waitingForOpening && c.name === 'until'))
+      .map((c) => reason(c, rt, e, numbers))
+      .filter((r): r is string => !!r);
     items.push(item);
   }
   return items;

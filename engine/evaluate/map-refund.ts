@@ -30,7 +30,7 @@ export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): Refu
     if (o.result) for (const { x } of blocking) reasons.push(`"${rule.id}" does not apply: ${x.reason}`);
     else {
       const failed = o.conditions.filter((c) => !c.result).map((c) => c.reason ?? c.description);
-      reasons.push(`"${rule.id}" does not apply: not ${failed.join('; not ')}`);
+      reasons.push(`"${rule.id}" does not apply: it needs ${failed.join('; and ')}`);
     }
   }
   if (!matched && r.otherwise) reasons.push(r.otherwise);
