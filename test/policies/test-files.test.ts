@@ -1,0 +1,48 @@
+// Every bundled test file, and the worked scenarios beside the project, pass: the vitest side of
+// `sla test policies ../shared/scenarios`, one test per case.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy, parseCaseSource, type LoadedPolicy } from '../../engine/index.ts';
+import { formatMismatch, parseTestDocument, runTestCase } from '../../engine/testing/index.ts';
+
+const policiesDir = new URL('../../policies/', import.meta.url);
+const scenariosDir = new URL('../../../shared/scenarios/', import.meta.url);
+
+const policies = new Map<string, LoadedPolicy>();
+function policy(id: string): LoadedPolicy {
+  let p = policies.get(id);
+  if (!p) {
+    const file = new URL(`${id}.yaml`, policiesDir);
+    p = loadPolicy({ source: readFileSync(file, 'utf8'), file: `policies/${id}.yaml` });
+    policies.set(id, p);
+  }
+  return p;
+}
+
+const testFiles = (dir: URL) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.yaml')).sort().map((f) => new URL(f, dir)) : [];
+
+const files = [...testFiles(policiesDir), ...testFiles(scenariosDir)];
+
+it('finds the bundled test files', () => {
+  expect(testFiles(policiesDir).map((u) => u.pathname.split('/').pop())).toEqual(
+    expect.arrayContaining(['relokia.test.yaml', 'data2crm.test.yaml', 'cart2cart.test.yaml', 'crmonline.test.yaml']),
+  );
+});
+
+for (const url of files) {
+  const name = url.pathname.split('/').slice(-2).join('/');
+  const { value, locate } = parseCaseSource(readFileSync(url, 'utf8'), name);
+  const doc = parseTestDocument(value, { file: name, locate });
+  describe(name, () => {
+    it('is a valid test file', () => expect(doc.diagnostics).toEqual([]));
+    for (const t of doc.cases) {
+      it(t.name, async () => {
+        const outcome = await runTestCase(t, policy(t.policy ?? doc.policy ?? ''), { file: name, locate });
+        const problems = [...outcome.diagnostics.map((d) => d.message), ...outcome.mismatches.flatMap(formatMismatch), ...(outcome.error ? [outcome.error] : [])];
+        expect(problems).toEqual([]);
+        expect(outcome.passed).toBe(true);
+      });
+    }
+  });
+}
