@@ -1,6 +1,7 @@
 // The DSL front end: per-call cost for each bundled policy (the playground checks on every
 // keystroke, goal ≤ 5 ms), and parsing throughput on a large synthetic policy.
 import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseDsl, printDsl, MAX_SOURCE_CHARS } from '../dsl/index.ts';
 import { lex } from '../dsl/lexer.ts';
 import { PolicyParser } from '../dsl/parser.ts';
@@ -78,6 +79,8 @@ export default async function dslBench(): Promise<BenchSection> {
     `| lexing + parsing + lowering (recovering, as in the editor) | ${fmtUs(recovering.us)} | ${mbps(recovering.us)} MB/s |`,
     '',
     `Building the parser (grammar analysis, once per process): ${fmtUs(construct)}.`,
+    '',
+    `Load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other processes share the machine; figures grow with it).`,
   ].join('\n');
   return { title: 'DSL front end', markdown };
 }

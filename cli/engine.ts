@@ -1,2 +1,9 @@
-// The engine is loaded on first use, so `sla --help` and usage errors stay fast.
-export const loadEngine = () => import('../engine/index.ts');
+// The engine core, loaded once the arguments are checked; the DSL front end only for .sla files
+// (country holiday data loads itself when a policy needs it).
+export const loadEngine = () => import('../engine/core.ts');
+
+export async function loadEngineFor(file: string) {
+  const engine = await loadEngine();
+  if (/\.sla$/i.test(file)) await engine.loadDslFrontEnd();
+  return engine;
+}

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic, didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
 import type { LoadedPolicy } from '../engine/index.ts';
 import { displayPath } from './display-path.ts';
-import { loadEngine } from './engine.ts';
+import { loadEngineFor } from './engine.ts';
 import { readSourceFile } from './read-source-file.ts';
 
 /** The policies bundled with the package, wherever it is run from. */
@@ -45,6 +45,6 @@ async function policyIds(dir: string): Promise<string[]> {
 /** Reads and loads a policy file; throws SlaError with the file's diagnostics. */
 export async function loadPolicyFile(path: string): Promise<LoadedPolicy> {
   const { file, text } = await readSourceFile(path);
-  const { loadPolicy } = await loadEngine();
+  const { loadPolicy } = await loadEngineFor(file);
   return loadPolicy({ source: text, file });
 }

@@ -1,12 +1,12 @@
 // Source text → IR: lexing, the size and nesting caps, parsing (fail-fast or recovering) and
 // lowering, with every problem reported as a Diagnostic carrying line:column and a help text.
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { diagnostic, nearest, type Diagnostic } from '../engine/diagnostics/index.ts';
 import type { Code } from '../engine/diagnostics/codes.ts';
 import type { Policy } from '../engine/ir/schema.ts';
 import type { Locator, Position } from '../engine/policy-types.ts';
 import { lex } from './lexer.ts';
-import { PolicyParser } from './parser.ts';
+import { PolicyParser, TooManyErrors } from './parser.ts';
 import { syntaxHelp } from './syntax-help.ts';
 import { toIr } from './to-ir.ts';
 import { keywords } from './tokens.ts';
@@ -36,7 +36,7 @@ const parserFor = (recover: boolean) =>
 
 export function parseDsl(source: string, options: ParseOptions = {}): ParseResult {
   const { file, recover = false } = options;
-  const positions = new Map<string, Position>();
+  let positions = new Map<string, Position>();
   const locate: Locator = (pointer) => {
     let p = pointer;
     for (;;) {
@@ -99,17 +99,23 @@ export function parseDsl(source: string, options: ParseOptions = {}): ParseResul
 
   // parsing
   const parser = parserFor(recover);
+  parser.maxErrors = MAX_DIAGNOSTICS - diags.length;
   parser.input = lexed.tokens;
-  const cst = parser.policy();
+  let cst: CstNode | undefined;
+  try {
+    cst = parser.policy();
+  } catch (e) {
+    if (!(e instanceof TooManyErrors)) throw e;
+  }
   const last = lexed.tokens[lexed.tokens.length - 1];
   for (const e of parser.errors) {
     diags.push(parseDiagnostic(e, last, file));
     if (!recover) break;
   }
-  if (diags.length > 0) return done();
+  if (diags.length > 0 || !cst) return done();
 
   const lowered = toIr(cst, lexed.tokens, (lexed.groups.docs ?? []) as IToken[], file);
-  for (const [k, v] of lowered.positions) positions.set(k, v);
+  positions = lowered.positions;
   diags.push(...lowered.diagnostics);
   if (diags.length > 0) return { ...done(), diagnostics: recover ? diags.slice(0, MAX_DIAGNOSTICS) : diags.slice(0, 1) };
   return { policy: lowered.policy, diagnostics: [], locate };

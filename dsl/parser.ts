@@ -1,7 +1,8 @@
 // The grammar of the policy DSL, and nothing else: a chevrotain CstParser. Lowering to the IR is
-// in to-ir.ts. Names: `name` accepts keywords too (used where only punctuation can follow),
-// `ref` does not (used where a keyword could continue the sentence); both accept a "quoted" name.
-import { CstParser, type CstNode, type IParserErrorMessageProvider, type TokenType, type IToken } from 'chevrotain';
+// in to-ir.ts. Names: `name` accepts keywords too (used where the name is required and what follows
+// cannot be mistaken for it), `ref` does not (used where a keyword could continue the sentence);
+// both accept a "quoted" name.
+import { CstParser, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type TokenType, type IToken } from 'chevrotain';
 import * as T from './tokens.ts';
 
 const { K } = T;
@@ -33,10 +34,39 @@ function shown(t: IToken | undefined): string {
   return `'${img}'`;
 }
 
+/** Thrown to stop a recovering parse that has found enough errors. */
+export class TooManyErrors extends Error {}
+
+interface ErrorSaver {
+  SAVE_ERROR(e: IRecognitionException): IRecognitionException;
+}
+
 export class PolicyParser extends CstParser {
-  constructor(recover: boolean) {
-    super(T.allTokens, { recoveryEnabled: recover, maxLookahead: 2, nodeLocationTracking: 'onlyOffset', errorMessageProvider: messages });
+  /** a recovering parse stops after this many errors: resynchronising on a large garbled file is slow */
+  maxErrors = Infinity;
+
+  /** `validate`: run chevrotain's grammar checks (ambiguities, left recursion…), which the tests
+   *  do; at run time they are skipped, which halves the time to build the parser. */
+  constructor(recover: boolean, validate = false) {
+    super(T.allTokens, {
+      recoveryEnabled: recover,
+      maxLookahead: 2,
+      nodeLocationTracking: 'onlyOffset',
+      errorMessageProvider: messages,
+      skipValidations: !validate,
+    });
+    const self = this as unknown as ErrorSaver;
+    const save = self.SAVE_ERROR.bind(this);
+    self.SAVE_ERROR = (e) => {
+      const saved = save(e);
+      if (this.errorCount() >= this.maxErrors) throw new TooManyErrors();
+      return saved;
+    };
     this.performSelfAnalysis();
+  }
+
+  private errorCount(): number {
+    return (this as unknown as { _errors: unknown[] })._errors.length;
   }
 
   // ── names and values ──────────────────────────────────────────────────────
@@ -256,19 +286,19 @@ export class PolicyParser extends CstParser {
   });
   factCond = this.RULE('factCond', () => {
     this.CONSUME(K.fact);
-    this.SUBRULE(this.ref);
+    this.SUBRULE(this.name);
     this.OPTION(() => this.SUBRULE(this.comparisons));
   });
   planCond = this.RULE('planCond', () => {
     this.CONSUME(K.plan);
-    this.SUBRULE(this.ref);
+    this.SUBRULE(this.name);
     this.CONSUME(K.in);
     this.SUBRULE(this.valueList);
   });
   eventCond = this.RULE('eventCond', () => {
     this.OPTION(() => this.CONSUME(K.no));
     this.CONSUME(K.event);
-    this.SUBRULE(this.ref);
+    this.SUBRULE(this.name);
     this.OPTION1(() => this.SUBRULE(this.where));
     this.OPTION2(() => this.CONSUME(K.exists));
     this.OPTION3(() => {
@@ -287,8 +317,8 @@ export class PolicyParser extends CstParser {
   });
   deadlineCond = this.RULE('deadlineCond', () => {
     this.CONSUME(K.deadline);
-    this.SUBRULE(this.ref);
     this.SUBRULE(this.name);
+    this.SUBRULE1(this.name);
     this.OPTION(() => this.SUBRULE(this.where));
     this.OPTION1(() => {
       this.CONSUME(K.started);
@@ -298,18 +328,18 @@ export class PolicyParser extends CstParser {
   });
   counterCond = this.RULE('counterCond', () => {
     this.CONSUME(K.counter);
-    this.SUBRULE(this.ref);
+    this.SUBRULE(this.name);
     this.OPTION(() => this.SUBRULE(this.comparisons));
   });
   entitlementCond = this.RULE('entitlementCond', () => {
     this.CONSUME(K.entitlement);
-    this.SUBRULE(this.ref);
+    this.SUBRULE(this.name);
     this.OPTION(() => this.CONSUME(K.not));
     this.CONSUME(K.allowed);
   });
   openCond = this.RULE('openCond', () => {
     this.CONSUME(K.open);
-    this.SUBRULE(this.ref);
+    this.SUBRULE(this.name);
   });
 
   // ── the file ──────────────────────────────────────────────────────────────

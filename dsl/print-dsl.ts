@@ -103,28 +103,31 @@ function comparisons(c: Record<string, unknown>): string {
 export function condition(c: Condition): string {
   const o = c as Record<string, unknown>;
   let s: string;
-  if (has(o, 'fact')) s = `fact ${ref(o.fact as string)}${comparisons(o)}`;
-  else if (has(o, 'plan')) s = `plan ${ref(o.plan as string)} in ${values(o.in as string[])}`;
+  if (has(o, 'fact')) s = `fact ${name(o.fact as string)}${comparisons(o)}`;
+  else if (has(o, 'plan')) s = `plan ${name(o.plan as string)} in ${values(o.in as string[])}`;
   else if (has(o, 'event')) {
-    s = `${o.exists === false ? 'no ' : ''}event ${ref(o.event as string)}`;
+    s = `${o.exists === false ? 'no ' : ''}event ${name(o.event as string)}`;
     if (o.where) s += ` ${where(o.where as Where)}`;
     if (o.exists === true) s += ' exists';
     if (o.before) s += ` before ${instant(o.before as Instant)}`;
     if (o.after) s += ` after ${instant(o.after as Instant)}`;
   } else if (has(o, 'now_before')) s = `now before ${instant(o.now_before as Instant)}`;
   else if (has(o, 'deadline')) {
-    s = `deadline ${ref(o.deadline as string)} ${name(o.status as string)}`;
+    s = `deadline ${name(o.deadline as string)} ${name(o.status as string)}`;
     if (o.where) s += ` ${where(o.where as Where)}`;
     if (o.started_before) s += ` started before ${instant(o.started_before as Instant)}`;
-  } else if (has(o, 'counter')) s = `counter ${ref(o.counter as string)}${comparisons(o)}`;
-  else if (has(o, 'entitlement')) s = `entitlement ${ref(o.entitlement as string)} ${o.allowed === false ? 'not ' : ''}allowed`;
-  else s = `open ${ref(o.open as string)}`;
-  if (o.reason !== undefined) s += ` because ${str(o.reason as string)}`;
+  } else if (has(o, 'counter')) s = `counter ${name(o.counter as string)}${comparisons(o)}`;
+  else if (has(o, 'entitlement')) s = `entitlement ${name(o.entitlement as string)} ${o.allowed === false ? 'not ' : ''}allowed`;
+  else s = `open ${name(o.open as string)}`;
+  if (o.reason !== undefined) {
+    const because = `because ${str(o.reason as string)}`;
+    s += s.length + because.length < LINE ? ` ${because}` : `\n    ${because}`;
+  }
   return s;
 }
-function conditions(cs: readonly Condition[], indent: string): string {
+function conditions(cs: readonly Condition[]): string {
   if (cs.length === 0) return 'when always';
-  return `when ${cs.map(condition).join(`\n${indent}  and `)}`;
+  return `when ${cs.map(condition).join('\n  and ')}`;
 }
 
 function docs(description: string | undefined, indent: string): string[] {
@@ -171,7 +174,7 @@ function hours(h: Record<string, string[]>): string[] {
   }
   return [...groups.values()].map((ds) => {
     const ranges = h[ds[0]];
-    return `    ${days(ds)} ${ranges.length === 0 ? '[]' : ranges.map(timeRange).join(', ')}`;
+    return `${days(ds)} ${ranges.length === 0 ? '[]' : ranges.map(timeRange).join(', ')}`;
   });
 }
 
@@ -208,7 +211,7 @@ function calendar(id: string, c: CalendarDecl): string[] {
   if (c.days) body.push(`days ${days(c.days)}`);
   if (c.hours) {
     const lines = hours(c.hours as Record<string, string[]>);
-    body.push(lines.length ? `hours {\n${lines.join('\n')}\n  }` : 'hours {}');
+    body.push(block('hours', lines).join('\n'));
   }
   if (c.holidays) {
     if (c.holidays.length === 0) body.push('no holidays');
@@ -226,8 +229,7 @@ function calendar(id: string, c: CalendarDecl): string[] {
   }
   if (c.extra_days_off) body.push(`extra days off ${dates(c.extra_days_off)}`);
   if (c.extra_working_days) body.push(`extra working days ${dates(c.extra_working_days)}`);
-  if (body.length === 0) return [...out, `calendar ${name(id)} {}`];
-  return [...out, `calendar ${name(id)} {`, ...body.map((l) => `  ${l}`), '}'];
+  return [...out, ...block(`calendar ${name(id)}`, body)];
 }
 
 function langTexts(head: string, text: Record<string, string>): string[] {
@@ -249,8 +251,10 @@ function applies(a: Record<string, string[]> | undefined): string[] {
   if (entries.length === 0) return ['for all plans'];
   return entries.map(([dim, opts]) => `for ${ref(dim)} ${names(opts)}`);
 }
+/** `head { … }` with the body indented (items may span lines) */
 function block(head: string, body: string[]): string[] {
-  return body.length ? [`${head} {`, ...body.map((l) => `  ${l}`), '}'] : [`${head} {}`];
+  const lines = body.flatMap((l) => l.split('\n'));
+  return lines.length ? [`${head} {`, ...lines.map((l) => `  ${l}`), '}'] : [`${head} {}`];
 }
 
 function deadline(d: Deadline): string[] {
@@ -259,7 +263,7 @@ function deadline(d: Deadline): string[] {
     const verb = d.recommended === true ? 'should' : d.recommended === false ? 'must' : 'owes';
     const parts = [`${ref(d.party)} ${verb} ${eventRef(d.stop)}`, `within ${planValue(d.duration, duration)}`, `after ${eventRef(d.start)}`];
     const line = parts.join(' ');
-    body.push(line.length <= LINE ? line : parts.join('\n    '));
+    body.push(line.length <= LINE ? line : parts.join('\n  '));
   }
   if (d.calendar !== undefined) body.push(`calendar ${ref(d.calendar)}`);
   if (d.priority !== undefined) body.push(`priority ${planValue(d.priority, ref)}`);
@@ -295,7 +299,7 @@ function entitlement(e: Entitlement): string[] {
   if (e.until) body.push(`until ${instant(e.until)}`);
   if (e.closed_by) body.push(`closed by ${eventRef(e.closed_by)}`);
   if (e.pause) body.push(`paused from ${eventRef(e.pause.start)} until ${eventRef(e.pause.stop)} max ${duration(e.pause.max)}`);
-  if (e.when) body.push(conditions(e.when, '  '));
+  if (e.when) body.push(conditions(e.when));
   if (e.cost !== undefined) body.push(`cost ${planValue(e.cost, cost)}`);
   if (e.fields) {
     const fields = Object.entries(e.fields);
@@ -310,12 +314,14 @@ function refund(r: Refund): string[] {
   if (r.basis !== undefined) body.push(`basis ${ref(r.basis)}`);
   if (r.request) body.push(`requested at ${eventRef(r.request)}`);
   for (const rule of r.rules ?? []) {
-    const rb: string[] = [conditions(rule.when ?? [], '    ')];
+    const rb: string[] = [conditions(rule.when ?? [])];
     if (rule.percent !== undefined) rb.push(`refund ${num(rule.percent)}% because ${str(rule.reason ?? '')}`);
     if (rule.exclusions) {
       if (rule.exclusions.length === 0) rb.push('no exclusions');
       for (const x of rule.exclusions) {
-        rb.push(`except ${name(x.id)}${x.clause !== undefined ? ` (clause ${name(x.clause)})` : ''} because ${str(x.reason)} when ${condition(x.when)}`);
+        const head = `except ${name(x.id)}${x.clause !== undefined ? ` (clause ${name(x.clause)})` : ''} because ${str(x.reason)}`;
+        const when = `when ${condition(x.when)}`;
+        rb.push(head.length + when.length < LINE ? `${head} ${when}` : `${head}\n  ${when}`);
       }
     }
     const head = `rule ${name(rule.id)}${rule.clause !== undefined ? ` (clause ${name(rule.clause)})` : ''}`;

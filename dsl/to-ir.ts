@@ -26,7 +26,6 @@ import type {
 } from '../engine/ir/schema.ts';
 import { expandDays } from './weekdays.ts';
 
-type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 type Obj = Record<string, unknown>;
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -332,12 +331,12 @@ class Lowering {
     const c = (key: string) => this.node(node, key);
     let n: CstNode | undefined;
     if ((n = c('factCond'))) {
-      out = { fact: this.word(this.node(n, 'ref')) };
+      out = { fact: this.word(this.node(n, 'name')) };
       this.comparisons(this.node(n, 'comparisons'), out, ptr);
     } else if ((n = c('planCond'))) {
-      out = { plan: this.word(this.node(n, 'ref')), in: this.values(this.node(n, 'valueList')).map(String) };
+      out = { plan: this.word(this.node(n, 'name')), in: this.values(this.node(n, 'valueList')).map(String) };
     } else if ((n = c('eventCond'))) {
-      out = { event: this.word(this.node(n, 'ref')) };
+      out = { event: this.word(this.node(n, 'name')) };
       const w = this.node(n, 'where');
       if (w) out.where = this.where(w, `${ptr}/where`);
       if (this.tok(n, 'K_no')) out.exists = false;
@@ -352,19 +351,20 @@ class Lowering {
     } else if ((n = c('nowCond'))) {
       out = { now_before: this.instant(this.node(n, 'instant'), `${ptr}/now_before`) };
     } else if ((n = c('deadlineCond'))) {
-      out = { deadline: this.word(this.node(n, 'ref')), status: this.word(this.node(n, 'name')) };
-      this.at(`${ptr}/status`, this.first(this.node(n, 'name')));
+      const [d, status] = this.nodes(n, 'name');
+      out = { deadline: this.word(d), status: this.word(status) };
+      this.at(`${ptr}/status`, this.first(status));
       const w = this.node(n, 'where');
       if (w) out.where = this.where(w, `${ptr}/where`);
       const i = this.node(n, 'instant');
       if (i) out.started_before = this.instant(i, `${ptr}/started_before`);
     } else if ((n = c('counterCond'))) {
-      out = { counter: this.word(this.node(n, 'ref')) };
+      out = { counter: this.word(this.node(n, 'name')) };
       this.comparisons(this.node(n, 'comparisons'), out, ptr);
     } else if ((n = c('entitlementCond'))) {
-      out = { entitlement: this.word(this.node(n, 'ref')), allowed: !this.tok(n, 'K_not') };
+      out = { entitlement: this.word(this.node(n, 'name')), allowed: !this.tok(n, 'K_not') };
     } else if ((n = c('openCond'))) {
-      out = { open: this.word(this.node(n, 'ref')) };
+      out = { open: this.word(this.node(n, 'name')) };
     }
     const reason = this.tok(node, 'StringLit');
     if (reason) this.put(out, 'reason', this.str(reason), ptr, reason);
@@ -947,4 +947,3 @@ class Lowering {
   }
 }
 
-export type { Json };

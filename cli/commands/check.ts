@@ -1,7 +1,8 @@
 // `sla check <policy files…>`: every diagnostic (warnings too) and a one-line summary per file.
 import type { Policy } from '../../engine/index.ts';
 import { policiesOption } from '../common-options.ts';
-import { loadEngine } from '../engine.ts';
+import { checkTestFile, isTestFile } from '../check-test-file.ts';
+import { loadEngine, loadEngineFor } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { policiesDir, resolvePolicy } from '../policies.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
@@ -14,7 +15,8 @@ import { UsageError } from '../usage-error.ts';
 export const help = `Usage: sla check <policy files…> [--policies <dir>]
 
 Parses and validates YAML (.yaml) or DSL (.sla) policies; prints every error and warning as
-file:line:column: severity CODE message, then one summary line per file.
+file:line:column: severity CODE message, then one summary line per file. A test file
+(*.test.yaml) is checked too: its structure, and each case against its policy.
 A policy id instead of a file (e.g. \`sla check relokia\`) is looked up in the policies folder.
 
 Options:
@@ -35,8 +37,16 @@ export async function run(args: string[]): Promise<number> {
     try {
       const source = await readSourceFile(await resolvePolicy(ref, dir));
       file = source.file;
+      if (isTestFile(file)) {
+        const { diagnostics, cases } = await checkTestFile(source, dir);
+        printDiagnostics(diagnostics, out);
+        const errors = diagnostics.filter((d) => d.severity === 'error').length;
+        if (errors) failed = true;
+        out.write(`${file}: ${errors ? style.red(plural(errors, 'error')) : `${style.green('ok')} (test file, ${plural(cases, 'case')})`}\n`);
+        continue;
+      }
       // Loaded after the file is read, so unreadable input is refused without loading the engine.
-      const { checkPolicy, loadPolicy } = await loadEngine();
+      const { checkPolicy, loadPolicy } = await loadEngineFor(file);
       // A valid policy is analysed once; only an invalid one again, for its warnings beside the errors.
       let loaded;
       try {

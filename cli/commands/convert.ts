@@ -1,7 +1,7 @@
 // `sla convert --to dsl|yaml <file>`: a policy in the other front end's form, through the one IR
 // (so the result is validated like any policy, and converting back gives the same IR).
 import { expectPositionals, policiesOption } from '../common-options.ts';
-import { dslExport, loadDsl } from '../dsl.ts';
+import { loadDsl } from '../dsl.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { EXIT_OK } from '../report-error.ts';
@@ -26,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
   expectPositionals('convert', positionals, ['file']);
   const policy = await loadPolicyFile(await resolvePolicy(positionals[0], policiesDir(values.policies)));
   const dsl = await loadDsl();
-  const print = values.to === 'dsl' ? dslExport(dsl, 'printDsl') : dslExport(dsl, 'printYaml');
+  const print = values.to === 'dsl' ? dsl.printDsl : dsl.printYaml;
   const text = print(policy.ir);
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT_OK;

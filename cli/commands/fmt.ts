@@ -1,7 +1,7 @@
 // `sla fmt [--write] [--check] <file…>`: DSL files in their canonical form (parse, then print).
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { dslExport, loadDsl } from '../dsl.ts';
+import { loadDsl } from '../dsl.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { readSourceFile } from '../read-source-file.ts';
@@ -26,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`\`${notDsl}\` is not a DSL file (.sla)`, 'fmt', 'to turn a YAML policy into the DSL: sla convert --to dsl <file>');
   }
   const dsl = await loadDsl();
-  const [parseDsl, printDsl] = [dslExport(dsl, 'parseDsl'), dslExport(dsl, 'printDsl')];
+  const { parseDsl, printDsl } = dsl;
   let failed = false;
   for (const path of positionals) {
     try {

@@ -1,6 +1,7 @@
 // Holiday rules → the dates they name. Each rule kind enumerates its candidate years around a date
 // range; `date-holidays` data is computed lazily per country and year and shared by all calendars.
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+import { HOLIDAY_COUNTRIES, holidayData } from './holiday-data.ts';
 import type { HolidayRule } from '../ir/schema.ts';
 import { civilFromDays, daysFromCivil, daysInMonth, parseDay } from './civil.ts';
 import { orthodoxEaster, westernEaster } from './easter.ts';
@@ -22,23 +23,18 @@ interface CountryDay {
 }
 
 const countries = new Map<string, { hd: Holidays; years: Map<number, CountryDay[]> }>();
-let countryCodes: Set<string> | undefined;
+const countryCodes = new Set(HOLIDAY_COUNTRIES);
 
-export function isKnownCountry(code: string): boolean {
-  countryCodes ??= new Set(Object.keys(new Holidays().getCountries('en')));
-  return countryCodes.has(code);
-}
+export const isKnownCountry = (code: string): boolean => countryCodes.has(code);
 
-export function knownCountries(): string[] {
-  isKnownCountry('');
-  return [...(countryCodes ?? [])];
-}
+export const knownCountries = (): string[] => [...HOLIDAY_COUNTRIES];
 
 /** Holidays of a country in a Gregorian year, as calendar days (lunar ones carry a start the evening before). */
 function countryYear(code: string, year: number): CountryDay[] {
   let c = countries.get(code);
   if (!c) {
-    c = { hd: new Holidays(code, { languages: ['en'] }), years: new Map() };
+    const HolidaysClass = holidayData();
+    c = { hd: new HolidaysClass(code, { languages: ['en'] }), years: new Map() };
     countries.set(code, c);
   }
   let list = c.years.get(year);

@@ -8,3 +8,4 @@ export { formatInstant, parseInstant, localDate } from './instant.ts';
 export { toJalali, fromJalali, jalaliMonthLength, isJalaliLeapYear } from './jalali.ts';
 export { orthodoxEaster, westernEaster } from './easter.ts';
 export { LIMIT_YEARS } from './limits.ts';
+export { loadHolidayData, useHolidayData, HOLIDAY_COUNTRIES } from './holiday-data.ts';

@@ -2,7 +2,7 @@
 // runtime's facts, and maps the rule results back to the Answer of contract.md.
 import type { Engine, RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
-import { buildCalendars, formatInstant, type BusinessCalendar } from '../calendar/index.ts';
+import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { compilePolicy } from '../compile/compile-policy.ts';
 import { diagnostic, SlaError } from '../diagnostics/index.ts';
@@ -61,6 +61,7 @@ function outcome(r: RuleResult): RuleOutcome {
 export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
   const { compiled, engine, calendars } = prepare(policy);
   const p = compiled.policy;
+  if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
   if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([diagnostic('SLA4013', `unsupported language "${lang}"`, { help: 'use a two-letter code such as en, uk or fa' })]);
 
@@ -103,6 +104,9 @@ export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, i
   for (const [clause, conditions] of traces) answer.explanations[clause] = explainClause(p, clause, lang, conditions);
   return answer;
 }
+
+const usesCountryHolidays = (p: Policy) =>
+  Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
 export interface MapContext {
   rt: Runtime;

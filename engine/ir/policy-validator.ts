@@ -1,8 +1,5 @@
-// The one compiled validator of the policy schema, built on first use.
+// The policy schema validator, compiled ahead of time by `npm run schema` (see generate.ts).
 import type { ValidateFunction } from 'ajv';
-import { makeValidator } from '../source/validate-schema.ts';
-import { policyJsonSchema } from './json-schema.ts';
+import validate from './policy-validator.generated.js';
 
-let compiled: ValidateFunction | undefined;
-
-export const policyValidator = (): ValidateFunction => (compiled ??= makeValidator(policyJsonSchema()));
+export const policyValidator = (): ValidateFunction => validate;

@@ -12,7 +12,7 @@ export const ClauseId = Type.String({ pattern: '^[a-z][a-z0-9_-]*$', description
 export const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' });
 export const Zone = Type.String({
-  minLength: 1,
+  pattern: '\\S',
   description: 'an IANA time zone such as Europe/Kyiv, or a fixed offset such as +02:00',
 });
 

@@ -1,7 +1,8 @@
-// Writes policies/policy.schema.json from the TypeBox source (npm run schema); a test keeps it current.
+// npm run schema: regenerates the files derived from engine/ir/schema.ts (a test keeps them current).
 import { writeFileSync } from 'node:fs';
-import { policyJsonSchema } from './json-schema.ts';
+import { generatedFiles } from './generate.ts';
 
-const out = new URL('../../policies/policy.schema.json', import.meta.url);
-writeFileSync(out, JSON.stringify(policyJsonSchema(), null, 2) + '\n');
-console.log(`wrote ${out.pathname}`);
+for (const [path, text] of Object.entries(generatedFiles())) {
+  writeFileSync(new URL(`../../${path}`, import.meta.url), text);
+  console.log(`wrote ${path}`);
+}

@@ -1,16 +1,10 @@
 // JSON Schema validation (ajv) with errors turned into diagnostics a policy author can act on:
 // one error per mistake, the branch of a union the author evidently meant, near-miss suggestions.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { AJV_OPTIONS } from './ajv-options.ts';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
 
 type Schema = Record<string, unknown>;
-
-export function makeValidator(schema: Schema): ValidateFunction {
-  const ajv = new Ajv.default(AJV_OPTIONS);
-  return ajv.compile(schema);
-}
 
 export function schemaDiagnostics(
   validate: ValidateFunction,

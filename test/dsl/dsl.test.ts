@@ -3,6 +3,7 @@ import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { dslLanguageId, monarchLanguage, parseDsl, printDsl, printYaml } from '../../dsl/index.ts';
 import { lex } from '../../dsl/lexer.ts';
+import { PolicyParser } from '../../dsl/parser.ts';
 import { tokenDefs } from '../../dsl/tokens.ts';
 
 const everything = readFileSync(new URL('./fixtures/format/everything.input.sla', import.meta.url), 'utf8');
@@ -13,6 +14,11 @@ const parsed = (source: string) => {
 };
 
 describe('parseDsl', () => {
+  it('has a grammar that passes chevrotain\'s checks (no ambiguity, no left recursion)', () => {
+    expect(() => new PolicyParser(false, true)).not.toThrow();
+    expect(() => new PolicyParser(true, true)).not.toThrow();
+  });
+
   it('lowers the sample of the issue to the IR', () => {
     const { policy } = parsed(readFileSync(new URL('./fixtures/format/relokia-excerpt.input.sla', import.meta.url), 'utf8'));
     expect(policy!.deadlines![0]).toEqual({

@@ -4,7 +4,7 @@ import { parseDsl, printDsl } from '../../dsl/index.ts';
 import { codes } from '../../engine/diagnostics/codes.ts';
 import { policyArb } from './arbitrary-policy.ts';
 
-const RUNS = Number(process.env.SLA_PROPERTY_RUNS ?? 400);
+const RUNS = Number(process.env.SLA_PROPERTY_RUNS ?? 300);
 
 describe('printDsl and parseDsl', () => {
   it('give back the same IR for any IR: print → parse is the identity', () => {

@@ -1,0 +1,17 @@
+// One cold start in a fresh process, run by evaluate.bench.ts as `node --import tsx bench/cold-start.ts`:
+// prints, as JSON, the milliseconds taken by importing the engine, loading and compiling the
+// Relokia policy, the first evaluate (engine, calendars and code all cold) and a second one.
+import { readFileSync } from 'node:fs';
+
+const t0 = performance.now();
+const { compilePolicy, evaluate, loadPolicy, parseCaseSource } = await import('../engine/index.ts');
+const t1 = performance.now();
+const policy = compilePolicy(loadPolicy({ source: readFileSync(new URL('../policies/relokia.yaml', import.meta.url), 'utf8'), file: 'relokia.yaml' }));
+const t2 = performance.now();
+const kase = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value;
+const t3 = performance.now();
+await evaluate(policy, kase);
+const t4 = performance.now();
+await evaluate(policy, kase);
+const t5 = performance.now();
+process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadCompileMs: t2 - t1, firstEvaluateMs: t4 - t3, secondEvaluateMs: t5 - t4 }));
