@@ -132,6 +132,8 @@ function conditions(cs: readonly Condition[]): string {
 
 function docs(description: string | undefined, indent: string): string[] {
   if (description === undefined) return [];
+  // a carriage return cannot stand in a comment line: write such a description as a JSON string
+  if (description.includes('\r')) return [`${indent}##${str(description)}`];
   return description.split('\n').map((l) => `${indent}##${l === '' ? '' : ` ${l}`}`);
 }
 

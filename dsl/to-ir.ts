@@ -36,6 +36,15 @@ export interface Lowered {
 }
 
 const isToken = (x: CstNode | IToken): x is IToken => (x as IToken).image !== undefined;
+/** `##"…"`: a description written as a JSON string (one that holds a carriage return) */
+function verbatim(text: string): string {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'string' ? v : text;
+  } catch {
+    return text;
+  }
+}
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function toIr(cst: CstNode, tokens: IToken[], docs: IToken[], file?: string): Lowered {
@@ -58,7 +67,7 @@ class Lowering {
       while (t < tokens.length && tokens[t].startOffset < d.startOffset) t++;
       if (t >= tokens.length) break;
       const text = d.image.slice(2);
-      const line = text.startsWith(' ') ? text.slice(1) : text;
+      const line = text.startsWith(' ') ? text.slice(1) : text.startsWith('"') ? verbatim(text) : text;
       const key = tokens[t].startOffset;
       const list = lines.get(key) ?? [];
       list.push(line);

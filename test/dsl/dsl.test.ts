@@ -7,11 +7,11 @@ import { PolicyParser } from '../../dsl/parser.ts';
 import { tokenDefs } from '../../dsl/tokens.ts';
 
 const everything = readFileSync(new URL('./fixtures/format/everything.input.sla', import.meta.url), 'utf8');
-const parsed = (source: string) => {
+function parsed(source: string) {
   const r = parseDsl(source, { file: 'p.sla' });
   expect(r.diagnostics).toEqual([]);
   return r;
-};
+}
 
 describe('parseDsl', () => {
   it('has a grammar that passes chevrotain\'s checks (no ambiguity, no left recursion)', () => {
@@ -147,5 +147,20 @@ describe('monarchLanguage', () => {
       { text: '"x"', cls: 'string' },
       { text: '2024-01-01', cls: 'number.date' },
     ]);
+  });
+});
+
+describe('line endings', () => {
+  it('reads a file with CRLF line endings as the same policy', () => {
+    const source = readFileSync(new URL('./fixtures/format/everything.input.sla', import.meta.url), 'utf8');
+    const crlf = parseDsl(source.replace(/\n/g, '\r\n'));
+    expect(crlf.diagnostics).toEqual([]);
+    expect(crlf.policy).toEqual(parseDsl(source).policy);
+  });
+
+  it('keeps a description holding a carriage return, written as a JSON string', () => {
+    const { policy } = parsed('policy p "P" version "1" zone UTC\nsource en "p.txt"\n##"a\\r\\nb"\nfact price: number\n');
+    expect(policy!.facts!.price.description).toBe('a\r\nb');
+    expect(printDsl(policy!)).toContain('##"a\\r\\nb"\nfact price: number');
   });
 });
