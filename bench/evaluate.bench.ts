@@ -150,13 +150,14 @@ export default async (): Promise<BenchSection> => {
       `${fmtUs(us.validate)} (mostly parsing ${events + 1} ISO instants), and mapping the results to the answer with explanations the rest: ` +
       `${fmtUs(rest)} as a difference of medians, ${fmtUs(restBest)} between the best rounds (a difference, so noisy under load). ` +
       `The runtime's own work — the same facts, asked by the direct evaluator — is ${fmtUs(us.direct)}, so the engine's machinery adds ` +
-      `~${fmtUs(Math.max(0, us.engine - us.direct))} per run. A CPU profile of (a) (\`node --cpu-prof --import tsx bench/profile-evaluate.ts evaluate 15\`, ` +
-      'summarised by `bench/profile-summary.ts`; taken once, 2026-11) puts ~47 % of self time in json-rules-engine and its dependencies: ' +
-      '`clone` ~17 % (every `RuleResult` deep-clones its rule\'s conditions, params included, on every run), `hash-it` ~15 % (fact cache keys: ' +
-      'each lookup of a cached fact hashes `{id, params}`, twice on a miss — ~100 hashes of ~9 kB of params per run for 41 fact computations), ' +
-      'the engine itself ~13 %, eventemitter2 ~1 %; jsonpath-plus ~0 % (no condition has a `path`). Our code is ~27 %: the answer mapping ' +
-      '(mapEntitlements the largest part, then condition traces), the runtime\'s facts, calendar arithmetic (~7 %: `parseInstant` in case ' +
-      'validation, `addDuration`, `formatInstant`) and case validation. luxon is ~0.2 %: calendar work is already on epoch numbers.',
+      `~${fmtUs(Math.max(0, us.engine - us.direct))} per run. A CPU profile of the warm loop of (a) ` +
+      '(`npx tsx bench/profile-evaluate.ts evaluate 20`, summarised by `bench/profile-summary.ts`; taken once, 2026-11, ~1.4 ms per call) ' +
+      'puts ~47 % of self time in json-rules-engine and its dependencies: `clone` ~29 % (every `RuleResult` deep-clones its rule\'s ' +
+      'conditions, params included, on every run), the engine itself ~14 %, eventemitter2 ~2 %, hash-it ~2 %; jsonpath-plus 0 % ' +
+      '(no condition has a `path`). The engine\'s fact cache is off: the runtime memoises the costly facts itself, and hashing every ' +
+      'fact\'s params for the cache cost more than it saved (with it on, hash-it was ~19 % and (a) ~0.7× slower). Our code is ~40 %: ' +
+      'answer mapping and explanations ~14 %, calendar arithmetic ~12 % (`parseInstant` in case validation, `parseDuration`, ' +
+      '`formatInstant`), the runtime\'s facts ~10 %, case validation ~5 %. luxon does not appear: calendar work is on epoch numbers.',
   ].join('\n');
   return { title: 'Evaluating a realistic Relokia case', markdown };
 };

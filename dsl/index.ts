@@ -2,5 +2,6 @@
 // and the Monaco language definition built from the same tokens. Platform-neutral.
 export { parseDsl, MAX_NESTING, MAX_SOURCE_CHARS, type ParseOptions, type ParseResult } from './parse.ts';
 export { printDsl } from './print-dsl.ts';
+export { formatDsl, type FormatResult } from './format.ts';
 export { printYaml } from './print-yaml.ts';
-export { monarchLanguage, dslLanguageId, languageConfiguration } from './monarch.ts';
+export { monarchLanguage, dslLanguageId, languageConfiguration, type MonarchLanguage } from './monarch.ts';

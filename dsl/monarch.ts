@@ -16,8 +16,16 @@ for (const d of tokenDefs) {
 // an unterminated string still reads as a string while it is being typed
 rules.push([/"(?:[^"\\]|\\.)*$/, 'string.invalid']);
 
-/** Monaco's IMonarchLanguage for `.sla` files. */
-export const monarchLanguage = {
+export interface MonarchLanguage {
+  defaultToken: string;
+  tokenPostfix: string;
+  keywords: string[];
+  brackets: { open: string; close: string; token: string }[];
+  tokenizer: { root: MonarchRule[] };
+}
+
+/** Monaco's IMonarchLanguage for `.sla` files (pass it to `languages.setMonarchTokensProvider`). */
+export const monarchLanguage: MonarchLanguage = {
   defaultToken: 'invalid',
   tokenPostfix: '.sla',
   keywords: [...keywords],
@@ -27,7 +35,7 @@ export const monarchLanguage = {
     { open: '(', close: ')', token: 'delimiter.parenthesis' },
   ],
   tokenizer: { root: rules },
-} as const;
+};
 
 /** Monaco's LanguageConfiguration: comments, brackets and auto-closing pairs. */
 export const languageConfiguration = {

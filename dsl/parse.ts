@@ -8,7 +8,7 @@ import type { Locator, Position } from '../engine/policy-types.ts';
 import { lex } from './lexer.ts';
 import { PolicyParser, TooManyErrors } from './parser.ts';
 import { syntaxHelp } from './syntax-help.ts';
-import { toIr } from './to-ir.ts';
+import { toIr, type Anchor } from './to-ir.ts';
 import { keywords } from './tokens.ts';
 
 const TOP_LEVEL = ['source', 'plan', 'fact', 'event', 'calendar', 'instant', 'counter', 'clause', 'assumption', 'deadline', 'entitlement', 'refund', 'credit', 'no'];
@@ -34,7 +34,19 @@ const parsers: { [k in 'recover' | 'failFast']?: PolicyParser } = {};
 const parserFor = (recover: boolean) =>
   recover ? (parsers.recover ??= new PolicyParser(true)) : (parsers.failFast ??= new PolicyParser(false));
 
+/** What formatting needs beside the IR: the comments and where each declaration is. */
+export interface DetailedParseResult extends ParseResult {
+  comments?: IToken[];
+  anchors?: Anchor[];
+  headerEnd?: number;
+}
+
 export function parseDsl(source: string, options: ParseOptions = {}): ParseResult {
+  const { policy, diagnostics, locate } = parseDslDetailed(source, options);
+  return policy ? { policy, diagnostics, locate } : { diagnostics, locate };
+}
+
+export function parseDslDetailed(source: string, options: ParseOptions = {}): DetailedParseResult {
   const { file, recover = false } = options;
   let positions = new Map<string, Position>();
   const locate: Locator = (pointer) => {
@@ -118,7 +130,14 @@ export function parseDsl(source: string, options: ParseOptions = {}): ParseResul
   positions = lowered.positions;
   diags.push(...lowered.diagnostics);
   if (diags.length > 0) return { ...done(), diagnostics: recover ? diags.slice(0, MAX_DIAGNOSTICS) : diags.slice(0, 1) };
-  return { policy: lowered.policy, diagnostics: [], locate };
+  return {
+    policy: lowered.policy,
+    diagnostics: [],
+    locate,
+    comments: (lexed.groups.comments ?? []) as IToken[],
+    anchors: lowered.anchors,
+    headerEnd: (cst.children.header?.[0] as CstNode | undefined)?.location?.endOffset,
+  };
 }
 
 function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, file?: string): Diagnostic {

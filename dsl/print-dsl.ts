@@ -53,6 +53,7 @@ const zone = (s: string) => (ZONE.test(s) || OFFSET.test(s) || (IDENT.test(s) &&
 const timeRange = (s: string) => (TIME_RANGE.test(s) ? s : str(s));
 const days = (ds: readonly string[]) =>
   ds.length === 0 ? '[]' : compressDays(ds).map((d) => d.map(name).join('..')).join(', ');
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const has = <T extends object>(o: T, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 function isByPlan(v: unknown): v is { by: string; values: Record<string, unknown> } {
@@ -352,6 +353,29 @@ function counter(id: string, c: Record<string, unknown>): string {
 
 /** The canonical DSL text of a policy. */
 export function printDsl(p: Policy): string {
+  return printPolicy(p, new Map());
+}
+
+/** Comment lines to print before the declaration that makes the IR item at a JSON pointer
+ *  (`''`: before the header; `END`: after the last declaration). */
+export type LeadingComments = Map<string, string[]>;
+export const END = '$end';
+
+export function printPolicy(p: Policy, leading: LeadingComments): string {
+  const used = new Set<string>();
+  const lead = (ptr: string, lines: string[]) => {
+    const c = leading.get(ptr);
+    if (!c) return lines;
+    used.add(ptr);
+    return [...c, ...lines];
+  };
+  const keyed = <T>(key: string, record: Record<string, T> | undefined, f: (id: string, v: T) => string[]) =>
+    Object.entries(record ?? {}).map(([id, v]) => lead(`/${key}/${esc(id)}`, f(id, v)));
+  const listed = <T>(key: string, list: readonly T[] | undefined, f: (v: T) => string[]) =>
+    (list ?? []).map((v, i) => lead(`/${key}/${i}`, f(v)));
+  const empty = (key: string, v: object | undefined) =>
+    v && Object.keys(v).length === 0 ? [lead(`/${key}`, [`no ${key}`])] : [];
+
   const sections: string[][] = [];
   /** a section: a blank line before and after each block, one-liners (with their `##` lines) together */
   const section = (items: string[][]) => {
@@ -367,43 +391,38 @@ export function printDsl(p: Policy): string {
   if (p.currency !== undefined) head.push(`  currency ${ref(p.currency)}`);
   if (p.calendar !== undefined) head.push(`  calendar ${ref(p.calendar)}`);
   if (p.$schema !== undefined) head.push(`  schema ${str(p.$schema)}`);
-  sections.push(head);
+  sections.push(lead('', head));
 
   section(
-    (p.sources ?? []).map((s) => [
+    listed('sources', p.sources, (s) => [
       `source ${name(s.lang)} ${str(s.file)}${s.title !== undefined ? ` ${str(s.title)}` : ''}${s.rendering_of !== undefined ? ` rendering of ${name(s.rendering_of)}` : ''}`,
     ]),
   );
   section(
-    Object.entries(p.plans ?? {}).map(([id, d]) => [
+    keyed('plans', p.plans, (id, d) => [
       ...docs(d.description, ''),
       `plan ${name(id)}: ${d.options.map(name).join(' | ')}${d.default !== undefined ? ` default ${name(d.default)}` : ''}`,
     ]),
   );
-  const empty = (key: string, v: object | undefined) => (v && Object.keys(v).length === 0 ? [[`no ${key}`]] : []);
-  section([
-    ...empty('facts', p.facts),
-    ...Object.entries(p.facts ?? {}).map(([id, d]) => [...docs(d.description, ''), `fact ${name(id)}: ${typeSpec(d)}`]),
-  ]);
-  section(Object.entries(p.events ?? {}).map(([id, e]) => eventDecl(id, e)));
-  section([...empty('calendars', p.calendars), ...Object.entries(p.calendars ?? {}).map(([id, c]) => calendar(id, c))]);
-  section([...empty('instants', p.instants), ...Object.entries(p.instants ?? {}).map(([id, i]) => [`instant ${name(id)} = ${instant(i)}`])]);
-  section([
-    ...empty('counters', p.counters),
-    ...Object.entries(p.counters ?? {}).map(([id, c]) => [counter(id, c as Record<string, unknown>)]),
-  ]);
+  section([...empty('facts', p.facts), ...keyed('facts', p.facts, (id, d) => [...docs(d.description, ''), `fact ${name(id)}: ${typeSpec(d)}`])]);
+  section(keyed('events', p.events, eventDecl));
+  section([...empty('calendars', p.calendars), ...keyed('calendars', p.calendars, calendar)]);
+  section([...empty('instants', p.instants), ...keyed('instants', p.instants, (id, i) => [`instant ${name(id)} = ${instant(i)}`])]);
+  section([...empty('counters', p.counters), ...keyed('counters', p.counters, (id, c) => [counter(id, c as Record<string, unknown>)])]);
   section(
-    Object.entries(p.clauses ?? {}).map(([id, c]) =>
-      langTexts(`clause ${name(id)}${c.title !== undefined ? ` ${str(c.title)}` : ''}`, c.text ?? {}),
-    ),
+    keyed('clauses', p.clauses, (id, c) => langTexts(`clause ${name(id)}${c.title !== undefined ? ` ${str(c.title)}` : ''}`, c.text ?? {})),
   );
   section([
     ...empty('assumptions', p.assumptions),
-    ...(p.assumptions ?? []).map((a) => langTexts(`assumption ${name(a.id)} (clause ${name(a.clause)})`, a.text ?? {})),
+    ...listed('assumptions', p.assumptions, (a) => langTexts(`assumption ${name(a.id)} (clause ${name(a.clause)})`, a.text ?? {})),
   ]);
-  section([...empty('deadlines', p.deadlines), ...(p.deadlines ?? []).map(deadline)]);
-  section([...empty('entitlements', p.entitlements), ...(p.entitlements ?? []).map(entitlement)]);
-  if (p.refund) section([refund(p.refund)]);
-  section([...empty('credits', p.credits), ...(p.credits ?? []).map(credit)]);
+  section([...empty('deadlines', p.deadlines), ...listed('deadlines', p.deadlines, deadline)]);
+  section([...empty('entitlements', p.entitlements), ...listed('entitlements', p.entitlements, entitlement)]);
+  if (p.refund) section([lead('/refund', refund(p.refund))]);
+  section([...empty('credits', p.credits), ...listed('credits', p.credits, credit)]);
+  // comments whose declaration printed nothing of its own (e.g. `no facts` beside facts) go last
+  const rest = [...leading].filter(([k]) => !used.has(k) && k !== END).flatMap(([, c]) => c);
+  const end = [...rest, ...(leading.get(END) ?? [])];
+  if (end.length) sections.push(end);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 }

@@ -33,6 +33,14 @@ export interface Lowered {
   policy: Policy;
   diagnostics: Diagnostic[];
   positions: Map<string, Position>;
+  /** where each top-level declaration starts, and the IR item it makes */
+  anchors: Anchor[];
+}
+
+export interface Anchor {
+  offset: number;
+  end: number;
+  pointer: string;
 }
 
 const isToken = (x: CstNode | IToken): x is IToken => (x as IToken).image !== undefined;
@@ -54,6 +62,7 @@ export function toIr(cst: CstNode, tokens: IToken[], docs: IToken[], file?: stri
 class Lowering {
   readonly diagnostics: Diagnostic[] = [];
   readonly positions = new Map<string, Position>();
+  readonly anchors: Anchor[] = [];
   private readonly docsBefore = new Map<number, string>();
 
   private readonly byOffset = new Map<number, IToken>();
@@ -396,7 +405,7 @@ class Lowering {
     p.events = {};
     p.clauses = {};
     for (const item of this.nodes(cst, 'item')) this.item(item, p);
-    return { policy: p as unknown as Policy, diagnostics: this.diagnostics, positions: this.positions };
+    return { policy: p as unknown as Policy, diagnostics: this.diagnostics, positions: this.positions, anchors: this.anchors };
   }
   private headerItem(h: CstNode, p: Obj) {
     const kw = this.first(h);
@@ -443,6 +452,7 @@ class Lowering {
     const n = kind ? (item.children[kind]?.[0] as CstNode | undefined) : undefined;
     if (!n || !kind) return;
     const head = this.first(n);
+    if (head) this.anchors.push({ offset: head.startOffset, end: item.location?.endOffset ?? head.endOffset ?? head.startOffset, pointer: this.pointerOf(kind, n, p) });
     switch (kind) {
       case 'sourceDecl': {
         const sources = p.sources as Obj[];
@@ -566,6 +576,31 @@ class Lowering {
         else if (lists.includes(what)) this.list(p, what);
         else this.badNo(what, n, [...records, ...lists]);
         break;
+      }
+    }
+  }
+  /** the JSON pointer of the IR item a top-level declaration makes (before it is added) */
+  private pointerOf(kind: string, n: CstNode, p: Obj): string {
+    const count = (key: string) => ((p[key] as unknown[] | undefined) ?? []).length;
+    const named = (key: string) => `/${key}/${esc(this.word(this.node(n, 'name') ?? this.node(this.node(n, 'itemHead'), 'name')))}`;
+    switch (kind) {
+      case 'sourceDecl':
+        return `/sources/${count('sources')}`;
+      case 'assumptionDecl':
+        return `/assumptions/${count('assumptions')}`;
+      case 'deadlineDecl':
+        return `/deadlines/${count('deadlines')}`;
+      case 'entitlementDecl':
+        return `/entitlements/${count('entitlements')}`;
+      case 'creditDecl':
+        return `/credits/${count('credits')}`;
+      case 'refundDecl':
+        return '/refund';
+      case 'noItem':
+        return `/${esc(this.word(this.node(n, 'name')))}`;
+      default: {
+        const key = { planDecl: 'plans', factDecl: 'facts', eventDecl: 'events', calendarDecl: 'calendars', instantDecl: 'instants', counterDecl: 'counters', clauseDecl: 'clauses' }[kind];
+        return key ? named(key) : '';
       }
     }
   }

@@ -34,7 +34,7 @@ const def = (name: string, regex: RegExp, cls: TokenClass, extra: Partial<Parame
 export const WhiteSpace = def('WhiteSpace', /[ \t\r\n\f\v\uFEFF]+/, 'white', { group: Lexer.SKIPPED, line_breaks: true });
 /** `## text` before a declaration becomes its description. */
 export const DocComment = def('DocComment', /##[^\n\r]*/, 'comment.doc', { group: 'docs' });
-export const Comment = def('Comment', /#[^\n\r]*/, 'comment', { group: Lexer.SKIPPED });
+export const Comment = def('Comment', /#[^\n\r]*/, 'comment', { group: 'comments' });
 
 // ── literals ────────────────────────────────────────────────────────────────
 export const StringLit = def('StringLit', /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/, 'string', {

@@ -7,8 +7,10 @@ import { safePathResolver } from './path-resolver.ts';
 import type { Runtime } from './runtime.ts';
 
 export function registerRuntime(engine: Engine): Engine {
+  // The Runtime memoises what is costly (deadlines, counters, credits); json-rules-engine's own fact
+  // cache would hash every fact's params on every run, which costs more than it saves here.
   for (const [id, fn] of Object.entries(runtimeFacts))
-    engine.addFact(id, async (params, almanac) => fn(params, (await almanac.factValue(RUNTIME_FACT)) as Runtime), { cache: true });
+    engine.addFact(id, async (params, almanac) => fn(params, (await almanac.factValue(RUNTIME_FACT)) as Runtime), { cache: false });
   for (const [name, op] of Object.entries(customOperators)) engine.addOperator(name, op);
   return engine;
 }

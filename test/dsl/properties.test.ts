@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDsl, printDsl } from '../../dsl/index.ts';
+import { formatDsl, parseDsl, printDsl } from '../../dsl/index.ts';
 import { codes } from '../../engine/diagnostics/codes.ts';
 import { policyArb } from './arbitrary-policy.ts';
 
@@ -15,6 +15,7 @@ describe('printDsl and parseDsl', () => {
         expect(diagnostics).toEqual([]);
         expect(policy).toEqual(ir);
         expect(printDsl(policy!)).toBe(text);
+        expect(formatDsl(text)).toEqual({ text, diagnostics: [] });
       }),
       { numRuns: RUNS },
     );
