@@ -25,20 +25,19 @@ export async function run(args: string[]): Promise<number> {
   if (notDsl) {
     throw new UsageError(`\`${notDsl}\` is not a DSL file (.sla)`, 'fmt', 'to turn a YAML policy into the DSL: sla convert --to dsl <file>');
   }
-  const dsl = await loadDsl();
-  const { parseDsl, printDsl } = dsl;
+  const { formatDsl } = await loadDsl();
   let failed = false;
   for (const path of positionals) {
     try {
       const { file, text } = await readSourceFile(path);
-      const parsed = parseDsl(text, { file, recover: false });
-      const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0 || !parsed.policy) {
+      // The canonical form, keeping the file's `#` comments.
+      const { text: formatted, diagnostics } = formatDsl(text, { file });
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0 || formatted === undefined) {
         printDiagnostics(errors, process.stderr);
         failed = true;
         continue;
       }
-      const formatted = printDsl(parsed.policy);
       if (values.check) {
         if (formatted !== text) {
           process.stdout.write(`${file}: not formatted\n`);
