@@ -1,5 +1,6 @@
 // Every bundled test file, and the worked scenarios beside the project, pass: the vitest side of
-// `sla test policies ../shared/scenarios`, one test per case.
+// `sla test policies ../shared/scenarios`, one test per case, under the YAML and the DSL form of
+// each policy alike.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, parseCaseSource, type LoadedPolicy } from '../../engine/index.ts';
@@ -9,12 +10,12 @@ const policiesDir = new URL('../../policies/', import.meta.url);
 const scenariosDir = new URL('../../../shared/scenarios/', import.meta.url);
 
 const policies = new Map<string, LoadedPolicy>();
-function policy(id: string): LoadedPolicy {
-  let p = policies.get(id);
+function policy(id: string, ext: 'yaml' | 'sla'): LoadedPolicy {
+  const name = `${id}.${ext}`;
+  let p = policies.get(name);
   if (!p) {
-    const file = new URL(`${id}.yaml`, policiesDir);
-    p = loadPolicy({ source: readFileSync(file, 'utf8'), file: `policies/${id}.yaml` });
-    policies.set(id, p);
+    p = loadPolicy({ source: readFileSync(new URL(name, policiesDir), 'utf8'), file: `policies/${name}` });
+    policies.set(name, p);
   }
   return p;
 }
@@ -36,9 +37,9 @@ for (const url of files) {
   const doc = parseTestDocument(value, { file: name, locate });
   describe(name, () => {
     it('is a valid test file', () => expect(doc.diagnostics).toEqual([]));
-    for (const t of doc.cases) {
-      it(t.name, async () => {
-        const outcome = await runTestCase(t, policy(t.policy ?? doc.policy ?? ''), { file: name, locate });
+    for (const t of doc.cases) for (const ext of ['yaml', 'sla'] as const) {
+      it(`${t.name} (.${ext})`, async () => {
+        const outcome = await runTestCase(t, policy(t.policy ?? doc.policy ?? '', ext), { file: name, locate });
         const problems = [...outcome.diagnostics.map((d) => d.message), ...outcome.mismatches.flatMap(formatMismatch), ...(outcome.error ? [outcome.error] : [])];
         expect(problems).toEqual([]);
         expect(outcome.passed).toBe(true);
