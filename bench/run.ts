@@ -2,7 +2,11 @@
 // prints the sections and writes them to BENCHMARKS.md.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { loadHolidayData } from '../engine/calendar/index.ts';
 import type { BenchSection } from './measure.ts';
+
+// Benchmarks use the calendar module directly, so the country holiday data is loaded up front.
+await loadHolidayData();
 
 const dir = new URL('.', import.meta.url);
 const only = process.argv.slice(2);

@@ -162,6 +162,8 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       if (!entitlementIds.has(c.entitlement)) unknown('SLA3001', `${path}/entitlement`, 'entitlement', c.entitlement, entitlementIds);
     } else if ('open' in c) {
       calendarRef(c.open, `${path}/open`);
+    } else if ('any' in c) {
+      c.any.forEach((x, i) => condition(x, `${path}/any/${i}`, scope));
     }
   }
 

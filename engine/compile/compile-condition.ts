@@ -21,7 +21,7 @@ export interface Labelled {
   reason?: string;
 }
 
-export type CompiledCondition = ConditionProperties & Labelled;
+export type CompiledCondition = (ConditionProperties | { any: CompiledCondition[] }) & Labelled;
 
 const FACT_OPERATORS = {
   equals: 'equal',
@@ -58,5 +58,6 @@ export function compileCondition(c: Condition, ctx: ConditionContext, name: stri
     return { fact: 'sla:counter', params: { counter: c.counter, ...at }, operator: strict ? 'greaterThan' : 'greaterThanInclusive', value: (strict ? c.greater_than : c.at_least) ?? 0, ...label };
   }
   if ('entitlement' in c) return { fact: 'sla:allowed', params: { entitlement: c.entitlement }, operator: 'equal', value: c.allowed, ...label };
+  if ('any' in c) return { any: c.any.map((x, i) => compileCondition(x, ctx, `${name}/any/${i}`)), ...label };
   return { fact: 'sla:open', params: { calendar: c.open, ...at }, operator: 'equal', value: true, ...label };
 }

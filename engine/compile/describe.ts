@@ -40,5 +40,6 @@ export function describeCondition(c: Condition): string {
   }
   if ('counter' in c) return c.greater_than !== undefined ? `${c.counter} above ${c.greater_than} in some period` : `${c.counter} at least ${c.at_least} in some period`;
   if ('entitlement' in c) return `${c.entitlement} is ${c.allowed ? 'allowed' : 'not allowed'}`;
+  if ('any' in c) return c.any.map((x) => x.reason ?? describeCondition(x)).join(', or ');
   return `${c.open} is open`;
 }

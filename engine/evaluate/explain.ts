@@ -12,6 +12,8 @@ export interface EvaluatedCondition {
   factResult?: unknown;
   valueResult?: unknown;
   result?: boolean;
+  /** the alternatives of an `any` condition */
+  any?: EvaluatedCondition[];
 }
 
 const INSTANT_FACTS = new Set(['sla:instant', 'sla:now', 'sla:paused_since']);
@@ -23,6 +25,13 @@ export function showValue(fact: string, v: unknown, zone: string): unknown {
 }
 
 export function trace(c: EvaluatedCondition & { operator?: string }, zone: string, item: string): ConditionTrace {
+  if (c.any)
+    return {
+      check: `${item}: ${c.reason ?? c.description}`,
+      saw: c.any.map((x) => `${x.result ? 'holds' : 'does not hold'}: ${x.reason ?? x.description}`),
+      expected: 'at least one holds',
+      result: c.result === true,
+    };
   // "now is before the instant": show now as what was seen, the instant as what it must precede.
   if (c.operator === 'instantAfter')
     return {

@@ -94,7 +94,7 @@ export const CounterCondition = O({
 }, 'holds if, in some period up to now, the counter passes the bound');
 export const EntitlementCondition = O({ entitlement: Id, allowed: Type.Boolean(), reason: Reason });
 export const OpenCondition = O({ open: Id, reason: Reason }, 'holds while "now" is inside the calendar\'s working hours');
-export const Condition = Type.Union([
+export const SimpleCondition = Type.Union([
   FactCondition,
   PlanCondition,
   EventCondition,
@@ -103,7 +103,12 @@ export const Condition = Type.Union([
   CounterCondition,
   EntitlementCondition,
   OpenCondition,
-], { title: 'Condition' });
+], { title: 'SimpleCondition' });
+export const AnyCondition = O({
+  any: Type.Array(SimpleCondition, { minItems: 2 }),
+  reason: Reason,
+}, 'holds if at least one of the conditions holds');
+export const Condition = Type.Union([SimpleCondition, AnyCondition], { title: 'Condition' });
 
 // ── declarations ──────────────────────────────────────────────────────────────
 export const ValueType = Type.Union([
@@ -318,6 +323,7 @@ export type RefundRule = Static<typeof RefundRule>;
 export type Credit = Static<typeof Credit>;
 export type Counter = Static<typeof Counter>;
 export type Condition = Static<typeof Condition>;
+export type SimpleCondition = Static<typeof SimpleCondition>;
 export type EventRef = Static<typeof EventRef>;
 export type Instant = Static<typeof Instant>;
 export type CalendarDecl = Static<typeof CalendarDecl>;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, loadPolicy, type LoadedPolicy } from '../../engine/index.ts';
+import { checkPolicy, evaluate, loadPolicy, type LoadedPolicy } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 
 let policy: LoadedPolicy;
@@ -113,5 +113,44 @@ describe('answers of the mini policy', () => {
     expect(a.explanations.response.conditions.length).toBeGreaterThan(0);
     const fallback = await evaluate(policy, { ...base, at: '2025-03-10T09:00:00+02:00' }, { lang: 'uk' });
     expect(fallback.explanations.redo).toMatchObject({ text: 'One re-migration within 5 days.', lang: 'en' });
+  });
+});
+
+describe('any: one of several conditions', () => {
+  const withAny = miniPolicyYaml.replace(
+    'credits:\n',
+    `  - id: priority_lane
+    clause: redo
+    when:
+      - any:
+          - { fact: source_type, equals: database_dump }
+          - { event: re_migration, reason: a re-migration was requested }
+        reason: a database dump, or a re-migration
+credits:
+`,
+  );
+  const p = () => loadPolicy({ source: withAny, file: 'any.yaml' });
+  const lane = async (kase: object) => (await evaluate(p(), { plans: { support: 'basic' }, at: '2025-03-10T09:00:00+02:00', ...kase })).entitlements.find((e) => e.id === 'priority_lane')!;
+
+  it('holds when either alternative holds', async () => {
+    expect((await lane({ facts: { source_type: 'database_dump' } })).allowed).toBe(true);
+    expect((await lane({ events: [{ type: 're_migration', at: '2025-03-09T09:00:00+02:00' }] })).allowed).toBe(true);
+  });
+
+  it('does not hold when neither does, and says so', async () => {
+    const item = await lane({});
+    expect(item.allowed).toBe(false);
+    expect(item.reasons).toEqual(['not met: a database dump, or a re-migration']);
+  });
+
+  it('explains each alternative with whether it held', async () => {
+    const a = await evaluate(p(), { plans: { support: 'basic' }, at: '2025-03-10T09:00:00+02:00', facts: { source_type: 'database_dump' } });
+    const t = a.explanations.redo.conditions.find((c) => c.check.startsWith('priority_lane'))!;
+    expect(t).toMatchObject({ result: true, saw: ['holds: source_type = database_dump', 'does not hold: a re-migration was requested'] });
+  });
+
+  it('an undeclared fact inside an alternative is a compile error', () => {
+    const ds = checkPolicy({ source: withAny.replace('fact: source_type, equals', 'fact: source_kind, equals'), file: 'any.yaml' });
+    expect(ds[0]).toMatchObject({ code: 'SLA3002', path: '/entitlements/1/when/0/any/0/fact' });
   });
 });
