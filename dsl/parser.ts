@@ -253,11 +253,19 @@ export class PolicyParser extends CstParser {
       alt(() => this.SUBRULE(this.counterCond)),
       alt(() => this.SUBRULE(this.entitlementCond)),
       alt(() => this.SUBRULE(this.openCond)),
+      alt(() => this.SUBRULE(this.anyCond)),
     ]);
     this.OPTION(() => {
       this.CONSUME(K.because);
       this.CONSUME(T.StringLit);
     });
+  });
+  /** `(<condition> or <condition> …)`: at least one holds (the IR's `any`). The grammar takes any
+   *  number of any conditions; lowering reports a group of one and a group inside a group. */
+  anyCond = this.RULE('anyCond', () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: K.or, DEF: () => this.SUBRULE(this.condition) });
+    this.CONSUME(T.RParen);
   });
   comparison = this.RULE('comparison', () => {
     this.OR([

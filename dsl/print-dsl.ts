@@ -101,8 +101,8 @@ function comparisons(c: Record<string, unknown>): string {
   return parts.length ? ` ${parts.join(', ')}` : '';
 }
 
-export function condition(c: Condition): string {
-  const o = c as Record<string, unknown>;
+/** a simple condition, without its reason */
+function simpleCondition(o: Record<string, unknown>): string {
   let s: string;
   if (has(o, 'fact')) s = `fact ${name(o.fact as string)}${comparisons(o)}`;
   else if (has(o, 'plan')) s = `plan ${name(o.plan as string)} in ${values(o.in as string[])}`;
@@ -120,15 +120,34 @@ export function condition(c: Condition): string {
   } else if (has(o, 'counter')) s = `counter ${name(o.counter as string)}${comparisons(o)}`;
   else if (has(o, 'entitlement')) s = `entitlement ${name(o.entitlement as string)} ${o.allowed === false ? 'not ' : ''}allowed`;
   else s = `open ${name(o.open as string)}`;
-  if (o.reason !== undefined) {
-    const because = `because ${str(o.reason as string)}`;
-    s += s.length + because.length < LINE ? ` ${because}` : `\n    ${because}`;
-  }
   return s;
+}
+/** `s because "…"`, the reason on a line of its own (indented by `indent`) when the line would be long */
+function withReason(s: string, reason: unknown, indent: number): string {
+  if (reason === undefined) return s;
+  const because = `because ${str(reason as string)}`;
+  const lastLine = s.slice(s.lastIndexOf('\n') + 1);
+  return lastLine.length + because.length < LINE ? `${s} ${because}` : `${s}\n${' '.repeat(indent)}${because}`;
+}
+
+/** A condition. `col` is the column it starts at, relative to the start of its line: a group
+ *  `(… or …)` too long for one line has one alternative a line, each `or` under the `(` + 1. */
+export function condition(c: Condition, col = 5): string {
+  const o = c as Record<string, unknown>;
+  if (!has(o, 'any')) return withReason(simpleCondition(o), o.reason, 4);
+  const alternatives = (o.any as Condition[]).map((a) => a as Record<string, unknown>);
+  const oneLine = alternatives.map((a) => (a.reason === undefined ? simpleCondition(a) : `${simpleCondition(a)} because ${str(a.reason as string)}`));
+  let s = `(${oneLine.join(' or ')})`;
+  if (s.length >= LINE) {
+    const at = col + 1;
+    const lines = alternatives.map((a) => withReason(simpleCondition(a), a.reason, at + 2));
+    s = `(${lines.join(`\n${' '.repeat(Math.max(0, at - 3))}or `)})`;
+  }
+  return withReason(s, o.reason, 4);
 }
 function conditions(cs: readonly Condition[]): string {
   if (cs.length === 0) return 'when always';
-  return `when ${cs.map(condition).join('\n  and ')}`;
+  return `when ${cs.map((c, i) => condition(c, i === 0 ? 'when '.length : '  and '.length)).join('\n  and ')}`;
 }
 
 function docs(description: string | undefined, indent: string): string[] {
@@ -307,7 +326,10 @@ function entitlement(e: Entitlement): string[] {
   if (e.fields) {
     const fields = Object.entries(e.fields);
     if (fields.length === 0) body.push('no fields');
-    for (const [k, c] of fields) body.push(`field ${name(k)}: ${condition(c)}`);
+    for (const [k, c] of fields) {
+      const head = `field ${name(k)}: `;
+      body.push(`${head}${condition(c, head.length)}`);
+    }
   }
   return block(itemHead('entitlement', e), body);
 }
@@ -323,8 +345,8 @@ function refund(r: Refund): string[] {
       if (rule.exclusions.length === 0) rb.push('no exclusions');
       for (const x of rule.exclusions) {
         const head = `except ${name(x.id)}${x.clause !== undefined ? ` (clause ${name(x.clause)})` : ''} because ${str(x.reason)}`;
-        const when = `when ${condition(x.when)}`;
-        rb.push(head.length + when.length < LINE ? `${head} ${when}` : `${head}\n  ${when}`);
+        const when = `when ${condition(x.when, head.length + ' when '.length)}`;
+        rb.push(head.length + when.length < LINE && !when.includes('\n') ? `${head} ${when}` : `${head}\n  when ${condition(x.when, '  when '.length)}`);
       }
     }
     const head = `rule ${name(rule.id)}${rule.clause !== undefined ? ` (clause ${name(rule.clause)})` : ''}`;

@@ -343,7 +343,8 @@ class Lowering {
       this.put(out, key, v, ptr, t, `the comparison \`${t?.image ?? key}\``);
     }
   }
-  private condition(node: CstNode, ptr: string): Condition {
+  /** `inGroup`: the condition is an alternative of `(… or …)`, which cannot itself be a group */
+  private condition(node: CstNode, ptr: string, inGroup = false): Condition {
     this.at(ptr, this.first(node));
     let out: Obj = {};
     const c = (key: string) => this.node(node, key);
@@ -383,6 +384,18 @@ class Lowering {
       out = { entitlement: this.word(this.node(n, 'name')), allowed: !this.tok(n, 'K_not') };
     } else if ((n = c('openCond'))) {
       out = { open: this.word(this.node(n, 'name')) };
+    } else if ((n = c('anyCond'))) {
+      const open = this.tok(n, 'LParen');
+      const alternatives = this.nodes(n, 'condition');
+      this.at(`${ptr}/any`, open);
+      if (inGroup) {
+        this.report('SLA1104', 'a group `(… or …)` cannot hold another group', open,
+          'list the alternatives in one group: `(A or B or C)` for `(A or (B or C))`; alternatives are single conditions, each with its own `because`');
+      } else if (alternatives.length < 2) {
+        this.report('SLA1104', 'a group `(… or …)` needs at least two alternatives', open,
+          'join two or more conditions with `or`, e.g. `(fact a = 1 or event b)`; for a single condition, drop the parentheses');
+      }
+      out = { any: alternatives.map((a, i) => this.condition(a, `${ptr}/any/${i}`, true)) };
     }
     const reason = this.tok(node, 'StringLit');
     if (reason) this.put(out, 'reason', this.str(reason), ptr, reason);

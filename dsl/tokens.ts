@@ -159,6 +159,7 @@ export const K = {
   not: kw('not'),
   no: kw('no'),
   and: kw('and'),
+  or: kw('or'),
   exists: kw('exists'),
   now: kw('now'),
   started: kw('started'),

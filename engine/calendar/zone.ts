@@ -41,7 +41,9 @@ let zoneNames: string[] | undefined;
 function knownZoneNames(): string[] {
   if (!zoneNames) {
     const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
-    zoneNames = [...(supported ? supported('timeZone') : []), 'Europe/Kyiv', 'UTC'];
+    // Current names first: ICU still lists some zones by their old names (Europe/Kiev), and a
+    // suggestion should name the zone as it is called today.
+    zoneNames = ['Europe/Kyiv', 'UTC', ...(supported ? supported('timeZone') : [])];
   }
   return zoneNames;
 }
