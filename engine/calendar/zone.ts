@@ -37,12 +37,19 @@ const ABBREVIATIONS: Record<string, [string, string]> = {
   IRST: ['Asia/Tehran', '+03:30'], IRDT: ['Asia/Tehran', '+04:30'], IST: ['Asia/Kolkata', '+05:30'],
 };
 
+/** Zones ICU still lists by a former name, suggested by their current one. */
+const RENAMED: Record<string, string> = {
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+};
+
 let zoneNames: string[] | undefined;
 function knownZoneNames(): string[] {
   if (!zoneNames) {
     const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
-    // Current names first: ICU still lists some zones by their old names (Europe/Kiev), and a
-    // suggestion should name the zone as it is called today.
     zoneNames = ['Europe/Kyiv', 'UTC', ...(supported ? supported('timeZone') : [])];
   }
   return zoneNames;
@@ -87,7 +94,8 @@ export function zoneProblem(zone: string): ZoneProblem | undefined {
   }
   if (zone.trim() !== zone) return { message: `time zone "${zone}" has surrounding spaces`, help: `write "${zone.trim()}"` };
   if (IANAZone.isValidZone(zone)) return undefined;
-  const near = nearest(zone, knownZoneNames());
+  const found = nearest(zone, knownZoneNames());
+  const near = found && (RENAMED[found] ?? found);
   return {
     message: `unknown time zone "${zone}"`,
     help: near ? `did you mean "${near}"?` : 'use an IANA zone such as Europe/Kyiv, or an offset such as +02:00',

@@ -53,7 +53,7 @@ const instant = fc.oneof(
   rec({ from: eventRef, add: opt(planValue(duration)), calendar: opt(id) }),
 );
 const reason = opt(text);
-const condition = fc.oneof(
+const simpleCondition = fc.oneof(
   rec({
     fact: id,
     equals: opt(scalar),
@@ -80,6 +80,9 @@ const condition = fc.oneof(
   rec({ entitlement: id, allowed: fc.boolean(), reason }),
   rec({ open: id, reason }),
 );
+/** `any` holds simple conditions only; short groups print on one line, long ones one alternative a line */
+const anyCondition = rec({ any: fc.array(simpleCondition, { minLength: 2, maxLength: 4 }), reason });
+const condition = fc.oneof({ arbitrary: simpleCondition, weight: 3 }, { arbitrary: anyCondition, weight: 1 });
 const valueType = fc.constantFrom('number' as const, 'integer' as const, 'boolean' as const, 'string' as const);
 const factDecl = rec({
   type: valueType,

@@ -38,7 +38,7 @@ describe('parseDsl on arbitrary input', () => {
   const tokenSoup = fc
     .array(
       fc.constantFrom('policy', 'x', '"t"', '{', '}', '[', ']', '(', ')', 'deadline', 'vendor', 'owes', 'within', '24 hours', 'after',
-        'when', 'and', 'fact', '=', ',', ':', 'event', 'where', 'by', 'plan', '|', '\n', ' ', '#', '##', '01-01', '2024-01-01', '%', '-', '+'),
+        'when', 'and', 'or', 'fact', '=', ',', ':', 'event', 'where', 'by', 'plan', '|', '\n', ' ', '#', '##', '01-01', '2024-01-01', '%', '-', '+'),
       { maxLength: 80 },
     )
     .map((parts) => parts.join(' '));
