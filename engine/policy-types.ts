@@ -36,7 +36,6 @@ export interface LoadedPolicy {
 export interface CompiledPolicy {
   kind: 'compiled';
   format: 'sla-compiled/1';
-  policy: Omit<Policy, 'deadlines' | 'entitlements' | 'refund' | 'credits' | 'counters' | 'instants'> &
-    Pick<Policy, 'deadlines' | 'entitlements' | 'refund' | 'credits' | 'counters' | 'instants'>;
+  policy: Omit<Policy, '$schema'>;
   rules: RuleProperties[];
 }

@@ -1,15 +1,11 @@
 // Front end → IR → schema → checks: a policy source becomes a LoadedPolicy or a list of diagnostics,
 // each pointing at file:line:column.
-import { buildCalendars } from '../calendar/index.ts';
-import { checkPolicy as checkReferences } from '../compile/check-policy.ts';
+import { runStages } from '../compile/compile-policy.ts';
 import { diagnostic, hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
-import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { LoadedPolicy, Locator, PolicyFormat, PolicyInput } from '../policy-types.ts';
 import { parseData } from './parse-data.ts';
-import { schemaDiagnostics } from './validate-schema.ts';
 import { parseDslSource } from './dsl-front-end.ts';
-
 
 export function formatOf(input: PolicyInput): PolicyFormat {
   if (input.format) return input.format;
@@ -40,22 +36,11 @@ function analyse(input: PolicyInput): Analysis {
     if (e instanceof SlaError) return { locate, diagnostics: e.diagnostics };
     throw e;
   }
-  const place = (d: Diagnostic): Diagnostic => {
+  const diagnostics = runStages(value as Policy).map((d): Diagnostic => {
     const at = d.path !== undefined ? locate(d.path) : undefined;
     return { ...d, file, ...(at && d.line === undefined ? at : {}) };
-  };
-  const schemaErrors = schemaDiagnostics(policyValidator(), value, { file, locate });
-  if (schemaErrors.length) return { locate, diagnostics: schemaErrors };
-  const policy = value as Policy;
-  const diagnostics = checkReferences(policy).map(place);
-  if (!hasErrors(diagnostics)) {
-    try {
-      buildCalendars(policy.calendars, policy.zone);
-    } catch (e) {
-      if (!(e instanceof SlaError)) throw e;
-      diagnostics.push(...e.diagnostics.map(place));
-    }
-  }
+  });
+  const policy = hasErrors(diagnostics) ? undefined : (value as Policy);
   return { policy, locate, diagnostics };
 }
 
