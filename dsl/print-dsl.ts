@@ -131,7 +131,7 @@ function withReason(s: string, reason: unknown, indent: number): string {
 }
 
 /** A condition. `col` is the column it starts at, relative to the start of its line: a group
- *  `(… or …)` too long for one line has one alternative a line, each `or` under the `(` + 1. */
+ *  `(… or …)` too long for one line has one alternative a line, each lined up with the first. */
 export function condition(c: Condition, col = 5): string {
   const o = c as Record<string, unknown>;
   if (!has(o, 'any')) return withReason(simpleCondition(o), o.reason, 4);
