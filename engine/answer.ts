@@ -28,6 +28,8 @@ export interface DeadlineItem {
 
 export interface EntitlementItem {
   id: string;
+  /** for a per-subject entitlement, the subject it is about (e.g. a ticket id) */
+  subject?: string;
   allowed: boolean;
   limit?: number | null;
   used?: number;

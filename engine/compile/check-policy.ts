@@ -201,6 +201,8 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     uniqueId(e.id, path);
     clauseRef(e.clause, `${path}/clause`);
     applies(e.applies, `${path}/applies`);
+    if (e.subject !== undefined && !Object.values(p.events).some((ev) => Object.hasOwn(ev.attributes ?? {}, e.subject!)))
+      err('SLA3004', `${path}/subject`, `no event type has an attribute \`${e.subject}\` to tell the subjects apart`);
     if (e.limit !== undefined) {
       if (typeof e.limit === 'object' && e.limit !== null && 'attribute' in e.limit) {
         eventRef(e.limit.of, `${path}/limit/of`);

@@ -27,6 +27,8 @@ export interface EvaluateOptions {
 export interface Prepared {
   compiled: CompiledPolicy;
   engine: Engine;
+  /** the rules of per-subject entitlements, run once per subject on that subject's view of the case */
+  subjectEngine?: Engine;
   calendars: Map<string, BusinessCalendar>;
 }
 
@@ -37,9 +39,12 @@ export function prepare(policy: LoadedPolicy | CompiledPolicy | Policy): Prepare
   const hit = prepared.get(policy);
   if (hit) return hit;
   const compiled = 'kind' in policy && policy.kind === 'compiled' ? (policy as CompiledPolicy) : compilePolicy(policy as LoadedPolicy | Policy);
+  const perSubject = new Set((compiled.policy.entitlements ?? []).filter((e) => e.subject !== undefined).map((e) => e.id));
+  const subjectRules = compiled.rules.filter((r) => perSubject.has(String((r.event.params as { id?: string } | undefined)?.id)) && /^(entitlement|field):/.test(String(r.name)));
   const p: Prepared = {
     compiled,
     engine: createEngine(compiled.rules),
+    ...(subjectRules.length ? { subjectEngine: createEngine(subjectRules) } : {}),
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
   };
   prepared.set(policy, p);
@@ -59,7 +64,7 @@ function outcome(r: RuleResult): RuleOutcome {
 
 /** Answers a case (an object as in contract.md) under a policy; throws SlaError for an invalid case. */
 export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
-  const { compiled, engine, calendars } = prepare(policy);
+  const { compiled, engine, subjectEngine, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
@@ -74,9 +79,18 @@ export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, i
     throw e;
   }
 
-  const { results, failureResults } = await engine.run(runFacts(rt));
-  const outcomes = new Map<string, RuleOutcome>();
-  for (const r of [...results, ...failureResults]) outcomes.set(String(r.name), outcome(r));
+  const outcomes = await run(engine, rt);
+  // Per-subject entitlements: one run per distinct value of the subject attribute.
+  const subjectRuns: MapContext['subjectRuns'] = new Map();
+  if (subjectEngine)
+    for (const attribute of new Set((p.entitlements ?? []).map((e) => e.subject).filter((a): a is string => a !== undefined))) {
+      const runs = [];
+      for (const subject of rt.subjects(attribute)) {
+        const scoped = rt.forSubject(attribute, subject);
+        runs.push({ subject, rt: scoped, outcomes: await run(subjectEngine, scoped) });
+      }
+      subjectRuns.set(attribute, runs);
+    }
 
   const zone = p.zone;
   const warnings: string[] = rt.kase.later.map(
@@ -89,7 +103,7 @@ export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, i
     traces.set(clause, list);
   };
 
-  const ctx = { rt, outcomes, explain, warnings };
+  const ctx: MapContext = { rt, outcomes, subjectRuns, explain, warnings };
   const answer: Answer = {
     policy: { id: p.id, version: p.version },
     at: formatInstant(rt.kase.at, zone),
@@ -108,9 +122,16 @@ export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, i
 const usesCountryHolidays = (p: Policy) =>
   Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
+async function run(engine: Engine, rt: Runtime): Promise<Map<string, RuleOutcome>> {
+  const { results, failureResults } = await engine.run(runFacts(rt));
+  return new Map([...results, ...failureResults].map((r) => [String(r.name), outcome(r)]));
+}
+
 export interface MapContext {
   rt: Runtime;
   outcomes: Map<string, RuleOutcome>;
+  /** per subject attribute: each subject's view of the case and its rule outcomes */
+  subjectRuns: Map<string, { subject: string; rt: Runtime; outcomes: Map<string, RuleOutcome> }[]>;
   explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
   warnings: string[];
 }

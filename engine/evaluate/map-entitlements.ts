@@ -47,53 +47,65 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
   }
 }
 
-export function mapEntitlements({ rt, outcomes, explain, warnings }: MapContext): EntitlementItem[] {
-  const zone = rt.policy.zone;
+export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
+  const { rt, outcomes, explain } = ctx;
   const items: EntitlementItem[] = [];
   for (const e of rt.policy.entitlements ?? []) {
     const o = outcomes.get(`entitlement:${e.id}`);
     if (!o) continue;
-    explain(e.clause, e.id, o.conditions);
     const inPlan = o.conditions.every((c) => c.name !== 'plan' || c.result === true);
     if (!inPlan) {
+      explain(e.clause, e.id, o.conditions);
       items.push({ id: e.id, allowed: false, cost: null, reasons: o.conditions.filter((c) => c.name === 'plan' && !c.result).map((c) => reason(c, rt, e, {})!), clause: e.clause });
       continue;
     }
-    const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, warnings), reasons: [], clause: e.clause };
-    const numbers: { limit?: number | null; used?: number } = {};
-    if (e.limit !== undefined) {
-      const limit = rt.limit(e.limit);
-      numbers.limit = limit === undefined ? 0 : limit;
-      item.limit = numbers.limit;
-    }
-    if (e.used) {
-      const used = rt.used(e.used);
-      if (used === null) warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
-      else numbers.used = item.used = roundHalfAway(used, 4);
-    }
-    if (e.limit !== undefined && numbers.used !== undefined) {
-      item.remaining = numbers.limit === null ? null : roundHalfAway(Math.max(0, (numbers.limit ?? 0) - (numbers.used ?? 0)), 4);
-      if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
-    }
-    const pausedSince = e.pause ? rt.pausedSince(e.pause.start, e.pause.stop) : null;
-    if (pausedSince !== null && e.pause) item.until = formatInstant(addDuration(pausedSince, e.pause.max, { zone }), zone);
-    else if (e.until) {
-      const until = rt.instant(e.until);
-      item.until = until === null ? null : formatInstant(until, zone);
-    }
-    for (const [field] of Object.entries(e.fields ?? {})) {
-      const f = outcomes.get(`field:${e.id}:${field}`);
-      item[field] = f?.result === true;
-      if (f) explain(e.clause, `${e.id}.${field}`, f.conditions);
-    }
-    // An allowed item says what makes it so; a refused one says only what refuses it.
-    const deciding = o.conditions.filter((c) => (c.result === true) === o.result);
-    const waitingForOpening = !o.result && deciding.some((c) => c.name === 'opens');
-    item.reasons = deciding
-      .filter((c) => !(waitingForOpening && c.name === 'until'))
-      .map((c) => reason(c, rt, e, numbers))
-      .filter((r): r is string => !!r);
-    items.push(item);
+    if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
+    else
+      for (const run of ctx.subjectRuns.get(e.subject) ?? [])
+        items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });
   }
   return items;
+}
+
+/** One answer item from the rule outcomes of one run (the whole case, or one subject's view of it). */
+function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outcomes'], ctx: MapContext, subject?: string): EntitlementItem {
+  const zone = rt.policy.zone;
+  const o = outcomes.get(`entitlement:${e.id}`)!;
+  const label = subject === undefined ? e.id : `${e.id}[${subject}]`;
+  ctx.explain(e.clause, label, o.conditions);
+  const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: [], clause: e.clause };
+  const numbers: { limit?: number | null; used?: number } = {};
+  if (e.limit !== undefined) {
+    const limit = rt.limit(e.limit);
+    numbers.limit = limit === undefined ? 0 : limit;
+    item.limit = numbers.limit;
+  }
+  if (e.used) {
+    const used = rt.used(e.used);
+    if (used === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
+    else numbers.used = item.used = roundHalfAway(used, 4);
+  }
+  if (e.limit !== undefined && numbers.used !== undefined) {
+    item.remaining = numbers.limit === null ? null : roundHalfAway(Math.max(0, (numbers.limit ?? 0) - (numbers.used ?? 0)), 4);
+    if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
+  }
+  const pausedSince = e.pause ? rt.pausedSince(e.pause.start, e.pause.stop) : null;
+  if (pausedSince !== null && e.pause) item.until = formatInstant(addDuration(pausedSince, e.pause.max, { zone }), zone);
+  else if (e.until) {
+    const until = rt.instant(e.until);
+    item.until = until === null ? null : formatInstant(until, zone);
+  }
+  for (const [field] of Object.entries(e.fields ?? {})) {
+    const f = outcomes.get(`field:${e.id}:${field}`);
+    item[field] = f?.result === true;
+    if (f) ctx.explain(e.clause, `${label}.${field}`, f.conditions);
+  }
+  // An allowed item says what makes it so; a refused one says only what refuses it.
+  const deciding = o.conditions.filter((c) => (c.result === true) === o.result);
+  const waitingForOpening = !o.result && deciding.some((c) => c.name === 'opens');
+  item.reasons = deciding
+    .filter((c) => !(waitingForOpening && c.name === 'until'))
+    .map((c) => reason(c, rt, e, numbers))
+    .filter((r): r is string => !!r);
+  return item;
 }

@@ -239,6 +239,10 @@ export const Limit = Type.Union([
 ], { title: 'Limit' });
 export const Entitlement = O({
   ...Common,
+  subject: Opt(Type.String({
+    pattern: ID_PATTERN,
+    description: 'one answer per distinct value of this event attribute (e.g. per ticket), counting only that value\'s events',
+  })),
   limit: Opt(Limit),
   limit_kind: Opt(Type.Union([Type.Literal('uses'), Type.Literal('capacity')], {
     description: 'uses (default): allowed while used < limit; capacity: allowed while used ≤ limit',

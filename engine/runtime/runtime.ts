@@ -45,6 +45,20 @@ export class Runtime {
     this.requestAt = request ? (pickEvent(kase.events, request, kase.at)?.at ?? kase.at) : kase.at;
   }
 
+  /** The same case seen from one subject: events that carry `attribute` count only with this value. */
+  forSubject(attribute: string, value: string): Runtime {
+    const carries = (type: string) => Object.hasOwn(this.policy.events[type]?.attributes ?? {}, attribute);
+    const keep = (e: CaseEvent) => !carries(e.type) || String(e.attrs[attribute]) === value;
+    return new Runtime(this.policy, this.calendars, { ...this.kase, events: this.kase.events.filter(keep) }, this.rules);
+  }
+
+  /** The distinct values of an attribute among the events that have happened, in order of appearance. */
+  subjects(attribute: string): string[] {
+    const values = new Set<string>();
+    for (const e of this.kase.events) if (Object.hasOwn(e.attrs, attribute)) values.add(String(e.attrs[attribute]));
+    return [...values];
+  }
+
   now(moment: Moment = 'at'): number {
     return moment === 'request' ? this.requestAt : this.kase.at;
   }

@@ -154,3 +154,41 @@ credits:
     expect(ds[0]).toMatchObject({ code: 'SLA3002', path: '/entitlements/1/when/0/any/0/fact' });
   });
 });
+
+describe('per-subject entitlements', () => {
+  const perTicket = miniPolicyYaml
+    .replace('  support_time_used:', '  clarification_sent: { attributes: { ticket: { type: string } } }\n  support_time_used:')
+    .replace(
+      'credits:\n',
+      `  - id: clarifications
+    clause: response
+    subject: ticket
+    limit: 3
+    used: { count: { event: clarification_sent } }
+credits:
+`,
+    );
+  const p = () => loadPolicy({ source: perTicket, file: 'per-ticket.yaml' });
+  const at = '2025-03-10T09:00:00+02:00';
+  const opened = (ticket: string) => ({ type: 'ticket_opened', at: '2025-03-03T09:00:00+02:00', ticket, channel: 'email' });
+  const asked = (ticket: string, day: number) => ({ type: 'clarification_sent', at: `2025-03-0${day}T12:00:00+02:00`, ticket });
+
+  it('answers once per ticket, counting only that ticket’s events', async () => {
+    const a = await evaluate(p(), { plans: { support: 'basic' }, at, events: [opened('T-1'), opened('T-2'), asked('T-1', 4), asked('T-1', 5), asked('T-1', 6), asked('T-2', 4)] });
+    const items = a.entitlements.filter((e) => e.id === 'clarifications');
+    expect(items).toMatchObject([
+      { subject: 'T-1', allowed: false, limit: 3, used: 3, remaining: 0 },
+      { subject: 'T-2', allowed: true, limit: 3, used: 1, remaining: 2 },
+    ]);
+  });
+
+  it('lists nothing while there is no subject yet', async () => {
+    const a = await evaluate(p(), { plans: { support: 'basic' }, at });
+    expect(a.entitlements.filter((e) => e.id === 'clarifications')).toEqual([]);
+  });
+
+  it('refuses a subject attribute no event type has', () => {
+    const ds = checkPolicy({ source: perTicket.replace('subject: ticket\n    limit: 3', 'subject: tiket\n    limit: 3'), file: 'per-ticket.yaml' });
+    expect(ds[0]).toMatchObject({ code: 'SLA3004', path: '/entitlements/1/subject' });
+  });
+});
