@@ -18,7 +18,7 @@ export interface ReportOptions {
   width?: number;
 }
 
-const ENTITLEMENT_FIELDS = new Set(['id', 'allowed', 'limit', 'used', 'remaining', 'until', 'cost', 'reasons', 'clause']);
+const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'until', 'cost', 'reasons', 'clause']);
 
 export function formatEvalReport(answer: Answer, options: ReportOptions): string {
   const { style } = options;
@@ -74,8 +74,10 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
   const { style } = options;
   const extras = (e: EntitlementItem) => Object.keys(e).filter((k) => !ENTITLEMENT_FIELDS.has(k) && e[k] !== undefined);
   const hasExtras = items.some((e) => extras(e).length > 0);
+  const hasSubjects = items.some((e) => e.subject !== undefined);
   const columns: Column[] = [
     { header: 'id' },
+    ...(hasSubjects ? [{ header: 'subject' }] : []),
     { header: 'allowed', paint: (p, raw) => (raw === '✓' ? style.green(p) : style.red(p)) },
     { header: 'limit', align: 'right' }, { header: 'used', align: 'right' }, { header: 'remaining', align: 'right' },
     { header: 'until' }, { header: 'cost' },
@@ -85,6 +87,7 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
   ];
   const rows = items.map((e) => [
     e.id,
+    ...(hasSubjects ? [e.subject ?? ''] : []),
     e.allowed ? '✓' : '✗',
     'limit' in e ? showNumber(e.limit) : '',
     showNumber(e.used),
