@@ -262,8 +262,13 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
   entitlements.push({ id: 'premium_support_open', allowed: plan !== 'standard' && isOpen(PREMIUM_SUPPORT, at) });
   entitlements.push({ id: 'on_demand_weekend_support', allowed: Number(facts.weekend_support_hours ?? 3) >= 3 });
   {
-    const used = count('clarification_requested');
-    entitlements.push({ id: 'clarification_contacts', allowed: used < 3, ...limited(3, used) });
+    // per ticket, in the order tickets first appear
+    const tickets: string[] = [];
+    for (const e of events) if (e.at <= at && e.attrs.ticket !== undefined && !tickets.includes(String(e.attrs.ticket))) tickets.push(String(e.attrs.ticket));
+    for (const ticket of tickets) {
+      const used = events.filter((e) => e.at <= at && e.type === 'clarification_requested' && String(e.attrs.ticket) === ticket).length;
+      entitlements.push({ id: 'clarification_contacts', subject: ticket, allowed: used < 3, ...limited(3, used) });
+    }
   }
   {
     const used = Number(facts.discount_codes_applied ?? 0);

@@ -30,7 +30,7 @@ export const syntaxHelp: Record<string, string> = {
   itemHead: 'an item head is `<id> ["<title>"] [per <attribute>] (clause <clause-id>)`',
   deadlineDecl: 'a deadline is `deadline <id> [per <attribute>] (clause <id>) { <party> owes <event> within <duration> after <event> … }`',
   deadlineItem: 'inside a deadline: for <plan> <options>, <party> owes|should|must <event> within <duration> after <event>, calendar <id>, priority <value>, internal, reported',
-  entitlementDecl: 'an entitlement is `entitlement <id> (clause <id>) { … }`',
+  entitlementDecl: 'an entitlement is `entitlement <id> [per <attribute>] (clause <id>) { … }`',
   entitlementItem: 'inside an entitlement: for, limit, kind, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
   used: 'usage is `used count <event> [after <event>]`, `used fact <fact>` or `used sum <attribute> of <event> [after <event>]`',
   pvLimit: 'a limit is a number, `unlimited`, `<attribute> of <event>`, or `by <plan> { <option>: <limit>, … }`',

@@ -826,7 +826,9 @@ class Lowering {
   }
   private entitlement(n: CstNode, ptr: string): Entitlement {
     const e: Obj = {};
-    this.head(n, e, ptr);
+    const h = this.head(n, e, ptr);
+    const subject = this.node(h, 'ref');
+    if (subject) this.put(e, 'subject', this.word(subject), ptr, this.first(subject));
     for (const it of this.nodes(n, 'entitlementItem')) {
       const t = this.first(it);
       switch (t?.tokenType.name) {

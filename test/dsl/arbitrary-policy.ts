@@ -148,6 +148,7 @@ const entitlement = rec({
   clause: id,
   title: opt(text),
   applies,
+  subject: opt(id),
   limit: opt(limit),
   limit_kind: opt(fc.constantFrom('uses' as const, 'capacity' as const)),
   used: opt(used),
