@@ -279,8 +279,10 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
     entitlements.push({ id: 'demo_migration_support', allowed: w.open, until: w.until });
   }
   {
+    // kept for 30 days, or longer when the Full Data Migration was initiated within them
     const w = window(demo, 30);
-    entitlements.push({ id: 'demo_data_kept', allowed: w.open, until: w.until });
+    const startedInTime = w.until !== null && events.some((e) => e.type === 'full_migration_started' && e.at <= at && e.at < w.until!);
+    entitlements.push({ id: 'demo_data_kept', allowed: demo !== undefined && (w.open || startedInTime) });
   }
 
   // refund, as of the request (the first refund_requested, else `at`)
