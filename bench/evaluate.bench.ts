@@ -146,7 +146,7 @@ export default async (): Promise<BenchSection> => {
       `In a fresh Node process (median of 5): importing the engine through tsx ${fresh.importMs.toFixed(0)} ms, loading and compiling relokia.yaml ` +
       `${fresh.loadCompileMs.toFixed(0)} ms, the first \`evaluate\` ${fresh.firstEvaluateMs.toFixed(1)} ms, the second ${fresh.secondEvaluateMs.toFixed(1)} ms.`,
     '',
-    `**Where the time goes.** (a) runs the engine once for the whole case and once more per ticket for the per-ticket entitlement (`clarification_contacts`, 12 tickets here), each run over only that entitlement's rule. Of (a), the json-rules-engine run over the whole case is ${fmtUs(us.engine)} (${((us.engine / us.evaluate) * 100).toFixed(0)} %), case validation ` +
+    `**Where the time goes.** (a) runs the engine once for the whole case and once more per ticket for the per-ticket entitlement (\`clarification_contacts\`, 12 tickets here), each run over only that entitlement's rule. Of (a), the json-rules-engine run over the whole case is ${fmtUs(us.engine)} (${((us.engine / us.evaluate) * 100).toFixed(0)} %), case validation ` +
       `${fmtUs(us.validate)} (mostly parsing ${events + 1} ISO instants), and mapping the results to the answer with explanations the rest: ` +
       `${fmtUs(rest)} as a difference of medians, ${fmtUs(restBest)} between the best rounds (a difference, so noisy under load). ` +
       `The runtime's own work — the same facts, asked by the direct evaluator — is ${fmtUs(us.direct)}, so the engine's machinery adds ` +
