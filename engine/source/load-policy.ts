@@ -7,7 +7,7 @@ import type { LoadedPolicy, Locator, PolicyFormat, PolicyInput } from '../policy
 import { parseData } from './parse-data.ts';
 import { parseDslSource } from './dsl-front-end.ts';
 
-export function formatOf(input: PolicyInput): PolicyFormat {
+function formatOf(input: PolicyInput): PolicyFormat {
   if (input.format) return input.format;
   return input.file && /\.sla$/i.test(input.file) ? 'dsl' : 'yaml';
 }
