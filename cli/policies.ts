@@ -22,9 +22,9 @@ export const isPolicyPath = (ref: string) => /[\\/]/.test(ref) || ['.yaml', '.ym
 const exists = (path: string) => stat(path).then((s) => s.isFile(), () => false);
 
 /** The absolute file of a policy reference; paths are relative to `base` (the cwd by default). */
-export async function resolvePolicy(ref: string, dir: string, base = process.cwd()): Promise<string> {
+export async function resolvePolicy(ref: string, dir: string, base = process.cwd(), prefer: 'yaml' | 'dsl' = 'yaml'): Promise<string> {
   if (isPolicyPath(ref)) return resolve(base, ref);
-  for (const ext of POLICY_EXTENSIONS) {
+  for (const ext of prefer === 'dsl' ? [...POLICY_EXTENSIONS].reverse() : POLICY_EXTENSIONS) {
     const candidate = join(dir, ref + ext);
     if (await exists(candidate)) return candidate;
   }

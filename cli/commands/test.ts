@@ -15,7 +15,7 @@ import { formatCaseOutcome } from '../report/test-report.ts';
 import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { styleFor } from '../text/style.ts';
 
-export const help = `Usage: sla test [files or folders…] [--policies <dir>]
+export const help = `Usage: sla test [files or folders…] [--policies <dir>] [--dsl]
 
 Runs test files (*.test.yaml, found recursively in folders; default: the policies folder).
 Each case is evaluated under its policy (\`policy:\` of the file or the case, an id looked up in the
@@ -34,6 +34,7 @@ none at all; \`refund: null\` means no refund terms.
 
 Options:
   --policies <dir>  where policy ids are looked up (default: the bundled policies/)
+  --dsl             run each case under the DSL form of its policy (<id>.sla) where there is one
 
 Exit codes: 0 all passed, 1 a failure or an invalid test file, 2 bad usage.
 `;
@@ -46,7 +47,7 @@ interface Tally {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine('test', args, { ...policiesOption });
+  const { values, positionals } = parseCommandLine('test', args, { ...policiesOption, dsl: { type: 'boolean' } });
   const dir = policiesDir(values.policies);
   const out = process.stdout;
   const { files, missing } = await findTestFiles(positionals.length > 0 ? positionals : [dir]);
@@ -66,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
     // Each policy is loaded once, however many files and cases use it.
     const policies = new Map<string, Promise<LoadedPolicy>>();
     const policyFor = async (id: string) => {
-      const path = await resolvePolicy(id, dir);
+      const path = await resolvePolicy(id, dir, process.cwd(), values.dsl ? 'dsl' : 'yaml');
       if (!policies.has(path)) policies.set(path, loadPolicyFile(path));
       return policies.get(path)!;
     };

@@ -26,3 +26,17 @@ describe('sla fmt', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('sla test --dsl', () => {
+  it('runs the cases under the DSL form of the policy', async () => {
+    const dir = tempFiles({
+      'relokia.sla': readFileSync(join(ROOT, 'policies', 'relokia.sla'), 'utf8'),
+      'relokia.yaml': 'id: broken\n',
+    });
+    const withDsl = await runSla(['test', '--dsl', '--policies', dir, 'policies/relokia.test.yaml']);
+    expect(withDsl.code).toBe(0);
+    expect(withDsl.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+    const withYaml = await runSla(['test', '--policies', dir, 'policies/relokia.test.yaml']);
+    expect(withYaml.code).toBe(1);
+  });
+});
