@@ -787,7 +787,7 @@ class Lowering {
     const d: Obj = {};
     const h = this.head(n, d, ptr);
     const subject = this.node(h, 'ref');
-    if (subject) this.put(d, 'subject', this.word(subject), ptr, this.tok(h, 'K_per'));
+    if (subject) this.put(d, 'subject', this.word(subject), ptr, this.first(subject));
     for (const it of this.nodes(n, 'deadlineItem')) {
       const t = this.first(it);
       switch (t?.tokenType.name) {
@@ -980,7 +980,10 @@ class Lowering {
   }
   private credit(n: CstNode, ptr: string): Credit {
     const c: Obj = {};
-    this.head(n, c, ptr);
+    const h = this.head(n, c, ptr);
+    // The head rule is shared with deadlines and entitlements; a credit's period goes in its body.
+    const per = this.tok(h, 'K_per');
+    if (per) this.report('SLA1104', 'a credit is not answered per subject', per, 'give its period inside the braces: `per month` or `per solar_month`');
     for (const it of this.nodes(n, 'creditItem')) {
       const t = this.first(it);
       switch (t?.tokenType.name) {

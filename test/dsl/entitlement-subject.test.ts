@@ -126,6 +126,20 @@ describe('entitlement subjects: `entitlement <id> ["<title>"] per <attr> (clause
     }
   });
 
+  it('maps /deadlines/N/subject to the attribute name', () => {
+    const text = `${head}deadline d per ticket (clause c) {\n  vendor owes ticket_answered within 24 hours after ticket_opened\n}\n`;
+    const { diagnostics, locate } = parseDsl(text);
+    expect(diagnostics).toEqual([]);
+    expect(locate('/deadlines/0/subject')).toEqual({ line: 3, column: 16 });
+  });
+
+  it('refuses a subject on a credit, whose period belongs in its body', () => {
+    const text = `${head}credit x per ticket (clause c) { per month  downtime ticket_opened  below 0.98  pays 3 times downtime hours }\n`;
+    const ds = parseDsl(text, { file: 'p.sla' }).diagnostics;
+    expect(ds).toEqual([expect.objectContaining({ code: 'SLA1104', line: 3, column: 10 })]);
+    expect(ds[0].help).toContain('per month');
+  });
+
   it('a keyword used as the subject is quoted by the printer and read back', () => {
     for (const subject of ['per', 'clause', 'limit', 'ticket']) {
       const p = { ...ir, entitlements: [{ ...ir.entitlements[0], subject }] };
