@@ -150,8 +150,12 @@ function explanationLines(answer: Answer, options: ReportOptions): string[] {
     const users = usedBy.get(clause);
     if (users?.length) lines.push(`    ${style.dim(`for ${users.join(', ')}`)}`);
     lines.push(...wrapText(ex.text ?? '', textWidth).map((l) => `    ${isolateRtl(l)}`));
+    // The label stays left; the assumption's own text is isolated, so Persian reads right to left.
+    const label = 'assumption: ';
     for (const a of ex.assumptions ?? []) {
-      lines.push(...wrapText(`assumption: ${a}`, textWidth).map((l) => `    ${style.dim(isolateRtl(l))}`));
+      wrapText(a, textWidth - label.length).forEach((l, i) =>
+        lines.push(`    ${style.dim(`${i === 0 ? label : ' '.repeat(label.length)}${isolateRtl(l)}`)}`),
+      );
     }
     if ((ex.conditions ?? []).length > 0) {
       const rows = ex.conditions.map((c) => [
