@@ -45,7 +45,7 @@ function entitlementConditions(e: Entitlement): CompiledCondition[] {
 }
 
 /** Exclusions written as `{event, where}` hide those events from their rule instead of blocking it. */
-const hides = (c: Condition): c is Extract<Condition, { event: string }> => 'event' in c && c.exists !== false && !c.before && !c.after;
+export const hidesEvents = (c: Condition): c is Extract<Condition, { event: string }> => 'event' in c && c.exists !== false && !c.before && !c.after;
 
 export function emitRules(p: Policy): RuleProperties[] {
   const rules: RuleProperties[] = [];
@@ -64,7 +64,7 @@ export function emitRules(p: Policy): RuleProperties[] {
   }
   if (p.refund) {
     for (const r of p.refund.rules) {
-      const hidden: Hidden = (r.exclusions ?? []).filter((x) => hides(x.when)).map((x) => {
+      const hidden: Hidden = (r.exclusions ?? []).filter((x) => hidesEvents(x.when)).map((x) => {
         const c = x.when as Extract<Condition, { event: string }>;
         return c.where ? { event: c.event, where: c.where } : { event: c.event };
       });
@@ -78,7 +78,7 @@ export function emitRules(p: Policy): RuleProperties[] {
           id: x.id,
           rule: r.id,
           clause: x.clause ?? r.clause ?? p.refund.clause,
-          hides: hides(x.when),
+          hides: hidesEvents(x.when),
         }));
     }
   }

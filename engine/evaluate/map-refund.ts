@@ -1,5 +1,6 @@
 import type { RefundAnswer } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
+import { hidesEvents } from '../compile/emit-rules.ts';
 import { percentOf } from '../money.ts';
 import type { MapContext } from './evaluate.ts';
 
@@ -20,7 +21,7 @@ export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): Refu
     const exclusions = (rule.exclusions ?? []).map((x) => ({ x, o: outcomes.get(`exclusion:${rule.id}:${x.id}`) }));
     for (const { x, o: xo } of exclusions) if (xo) explain(x.clause ?? rule.clause ?? r.clause, `exclusion ${x.id}`, xo.conditions);
     const hiding = exclusions.filter(({ o: xo }) => xo?.result);
-    const blocking = hiding.filter(({ x }) => !('event' in x.when) || x.when.exists === false || x.when.before || x.when.after);
+    const blocking = hiding.filter(({ x }) => !hidesEvents(x.when));
     for (const { x } of hiding) if (!blocking.some((b) => b.x === x)) reasons.push(`excluded from "${rule.id}": ${x.reason}`);
     if (o.result && blocking.length === 0) {
       matched = { id: rule.id, percent: rule.percent, reason: rule.reason, clause: rule.clause ?? r.clause };
