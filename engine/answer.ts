@@ -75,7 +75,8 @@ export interface Explanation {
 }
 
 export interface Answer {
-  policy: { id: string; version: string };
+  /** which rules gave the answer: `digest` is the sha-256 of the canonical compiled policy, where known */
+  policy: { id: string; version: string; digest?: string };
   at: string;
   plans: Record<string, string>;
   deadlines: DeadlineItem[];

@@ -15,6 +15,9 @@ export interface PolicyInput {
 export interface Position {
   line: number;
   column: number;
+  /** the end of the span, just past its last character, where the front end knows it */
+  endLine?: number;
+  endColumn?: number;
 }
 
 /** Maps a JSON pointer into the parsed value back to its place in the source text. */

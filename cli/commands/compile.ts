@@ -20,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine('compile', args, { ...policiesOption });
   expectPositionals('compile', positionals, ['policy file']);
   const policy = await loadPolicyFile(await resolvePolicy(positionals[0], policiesDir(values.policies)));
-  const { compilePolicy } = await loadEngine();
-  process.stdout.write(`${JSON.stringify(compilePolicy(policy), null, 2)}\n`);
+  const { compilePolicy, canonicalJson } = await loadEngine();
+  process.stdout.write(`${canonicalJson(compilePolicy(policy))}\n`);
   return EXIT_OK;
 }

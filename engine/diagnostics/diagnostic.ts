@@ -10,6 +10,9 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** where the span ends: the position just past its last character (same line numbering) */
+  endLine?: number;
+  endColumn?: number;
   /** JSON pointer into the policy or the case. */
   path?: string;
   /** a hint, e.g. the near miss or what is accepted */
