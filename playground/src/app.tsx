@@ -1,0 +1,21 @@
+import { AnswerView } from './views/AnswerView.tsx';
+import { CasePane } from './views/CasePane.tsx';
+import { PolicyPane } from './views/PolicyPane.tsx';
+
+export function App() {
+  return (
+    <div class="app">
+      <header class="top">
+        <h1>SLA playground</h1>
+        <span class="tagline">runs in your browser: nothing you type leaves this page</span>
+      </header>
+      <main>
+        <PolicyPane />
+        <div class="right">
+          <CasePane />
+          <AnswerView />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The playground's state as signals: what the user edits, and what the worker last answered.
+import { signal } from '@preact/signals';
+import type { Answer, Diagnostic } from '../../engine/core.ts';
+import { bundledPolicies } from './bundled.ts';
+import type { Declarations, PolicyFormat } from './worker/protocol.ts';
+
+const first = bundledPolicies.find((p) => p.id === 'relokia') ?? bundledPolicies[0];
+
+/** the bundled policy the sources came from ('' once the user pasted one of their own) */
+export const policyId = signal(first.id);
+export const policyFormat = signal<PolicyFormat>('yaml');
+export const policySource = signal(first.sources.yaml);
+export const caseSource = signal(first.exampleCase);
+export const lang = signal('en');
+
+export const policyDiagnostics = signal<Diagnostic[]>([]);
+export const caseDiagnostics = signal<Diagnostic[]>([]);
+export const declarations = signal<Declarations | undefined>(undefined);
+export const answer = signal<Answer | null>(null);
+/** a failure of the worker itself (a bug, not a finding about the input) */
+export const failure = signal<string | undefined>(undefined);
+export const checking = signal(false);

@@ -1,0 +1,93 @@
+// Drives the built playground in Debian's chromium: builds it when its sources are newer than the
+// build, serves the built folder, and collects console errors. Serving goes through `servePlayground`
+// alone, so the tests can move to `sla serve` by changing that one function.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(repo, 'dist/playground');
+export const screenshots = join(repo, '.ci/artifacts/screenshots');
+
+function newest(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).filter((f) => f !== 'node_modules').map((f) => newest(join(path, f))));
+}
+
+/** Builds dist/playground unless it is newer than everything it is built from. */
+export function ensureBuilt(): void {
+  const built = join(dist, 'index.html');
+  const sources = ['playground', 'engine', 'dsl', 'policies', 'examples', 'package-lock.json'].map((p) => newest(join(repo, p)));
+  if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources)) return;
+  // one build at a time when several test files start together
+  const lock = join(repo, 'dist/.playground-build-lock');
+  mkdirSync(join(repo, 'dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      spawnSync('sleep', ['0.5']);
+    }
+  }
+  try {
+    if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources)) return;
+    const r = spawnSync('npx', ['vite', 'build', '--config', 'playground/vite.config.ts', '--logLevel', 'error'], { cwd: repo, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`playground build failed:\n${r.stdout}\n${r.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/** Serves the built playground on a free loopback port; resolves to its URL and a way to stop. */
+export async function servePlayground(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(dist, path === '' ? 'index.html' : path);
+    if (!file.startsWith(dist + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh page that records every console error and uncaught exception in `errors`. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}

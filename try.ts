@@ -1,0 +1,14 @@
+import { ensureBuilt, servePlayground, launch, openPage, screenshot } from './test/playground/harness.ts';
+ensureBuilt();
+const s = await servePlayground();
+const b = await launch();
+const { page, errors } = await openPage(b, s.url);
+page.on('worker', (w) => { console.log('worker', w.url()); w.on('console', (m) => console.log('W', m.text())); });
+await page.waitForSelector('[data-testid=deadlines]', { timeout: 20000 });
+await page.waitForTimeout(3000);
+console.log(await page.evaluate(() => { const m = (globalThis as any).__m; return JSON.stringify(m.editor.getModelMarkers({}).map((x: any) => [x.owner, x.resource.toString(), x.message, x.startLineNumber]).slice(0, 10)); }));
+await page.evaluate(() => { const m = (globalThis as any).__m; const model = m.editor.getModels()[0]; model.setValue(model.getValue().replace('zone: Europe/Kyiv', 'zone: 5\nfoo: 1')); });
+await page.waitForTimeout(3000);
+console.log(await page.evaluate(() => { const m = (globalThis as any).__m; return JSON.stringify(m.editor.getModelMarkers({}).map((x: any) => [x.owner, x.resource.toString(), x.message, x.startLineNumber]).slice(0, 10)); }));
+console.log(errors);
+await b.close(); await s.close();
