@@ -1,34 +1,27 @@
-// The case: YAML in an editor, with the policy's plan dimensions as pickers beside it.
-import { parseDocument } from 'yaml';
+// The case: YAML in an editor or the same case as a form, with the policy's plans as pickers.
+import { signal } from '@preact/signals';
+import { caseValue, setInCase } from '../case-edit.ts';
 import { caseModel } from '../models.ts';
 import { caseDiagnostics, caseSource, declarations } from '../state.ts';
+import { CaseForm } from './CaseForm.tsx';
 import { Editor } from './Editor.tsx';
 import { DiagnosticList } from './PolicyPane.tsx';
 
-/** Sets one value in the case's YAML, keeping the rest of the text (comments, layout) as it is. */
-function setInCase(path: string[], value: unknown) {
-  const doc = parseDocument(caseSource.value);
-  if (doc.errors.length) return;
-  doc.setIn(path, value);
-  caseSource.value = doc.toString({ flowCollectionPadding: true });
-}
-
-function currentPlans(): Record<string, unknown> {
-  try {
-    const plans = parseDocument(caseSource.value).toJS()?.plans;
-    return plans && typeof plans === 'object' ? plans : {};
-  } catch {
-    return {};
-  }
-}
+export const caseView = signal<'yaml' | 'form'>('yaml');
 
 export function CasePane() {
   const plans = declarations.value?.plans ?? {};
-  const chosen = currentPlans();
+  const chosen = caseValue(caseSource.value)?.plans ?? {};
+  const view = caseView.value;
   return (
     <section class="pane case">
       <header>
         <strong>Case</strong>
+        <span class="toggle" role="group" aria-label="case view">
+          {(['yaml', 'form'] as const).map((v) => (
+            <button class={v === view ? 'on' : ''} aria-pressed={v === view} onClick={() => (caseView.value = v)}>{v === 'yaml' ? 'YAML' : 'Form'}</button>
+          ))}
+        </span>
         {Object.entries(plans).map(([dim, decl]) => (
           <label>
             {dim}{' '}
@@ -39,7 +32,10 @@ export function CasePane() {
           </label>
         ))}
       </header>
-      <Editor name="case" model={caseModel} />
+      <div class={`case-body ${view}`}>
+        <Editor name="case" model={caseModel} />
+        {view === 'form' && <CaseForm />}
+      </div>
       <DiagnosticList items={caseDiagnostics.value} editor="case" />
     </section>
   );
