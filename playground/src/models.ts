@@ -3,8 +3,9 @@
 import { effect, type Signal } from '@preact/signals';
 import { dslLanguageId } from '../../dsl/index.ts';
 import { setDiagnostics } from './monaco/markers.ts';
-import { monaco, POLICY_MODEL_URI } from './monaco/setup.ts';
-import { caseDiagnostics, caseSource, policyDiagnostics, policyFormat, policySource } from './state.ts';
+import { CASE_SCHEMA_URI, monaco, POLICY_MODEL_URI, POLICY_SCHEMA, yaml } from './monaco/setup.ts';
+import { caseSchema } from './case-schema.ts';
+import { caseDiagnostics, caseSource, declarations, policyDiagnostics, policyFormat, policySource } from './state.ts';
 
 export const CASE_MODEL_URI = 'file:///playground/case.yaml';
 
@@ -27,3 +28,15 @@ export const caseModel = bound(CASE_MODEL_URI, 'yaml', caseSource, () => true);
 
 effect(() => setDiagnostics(policyModels[policyFormat.value], policyDiagnostics.value));
 effect(() => setDiagnostics(caseModel, caseDiagnostics.value));
+
+// the case schema follows the policy's declarations (a new schema restarts the YAML worker: only on a change)
+let caseSchemaText = '';
+effect(() => {
+  const d = declarations.value;
+  if (!d) return;
+  const schema = caseSchema(d);
+  const text = JSON.stringify(schema);
+  if (text === caseSchemaText) return;
+  caseSchemaText = text;
+  yaml.update({ schemas: [POLICY_SCHEMA, { uri: CASE_SCHEMA_URI, fileMatch: [CASE_MODEL_URI], schema }] });
+});

@@ -24,6 +24,16 @@ afterAll(async () => {
 const row = (table: string, text: string) => page.getByTestId(table).locator('tr[data-row]', { hasText: text }).first();
 const caseText = async () => (await page.locator('[data-editor=case] .view-lines').textContent())?.replace(/\u00a0/g, ' ');
 
+/** Selects `text` in the case editor with its find widget. */
+async function findInCase(text: string) {
+  await page.locator('[data-editor=case] .view-lines').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+f');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
 describe('case editor', () => {
   test('changing the plan changes the answer', async () => {
     expect(await row('entitlements', 'delta_migration').textContent()).toContain('not in plan');
@@ -35,7 +45,7 @@ describe('case editor', () => {
   });
 
   test('the form adds an event, moves it and removes it, and the answer follows', async () => {
-    await page.getByRole('button', { name: 'Form' }).click();
+    await page.getByRole('group', { name: 'case view' }).getByRole('button', { name: 'Form' }).click();
     const events = page.getByTestId('event');
     const count = await events.count();
     expect(count).toBeGreaterThan(2);
@@ -54,16 +64,11 @@ describe('case editor', () => {
     await page.getByLabel(`remove event ${count}`).click();
     await expect.poll(() => events.count()).toBe(count);
     await expect.poll(() => row('deadlines', 'T-2').textContent(), { timeout: 10_000 }).toContain('pending');
-    await page.getByRole('button', { name: 'YAML' }).last().click();
+    await page.getByRole('group', { name: 'case view' }).getByRole('button', { name: 'YAML' }).click();
   });
 
   test('an instant without an offset in the case is marked in the case editor', async () => {
-    await page.locator('[data-editor=case] .view-lines').click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('Control+f');
-    await page.keyboard.insertText('at: 2025-03-10T12:00:00+02:00');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await findInCase('at: 2025-03-10T12:00:00+02:00');
     await page.keyboard.insertText('at: 2025-03-10T12:00:00');
     const list = page.getByTestId('case-diagnostics');
     await expect.poll(() => list.textContent(), { timeout: 10_000 }).toContain('offset');
@@ -71,6 +76,18 @@ describe('case editor', () => {
     await screenshot(page, 'case-marker');
     await page.keyboard.insertText('+02:00');
     await expect.poll(() => list.count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  test('the case editor completes from the policy: plan options', async () => {
+    await findInCase('support: premium');
+    await page.keyboard.insertText('support: ');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget');
+    await expect.poll(() => suggestions.allTextContents().then((t) => t.join(' ')), { timeout: 15_000 }).toContain('signature');
+    await screenshot(page, 'case-completion');
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('premium');
+    await expect.poll(() => row('entitlements', 'delta_migration').textContent(), { timeout: 10_000 }).toContain('not in plan');
   });
 
   test('no console errors', () => {

@@ -65,12 +65,12 @@ describe('policy editor', () => {
 
   test('the policy switches to the DSL and back, and still answers the same', async () => {
     const before = await page.getByTestId('deadlines').textContent();
-    await page.getByRole('button', { name: 'DSL' }).click();
+    await page.getByRole('group', { name: 'policy form' }).getByRole('button', { name: 'DSL' }).click();
     await expect.poll(() => visibleText('policy')).toContain('policy relokia');
     await expect.poll(() => status().textContent()).toBe('checks');
     expect(await page.getByTestId('deadlines').textContent()).toBe(before);
     await screenshot(page, 'policy-dsl');
-    await page.getByRole('button', { name: 'YAML' }).click();
+    await page.getByRole('group', { name: 'policy form' }).getByRole('button', { name: 'YAML' }).click();
     await expect.poll(() => visibleText('policy')).toContain('id: relokia');
     await expect.poll(() => status().textContent()).toBe('checks');
   });

@@ -4,6 +4,9 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/codeEditor/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/suggest/register';
+// the completion widget itself (0.57's features/suggest registers only inline completions)
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/folding/register';
@@ -42,12 +45,10 @@ const yamlMonaco = {
 // file: URI, as monaco-yaml drops an inmemory: URI's authority when it resolves the path)
 export const POLICY_MODEL_URI = 'file:///playground/policy.yaml';
 export const POLICY_SCHEMA_URI = 'file:///playground/policy.schema.json';
-export const CASE_SCHEMA_URI = 'inmemory://schemas/case.schema.json';
+export const CASE_SCHEMA_URI = 'file:///playground/case.schema.json';
+export const POLICY_SCHEMA = { uri: POLICY_SCHEMA_URI, fileMatch: [POLICY_MODEL_URI], schema: policySchema as object };
 
-export const yaml = configureMonacoYaml(yamlMonaco, {
-  enableSchemaRequest: false,
-  schemas: [{ uri: POLICY_SCHEMA_URI, fileMatch: [POLICY_MODEL_URI], schema: policySchema as object }],
-});
+export const yaml = configureMonacoYaml(yamlMonaco, { enableSchemaRequest: false, schemas: [POLICY_SCHEMA] });
 
 monaco.languages.register({ id: dslLanguageId, extensions: ['.sla'], aliases: ['SLA'] });
 monaco.languages.setMonarchTokensProvider(dslLanguageId, monarchLanguage as unknown as monaco.languages.IMonarchLanguage);
