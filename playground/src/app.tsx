@@ -1,6 +1,7 @@
 import { AnswerView } from './views/AnswerView.tsx';
 import { CasePane } from './views/CasePane.tsx';
 import { PolicyPane } from './views/PolicyPane.tsx';
+import { Timeline } from './views/Timeline.tsx';
 
 export function App() {
   return (
@@ -13,6 +14,7 @@ export function App() {
         <PolicyPane />
         <div class="right">
           <CasePane />
+          <Timeline />
           <AnswerView />
         </div>
       </main>

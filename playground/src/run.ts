@@ -1,29 +1,78 @@
-// Re-checks and re-evaluates, debounced, whenever the policy, the case or the language changes.
+// Re-checks and re-evaluates whenever the policy, the case, the language or the scrubbed `at`
+// changes: debounced while typing, at once while scrubbing. One request is in flight at a time;
+// edits made meanwhile collapse into the latest, so a fast drag never builds a queue.
 import { effect } from '@preact/signals';
-import { runCase } from './engine-client.ts';
-import { answer, caseDiagnostics, caseSource, checking, declarations, failure, lang, policyDiagnostics, policyFormat, policySource } from './state.ts';
+import { nextChanges, runCase } from './engine-client.ts';
+import { answer, caseDiagnostics, caseSource, checking, declarations, failure, lang, nextChange, policyDiagnostics, policyFormat, policySource, scrubAt } from './state.ts';
+import type { PolicyText, Request } from './worker/protocol.ts';
 
 const DEBOUNCE_MS = 150;
+/** how far ahead the next change is looked for */
+export const LOOK_AHEAD_MS = 30 * 24 * 3_600_000;
+
+type RunRequest = Extract<Request, { kind: 'run' }>;
+
+let inFlight = false;
+let queued: RunRequest | undefined;
+
+async function send(req: RunRequest): Promise<void> {
+  if (inFlight) {
+    queued = req;
+    return;
+  }
+  inFlight = true;
+  try {
+    const r = await runCase(req);
+    if (r) {
+      policyDiagnostics.value = r.policy;
+      caseDiagnostics.value = r.case;
+      if (r.declarations) declarations.value = r.declarations;
+      answer.value = r.answer;
+      failure.value = undefined;
+      if (r.answer && req.case !== undefined) lookAhead(req.policy, req.case, r.answer.at);
+      else nextChange.value = undefined;
+    }
+  } catch (e) {
+    failure.value = e instanceof Error ? e.message : String(e);
+  } finally {
+    inFlight = false;
+    const next = queued;
+    queued = undefined;
+    if (next) void send(next);
+    else checking.value = false;
+  }
+}
 
 export function startRunning(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return effect(() => {
-    const req = { kind: 'run' as const, policy: { source: policySource.value, format: policyFormat.value }, case: caseSource.value, lang: lang.value };
+    const scrubbing = scrubAt.value;
+    const req: RunRequest = {
+      kind: 'run',
+      policy: { source: policySource.value, format: policyFormat.value },
+      case: caseSource.value,
+      lang: lang.value,
+      ...(scrubbing ? { at: scrubbing } : {}),
+    };
     clearTimeout(timer);
     checking.value = true;
-    timer = setTimeout(async () => {
-      try {
-        const r = await runCase(req);
-        if (!r) return; // overtaken by a later edit
-        policyDiagnostics.value = r.policy;
-        caseDiagnostics.value = r.case;
-        if (r.declarations) declarations.value = r.declarations;
-        answer.value = r.answer;
-        failure.value = undefined;
-      } catch (e) {
-        failure.value = e instanceof Error ? e.message : String(e);
-      }
-      checking.value = false;
-    }, DEBOUNCE_MS);
+    if (scrubbing) void send(req);
+    else timer = setTimeout(() => void send(req), DEBOUNCE_MS);
   });
+}
+
+let lookTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Asks for the next change once the answer has settled (not on every frame of a drag). */
+function lookAhead(policy: PolicyText, kase: string, from: string) {
+  clearTimeout(lookTimer);
+  lookTimer = setTimeout(async () => {
+    const until = new Date(Date.parse(from) + LOOK_AHEAD_MS).toISOString();
+    try {
+      const r = await nextChanges({ kind: 'changes', policy, case: kase, from, until, limit: 1 });
+      if (r) nextChange.value = r.changes[0] ?? null;
+    } catch (e) {
+      failure.value = e instanceof Error ? e.message : String(e);
+    }
+  }, DEBOUNCE_MS);
 }

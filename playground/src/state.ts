@@ -1,6 +1,7 @@
 // The playground's state as signals: what the user edits, and what the worker last answered.
 import { signal } from '@preact/signals';
 import type { Answer, Diagnostic } from '../../engine/core.ts';
+import type { ChangeInstant } from '../../engine/changes/index.ts';
 import { bundledPolicies } from './bundled.ts';
 import type { Declarations, PolicyFormat } from './worker/protocol.ts';
 
@@ -12,6 +13,10 @@ export const policyFormat = signal<PolicyFormat>('yaml');
 export const policySource = signal(first.sources.yaml);
 export const caseSource = signal(first.exampleCase);
 export const lang = signal('en');
+/** `at` while the time scrubber is being dragged (the case keeps its own until it is let go) */
+export const scrubAt = signal<string | undefined>(undefined);
+/** the next instant the answer changes at, after the answer's `at` (within the look-ahead) */
+export const nextChange = signal<ChangeInstant | null | undefined>(undefined);
 
 export const policyDiagnostics = signal<Diagnostic[]>([]);
 export const caseDiagnostics = signal<Diagnostic[]>([]);

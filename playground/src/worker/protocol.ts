@@ -1,5 +1,6 @@
 // Messages between the page and the engine worker.
 import type { Answer, Diagnostic, Policy } from '../../../engine/core.ts';
+import type { ChangeInstant } from '../../../engine/changes/index.ts';
 
 export type PolicyFormat = 'yaml' | 'dsl';
 
@@ -12,10 +13,12 @@ export type Request =
   /** the full check of a policy and, when a case is given and the policy compiles, its answer */
   | { kind: 'run'; policy: PolicyText; case?: string; at?: string; lang: string }
   /** the same policy in the other form */
-  | { kind: 'convert'; policy: PolicyText; to: PolicyFormat };
+  | { kind: 'convert'; policy: PolicyText; to: PolicyFormat }
+  /** the next instants in (from, until] at which the case's answer changes */
+  | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number };
 
 /** What the case editor's form offers: the policy's plan dimensions, facts and event types. */
-export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events'>;
+export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone'>;
 
 export interface RunResult {
   policy: Diagnostic[];
@@ -29,4 +32,8 @@ export interface ConvertResult {
   diagnostics: Diagnostic[];
 }
 
-export type Response = { id: number; result: RunResult | ConvertResult } | { id: number; failure: string };
+export interface ChangesResult {
+  changes: ChangeInstant[];
+}
+
+export type Response = { id: number; result: RunResult | ConvertResult | ChangesResult } | { id: number; failure: string };

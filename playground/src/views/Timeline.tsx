@@ -1,0 +1,107 @@
+// The case on a time axis: events, deadlines (their subject's first event → due), the ends of
+// entitlement windows, and "now" (`at`) as a handle that re-evaluates the case as it is dragged.
+// Beside it, the next instant the answer changes at, from the engine, with a button to go there.
+import type { Answer } from '../../../engine/core.ts';
+import { caseValue, setInCase } from '../case-edit.ts';
+import { answer, caseSource, declarations, nextChange, scrubAt } from '../state.ts';
+import { showInstant, timeLeft } from './format.ts';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+/** `ms` written with the fixed offset of `like` (an instant of the case), so edits keep its style */
+function withOffsetOf(ms: number, like: string): string {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(like);
+  if (!m) return new Date(ms).toISOString();
+  const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return new Date(ms + offset * MINUTE).toISOString().slice(0, 19) + m[0];
+}
+
+interface Span { label: string; from?: number; to: number; kind: string; title: string }
+
+function spansOf(a: Answer, events: { type: string; at: number; values: string[] }[]): Span[] {
+  const out: Span[] = [];
+  for (const d of a.deadlines) {
+    const start = d.subject !== undefined ? events.find((e) => e.values.includes(d.subject!))?.at : undefined;
+    out.push({ label: `${d.id}${d.subject ? ` ${d.subject}` : ''}`, from: start, to: Date.parse(d.due), kind: d.status, title: `${d.id} ${d.subject ?? ''}: due ${showInstant(d.due)} (${d.status})` });
+  }
+  for (const e of a.entitlements)
+    if (typeof e.until === 'string')
+      out.push({ label: `${e.id}${e.subject ? ` ${e.subject}` : ''} until`, to: Date.parse(e.until), kind: e.allowed ? 'open' : 'closed', title: `${e.id}: until ${showInstant(e.until)}` });
+  return out;
+}
+
+export function Timeline() {
+  const c = caseValue(caseSource.value);
+  const a = answer.value;
+  if (!c || !a) return null;
+  const events = (Array.isArray(c.events) ? c.events : [])
+    .map((e) => ({ type: String(e.type), at: Date.parse(String(e.at)), values: Object.values(e).map(String) }))
+    .filter((e) => Number.isFinite(e.at));
+  const caseAt = Date.parse(String(c.at));
+  if (!Number.isFinite(caseAt)) return null;
+  // the axis follows the case (its events and `at`), not the scrubbed instant, so it holds still while dragging
+  const times = [caseAt, ...events.map((e) => e.at)];
+  const lo = Math.floor((Math.min(...times) - 6 * HOUR) / HOUR) * HOUR;
+  const hi = Math.ceil((Math.max(...times) + 48 * HOUR) / HOUR) * HOUR;
+  const x = (t: number) => `${(Math.min(Math.max((t - lo) / (hi - lo), 0), 1) * 100).toFixed(3)}%`;
+  const now = Date.parse(a.at);
+  const spans = spansOf(a, events).filter((s) => s.to >= lo && (s.from ?? s.to) <= hi);
+  // a look-ahead from an earlier instant says nothing about the one being dragged to
+  const next = scrubAt.value || (nextChange.value && Date.parse(nextChange.value.at) <= now) ? undefined : nextChange.value;
+  const zone = declarations.value?.zone;
+  const days: number[] = [];
+  for (let t = Math.ceil(lo / (24 * HOUR)) * 24 * HOUR; t <= hi; t += 24 * HOUR) days.push(t);
+  const dayLabel = (t: number) => new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
+
+  return (
+    <section class="pane timeline" data-testid="timeline">
+      <header>
+        <strong>Timeline</strong>
+        <span class="now-label" data-testid="now">now: {showInstant(a.at)}{scrubAt.value ? ' (scrubbing)' : ''}</span>
+        <span class="next" data-testid="next-change">
+          {next === undefined ? 'looking for the next change…' : next === null ? 'nothing changes in the next 30 days' : (
+            <>
+              next change {timeLeft(next.at, a.at)}: {next.changes.slice(0, 3).map((ch) => (
+                <span class="change"><code>{ch.id}</code>{ch.subject ? ` ${ch.subject}` : ''} {ch.field} {String(ch.from ?? '—')} → {String(ch.to ?? '—')}</span>
+              ))}
+              {next.changes.length > 3 && ` and ${next.changes.length - 3} more`}
+              <button onClick={() => setInCase(['at'], next.at)}>jump</button>
+            </>
+          )}
+        </span>
+      </header>
+      <div class="axis">
+        <div class="row days">{days.map((t) => <span class="day" style={{ left: x(t) }}>{dayLabel(t)}</span>)}</div>
+        <div class="row events-row">
+          {events.map((e) => <span class={`dot ${e.at > now ? 'future' : ''}`} style={{ left: x(e.at) }} title={`${e.type} ${new Date(e.at).toISOString()}`} />)}
+        </div>
+        {spans.map((s) => (
+          <div class="row" title={s.title}>
+            {s.from !== undefined ? (
+              <span class={`bar ${s.kind}`} style={{ left: x(s.from), width: `calc(${x(s.to)} - ${x(s.from)})` }} />
+            ) : <span class={`mark ${s.kind}`} style={{ left: x(s.to) }} />}
+            <span class="span-label" style={{ left: x(s.to) }}>{s.label}</span>
+          </div>
+        ))}
+        <span class="now-line" style={{ left: x(now) }} />
+        {next && <span class="next-line" style={{ left: x(Date.parse(next.at)) }} title={`next change ${showInstant(next.at)}`} />}
+      </div>
+      <input
+        class="scrubber"
+        type="range"
+        aria-label="now"
+        title={zone ? `time in ${zone}` : undefined}
+        min={lo / MINUTE}
+        max={hi / MINUTE}
+        step={1}
+        value={Math.round(now / MINUTE)}
+        onInput={(e) => (scrubAt.value = new Date(Number(e.currentTarget.value) * MINUTE).toISOString())}
+        onChange={(e) => {
+          setInCase(['at'], withOffsetOf(Number(e.currentTarget.value) * MINUTE, String(c.at)));
+          scrubAt.value = undefined;
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import { ensureBuilt, servePlayground, launch, openPage, screenshot } from './test/playground/harness.ts';
+ensureBuilt();
+const s = await servePlayground();
+const b = await launch();
+const { page, errors } = await openPage(b, s.url);
+await page.waitForSelector('[data-testid=timeline]', { timeout: 20000 });
+await page.waitForTimeout(2500);
+await screenshot(page, 'try');
+console.log(await page.getByTestId('next-change').textContent());
+console.log(errors);
+await b.close(); await s.close();
