@@ -13,6 +13,7 @@ export const policyFormat = signal<PolicyFormat>('yaml');
 export const policySource = signal(first.sources.yaml);
 export const caseSource = signal(first.exampleCase);
 export const lang = signal('en');
+export const caseView = signal<'yaml' | 'form'>('yaml');
 /** `at` while the time scrubber is being dragged (the case keeps its own until it is let go) */
 export const scrubAt = signal<string | undefined>(undefined);
 /** the next instant the answer changes at, after the answer's `at` (within the look-ahead) */
@@ -25,3 +26,5 @@ export const answer = signal<Answer | null>(null);
 /** a failure of the worker itself (a bug, not a finding about the input) */
 export const failure = signal<string | undefined>(undefined);
 export const checking = signal(false);
+/** a message about the state itself (a damaged share link, another engine version) */
+export const notice = signal<string | undefined>(undefined);

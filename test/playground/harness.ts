@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(repo, 'dist/playground');
@@ -91,3 +92,52 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`) });
 }
+
+/** Builds, serves and opens the playground for one test file (before its tests), and closes it after. */
+export function usePlayground(): { readonly page: Page; readonly browser: Browser; readonly url: string; readonly errors: string[] } {
+  let server: Awaited<ReturnType<typeof servePlayground>> | undefined;
+  let browser: Browser | undefined;
+  let opened: { page: Page; errors: string[] } | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await servePlayground();
+    browser = await launch();
+    opened = await openPage(browser, server.url);
+    await opened.page.getByTestId('deadlines').waitFor({ timeout: 60_000 });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get page() { return opened!.page; },
+    get browser() { return browser!; },
+    get url() { return server!.url; },
+    get errors() { return opened!.errors; },
+  };
+}
+
+/** An editor's visible lines, top to bottom (Monaco reuses line elements out of DOM order, and
+ *  renders spaces as no-break spaces). */
+export function editorText(page: Page, editor: string): Promise<string> {
+  return page.locator(`[data-editor=${editor}] .view-line`).evaluateAll((lines) =>
+    lines
+      .map((l) => [parseFloat((l as HTMLElement).style.top), (l.textContent ?? '').replace(/\u00a0/g, ' ')] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, t]) => t)
+      .join('\n'),
+  );
+}
+
+/** Selects the first `text` in an editor with its find widget, as a user would. */
+export async function findInEditor(page: Page, editor: string, text: string): Promise<void> {
+  await page.locator(`[data-editor=${editor}] .view-lines`).click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+f');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+/** A row of one of the answer's tables. */
+export const answerRow = (page: Page, table: string, text: string) => page.getByTestId(table).locator('tr[data-row]', { hasText: text }).first();

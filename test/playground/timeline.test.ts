@@ -1,64 +1,45 @@
 // The timeline in a real browser: dragging "now" re-evaluates as it moves; the next change comes
 // from the engine and the jump button goes there.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt, launch, openPage, screenshot, servePlayground } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { answerRow, screenshot, usePlayground } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof servePlayground>>;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await servePlayground();
-  browser = await launch();
-  ({ page, errors } = await openPage(browser, server.url));
-  await page.getByTestId('timeline').waitFor({ timeout: 30_000 });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const row = (table: string, text: string) => page.getByTestId(table).locator('tr[data-row]', { hasText: text }).first();
-const now = () => page.getByTestId('now').textContent();
+const pg = usePlayground();
+const now = () => pg.page.getByTestId('now').textContent();
 
 describe('timeline', () => {
   test('the next change is named, and the jump button goes to it', async () => {
-    const next = page.getByTestId('next-change');
+    const next = pg.page.getByTestId('next-change');
     await expect.poll(() => next.textContent(), { timeout: 20_000 }).toContain('next change in 6 h');
     expect(await next.textContent()).toContain('re_migration allowed true → false');
-    await screenshot(page, 'timeline');
+    await screenshot(pg.page, 'timeline');
     await next.getByRole('button', { name: 'jump' }).click();
     await expect.poll(now, { timeout: 10_000 }).toContain('2025-03-10 18:00 +02:00');
-    expect(await row('entitlements', 're_migration').textContent()).toContain('not now');
+    expect(await answerRow(pg.page, 'entitlements', 're_migration').textContent()).toContain('not now');
     // and the look-ahead moves on to the change after that one
     await expect.poll(() => next.textContent(), { timeout: 20_000 }).not.toContain('re_migration allowed true → false');
   });
 
   test('dragging now past a due instant turns the deadline from pending to breached while dragging', async () => {
-    expect(await row('deadlines', 'T-2').textContent()).toContain('pending');
-    const slider = page.getByLabel('now', { exact: true });
+    expect(await answerRow(pg.page, 'deadlines', 'T-2').textContent()).toContain('pending');
+    const slider = pg.page.getByLabel('now', { exact: true });
     const box = (await slider.boundingBox())!;
     const [min, max, value] = await slider.evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max), Number(el.value)]);
     const xOf = (v: number) => box.x + 8 + ((v - min) / (max - min)) * (box.width - 16);
     const y = box.y + box.height / 2;
-    await page.mouse.move(xOf(value), y);
-    await page.mouse.down();
-    for (let i = 1; i <= 10; i++) await page.mouse.move(xOf(value + ((max - value) * i) / 10), y);
+    await pg.page.mouse.move(xOf(value), y);
+    await pg.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await pg.page.mouse.move(xOf(value + ((max - value) * i) / 10), y);
     await expect.poll(now, { timeout: 10_000 }).toContain('(scrubbing)');
-    await expect.poll(() => row('deadlines', 'T-2').textContent(), { timeout: 10_000 }).toContain('breached');
-    await screenshot(page, 'timeline-scrubbed');
-    await page.mouse.up();
+    await expect.poll(() => answerRow(pg.page, 'deadlines', 'T-2').textContent(), { timeout: 10_000 }).toContain('breached');
+    await screenshot(pg.page, 'timeline-scrubbed');
+    await pg.page.mouse.up();
     // let go: the case itself now asks at that instant
     await expect.poll(now, { timeout: 10_000 }).not.toContain('(scrubbing)');
-    await expect.poll(() => page.locator('[data-editor=case] .view-lines').textContent(), { timeout: 10_000 }).toContain('2025-03-12');
-    expect(await row('deadlines', 'T-2').textContent()).toContain('breached');
+    await expect.poll(() => pg.page.locator('[data-editor=case] .view-lines').textContent(), { timeout: 10_000 }).toContain('2025-03-12');
+    expect(await answerRow(pg.page, 'deadlines', 'T-2').textContent()).toContain('breached');
   });
 
   test('no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(pg.errors).toEqual([]);
   });
 });

@@ -1,13 +1,10 @@
 // The case: YAML in an editor or the same case as a form, with the policy's plans as pickers.
-import { signal } from '@preact/signals';
 import { caseValue, setInCase } from '../case-edit.ts';
 import { caseModel } from '../models.ts';
-import { caseDiagnostics, caseSource, declarations } from '../state.ts';
+import { caseDiagnostics, caseSource, caseView, declarations } from '../state.ts';
 import { CaseForm } from './CaseForm.tsx';
 import { Editor } from './Editor.tsx';
 import { DiagnosticList } from './PolicyPane.tsx';
-
-export const caseView = signal<'yaml' | 'form'>('yaml');
 
 export function CasePane() {
   const plans = declarations.value?.plans ?? {};
