@@ -2,7 +2,7 @@
 import type { Policy } from '../../engine/index.ts';
 import { policiesOption } from '../common-options.ts';
 import { checkTestFile, isTestFile } from '../check-test-file.ts';
-import { loadEngine, loadEngineFor } from '../engine.ts';
+import { loadEngineFor } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { policiesDir, resolvePolicy } from '../policies.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
