@@ -1,6 +1,6 @@
 // `sla check` on a test file (*.test.yaml): the file is valid when its structure is, and every
 // case is a valid case of its policy (expectations are compared by `sla test`, not here).
-import type { Case, CompiledPolicy, Diagnostic } from '../engine/index.ts';
+import type { Case, CompiledPolicy, Diagnostic } from '../engine/core.ts';
 import { loadEngine } from './engine.ts';
 import { compilePolicyFile, resolvePolicy } from './policies.ts';
 import { diagnosticsOf } from './report-error.ts';

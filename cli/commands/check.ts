@@ -1,5 +1,5 @@
 // `sla check <policy files…>`: every diagnostic (warnings too) and a one-line summary per file.
-import type { Policy } from '../../engine/index.ts';
+import type { Policy } from '../../engine/core.ts';
 import { policiesOption } from '../common-options.ts';
 import { checkTestFile, isTestFile } from '../check-test-file.ts';
 import { loadEngineFor } from '../engine.ts';

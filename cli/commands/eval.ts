@@ -1,6 +1,6 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
 import { dirname } from 'node:path';
-import type { Case } from '../../engine/index.ts';
+import type { Case } from '../../engine/core.ts';
 import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
