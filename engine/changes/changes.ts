@@ -9,7 +9,8 @@ import type { Answer } from '../answer.ts';
 import { formatInstant, parseInstant } from '../calendar/index.ts';
 import { diagnostic, SlaError } from '../diagnostics/index.ts';
 import { evaluate, prepare } from '../evaluate/evaluate.ts';
-import type { CompiledPolicy, LoadedPolicy } from '../policy-types.ts';
+import type { Case } from '../case/case-input.ts';
+import type { CompiledPolicy } from '../policy-types.ts';
 import { calendarBoundaries, midnights } from './candidates.ts';
 import { diff, instantsIn, signature, type AnswerChange } from './signature.ts';
 
@@ -36,7 +37,10 @@ function instant(name: string, value: string): number {
 class Queue {
   private readonly seen = new Set<number>();
   private items: number[] = [];
-  constructor(private readonly after: number, private readonly until: number) {}
+  constructor(
+    private readonly after: number,
+    private readonly until: number,
+  ) {}
   add(ms: number) {
     if (!(ms > this.after && ms <= this.until) || this.seen.has(ms)) return;
     this.seen.add(ms);
@@ -51,15 +55,16 @@ class Queue {
   }
 }
 
-export async function changes(policy: LoadedPolicy | CompiledPolicy, input: unknown, from: string, until: string, options: ChangesOptions = {}): Promise<ChangeInstant[]> {
+export async function changes(policy: CompiledPolicy, input: Case, from: string, until: string, options: ChangesOptions = {}): Promise<ChangeInstant[]> {
   const fromMs = instant('from', from);
   const untilMs = instant('until', until);
   if (untilMs < fromMs) throw new SlaError([diagnostic('SLA4010', '`until` is before `from`')]);
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new SlaError([diagnostic('SLA4001', 'a case is an object with `at`, `plans`, `facts` and `events`')]);
+  const raw: unknown = input;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new SlaError([diagnostic('SLA4001', 'a case is an object with `at`, `plans`, `facts` and `events`')]);
   const { compiled, calendars } = prepare(policy);
   const zone = compiled.policy.zone;
-  const kase = input as Record<string, unknown>;
-  const at = (ms: number): Promise<Answer> => evaluate(compiled, { ...kase, at: new Date(ms).toISOString() });
+  const at = (ms: number): Promise<Answer> => evaluate(compiled, { ...input, at: new Date(ms).toISOString() });
 
   const queue = new Queue(fromMs, untilMs);
   const harvest = (a: Answer) => {
@@ -68,9 +73,8 @@ export async function changes(policy: LoadedPolicy | CompiledPolicy, input: unkn
       if (typeof ms === 'number') queue.add(ms);
     }
   };
-  for (const e of Array.isArray(kase.events) ? kase.events : []) {
-    for (const key of ['at', 'until'] as const) {
-      const v = (e as Record<string, unknown> | null)?.[key];
+  for (const e of Array.isArray(input.events) ? input.events : []) {
+    for (const v of [e?.at, e?.until]) {
       const ms = typeof v === 'string' ? parseInstant(v) : undefined;
       if (typeof ms === 'number') queue.add(ms);
     }

@@ -2,8 +2,7 @@
 import { parse } from 'yaml';
 import type { PolicyFormat } from './worker/protocol.ts';
 
-const raw = (files: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, ''), text as string]));
+const raw = (files: Record<string, unknown>) => Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, ''), text as string]));
 
 const policyFiles = raw(import.meta.glob('../../policies/*.{yaml,sla}', { query: '?raw', import: 'default', eager: true }));
 const exampleFiles = raw(import.meta.glob('../../examples/*-case.yaml', { query: '?raw', import: 'default', eager: true }));
@@ -34,9 +33,11 @@ export function stringifyCase(value: Record<string, unknown>): string {
   return `${lines.join('\n')}\n`;
 }
 
-const scalar = (v: unknown): string =>
-  typeof v === 'string' && /^[\w.:+-]+$/.test(v) ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v);
-const flow = (e: unknown) => `{ ${Object.entries(e as object).map(([k, v]) => `${k}: ${scalar(v)}`).join(', ')} }`;
+const scalar = (v: unknown): string => (typeof v === 'string' && /^[\w.:+-]+$/.test(v) ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v));
+const flow = (e: unknown) =>
+  `{ ${Object.entries(e as object)
+    .map(([k, v]) => `${k}: ${scalar(v)}`)
+    .join(', ')} }`;
 
 export const bundledPolicies: BundledPolicy[] = Object.keys(policyFiles)
   .filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml') && !f.endsWith('.schema.json'))

@@ -25,7 +25,11 @@ export function caseSchema(d: Declarations): object {
     properties: {
       policy: { type: 'string', description: 'the policy id' },
       at: { ...INSTANT, description: '"now": the instant the questions are asked at' },
-      plans: { type: 'object', additionalProperties: false, properties: record(d.plans, (p) => ({ enum: p.options, ...(p.description ? { description: p.description } : {}) })) },
+      plans: {
+        type: 'object',
+        additionalProperties: false,
+        properties: record(d.plans, (p) => ({ enum: p.options, ...(p.description ? { description: p.description } : {}) })),
+      },
       facts: { type: 'object', additionalProperties: false, properties: record(d.facts, value) },
       events: {
         type: 'array',
@@ -33,7 +37,13 @@ export function caseSchema(d: Declarations): object {
           anyOf: Object.entries(d.events).map(([type, e]) => ({
             type: 'object',
             additionalProperties: false,
-            required: ['type', 'at', ...Object.entries(e.attributes ?? {}).filter(([, a]) => a.required !== false && a.default === undefined).map(([k]) => k)],
+            required: [
+              'type',
+              'at',
+              ...Object.entries(e.attributes ?? {})
+                .filter(([, a]) => a.required !== false && a.default === undefined)
+                .map(([k]) => k),
+            ],
             ...(e.description ? { description: e.description } : {}),
             properties: { type: { const: type }, at: INSTANT, ...(e.duration ? { until: INSTANT } : {}), ...record(e.attributes, value) },
           })),

@@ -3,7 +3,20 @@
 // edits made meanwhile collapse into the latest, so a fast drag never builds a queue.
 import { effect } from '@preact/signals';
 import { nextChanges, runCase } from './engine-client.ts';
-import { answer, caseDiagnostics, caseSource, checking, declarations, failure, lang, nextChange, policyDiagnostics, policyFormat, policySource, scrubAt } from './state.ts';
+import {
+  answer,
+  caseDiagnostics,
+  caseSource,
+  checking,
+  declarations,
+  failure,
+  lang,
+  nextChange,
+  policyDiagnostics,
+  policyFormat,
+  policySource,
+  scrubAt,
+} from './state.ts';
 import type { PolicyText, Request } from './worker/protocol.ts';
 
 const DEBOUNCE_MS = 150;

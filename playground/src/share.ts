@@ -51,7 +51,11 @@ export function decodeState(text: string): SharedState | { error: string } {
   return {
     engine: String(v.engine ?? '?'),
     schema: String(v.schema ?? '?'),
-    policy: { id: v.policy.id, format: v.policy.format === 'dsl' ? 'dsl' : 'yaml', ...(typeof v.policy.source === 'string' ? { source: v.policy.source } : {}) },
+    policy: {
+      id: v.policy.id,
+      format: v.policy.format === 'dsl' ? 'dsl' : 'yaml',
+      ...(typeof v.policy.source === 'string' ? { source: v.policy.source } : {}),
+    },
     case: v.case,
     lang: typeof v.lang === 'string' ? v.lang : 'en',
     view: v.view === 'form' ? 'form' : 'yaml',

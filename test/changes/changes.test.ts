@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { compilePolicy, evaluate, loadPolicy, SlaError, type Answer } from '../../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, SlaError, type Answer, type Case } from '../../engine/index.ts';
 import { changes } from '../../engine/changes/index.ts';
 
 const MINUTE = 60_000;
@@ -35,7 +35,7 @@ function record(out: Diff, minute: number, key: string, from: unknown, to: unkno
   if (!Object.keys(slot).length) delete out[at];
 }
 
-async function bruteForce(policy: ReturnType<typeof compilePolicy>, kase: object, fromMs: number, untilMs: number): Promise<Diff> {
+async function bruteForce(policy: ReturnType<typeof compilePolicy>, kase: Case, fromMs: number, untilMs: number): Promise<Diff> {
   const out: Diff = {};
   let before = watched(await evaluate(policy, { ...kase, at: new Date(fromMs).toISOString() }));
   for (let t = fromMs + MINUTE; t <= untilMs; t += MINUTE) {
@@ -46,7 +46,7 @@ async function bruteForce(policy: ReturnType<typeof compilePolicy>, kase: object
   return out;
 }
 
-async function listed(policy: ReturnType<typeof compilePolicy>, kase: object, fromMs: number, untilMs: number): Promise<Diff> {
+async function listed(policy: ReturnType<typeof compilePolicy>, kase: Case, fromMs: number, untilMs: number): Promise<Diff> {
   const out: Diff = {};
   for (const c of await changes(policy, kase, new Date(fromMs).toISOString(), new Date(untilMs).toISOString())) {
     const minute = Math.ceil(Date.parse(c.at) / MINUTE) * MINUTE;
@@ -57,7 +57,7 @@ async function listed(policy: ReturnType<typeof compilePolicy>, kase: object, fr
 
 const policies = ['relokia', 'data2crm', 'cart2cart', 'crmonline'];
 const load = (id: string) => compilePolicy(loadPolicy({ source: readFileSync(`policies/${id}.yaml`, 'utf8'), file: `policies/${id}.yaml` }));
-const testCases = (id: string) => (parse(readFileSync(`policies/${id}.test.yaml`, 'utf8')) as { cases: { name: string; case: Record<string, unknown> }[] }).cases;
+const testCases = (id: string) => (parse(readFileSync(`policies/${id}.test.yaml`, 'utf8')) as { cases: { name: string; case: Case }[] }).cases;
 
 describe('changes agrees with evaluating at every minute', () => {
   for (const id of policies) {
@@ -81,7 +81,7 @@ describe('changes agrees with evaluating at every minute', () => {
 
 describe('changes', () => {
   const policy = load('relokia');
-  const kase = {
+  const kase: Case = {
     at: '2025-03-10T12:00:00+02:00',
     plans: { support: 'premium' },
     facts: { migration_price: 1200 },
@@ -89,8 +89,16 @@ describe('changes', () => {
   };
 
   test('the next change of an unanswered premium ticket is its first response falling due, 24 hours after it was opened', async () => {
-    const next = (await changes(policy, kase, kase.at, '2025-03-20T00:00:00+02:00', { limit: 50 })).find((c) => c.changes.some((x) => x.id === 'first_response'));
-    expect(next?.changes.find((x) => x.id === 'first_response')).toMatchObject({ kind: 'deadline', subject: 'T-2', field: 'status', from: 'pending', to: 'breached' });
+    const next = (await changes(policy, kase, kase.at, '2025-03-20T00:00:00+02:00', { limit: 50 })).find((c) =>
+      c.changes.some((x) => x.id === 'first_response'),
+    );
+    expect(next?.changes.find((x) => x.id === 'first_response')).toMatchObject({
+      kind: 'deadline',
+      subject: 'T-2',
+      field: 'status',
+      from: 'pending',
+      to: 'breached',
+    });
     // breached from the first millisecond after the due instant
     expect(next?.at).toBe('2025-03-11T09:15:00.001+02:00');
   });
@@ -102,6 +110,6 @@ describe('changes', () => {
   test('an instant without an offset, a window that ends before it starts, or an invalid case is refused', async () => {
     await expect(changes(policy, kase, '2025-03-10T12:00:00', '2025-03-11T12:00:00Z')).rejects.toThrow(SlaError);
     await expect(changes(policy, kase, '2025-03-11T12:00:00Z', '2025-03-10T12:00:00Z')).rejects.toThrow(SlaError);
-    await expect(changes(policy, 'not a case', '2025-03-10T12:00:00Z', '2025-03-11T12:00:00Z')).rejects.toThrow(SlaError);
+    await expect(changes(policy, 'not a case' as unknown as Case, '2025-03-10T12:00:00Z', '2025-03-11T12:00:00Z')).rejects.toThrow(SlaError);
   });
 });

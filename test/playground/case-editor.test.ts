@@ -30,7 +30,14 @@ describe('case editor', () => {
     await screenshot(pg.page, 'case-form');
 
     await pg.page.getByLabel(`move event ${count + 1} up`).click();
-    await expect.poll(() => events.nth(count - 1).locator('.type').textContent()).toBe('ticket_answered');
+    await expect
+      .poll(() =>
+        events
+          .nth(count - 1)
+          .locator('.type')
+          .textContent(),
+      )
+      .toBe('ticket_answered');
     await pg.page.getByLabel(`remove event ${count}`).click();
     await expect.poll(() => events.count()).toBe(count);
     await expect.poll(() => answerRow(pg.page, 'deadlines', 'T-2').textContent(), { timeout: 10_000 }).toContain('pending');

@@ -2,7 +2,7 @@
 // build, serves the built folder, and collects console errors. Serving goes through `servePlayground`
 // alone, so the tests can move to `sla serve` by changing that one function.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -17,7 +17,12 @@ export const screenshots = join(repo, '.ci/artifacts/screenshots');
 function newest(path: string): number {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).filter((f) => f !== 'node_modules').map((f) => newest(join(path, f))));
+  return Math.max(
+    s.mtimeMs,
+    ...readdirSync(path)
+      .filter((f) => f !== 'node_modules')
+      .map((f) => newest(join(path, f))),
+  );
 }
 
 /** Builds dist/playground unless it is newer than everything it is built from. */
@@ -38,16 +43,28 @@ export function ensureBuilt(): void {
   }
   try {
     if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources)) return;
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'playground/vite.config.ts', '--logLevel', 'error'], { cwd: repo, encoding: 'utf8' });
+    // built beside and moved into place, so that nothing (npm pack in another test) sees half a build
+    const fresh = join(repo, 'dist/.playground-build');
+    const r = spawnSync('npx', ['vite', 'build', '--config', 'playground/vite.config.ts', '--outDir', fresh, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`playground build failed:\n${r.stdout}\n${r.stderr}`);
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(fresh, dist);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
 }
 
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /** Serves the built playground on a free loopback port; resolves to its URL and a way to stop. */
@@ -69,7 +86,16 @@ export async function servePlayground(): Promise<{ url: string; close: () => Pro
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -110,10 +136,18 @@ export function usePlayground(): { readonly page: Page; readonly browser: Browse
     await server?.close();
   });
   return {
-    get page() { return opened!.page; },
-    get browser() { return browser!; },
-    get url() { return server!.url; },
-    get errors() { return opened!.errors; },
+    get page() {
+      return opened!.page;
+    },
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+    get errors() {
+      return opened!.errors;
+    },
   };
 }
 

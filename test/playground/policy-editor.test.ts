@@ -49,7 +49,9 @@ describe('policy editor', () => {
   test('an unknown key is marked, with the key it was probably meant to be', async () => {
     await findInEditor(pg.page, 'policy', 'zone: Europe/Kyiv');
     await pg.page.keyboard.insertText('zonee: Europe/Kyiv');
-    await expect.poll(() => pg.page.getByTestId('policy-diagnostics').textContent(), { timeout: 10_000 }).toContain('unknown property `zonee` — did you mean `zone`?');
+    await expect
+      .poll(() => pg.page.getByTestId('policy-diagnostics').textContent(), { timeout: 10_000 })
+      .toContain('unknown property `zonee` — did you mean `zone`?');
     await findInEditor(pg.page, 'policy', 'zonee: Europe/Kyiv');
     await pg.page.keyboard.insertText('zone: Europe/Kyiv');
     await expect.poll(() => status().textContent(), { timeout: 10_000 }).toBe('checks');
@@ -57,7 +59,16 @@ describe('policy editor', () => {
 
   test('hovering a key of the YAML form shows its description from the policy schema', async () => {
     await pg.page.locator('[data-editor=policy] .view-line', { hasText: 'zone: Europe/Kyiv' }).first().getByText('zone').first().hover();
-    await expect.poll(() => pg.page.locator('.monaco-hover').allTextContents().then((t) => t.join(' ')), { timeout: 15_000 }).toContain('an IANA time zone such as Europe/Kyiv');
+    await expect
+      .poll(
+        () =>
+          pg.page
+            .locator('.monaco-hover')
+            .allTextContents()
+            .then((t) => t.join(' ')),
+        { timeout: 15_000 },
+      )
+      .toContain('an IANA time zone such as Europe/Kyiv');
   });
 
   test('no console errors', () => {

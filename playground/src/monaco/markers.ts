@@ -39,13 +39,15 @@ monaco.languages.registerCodeActionProvider(['yaml', 'sla'], {
       .flatMap((m) => {
         const suggestion = SUGGESTION.exec(m.message)?.[1];
         if (!suggestion) return [];
-        return [{
-          title: `Change to \`${suggestion}\``,
-          kind: 'quickfix',
-          diagnostics: [m],
-          isPreferred: true,
-          edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: m, text: suggestion } }] },
-        }];
+        return [
+          {
+            title: `Change to \`${suggestion}\``,
+            kind: 'quickfix',
+            diagnostics: [m],
+            isPreferred: true,
+            edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: m, text: suggestion } }] },
+          },
+        ];
       });
     return { actions, dispose() {} };
   },

@@ -32,7 +32,7 @@ const yamlMonaco = {
   ...monaco,
   editor: {
     ...monaco.editor,
-    createWebWorker: (opts: { label?: string; createData?: unknown; host?: Record<string, Function> }) => {
+    createWebWorker: (opts: { label?: string; createData?: unknown; host?: monaco.editor.IInternalWebWorkerOptions['host'] }) => {
       const worker = self.MonacoEnvironment!.getWorker!('', opts.label ?? 'yaml') as Worker;
       worker.postMessage('init');
       worker.postMessage(opts.createData);

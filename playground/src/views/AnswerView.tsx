@@ -21,15 +21,33 @@ function Explanation({ a, clause }: { a: Answer; clause: string }) {
   if (!x) return <p class="note">no explanation for {clause}</p>;
   return (
     <div class="explanation" data-testid="explanation">
-      <h4>{x.title ?? clause} <small>{clause}{x.source ? ` · ${x.source}` : ''}</small></h4>
-      <blockquote lang={x.lang} dir={RTL.has(x.lang) ? 'rtl' : 'ltr'}>{x.text}</blockquote>
+      <h4>
+        {x.title ?? clause}{' '}
+        <small>
+          {clause}
+          {x.source ? ` · ${x.source}` : ''}
+        </small>
+      </h4>
+      <blockquote lang={x.lang} dir={RTL.has(x.lang) ? 'rtl' : 'ltr'}>
+        {x.text}
+      </blockquote>
       {x.conditions.length > 0 && (
         <table class="conditions">
-          <thead><tr><th>condition</th><th>saw</th><th>expected</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>condition</th>
+              <th>saw</th>
+              <th>expected</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {x.conditions.map((c) => (
               <tr class={c.result ? 'held' : 'failed'}>
-                <td>{c.check}</td><td><code>{JSON.stringify(c.saw)}</code></td>
+                <td>{c.check}</td>
+                <td>
+                  <code>{JSON.stringify(c.saw)}</code>
+                </td>
                 <td>{c.expected === undefined ? '' : <code>{JSON.stringify(c.expected)}</code>}</td>
                 <td>{c.result ? '✓' : '✗'}</td>
               </tr>
@@ -37,7 +55,13 @@ function Explanation({ a, clause }: { a: Answer; clause: string }) {
           </tbody>
         </table>
       )}
-      {x.assumptions.length > 0 && <ul class="assumptions">{x.assumptions.map((s) => <li>{s}</li>)}</ul>}
+      {x.assumptions.length > 0 && (
+        <ul class="assumptions">
+          {x.assumptions.map((s) => (
+            <li>{s}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -47,8 +71,16 @@ function Row({ a, clause, rowKey, cols, children }: { a: Answer; clause: string;
   const open = opened.value === rowKey;
   return (
     <>
-      <tr class={open ? 'open' : ''} data-row={rowKey} onClick={() => (opened.value = open ? undefined : rowKey)}>{children}</tr>
-      {open && <tr class="detail"><td colSpan={cols}><Explanation a={a} clause={clause} /></td></tr>}
+      <tr class={open ? 'open' : ''} data-row={rowKey} onClick={() => (opened.value = open ? undefined : rowKey)}>
+        {children}
+      </tr>
+      {open && (
+        <tr class="detail">
+          <td colSpan={cols}>
+            <Explanation a={a} clause={clause} />
+          </td>
+        </tr>
+      )}
     </>
   );
 }
@@ -57,15 +89,31 @@ function Deadlines({ a }: { a: Answer }) {
   return (
     <table class="answers" data-testid="deadlines">
       <caption>Deadlines ({a.deadlines.length})</caption>
-      <thead><tr><th>id</th><th>subject</th><th>party</th><th>due</th><th>status</th><th>time</th></tr></thead>
+      <thead>
+        <tr>
+          <th>id</th>
+          <th>subject</th>
+          <th>party</th>
+          <th>due</th>
+          <th>status</th>
+          <th>time</th>
+        </tr>
+      </thead>
       <tbody>
         {a.deadlines.map((d) => {
           const key = `deadline:${d.id}:${d.subject ?? ''}`;
           return (
             <Row a={a} clause={d.clause} rowKey={key} cols={6}>
-              <td>{d.id}</td><td>{d.subject ?? ''}</td><td>{d.party}{d.recommended ? ' (recommended)' : ''}</td>
+              <td>{d.id}</td>
+              <td>{d.subject ?? ''}</td>
+              <td>
+                {d.party}
+                {d.recommended ? ' (recommended)' : ''}
+              </td>
               <td>{showInstant(d.due)}</td>
-              <td><Chip kind={d.status === 'met' ? 'ok' : d.status === 'breached' ? 'bad' : 'wait'}>{d.status}</Chip></td>
+              <td>
+                <Chip kind={d.status === 'met' ? 'ok' : d.status === 'breached' ? 'bad' : 'wait'}>{d.status}</Chip>
+              </td>
               <td>{d.status === 'met' ? `met ${showInstant(d.met_at)}` : timeLeft(d.due, a.at)}</td>
             </Row>
           );
@@ -79,11 +127,23 @@ function Entitlements({ a }: { a: Answer }) {
   return (
     <table class="answers" data-testid="entitlements">
       <caption>Entitlements ({a.entitlements.length})</caption>
-      <thead><tr><th>id</th><th>subject</th><th>status</th><th>remaining</th><th>until</th><th>cost</th><th>why</th></tr></thead>
+      <thead>
+        <tr>
+          <th>id</th>
+          <th>subject</th>
+          <th>status</th>
+          <th>remaining</th>
+          <th>until</th>
+          <th>cost</th>
+          <th>why</th>
+        </tr>
+      </thead>
       <tbody>
         {a.entitlements.map((e) => (
           <Row a={a} clause={e.clause} rowKey={`entitlement:${e.id}:${e.subject ?? ''}`} cols={7}>
-            <td>{e.id}</td><td>{e.subject ?? ''}</td><td>{entitlementChip(e)}</td>
+            <td>{e.id}</td>
+            <td>{e.subject ?? ''}</td>
+            <td>{entitlementChip(e)}</td>
             <td>{e.limit !== undefined ? `${showNumber(e.remaining)} of ${showNumber(e.limit)}` : ''}</td>
             <td>{e.until ? `${showInstant(e.until)} (${timeLeft(e.until, a.at)})` : ''}</td>
             <td>{showMoney(e.cost)}</td>
@@ -103,9 +163,16 @@ function Refund({ a }: { a: Answer }) {
       <caption>Refund</caption>
       <tbody>
         <Row a={a} clause={r.clause} rowKey="refund" cols={2}>
-          <th>eligible</th><td><Chip kind={r.eligible ? 'ok' : 'off'}>{r.eligible ? 'eligible' : 'not eligible'}</Chip> {r.percent}% · {showMoney({ amount: r.amount, currency: r.currency })} of {showMoney({ amount: r.basis, currency: r.currency })}</td>
+          <th>eligible</th>
+          <td>
+            <Chip kind={r.eligible ? 'ok' : 'off'}>{r.eligible ? 'eligible' : 'not eligible'}</Chip> {r.percent}% ·{' '}
+            {showMoney({ amount: r.amount, currency: r.currency })} of {showMoney({ amount: r.basis, currency: r.currency })}
+          </td>
         </Row>
-        <tr><th>reasons</th><td class="reasons">{r.reasons.join('; ')}</td></tr>
+        <tr>
+          <th>reasons</th>
+          <td class="reasons">{r.reasons.join('; ')}</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -116,12 +183,26 @@ function Credits({ a }: { a: Answer }) {
   return (
     <table class="answers" data-testid="credits">
       <caption>Credits ({a.credits.length})</caption>
-      <thead><tr><th>id</th><th>period</th><th>credit</th><th>availability</th><th>downtime</th></tr></thead>
+      <thead>
+        <tr>
+          <th>id</th>
+          <th>period</th>
+          <th>credit</th>
+          <th>availability</th>
+          <th>downtime</th>
+        </tr>
+      </thead>
       <tbody>
         {a.credits.map((c) => (
           <Row a={a} clause={c.clause} rowKey={`credit:${c.id}:${c.period.from}`} cols={5}>
-            <td>{c.id}</td><td>{showInstant(c.period.from)} → {showInstant(c.period.until)}</td>
-            <td>{showNumber(c.amount)} {c.unit}</td><td>{showNumber(c.availability)}%</td>
+            <td>{c.id}</td>
+            <td>
+              {showInstant(c.period.from)} → {showInstant(c.period.until)}
+            </td>
+            <td>
+              {showNumber(c.amount)} {c.unit}
+            </td>
+            <td>{showNumber(c.availability)}%</td>
             <td>{showDuration(c.downtime_hours * 3_600_000)}</td>
           </Row>
         ))}
@@ -136,19 +217,36 @@ export function AnswerView() {
     <section class="pane answer" data-testid="answer">
       <header>
         <strong>Answer</strong>
-        {a && <span class="meta">{a.policy.id} {a.policy.version} · at {showInstant(a.at)} · {Object.entries(a.plans).map(([k, v]) => `${k}: ${v}`).join(', ')}</span>}
+        {a && (
+          <span class="meta">
+            {a.policy.id} {a.policy.version} · at {showInstant(a.at)} ·{' '}
+            {Object.entries(a.plans)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')}
+          </span>
+        )}
         <label class="lang">
           Language{' '}
           <select aria-label="language" value={lang.value} onChange={(e) => (lang.value = e.currentTarget.value)}>
-            <option value="en">English</option><option value="uk">Українська</option><option value="fa">فارسی</option>
+            <option value="en">English</option>
+            <option value="uk">Українська</option>
+            <option value="fa">فارسی</option>
           </select>
         </label>
       </header>
       {failure.value && <p class="note error">the engine failed: {failure.value}</p>}
-      {!a && !failure.value && <p class="note">{caseDiagnostics.value.length ? 'the case has errors (see the case editor)' : 'no answer while the policy has errors'}</p>}
+      {!a && !failure.value && (
+        <p class="note">{caseDiagnostics.value.length ? 'the case has errors (see the case editor)' : 'no answer while the policy has errors'}</p>
+      )}
       {a && (
         <div class="tables">
-          {a.warnings.length > 0 && <ul class="warnings" data-testid="warnings">{a.warnings.map((w) => <li>{w}</li>)}</ul>}
+          {a.warnings.length > 0 && (
+            <ul class="warnings" data-testid="warnings">
+              {a.warnings.map((w) => (
+                <li>{w}</li>
+              ))}
+            </ul>
+          )}
           <Deadlines a={a} />
           <Entitlements a={a} />
           <Refund a={a} />

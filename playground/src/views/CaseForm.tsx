@@ -11,13 +11,26 @@ type Decl = FactDecl | AttributeDecl;
 function Field({ label, decl, value, onChange }: { label: string; decl: Decl; value: unknown; onChange: (v: unknown) => void }) {
   if (decl.enum)
     return (
-      <select aria-label={label} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(decl.enum!.find((o) => String(o) === e.currentTarget.value))}>
+      <select
+        aria-label={label}
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => onChange(decl.enum!.find((o) => String(o) === e.currentTarget.value))}
+      >
         <option value="">{decl.default !== undefined ? `(${decl.default})` : '—'}</option>
-        {decl.enum.map((o) => <option value={String(o)}>{String(o)}</option>)}
+        {decl.enum.map((o) => (
+          <option value={String(o)}>{String(o)}</option>
+        ))}
       </select>
     );
   if (decl.type === 'boolean')
-    return <input type="checkbox" aria-label={label} checked={value === undefined ? decl.default === true : value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
+    return (
+      <input
+        type="checkbox"
+        aria-label={label}
+        checked={value === undefined ? decl.default === true : value === true}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
+    );
   const numeric = decl.type === 'number' || decl.type === 'integer';
   return (
     <input
@@ -68,16 +81,40 @@ export function CaseForm() {
             const decl = d.events[String(ev.type)];
             return (
               <li data-testid="event">
-                <span class="type" title={decl?.description}>{String(ev.type)}</span>
-                <input aria-label={`event ${i + 1} at`} class="instant" value={String(ev.at ?? '')} onChange={(e) => setInCase(['events', i, 'at'], e.currentTarget.value)} />
-                {decl?.duration && <input aria-label={`event ${i + 1} until`} class="instant" placeholder="until" value={String(ev.until ?? '')} onChange={(e) => setInCase(['events', i, 'until'], e.currentTarget.value)} />}
+                <span class="type" title={decl?.description}>
+                  {String(ev.type)}
+                </span>
+                <input
+                  aria-label={`event ${i + 1} at`}
+                  class="instant"
+                  value={String(ev.at ?? '')}
+                  onChange={(e) => setInCase(['events', i, 'at'], e.currentTarget.value)}
+                />
+                {decl?.duration && (
+                  <input
+                    aria-label={`event ${i + 1} until`}
+                    class="instant"
+                    placeholder="until"
+                    value={String(ev.until ?? '')}
+                    onChange={(e) => setInCase(['events', i, 'until'], e.currentTarget.value)}
+                  />
+                )}
                 {Object.entries(decl?.attributes ?? {}).map(([name, a]) => (
-                  <label><span>{name}</span><Field label={`event ${i + 1} ${name}`} decl={a} value={ev[name]} onChange={(v) => setInCase(['events', i, name], v)} /></label>
+                  <label>
+                    <span>{name}</span>
+                    <Field label={`event ${i + 1} ${name}`} decl={a} value={ev[name]} onChange={(v) => setInCase(['events', i, name], v)} />
+                  </label>
                 ))}
                 <span class="buttons">
-                  <button title="move up" aria-label={`move event ${i + 1} up`} disabled={i === 0} onClick={() => moveEvent(i, -1)}>↑</button>
-                  <button title="move down" aria-label={`move event ${i + 1} down`} disabled={i === events.length - 1} onClick={() => moveEvent(i, 1)}>↓</button>
-                  <button title="remove" aria-label={`remove event ${i + 1}`} onClick={() => removeEvent(i)}>✕</button>
+                  <button title="move up" aria-label={`move event ${i + 1} up`} disabled={i === 0} onClick={() => moveEvent(i, -1)}>
+                    ↑
+                  </button>
+                  <button title="move down" aria-label={`move event ${i + 1} down`} disabled={i === events.length - 1} onClick={() => moveEvent(i, 1)}>
+                    ↓
+                  </button>
+                  <button title="remove" aria-label={`remove event ${i + 1}`} onClick={() => removeEvent(i)}>
+                    ✕
+                  </button>
                 </span>
               </li>
             );
@@ -85,7 +122,9 @@ export function CaseForm() {
         </ol>
         <div class="add">
           <select aria-label="new event type" value={type} onChange={(e) => setNewType(e.currentTarget.value)}>
-            {eventTypes.map((t) => <option value={t}>{t}</option>)}
+            {eventTypes.map((t) => (
+              <option value={t}>{t}</option>
+            ))}
           </select>
           <button onClick={() => addEvent({ type, at: c.at ?? '' })}>add event</button>
         </div>

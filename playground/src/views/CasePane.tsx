@@ -16,7 +16,9 @@ export function CasePane() {
         <strong>Case</strong>
         <span class="toggle" role="group" aria-label="case view">
           {(['yaml', 'form'] as const).map((v) => (
-            <button class={v === view ? 'on' : ''} aria-pressed={v === view} onClick={() => (caseView.value = v)}>{v === 'yaml' ? 'YAML' : 'Form'}</button>
+            <button class={v === view ? 'on' : ''} aria-pressed={v === view} onClick={() => (caseView.value = v)}>
+              {v === 'yaml' ? 'YAML' : 'Form'}
+            </button>
           ))}
         </span>
         {Object.entries(plans).map(([dim, decl]) => (
@@ -24,7 +26,9 @@ export function CasePane() {
             {dim}{' '}
             <select aria-label={`plan ${dim}`} value={String(chosen[dim] ?? '')} onChange={(e) => setInCase(['plans', dim], e.currentTarget.value)}>
               {chosen[dim] === undefined && <option value="">—</option>}
-              {decl.options.map((o) => <option value={o}>{o}</option>)}
+              {decl.options.map((o) => (
+                <option value={o}>{o}</option>
+              ))}
             </select>
           </label>
         ))}

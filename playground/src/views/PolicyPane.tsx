@@ -34,7 +34,10 @@ export function DiagnosticList({ items, editor }: { items: Diagnostic[]; editor:
     <ul class="diagnostics" data-testid={`${editor}-diagnostics`}>
       {items.map((d) => (
         <li class={d.severity} onClick={() => reveal(editor, d)}>
-          <span class="where">{d.line}:{d.column}</span> <span class="code">{d.code}</span> {d.message}
+          <span class="where">
+            {d.line}:{d.column}
+          </span>{' '}
+          <span class="code">{d.code}</span> {d.message}
           {d.help && <span class="help"> — {d.help}</span>}
         </li>
       ))}
@@ -66,12 +69,16 @@ export function PolicyPane() {
           Policy{' '}
           <select aria-label="bundled policy" value={policyId.value} onChange={(e) => pickPolicy(e.currentTarget.value)}>
             {policyId.value === '' && <option value="">(edited)</option>}
-            {bundledPolicies.map((p) => <option value={p.id}>{p.id}</option>)}
+            {bundledPolicies.map((p) => (
+              <option value={p.id}>{p.id}</option>
+            ))}
           </select>
         </label>
         <span class="toggle" role="group" aria-label="policy form">
           {(['yaml', 'dsl'] as const).map((f) => (
-            <button class={f === format ? 'on' : ''} aria-pressed={f === format} onClick={() => switchTo(f)}>{f === 'yaml' ? 'YAML' : 'DSL'}</button>
+            <button class={f === format ? 'on' : ''} aria-pressed={f === format} onClick={() => switchTo(f)}>
+              {f === 'yaml' ? 'YAML' : 'DSL'}
+            </button>
           ))}
         </span>
         <span class="status" data-testid="policy-status">

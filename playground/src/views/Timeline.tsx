@@ -17,17 +17,34 @@ function withOffsetOf(ms: number, like: string): string {
   return new Date(ms + offset * MINUTE).toISOString().slice(0, 19) + m[0];
 }
 
-interface Span { label: string; from?: number; to: number; kind: string; title: string }
+interface Span {
+  label: string;
+  from?: number;
+  to: number;
+  kind: string;
+  title: string;
+}
 
 function spansOf(a: Answer, events: { type: string; at: number; values: string[] }[]): Span[] {
   const out: Span[] = [];
   for (const d of a.deadlines) {
     const start = d.subject !== undefined ? events.find((e) => e.values.includes(d.subject!))?.at : undefined;
-    out.push({ label: `${d.id}${d.subject ? ` ${d.subject}` : ''}`, from: start, to: Date.parse(d.due), kind: d.status, title: `${d.id} ${d.subject ?? ''}: due ${showInstant(d.due)} (${d.status})` });
+    out.push({
+      label: `${d.id}${d.subject ? ` ${d.subject}` : ''}`,
+      from: start,
+      to: Date.parse(d.due),
+      kind: d.status,
+      title: `${d.id} ${d.subject ?? ''}: due ${showInstant(d.due)} (${d.status})`,
+    });
   }
   for (const e of a.entitlements)
     if (typeof e.until === 'string')
-      out.push({ label: `${e.id}${e.subject ? ` ${e.subject}` : ''} until`, to: Date.parse(e.until), kind: e.allowed ? 'open' : 'closed', title: `${e.id}: until ${showInstant(e.until)}` });
+      out.push({
+        label: `${e.id}${e.subject ? ` ${e.subject}` : ''} until`,
+        to: Date.parse(e.until),
+        kind: e.allowed ? 'open' : 'closed',
+        title: `${e.id}: until ${showInstant(e.until)}`,
+      });
   return out;
 }
 
@@ -58,12 +75,23 @@ export function Timeline() {
     <section class="pane timeline" data-testid="timeline">
       <header>
         <strong>Timeline</strong>
-        <span class="now-label" data-testid="now">now: {showInstant(a.at)}{scrubAt.value ? ' (scrubbing)' : ''}</span>
+        <span class="now-label" data-testid="now">
+          now: {showInstant(a.at)}
+          {scrubAt.value ? ' (scrubbing)' : ''}
+        </span>
         <span class="next" data-testid="next-change">
-          {next === undefined ? 'looking for the next change…' : next === null ? 'nothing changes in the next 30 days' : (
+          {next === undefined ? (
+            'looking for the next change…'
+          ) : next === null ? (
+            'nothing changes in the next 30 days'
+          ) : (
             <>
-              next change {timeLeft(next.at, a.at)}: {next.changes.slice(0, 3).map((ch) => (
-                <span class="change"><code>{ch.id}</code>{ch.subject ? ` ${ch.subject}` : ''} {ch.field} {String(ch.from ?? '—')} → {String(ch.to ?? '—')}</span>
+              next change {timeLeft(next.at, a.at)}:{' '}
+              {next.changes.slice(0, 3).map((ch) => (
+                <span class="change">
+                  <code>{ch.id}</code>
+                  {ch.subject ? ` ${ch.subject}` : ''} {ch.field} {String(ch.from ?? '—')} → {String(ch.to ?? '—')}
+                </span>
               ))}
               {next.changes.length > 3 && ` and ${next.changes.length - 3} more`}
               <button onClick={() => setInCase(['at'], next.at)}>jump</button>
@@ -72,16 +100,28 @@ export function Timeline() {
         </span>
       </header>
       <div class="axis">
-        <div class="row days">{days.map((t) => <span class="day" style={{ left: x(t) }}>{dayLabel(t)}</span>)}</div>
+        <div class="row days">
+          {days.map((t) => (
+            <span class="day" style={{ left: x(t) }}>
+              {dayLabel(t)}
+            </span>
+          ))}
+        </div>
         <div class="row events-row">
-          {events.map((e) => <span class={`dot ${e.at > now ? 'future' : ''}`} style={{ left: x(e.at) }} title={`${e.type} ${new Date(e.at).toISOString()}`} />)}
+          {events.map((e) => (
+            <span class={`dot ${e.at > now ? 'future' : ''}`} style={{ left: x(e.at) }} title={`${e.type} ${new Date(e.at).toISOString()}`} />
+          ))}
         </div>
         {spans.map((s) => (
           <div class="row" title={s.title}>
             {s.from !== undefined ? (
               <span class={`bar ${s.kind}`} style={{ left: x(s.from), width: `calc(${x(s.to)} - ${x(s.from)})` }} />
-            ) : <span class={`mark ${s.kind}`} style={{ left: x(s.to) }} />}
-            <span class="span-label" style={{ left: x(s.to) }}>{s.label}</span>
+            ) : (
+              <span class={`mark ${s.kind}`} style={{ left: x(s.to) }} />
+            )}
+            <span class="span-label" style={{ left: x(s.to) }}>
+              {s.label}
+            </span>
           </div>
         ))}
         <span class="now-line" style={{ left: x(now) }} />

@@ -21,10 +21,16 @@ export function Toolbar() {
         <button onClick={share}>share link</button>
         <button onClick={() => download(`${name}.${policyFormat.value === 'dsl' ? 'sla' : 'yaml'}`, policySource.value)}>download policy</button>
         <button onClick={() => download('case.yaml', caseSource.value)}>download case</button>
-        <button disabled={!answer.value} onClick={() => download('answer.json', `${JSON.stringify(answer.value, null, 2)}\n`, 'application/json')}>download answer</button>
+        <button disabled={!answer.value} onClick={() => download('answer.json', `${JSON.stringify(answer.value, null, 2)}\n`, 'application/json')}>
+          download answer
+        </button>
       </span>
       {link && <input class="share" aria-label="share link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />}
-      {notice.value && <p class="note notice" role="status">{notice.value}</p>}
+      {notice.value && (
+        <p class="note notice" role="status">
+          {notice.value}
+        </p>
+      )}
     </>
   );
 }

@@ -13,7 +13,11 @@ export function showInstant(value: string | null | undefined): string {
 /** 110 minutes → `1 h 50 min`; days, hours and minutes, the two largest that are not zero. */
 export function showDuration(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
-  const parts: [number, string][] = [[Math.floor(minutes / 1440), 'd'], [Math.floor((minutes % 1440) / 60), 'h'], [minutes % 60, 'min']];
+  const parts: [number, string][] = [
+    [Math.floor(minutes / 1440), 'd'],
+    [Math.floor((minutes % 1440) / 60), 'h'],
+    [minutes % 60, 'min'],
+  ];
   const shown = parts.filter(([n]) => n > 0).slice(0, 2);
   return shown.length ? shown.map(([n, u]) => `${n} ${u}`).join(' ') : 'less than a minute';
 }

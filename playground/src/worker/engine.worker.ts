@@ -1,6 +1,6 @@
 // The engine in a Web Worker: checks, compiles, converts and evaluates off the page's thread, so
 // typing and scrubbing stay smooth and nothing the user types leaves the browser.
-import { evaluate, parseCaseSource, SlaError } from '../../../engine/core.ts';
+import { evaluate, parseCaseSource, SlaError, type Case } from '../../../engine/core.ts';
 import { printDsl, printYaml } from '../../../dsl/index.ts';
 import { checkAndCompile } from './load.ts';
 import { changes } from '../../../engine/changes/index.ts';
@@ -16,7 +16,7 @@ async function run(req: Extract<Request, { kind: 'run' }>): Promise<RunResult> {
   if (req.case === undefined) return { policy: diagnostics, declarations, case: [], answer: null };
   try {
     const { value, locate } = parseCaseSource(req.case, 'case.yaml');
-    const input = req.at && value && typeof value === 'object' ? { ...(value as object), at: req.at } : value;
+    const input = (req.at && value && typeof value === 'object' ? { ...(value as object), at: req.at } : value) as Case;
     const answer = await evaluate(compiled, input, { lang: req.lang, file: 'case.yaml', locate });
     return { policy: diagnostics, declarations, case: [], answer };
   } catch (e) {
@@ -29,7 +29,7 @@ async function nextChanges(req: Extract<Request, { kind: 'changes' }>): Promise<
   const { compiled } = checkAndCompile(req.policy);
   if (!compiled) return { changes: [] };
   try {
-    return { changes: await changes(compiled, parseCaseSource(req.case, 'case.yaml').value, req.from, req.until, { limit: req.limit }) };
+    return { changes: await changes(compiled, parseCaseSource(req.case, 'case.yaml').value as Case, req.from, req.until, { limit: req.limit }) };
   } catch (e) {
     if (e instanceof SlaError) return { changes: [] }; // the case's own diagnostics come from `run`
     throw e;

@@ -1,10 +1,8 @@
 // Loading and compiling a policy in the worker, memoised on the text: a policy is compiled once
 // per source and reused by every evaluation of it (the scrubber evaluates many times a second).
-import { compilePolicy, loadPolicy, SlaError, useDslFrontEnd, type CompiledPolicy, type Diagnostic, type LoadedPolicy } from '../../../engine/core.ts';
+import { compilePolicy, loadPolicy, SlaError, type CompiledPolicy, type Diagnostic, type LoadedPolicy } from '../../../engine/core.ts';
 import { parseDsl } from '../../../dsl/index.ts';
 import type { PolicyText } from './protocol.ts';
-
-useDslFrontEnd(parseDsl);
 
 export interface Checked {
   diagnostics: Diagnostic[];
@@ -22,7 +20,7 @@ export function checkAndCompile(p: PolicyText): Checked {
   if (last?.key === key) return last.checked;
   let checked: Checked;
   try {
-    const loaded = loadPolicy({ source: p.source, file: fileOf(p), format: p.format });
+    const loaded = loadPolicy({ source: p.source, file: fileOf(p), format: p.format }, { parseDsl });
     checked = { diagnostics: loaded.warnings, loaded, compiled: compilePolicy(loaded) };
   } catch (e) {
     if (!(e instanceof SlaError)) throw e;
