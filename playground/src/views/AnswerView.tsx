@@ -3,6 +3,8 @@
 import { signal } from '@preact/signals';
 import type { Answer } from '../../../engine/core.ts';
 import { answer, caseDiagnostics, failure, lang } from '../state.ts';
+import { ComparePlans } from './ComparePlans.tsx';
+import { TestsView } from './TestsView.tsx';
 import { showDuration, showInstant, showMoney, showNumber, timeLeft } from './format.ts';
 
 const RTL = new Set(['fa', 'ar', 'he']);
@@ -211,12 +213,20 @@ function Credits({ a }: { a: Answer }) {
   );
 }
 
+const tab = signal<'answer' | 'compare' | 'tests'>('answer');
+
 export function AnswerView() {
   const a = answer.value;
   return (
     <section class="pane answer" data-testid="answer">
       <header>
-        <strong>Answer</strong>
+        <span class="toggle" role="tablist" aria-label="answer views">
+          {(['answer', 'compare', 'tests'] as const).map((t) => (
+            <button role="tab" class={t === tab.value ? 'on' : ''} aria-selected={t === tab.value} onClick={() => (tab.value = t)}>
+              {t === 'answer' ? 'Answer' : t === 'compare' ? 'Compare plans' : 'Tests'}
+            </button>
+          ))}
+        </span>
         {a && (
           <span class="meta">
             {a.policy.id} {a.policy.version} · at {showInstant(a.at)} ·{' '}
@@ -235,10 +245,12 @@ export function AnswerView() {
         </label>
       </header>
       {failure.value && <p class="note error">the engine failed: {failure.value}</p>}
-      {!a && !failure.value && (
+      {tab.value === 'compare' && <ComparePlans />}
+      {tab.value === 'tests' && <TestsView />}
+      {tab.value === 'answer' && !a && !failure.value && (
         <p class="note">{caseDiagnostics.value.length ? 'the case has errors (see the case editor)' : 'no answer while the policy has errors'}</p>
       )}
-      {a && (
+      {tab.value === 'answer' && a && (
         <div class="tables">
           {a.warnings.length > 0 && (
             <ul class="warnings" data-testid="warnings">

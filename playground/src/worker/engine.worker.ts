@@ -4,7 +4,8 @@ import { evaluate, parseCaseSource, SlaError, type Case } from '../../../engine/
 import { printDsl, printYaml } from '../../../dsl/index.ts';
 import { checkAndCompile } from './load.ts';
 import { changes } from '../../../engine/changes/index.ts';
-import type { ChangesResult, ConvertResult, Request, Response, RunResult } from './protocol.ts';
+import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
+import type { ChangesResult, CompareResult, ConvertResult, Request, Response, RunResult, TestsResult } from './protocol.ts';
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
@@ -36,6 +37,53 @@ async function nextChanges(req: Extract<Request, { kind: 'changes' }>): Promise<
   }
 }
 
+async function runTests(req: Extract<Request, { kind: 'tests' }>): Promise<TestsResult> {
+  const { diagnostics, compiled } = checkAndCompile(req.policy);
+  if (!compiled) return { outcomes: [], diagnostics };
+  let doc;
+  try {
+    const { value, locate } = parseCaseSource(req.tests, 'policy.test.yaml');
+    doc = parseTestDocument(value, { file: 'policy.test.yaml', locate });
+  } catch (e) {
+    if (e instanceof SlaError) return { outcomes: [], diagnostics: e.diagnostics };
+    throw e;
+  }
+  if (doc.diagnostics.some((d) => d.severity === 'error')) return { outcomes: [], diagnostics: doc.diagnostics };
+  const outcomes = [];
+  for (const tc of doc.cases) {
+    const o = await runTestCase(tc, compiled);
+    outcomes.push({
+      name: o.name,
+      passed: o.passed,
+      mismatches: o.mismatches.map(formatMismatch),
+      diagnostics: o.diagnostics,
+      ...(o.error ? { error: o.error } : {}),
+    });
+  }
+  return { outcomes, diagnostics: doc.diagnostics };
+}
+
+async function compare(req: Extract<Request, { kind: 'compare' }>): Promise<CompareResult> {
+  const { compiled } = checkAndCompile(req.policy);
+  const options = compiled?.policy.plans[req.dimension]?.options ?? [];
+  const { value } = parseCaseSource(req.case, 'case.yaml');
+  const kase = value as Case;
+  const out: CompareResult['options'] = [];
+  for (const option of options) {
+    try {
+      out.push({
+        option,
+        answer: await evaluate(compiled!, { ...kase, plans: { ...kase.plans, [req.dimension]: option } }, { lang: req.lang }),
+        diagnostics: [],
+      });
+    } catch (e) {
+      if (!(e instanceof SlaError)) throw e;
+      out.push({ option, diagnostics: e.diagnostics });
+    }
+  }
+  return { options: out };
+}
+
 function convert(req: Extract<Request, { kind: 'convert' }>): ConvertResult {
   const { diagnostics, loaded } = checkAndCompile(req.policy);
   if (!loaded) return { diagnostics };
@@ -45,7 +93,17 @@ function convert(req: Extract<Request, { kind: 'convert' }>): ConvertResult {
 self.onmessage = async (e: MessageEvent<Request & { id: number }>) => {
   const { id, ...req } = e.data;
   try {
-    post({ id, result: req.kind === 'run' ? await run(req) : req.kind === 'changes' ? await nextChanges(req) : convert(req) });
+    const result =
+      req.kind === 'run'
+        ? await run(req)
+        : req.kind === 'changes'
+          ? await nextChanges(req)
+          : req.kind === 'tests'
+            ? await runTests(req)
+            : req.kind === 'compare'
+              ? await compare(req)
+              : convert(req);
+    post({ id, result });
   } catch (err) {
     post({ id, failure: err instanceof Error ? err.message : String(err) });
   }

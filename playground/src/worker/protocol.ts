@@ -14,6 +14,10 @@ export type Request =
   | { kind: 'run'; policy: PolicyText; case?: string; at?: string; lang: string }
   /** the same policy in the other form */
   | { kind: 'convert'; policy: PolicyText; to: PolicyFormat }
+  /** the policy's test file, run as `sla test` runs it */
+  | { kind: 'tests'; policy: PolicyText; tests: string }
+  /** the case under each option of one plan dimension */
+  | { kind: 'compare'; policy: PolicyText; case: string; dimension: string; lang: string }
   /** the next instants in (from, until] at which the case's answer changes */
   | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number };
 
@@ -36,4 +40,24 @@ export interface ChangesResult {
   changes: ChangeInstant[];
 }
 
-export type Response = { id: number; result: RunResult | ConvertResult | ChangesResult } | { id: number; failure: string };
+export interface TestOutcome {
+  name: string;
+  passed: boolean;
+  /** expected vs actual, as `sla test` prints them */
+  mismatches: string[][];
+  diagnostics: Diagnostic[];
+  error?: string;
+}
+
+export interface TestsResult {
+  outcomes: TestOutcome[];
+  /** problems with the test file as a whole, or with the policy */
+  diagnostics: Diagnostic[];
+}
+
+export interface CompareResult {
+  /** the answer under each option, or why there is none */
+  options: { option: string; answer?: Answer; diagnostics: Diagnostic[] }[];
+}
+
+export type Response = { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult } | { id: number; failure: string };
