@@ -1,10 +1,10 @@
 // The editors' text models, kept in step with the state: typing updates the signal; a change that
 // comes from elsewhere (another bundled policy, a conversion, a form edit) replaces the text.
 import { effect, type Signal } from '@preact/signals';
-import { dslLanguageId } from '../../dsl/index.ts';
 import { setDiagnostics } from './monaco/markers.ts';
-import { CASE_SCHEMA_URI, monaco, POLICY_MODEL_URI, POLICY_SCHEMA, yaml } from './monaco/setup.ts';
+import { CASE_SCHEMA_URI, DSL_LANGUAGE_ID, monaco, POLICY_MODEL_URI, POLICY_SCHEMA, yaml } from './monaco/setup.ts';
 import { caseSchema } from './case-schema.ts';
+import type { PolicyFormat } from './worker/protocol.ts';
 import { caseDiagnostics, caseSource, declarations, policyDiagnostics, policyFormat, policySource } from './state.ts';
 
 export const CASE_MODEL_URI = 'file:///playground/case.yaml';
@@ -20,13 +20,18 @@ function bound(uri: string, language: string, text: Signal<string>, active: () =
   return model;
 }
 
-export const policyModels = {
-  yaml: bound(POLICY_MODEL_URI, 'yaml', policySource, () => policyFormat.value === 'yaml'),
-  dsl: bound('file:///playground/policy.sla', dslLanguageId, policySource, () => policyFormat.value === 'dsl'),
-};
+const models: Partial<Record<PolicyFormat, monaco.editor.ITextModel>> = {};
+
+/** The policy's model in a form, made when that form is first shown (the DSL's tokenizer loads then). */
+export function policyModel(format: PolicyFormat): monaco.editor.ITextModel {
+  return (models[format] ??=
+    format === 'yaml'
+      ? bound(POLICY_MODEL_URI, 'yaml', policySource, () => policyFormat.value === 'yaml')
+      : bound('file:///playground/policy.sla', DSL_LANGUAGE_ID, policySource, () => policyFormat.value === 'dsl'));
+}
 export const caseModel = bound(CASE_MODEL_URI, 'yaml', caseSource, () => true);
 
-effect(() => setDiagnostics(policyModels[policyFormat.value], policyDiagnostics.value));
+effect(() => setDiagnostics(policyModel(policyFormat.value), policyDiagnostics.value));
 effect(() => setDiagnostics(caseModel, caseDiagnostics.value));
 
 // the case schema follows the policy's declarations (a new schema restarts the YAML worker: only on a change)

@@ -18,7 +18,6 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
-import { dslLanguageId, languageConfiguration, monarchLanguage } from '../../../dsl/index.ts';
 import policySchema from '../../../policies/policy.schema.json' with { type: 'json' };
 
 self.MonacoEnvironment = {
@@ -50,8 +49,14 @@ export const POLICY_SCHEMA = { uri: POLICY_SCHEMA_URI, fileMatch: [POLICY_MODEL_
 
 export const yaml = configureMonacoYaml(yamlMonaco, { enableSchemaRequest: false, schemas: [POLICY_SCHEMA] });
 
-monaco.languages.register({ id: dslLanguageId, extensions: ['.sla'], aliases: ['SLA'] });
-monaco.languages.setMonarchTokensProvider(dslLanguageId, monarchLanguage as unknown as monaco.languages.IMonarchLanguage);
-monaco.languages.setLanguageConfiguration(dslLanguageId, languageConfiguration as unknown as monaco.languages.LanguageConfiguration);
+// The DSL's tokenizer is built from its lexer (chevrotain): loaded when a `.sla` model first appears,
+// not with the first screen.
+export const DSL_LANGUAGE_ID = 'sla';
+monaco.languages.register({ id: DSL_LANGUAGE_ID, extensions: ['.sla'], aliases: ['SLA'] });
+monaco.languages.onLanguage(DSL_LANGUAGE_ID, async () => {
+  const { dslLanguageId, languageConfiguration, monarchLanguage } = await import('../../../dsl/index.ts');
+  monaco.languages.setMonarchTokensProvider(dslLanguageId, monarchLanguage as unknown as monaco.languages.IMonarchLanguage);
+  monaco.languages.setLanguageConfiguration(dslLanguageId, languageConfiguration as unknown as monaco.languages.LanguageConfiguration);
+});
 
 export { monaco };

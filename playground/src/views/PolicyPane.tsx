@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Diagnostic } from '../../../engine/core.ts';
 import { bundledPolicies } from '../bundled.ts';
 import { convertPolicy } from '../engine-client.ts';
-import { policyModels } from '../models.ts';
+import { policyModel } from '../models.ts';
 import { caseSource, checking, policyDiagnostics, policyFormat, policyId, policySource } from '../state.ts';
 import type { PolicyFormat } from '../worker/protocol.ts';
 import { Editor, editors } from './Editor.tsx';
@@ -86,7 +86,7 @@ export function PolicyPane() {
         </span>
       </header>
       {convertError && <p class="note error">{convertError}</p>}
-      <Editor name="policy" model={policyModels[format]} />
+      <Editor name="policy" model={policyModel(format)} />
       <DiagnosticList items={policyDiagnostics.value} editor="policy" />
     </section>
   );
