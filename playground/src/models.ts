@@ -1,11 +1,14 @@
 // The editors' text models, kept in step with the state: typing updates the signal; a change that
 // comes from elsewhere (another bundled policy, a conversion, a form edit) replaces the text.
 import { effect, type Signal } from '@preact/signals';
+import { registerClauseHover } from './monaco/clause-hover.ts';
 import { setDiagnostics } from './monaco/markers.ts';
 import { CASE_SCHEMA_URI, DSL_LANGUAGE_ID, monaco, POLICY_MODEL_URI, POLICY_SCHEMA, yaml } from './monaco/setup.ts';
 import { caseSchema } from './case-schema.ts';
 import type { PolicyFormat } from './worker/protocol.ts';
 import { caseDiagnostics, caseSource, declarations, policyDiagnostics, policyFormat, policySource } from './state.ts';
+
+registerClauseHover();
 
 export const CASE_MODEL_URI = 'file:///playground/case.yaml';
 

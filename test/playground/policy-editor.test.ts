@@ -71,6 +71,27 @@ describe('policy editor', () => {
       .toContain('an IANA time zone such as Europe/Kyiv');
   });
 
+  test('hovering a clause id shows the clause text in each of its languages', async () => {
+    await findInEditor(pg.page, 'policy', 'clause: response-times');
+    await pg.page.keyboard.press('Escape');
+    await pg.page.locator('[data-editor=policy] .view-line', { hasText: 'clause: response-times' }).first().getByText('response-times').first().hover();
+    const hover = () => pg.page.locator('.monaco-hover').allTextContents().then((t) => t.join(' '));
+    await expect.poll(hover, { timeout: 15_000 }).toContain('Response Times and Support Plans');
+    expect(await hover()).toMatch(/uk: .*[а-яіїє]/);
+  });
+
+  test('the DSL is formatted to its canonical layout', async () => {
+    await pg.page.getByRole('group', { name: 'policy form' }).getByRole('button', { name: 'DSL' }).click();
+    await expect.poll(() => editorText(pg.page, 'policy')).toContain('policy relokia');
+    await findInEditor(pg.page, 'policy', 'version "2024-10-27"');
+    await pg.page.keyboard.insertText('       version "2024-10-27"');
+    await expect.poll(() => editorText(pg.page, 'policy')).toContain('         version "2024-10-27"');
+    await pg.page.getByRole('button', { name: 'format' }).click();
+    await expect.poll(() => editorText(pg.page, 'policy')).toContain('\n  version "2024-10-27"');
+    expect(await editorText(pg.page, 'policy')).not.toContain('   version');
+    await pg.page.getByRole('group', { name: 'policy form' }).getByRole('button', { name: 'YAML' }).click();
+  });
+
   test('no console errors', () => {
     expect(pg.errors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { batch } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { Diagnostic } from '../../../engine/core.ts';
 import { bundledPolicies } from '../bundled.ts';
-import { convertPolicy } from '../engine-client.ts';
+import { convertPolicy, formatPolicy } from '../engine-client.ts';
 import { policyModel } from '../models.ts';
 import { caseSource, checking, policyDiagnostics, policyFormat, policyId, policySource } from '../state.ts';
 import type { PolicyFormat } from '../worker/protocol.ts';
@@ -61,6 +61,14 @@ export function PolicyPane() {
       policySource.value = r.source!;
     });
   }
+  async function format_() {
+    const r = await formatPolicy(policySource.value);
+    if (r.text === undefined) setConvertError('fix the errors first: only a policy that parses is formatted');
+    else {
+      setConvertError(undefined);
+      policySource.value = r.text;
+    }
+  }
   const errors = policyDiagnostics.value.filter((d) => d.severity === 'error').length;
   return (
     <section class="pane policy">
@@ -81,6 +89,7 @@ export function PolicyPane() {
             </button>
           ))}
         </span>
+        {format === 'dsl' && <button onClick={format_}>format</button>}
         <span class="status" data-testid="policy-status">
           {checking.value ? 'checking…' : errors ? `${errors} error${errors > 1 ? 's' : ''}` : 'checks'}
         </span>

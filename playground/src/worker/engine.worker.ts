@@ -1,7 +1,7 @@
 // The engine in a Web Worker: checks, compiles, converts and evaluates off the page's thread, so
 // typing and scrubbing stay smooth and nothing the user types leaves the browser.
 import { evaluate, parseCaseSource, SlaError, type Case } from '../../../engine/core.ts';
-import { printDsl, printYaml } from '../../../dsl/index.ts';
+import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
 import { checkAndCompile } from './load.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
@@ -12,8 +12,8 @@ const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 async function run(req: Extract<Request, { kind: 'run' }>): Promise<RunResult> {
   const { diagnostics, compiled } = checkAndCompile(req.policy);
   if (!compiled) return { policy: diagnostics, case: [], answer: null };
-  const { plans, facts, events, zone } = compiled.policy;
-  const declarations = { plans, facts, events, zone };
+  const { plans, facts, events, zone, clauses } = compiled.policy;
+  const declarations = { plans, facts, events, zone, clauses };
   if (req.case === undefined) return { policy: diagnostics, declarations, case: [], answer: null };
   try {
     const { value, locate } = parseCaseSource(req.case, 'case.yaml');
@@ -102,7 +102,9 @@ self.onmessage = async (e: MessageEvent<Request & { id: number }>) => {
             ? await runTests(req)
             : req.kind === 'compare'
               ? await compare(req)
-              : convert(req);
+              : req.kind === 'format'
+                ? formatDsl(req.source, { file: 'policy.sla' })
+                : convert(req);
     post({ id, result });
   } catch (err) {
     post({ id, failure: err instanceof Error ? err.message : String(err) });

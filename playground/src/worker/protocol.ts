@@ -12,6 +12,8 @@ export interface PolicyText {
 export type Request =
   /** the full check of a policy and, when a case is given and the policy compiles, its answer */
   | { kind: 'run'; policy: PolicyText; case?: string; at?: string; lang: string }
+  /** the DSL text in its canonical layout (comments kept) */
+  | { kind: 'format'; source: string }
   /** the same policy in the other form */
   | { kind: 'convert'; policy: PolicyText; to: PolicyFormat }
   /** the policy's test file, run as `sla test` runs it */
@@ -22,7 +24,7 @@ export type Request =
   | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number };
 
 /** What the case editor's form offers: the policy's plan dimensions, facts and event types. */
-export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone'>;
+export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone' | 'clauses'>;
 
 export interface RunResult {
   policy: Diagnostic[];
@@ -33,6 +35,11 @@ export interface RunResult {
 
 export interface ConvertResult {
   source?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface FormatResult {
+  text?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -60,4 +67,5 @@ export interface CompareResult {
   options: { option: string; answer?: Answer; diagnostics: Diagnostic[] }[];
 }
 
-export type Response = { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult } | { id: number; failure: string };
+export type Response =
+  { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult } | { id: number; failure: string };
