@@ -1,6 +1,16 @@
 // The page's side of the engine worker: one request in flight per channel; a newer request on the
 // same channel supersedes an older one, whose answer is dropped (typing faster than checking).
-import type { ChangesResult, CompareResult, ConvertResult, FormatResult, Request, Response, RunResult, TestsResult } from './worker/protocol.ts';
+import type {
+  ChangesResult,
+  CompareResult,
+  ConvertResult,
+  FormatResult,
+  Request,
+  Response,
+  RunResult,
+  TestsResult,
+  VersionsResult,
+} from './worker/protocol.ts';
 import EngineWorker from './worker/engine.worker.ts?worker';
 
 let nextId = 1;
@@ -59,4 +69,5 @@ export async function nextChanges(req: Extract<Request, { kind: 'changes' }>): P
 export const runTests = (req: Extract<Request, { kind: 'tests' }>) => send<TestsResult>(req);
 export const comparePlans = (req: Extract<Request, { kind: 'compare' }>) => latestOn<CompareResult>('compare', req);
 export const formatPolicy = (source: string) => send<FormatResult>({ kind: 'format', source });
+export const compareVersions = (req: Extract<Request, { kind: 'versions' }>) => latestOn<VersionsResult>('versions', req);
 export const convertPolicy = (req: Extract<Request, { kind: 'convert' }>) => send<ConvertResult>(req);

@@ -4,6 +4,7 @@ import { signal } from '@preact/signals';
 import type { Answer } from '../../../engine/core.ts';
 import { answer, caseDiagnostics, failure, lang } from '../state.ts';
 import { ComparePlans } from './ComparePlans.tsx';
+import { CompareVersions } from './CompareVersions.tsx';
 import { TestsView } from './TestsView.tsx';
 import { showDuration, showInstant, showMoney, showNumber, timeLeft } from './format.ts';
 
@@ -213,7 +214,8 @@ function Credits({ a }: { a: Answer }) {
   );
 }
 
-const tab = signal<'answer' | 'compare' | 'tests'>('answer');
+const tab = signal<'answer' | 'compare' | 'versions' | 'tests'>('answer');
+const TABS = { answer: 'Answer', compare: 'Compare plans', versions: 'Compare versions', tests: 'Tests' } as const;
 
 export function AnswerView() {
   const a = answer.value;
@@ -221,9 +223,9 @@ export function AnswerView() {
     <section class="pane answer" data-testid="answer">
       <header>
         <span class="toggle" role="tablist" aria-label="answer views">
-          {(['answer', 'compare', 'tests'] as const).map((t) => (
+          {(Object.keys(TABS) as (keyof typeof TABS)[]).map((t) => (
             <button role="tab" class={t === tab.value ? 'on' : ''} aria-selected={t === tab.value} onClick={() => (tab.value = t)}>
-              {t === 'answer' ? 'Answer' : t === 'compare' ? 'Compare plans' : 'Tests'}
+              {TABS[t]}
             </button>
           ))}
         </span>
@@ -246,6 +248,7 @@ export function AnswerView() {
       </header>
       {failure.value && <p class="note error">the engine failed: {failure.value}</p>}
       {tab.value === 'compare' && <ComparePlans />}
+      {tab.value === 'versions' && <CompareVersions />}
       {tab.value === 'tests' && <TestsView />}
       {tab.value === 'answer' && !a && !failure.value && (
         <p class="note">{caseDiagnostics.value.length ? 'the case has errors (see the case editor)' : 'no answer while the policy has errors'}</p>

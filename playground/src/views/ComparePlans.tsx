@@ -1,31 +1,10 @@
 // Plan vs plan: the case under every option of one plan dimension, side by side, rows where the
 // options disagree highlighted.
 import { useEffect, useState } from 'preact/hooks';
-import type { Answer } from '../../../engine/core.ts';
 import { comparePlans } from '../engine-client.ts';
 import { caseSource, declarations, lang, policyFormat, policySource } from '../state.ts';
 import type { CompareResult } from '../worker/protocol.ts';
-import { showInstant, showMoney, showNumber } from './format.ts';
-
-/** One line per item of an answer: what a reader compares between plans. */
-function lines(a: Answer): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const d of a.deadlines) m.set(`deadline ${d.id}${d.subject ? ` ${d.subject}` : ''}`, `${d.status}, due ${showInstant(d.due)}`);
-  for (const e of a.entitlements)
-    m.set(
-      `entitlement ${e.id}${e.subject ? ` ${e.subject}` : ''}`,
-      [
-        e.allowed ? 'allowed' : 'not allowed',
-        e.limit !== undefined ? `${showNumber(e.remaining)} of ${showNumber(e.limit)} left` : '',
-        e.cost ? showMoney(e.cost) : '',
-      ]
-        .filter(Boolean)
-        .join(', '),
-    );
-  if (a.refund) m.set('refund', `${a.refund.eligible ? 'eligible' : 'not eligible'}, ${showMoney({ amount: a.refund.amount, currency: a.refund.currency })}`);
-  for (const c of a.credits) m.set(`credit ${c.id} ${showInstant(c.period.from)}`, `${showNumber(c.amount)} ${c.unit}`);
-  return m;
-}
+import { answerLines } from './answer-lines.ts';
 
 export function ComparePlans() {
   const dims = Object.keys(declarations.value?.plans ?? {});
@@ -46,7 +25,7 @@ export function ComparePlans() {
   }, [policy, format, kase, language, dimension]);
   if (!dimension) return <p class="note">this policy has no plans to compare</p>;
   const columns = result?.options ?? [];
-  const byOption = columns.map((o) => (o.answer ? lines(o.answer) : new Map<string, string>()));
+  const byOption = columns.map((o) => (o.answer ? answerLines(o.answer) : new Map<string, string>()));
   const keys = [...new Set(byOption.flatMap((m) => [...m.keys()]))];
   return (
     <div class="tables" data-testid="compare">

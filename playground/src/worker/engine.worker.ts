@@ -5,7 +5,7 @@ import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
 import { checkAndCompile } from './load.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
-import type { ChangesResult, CompareResult, ConvertResult, Request, Response, RunResult, TestsResult } from './protocol.ts';
+import type { ChangesResult, CompareResult, ConvertResult, PolicyText, Request, Response, RunResult, TestsResult, VersionsResult } from './protocol.ts';
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
@@ -84,6 +84,20 @@ async function compare(req: Extract<Request, { kind: 'compare' }>): Promise<Comp
   return { options: out };
 }
 
+async function versions(req: Extract<Request, { kind: 'versions' }>): Promise<VersionsResult> {
+  const under = async (policy: PolicyText) => {
+    const { diagnostics, compiled } = checkAndCompile(policy);
+    if (!compiled) return { diagnostics };
+    try {
+      return { answer: await evaluate(compiled, parseCaseSource(req.case, 'case.yaml').value as Case, { lang: req.lang }), diagnostics: [] };
+    } catch (e) {
+      if (!(e instanceof SlaError)) throw e;
+      return { diagnostics: e.diagnostics };
+    }
+  };
+  return { versions: [await under(req.policy), await under(req.other)] };
+}
+
 function convert(req: Extract<Request, { kind: 'convert' }>): ConvertResult {
   const { diagnostics, loaded } = checkAndCompile(req.policy);
   if (!loaded) return { diagnostics };
@@ -102,9 +116,11 @@ self.onmessage = async (e: MessageEvent<Request & { id: number }>) => {
             ? await runTests(req)
             : req.kind === 'compare'
               ? await compare(req)
-              : req.kind === 'format'
-                ? formatDsl(req.source, { file: 'policy.sla' })
-                : convert(req);
+              : req.kind === 'versions'
+                ? await versions(req)
+                : req.kind === 'format'
+                  ? formatDsl(req.source, { file: 'policy.sla' })
+                  : convert(req);
     post({ id, result });
   } catch (err) {
     post({ id, failure: err instanceof Error ? err.message : String(err) });

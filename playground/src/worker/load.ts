@@ -1,4 +1,4 @@
-// Loading and compiling a policy in the worker, memoised on the text: a policy is compiled once
+// Loading and compiling a policy in the worker, memoised on the text (the last few): a policy is compiled once
 // per source and reused by every evaluation of it (the scrubber evaluates many times a second).
 import { compilePolicy, loadPolicy, SlaError, type CompiledPolicy, type Diagnostic, type LoadedPolicy } from '../../../engine/core.ts';
 import { parseDsl } from '../../../dsl/index.ts';
@@ -12,12 +12,15 @@ export interface Checked {
 
 const fileOf = (p: PolicyText) => (p.format === 'dsl' ? 'policy.sla' : 'policy.yaml');
 
-let last: { key: string; checked: Checked } | undefined;
+// a few recent texts: comparing two versions alternates between them
+const recent = new Map<string, Checked>();
+const RECENT = 4;
 
 /** Parse, schema, references and compile: every diagnostic, and the compiled policy when it checks. */
 export function checkAndCompile(p: PolicyText): Checked {
   const key = `${p.format}\n${p.source}`;
-  if (last?.key === key) return last.checked;
+  const hit = recent.get(key);
+  if (hit) return hit;
   let checked: Checked;
   try {
     const loaded = loadPolicy({ source: p.source, file: fileOf(p), format: p.format }, { parseDsl });
@@ -26,6 +29,7 @@ export function checkAndCompile(p: PolicyText): Checked {
     if (!(e instanceof SlaError)) throw e;
     checked = { diagnostics: e.diagnostics };
   }
-  last = { key, checked };
+  recent.set(key, checked);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return checked;
 }

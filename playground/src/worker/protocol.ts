@@ -20,6 +20,8 @@ export type Request =
   | { kind: 'tests'; policy: PolicyText; tests: string }
   /** the case under each option of one plan dimension */
   | { kind: 'compare'; policy: PolicyText; case: string; dimension: string; lang: string }
+  /** the case under another version of the policy (`other`) beside the edited one */
+  | { kind: 'versions'; policy: PolicyText; other: PolicyText; case: string; lang: string }
   /** the next instants in (from, until] at which the case's answer changes */
   | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number };
 
@@ -67,5 +69,11 @@ export interface CompareResult {
   options: { option: string; answer?: Answer; diagnostics: Diagnostic[] }[];
 }
 
+export interface VersionsResult {
+  /** the answer under each version (edited, other), or why there is none */
+  versions: { answer?: Answer; diagnostics: Diagnostic[] }[];
+}
+
 export type Response =
-  { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult } | { id: number; failure: string };
+  | { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult | VersionsResult }
+  | { id: number; failure: string };
