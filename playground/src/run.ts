@@ -15,6 +15,7 @@ import {
   policyDiagnostics,
   policyFormat,
   policySource,
+  ruleSpans,
   scrubAt,
 } from './state.ts';
 import type { PolicyText, Request } from './worker/protocol.ts';
@@ -40,6 +41,7 @@ async function send(req: RunRequest): Promise<void> {
       policyDiagnostics.value = r.policy;
       caseDiagnostics.value = r.case;
       if (r.declarations) declarations.value = r.declarations;
+      if (r.spans) ruleSpans.value = r.spans;
       answer.value = r.answer;
       failure.value = undefined;
       if (r.answer && req.case !== undefined) lookAhead(req.policy, req.case, r.answer.at);

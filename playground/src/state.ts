@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import type { Answer, Diagnostic } from '../../engine/core.ts';
 import type { ChangeInstant } from '../../engine/changes/index.ts';
 import { bundledPolicies } from './bundled.ts';
-import type { Declarations, PolicyFormat } from './worker/protocol.ts';
+import type { Declarations, PolicyFormat, RuleSpans } from './worker/protocol.ts';
 
 const first = bundledPolicies.find((p) => p.id === 'relokia') ?? bundledPolicies[0];
 
@@ -22,6 +22,7 @@ export const nextChange = signal<ChangeInstant | null | undefined>(undefined);
 export const policyDiagnostics = signal<Diagnostic[]>([]);
 export const caseDiagnostics = signal<Diagnostic[]>([]);
 export const declarations = signal<Declarations | undefined>(undefined);
+export const ruleSpans = signal<RuleSpans>({});
 export const answer = signal<Answer | null>(null);
 /** a failure of the worker itself (a bug, not a finding about the input) */
 export const failure = signal<string | undefined>(undefined);

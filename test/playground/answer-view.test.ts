@@ -25,6 +25,14 @@ describe('answer view', () => {
     await screenshot(pg.page, 'answer-explanation-uk');
   });
 
+  test("the explanation's link selects the rule in the policy editor", async () => {
+    await pg.page.getByTestId('explanation').getByRole('button', { name: 'show the rule in the policy' }).click();
+    // the rule for delta_migration is in view, its first line selected
+    const selected = pg.page.locator('[data-editor=policy] .view-line', { hasText: 'id: delta_migration' });
+    await expect.poll(() => selected.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => pg.page.locator('[data-editor=policy] .selected-text').count()).toBeGreaterThan(0);
+  });
+
   test('Persian clause text reads right to left', async () => {
     await pg.page.getByLabel('bundled policy').selectOption('crmonline');
     await pg.page.getByLabel('language').selectOption('fa');

@@ -2,7 +2,8 @@
 // the explanation of its clause (in the chosen language, right to left for Persian).
 import { signal } from '@preact/signals';
 import type { Answer } from '../../../engine/core.ts';
-import { answer, caseDiagnostics, failure, lang } from '../state.ts';
+import { answer, caseDiagnostics, failure, lang, ruleSpans } from '../state.ts';
+import { editors } from './Editor.tsx';
 import { ComparePlans } from './ComparePlans.tsx';
 import { CompareVersions } from './CompareVersions.tsx';
 import { TestsView } from './TestsView.tsx';
@@ -19,11 +20,30 @@ function entitlementChip(e: Answer['entitlements'][number]) {
   return <Chip kind="wait">not now</Chip>;
 }
 
-function Explanation({ a, clause }: { a: Answer; clause: string }) {
+/** Selects a rule's text in the policy editor. */
+function showRule(rule: string) {
+  const at = ruleSpans.value[rule];
+  const e = editors.policy;
+  if (!at || !e) return;
+  const end =
+    at.endLine && at.endColumn
+      ? { endLineNumber: at.endLine, endColumn: at.endColumn }
+      : { endLineNumber: at.line, endColumn: e.getModel()!.getLineMaxColumn(at.line) };
+  e.setSelection({ startLineNumber: at.line, startColumn: at.column, ...end });
+  e.revealLinesInCenter(at.line, end.endLineNumber);
+  e.focus();
+}
+
+function Explanation({ a, clause, rule }: { a: Answer; clause: string; rule: string }) {
   const x = a.explanations[clause];
   if (!x) return <p class="note">no explanation for {clause}</p>;
   return (
     <div class="explanation" data-testid="explanation">
+      {ruleSpans.value[rule] && (
+        <button class="link" onClick={() => showRule(rule)}>
+          show the rule in the policy
+        </button>
+      )}
       <h4>
         {x.title ?? clause}{' '}
         <small>
@@ -71,6 +91,7 @@ function Explanation({ a, clause }: { a: Answer; clause: string }) {
 
 /** A row that opens its clause's explanation below it. */
 function Row({ a, clause, rowKey, cols, children }: { a: Answer; clause: string; rowKey: string; cols: number; children: preact.ComponentChildren }) {
+  const rule = rowKey.split(':').slice(0, 2).join(':');
   const open = opened.value === rowKey;
   return (
     <>
@@ -80,7 +101,7 @@ function Row({ a, clause, rowKey, cols, children }: { a: Answer; clause: string;
       {open && (
         <tr class="detail">
           <td colSpan={cols}>
-            <Explanation a={a} clause={clause} />
+            <Explanation a={a} clause={clause} rule={rule} />
           </td>
         </tr>
       )}

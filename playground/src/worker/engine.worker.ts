@@ -10,19 +10,20 @@ import type { ChangesResult, CompareResult, ConvertResult, PolicyText, Request, 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
 async function run(req: Extract<Request, { kind: 'run' }>): Promise<RunResult> {
-  const { diagnostics, compiled } = checkAndCompile(req.policy);
+  const { diagnostics, compiled, spans } = checkAndCompile(req.policy);
   if (!compiled) return { policy: diagnostics, case: [], answer: null };
   const { plans, facts, events, zone, clauses } = compiled.policy;
   const declarations = { plans, facts, events, zone, clauses };
-  if (req.case === undefined) return { policy: diagnostics, declarations, case: [], answer: null };
+  const found = { policy: diagnostics, declarations, spans };
+  if (req.case === undefined) return { ...found, case: [], answer: null };
   try {
     const { value, locate } = parseCaseSource(req.case, 'case.yaml');
     const input = (req.at && value && typeof value === 'object' ? { ...(value as object), at: req.at } : value) as Case;
     const answer = await evaluate(compiled, input, { lang: req.lang, file: 'case.yaml', locate });
-    return { policy: diagnostics, declarations, case: [], answer };
+    return { ...found, case: [], answer };
   } catch (e) {
     if (!(e instanceof SlaError)) throw e;
-    return { policy: diagnostics, declarations, case: e.diagnostics, answer: null };
+    return { ...found, case: e.diagnostics, answer: null };
   }
 }
 

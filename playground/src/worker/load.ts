@@ -2,12 +2,26 @@
 // per source and reused by every evaluation of it (the scrubber evaluates many times a second).
 import { compilePolicy, loadPolicy, SlaError, type CompiledPolicy, type Diagnostic, type LoadedPolicy } from '../../../engine/core.ts';
 import { parseDsl } from '../../../dsl/index.ts';
-import type { PolicyText } from './protocol.ts';
+import type { PolicyText, RuleSpans } from './protocol.ts';
 
 export interface Checked {
   diagnostics: Diagnostic[];
   loaded?: LoadedPolicy;
   compiled?: CompiledPolicy;
+  spans?: RuleSpans;
+}
+
+function ruleSpans(loaded: LoadedPolicy): RuleSpans {
+  const spans: RuleSpans = {};
+  const put = (key: string, pointer: string) => {
+    const at = loaded.locate(pointer);
+    if (at) spans[key] = at;
+  };
+  loaded.ir.deadlines?.forEach((d, i) => put(`deadline:${d.id}`, `/deadlines/${i}`));
+  loaded.ir.entitlements?.forEach((e, i) => put(`entitlement:${e.id}`, `/entitlements/${i}`));
+  loaded.ir.credits?.forEach((c, i) => put(`credit:${c.id}`, `/credits/${i}`));
+  if (loaded.ir.refund) put('refund', '/refund');
+  return spans;
 }
 
 const fileOf = (p: PolicyText) => (p.format === 'dsl' ? 'policy.sla' : 'policy.yaml');
@@ -24,7 +38,7 @@ export function checkAndCompile(p: PolicyText): Checked {
   let checked: Checked;
   try {
     const loaded = loadPolicy({ source: p.source, file: fileOf(p), format: p.format }, { parseDsl });
-    checked = { diagnostics: loaded.warnings, loaded, compiled: compilePolicy(loaded) };
+    checked = { diagnostics: loaded.warnings, loaded, compiled: compilePolicy(loaded), spans: ruleSpans(loaded) };
   } catch (e) {
     if (!(e instanceof SlaError)) throw e;
     checked = { diagnostics: e.diagnostics };

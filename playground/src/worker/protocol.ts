@@ -1,5 +1,5 @@
 // Messages between the page and the engine worker.
-import type { Answer, Diagnostic, Policy } from '../../../engine/core.ts';
+import type { Answer, Diagnostic, Policy, Position } from '../../../engine/core.ts';
 import type { ChangeInstant } from '../../../engine/changes/index.ts';
 
 export type PolicyFormat = 'yaml' | 'dsl';
@@ -28,8 +28,12 @@ export type Request =
 /** What the case editor's form offers: the policy's plan dimensions, facts and event types. */
 export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone' | 'clauses'>;
 
+/** Where each rule is written in the policy's source: `deadline:<id>`, `entitlement:<id>`, `credit:<id>`, `refund`. */
+export type RuleSpans = Record<string, Position>;
+
 export interface RunResult {
   policy: Diagnostic[];
+  spans?: RuleSpans;
   declarations?: Declarations;
   case: Diagnostic[];
   answer: Answer | null;
