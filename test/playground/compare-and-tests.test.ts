@@ -61,6 +61,13 @@ describe('tests in the browser', () => {
     expect(failure).toContain('actual:   pending');
   });
 
+  test('the current case becomes a test with the current answer as its expectation, and passes', async () => {
+    await pg.page.getByRole('button', { name: 'the current case as a test' }).click();
+    expect(await pg.page.getByLabel('test file').inputValue()).toContain('expect:');
+    await pg.page.getByRole('button', { name: 'run the pasted tests' }).click();
+    await expect.poll(() => pg.page.getByTestId('tests-summary').textContent(), { timeout: 20_000 }).toBe('1 passed, 0 failed');
+  });
+
   test('no console errors', () => {
     expect(pg.errors).toEqual([]);
   });

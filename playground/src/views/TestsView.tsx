@@ -2,8 +2,23 @@
 import { useState } from 'preact/hooks';
 import { bundledPolicies } from '../bundled.ts';
 import { runTests } from '../engine-client.ts';
-import { policyFormat, policyId, policySource } from '../state.ts';
+import { stringify } from 'yaml';
+import type { Answer } from '../../../engine/core.ts';
+import { caseValue } from '../case-edit.ts';
+import { answer, caseSource, policyFormat, policyId, policySource } from '../state.ts';
 import type { TestsResult } from '../worker/protocol.ts';
+
+/** The current case with its current answer as the expectation: a test to edit and keep. */
+function asTestFile(policy: string, kase: unknown, a: Answer): string {
+  const opt = <T,>(k: string, v: T | undefined) => (v === undefined ? {} : { [k]: v });
+  const expect = {
+    deadlines: a.deadlines.map((d) => ({ id: d.id, ...opt('subject', d.subject), status: d.status, due: d.due })),
+    entitlements: a.entitlements.map((e) => ({ id: e.id, ...opt('subject', e.subject), allowed: e.allowed, ...opt('remaining', e.remaining) })),
+    ...(a.refund ? { refund: { eligible: a.refund.eligible, percent: a.refund.percent, amount: a.refund.amount } } : {}),
+    ...(a.credits.length ? { credits: a.credits.map((c) => ({ id: c.id, amount: c.amount })) } : {}),
+  };
+  return stringify({ policy, cases: [{ name: `${policy} at ${a.at}`, case: kase, expect }] }, { flowCollectionPadding: true, lineWidth: 0 });
+}
 
 export function TestsView() {
   const bundled = bundledPolicies.find((p) => p.id === policyId.value)?.tests;
@@ -34,8 +49,17 @@ export function TestsView() {
           </strong>
         )}
       </div>
-      <details>
+      <details open={pasted !== ''}>
         <summary>paste another test file</summary>
+        <button
+          disabled={!answer.value}
+          onClick={() => {
+            const kase = caseValue(caseSource.value);
+            if (answer.value && kase) setPasted(asTestFile(policyId.value || answer.value.policy.id, kase, answer.value));
+          }}
+        >
+          the current case as a test
+        </button>
         <textarea
           aria-label="test file"
           rows={8}
