@@ -39,6 +39,18 @@ describe('timeline', () => {
     expect(await answerRow(pg.page, 'deadlines', 'T-2').textContent()).toContain('breached');
   });
 
+  test('a click on the axis adds an event at that instant', async () => {
+    const dots = pg.page.getByTestId('timeline').locator('.events-row .dot');
+    const count = () => dots.count();
+    const before = await count();
+    await pg.page.getByLabel('event added by a click on the axis').selectOption('payment');
+    const axis = pg.page.locator('.axis');
+    const box = (await axis.boundingBox())!;
+    await pg.page.mouse.click(box.x + box.width / 2, box.y + 20);
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 1);
+    expect(await dots.last().getAttribute('title')).toMatch(/^payment /);
+  });
+
   test('no console errors', () => {
     expect(pg.errors).toEqual([]);
   });

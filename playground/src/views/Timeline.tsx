@@ -2,7 +2,8 @@
 // entitlement windows, and "now" (`at`) as a handle that re-evaluates the case as it is dragged.
 // Beside it, the next instant the answer changes at, from the engine, with a button to go there.
 import type { Answer } from '../../../engine/core.ts';
-import { caseValue, setInCase } from '../case-edit.ts';
+import { signal } from '@preact/signals';
+import { addEvent, caseValue, setInCase } from '../case-edit.ts';
 import { answer, caseSource, declarations, nextChange, scrubAt } from '../state.ts';
 import { showInstant, timeLeft } from './format.ts';
 
@@ -48,6 +49,8 @@ function spansOf(a: Answer, events: { type: string; at: number; values: string[]
   return out;
 }
 
+const clickAdds = signal('');
+
 export function Timeline() {
   const c = caseValue(caseSource.value);
   const a = answer.value;
@@ -67,6 +70,7 @@ export function Timeline() {
   // a look-ahead from an earlier instant says nothing about the one being dragged to
   const next = scrubAt.value || (nextChange.value && Date.parse(nextChange.value.at) <= now) ? undefined : nextChange.value;
   const zone = declarations.value?.zone;
+  const eventTypes = Object.keys(declarations.value?.events ?? {});
   const days: number[] = [];
   for (let t = Math.ceil(lo / (24 * HOUR)) * 24 * HOUR; t <= hi; t += 24 * HOUR) days.push(t);
   const dayLabel = (t: number) => new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
@@ -75,6 +79,18 @@ export function Timeline() {
     <section class="pane timeline" data-testid="timeline">
       <header>
         <strong>Timeline</strong>
+        <label>
+          click adds{' '}
+          <select
+            aria-label="event added by a click on the axis"
+            value={clickAdds.value || eventTypes[0]}
+            onChange={(e) => (clickAdds.value = e.currentTarget.value)}
+          >
+            {eventTypes.map((t) => (
+              <option value={t}>{t}</option>
+            ))}
+          </select>
+        </label>
         <span class="now-label" data-testid="now">
           now: {showInstant(a.at)}
           {scrubAt.value ? ' (scrubbing)' : ''}
@@ -99,7 +115,17 @@ export function Timeline() {
           )}
         </span>
       </header>
-      <div class="axis">
+      <div
+        class="axis"
+        title="click to add an event there"
+        onClick={(e) => {
+          const type = clickAdds.value || eventTypes[0];
+          if (!type) return;
+          const box = e.currentTarget.getBoundingClientRect();
+          const ms = Math.round((lo + ((e.clientX - box.left) / box.width) * (hi - lo)) / MINUTE) * MINUTE;
+          addEvent({ type, at: withOffsetOf(ms, String(c.at)) });
+        }}
+      >
         <div class="row days">
           {days.map((t) => (
             <span class="day" style={{ left: x(t) }}>
