@@ -1,6 +1,6 @@
 // The evaluator: validates the case, runs the compiled rules through json-rules-engine with the
 // runtime's facts, and maps the rule results back to the Answer of contract.md.
-import type { Engine, RuleResult } from 'json-rules-engine';
+import type { RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import { validateCase } from '../case/validate-case.ts';
@@ -8,7 +8,8 @@ import { compilePolicy } from '../compile/compile-policy.ts';
 import { diagnostic, SlaError } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
-import { createEngine, runFacts } from '../runtime/register.ts';
+import { EnginePool } from '../runtime/engine-pool.ts';
+import { runFacts } from '../runtime/register.ts';
 import { Runtime } from '../runtime/runtime.ts';
 import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
@@ -26,9 +27,9 @@ export interface EvaluateOptions {
 
 export interface Prepared {
   compiled: CompiledPolicy;
-  engine: Engine;
+  engine: EnginePool;
   /** the rules of per-subject entitlements, run once per subject on that subject's view of the case */
-  subjectEngine?: Engine;
+  subjectEngine?: EnginePool;
   calendars: Map<string, BusinessCalendar>;
 }
 
@@ -43,8 +44,8 @@ export function prepare(policy: LoadedPolicy | CompiledPolicy | Policy): Prepare
   const subjectRules = compiled.rules.filter((r) => perSubject.has(String((r.event.params as { id?: string } | undefined)?.id)) && /^(entitlement|field):/.test(String(r.name)));
   const p: Prepared = {
     compiled,
-    engine: createEngine(compiled.rules),
-    ...(subjectRules.length ? { subjectEngine: createEngine(subjectRules) } : {}),
+    engine: new EnginePool(compiled.rules),
+    ...(subjectRules.length ? { subjectEngine: new EnginePool(subjectRules) } : {}),
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
   };
   prepared.set(policy, p);
@@ -122,8 +123,8 @@ export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, i
 const usesCountryHolidays = (p: Policy) =>
   Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
-async function run(engine: Engine, rt: Runtime): Promise<Map<string, RuleOutcome>> {
-  const { results, failureResults } = await engine.run(runFacts(rt));
+async function run(pool: EnginePool, rt: Runtime): Promise<Map<string, RuleOutcome>> {
+  const { results, failureResults } = await pool.with((engine) => engine.run(runFacts(rt)));
   return new Map([...results, ...failureResults].map((r) => [String(r.name), outcome(r)]));
 }
 
