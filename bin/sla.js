@@ -32,7 +32,7 @@ async function build() {
   const tmp = join(dist, `tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   await esbuild({
-    entryPoints: { sla: join(root, 'cli', 'main.ts') },
+    entryPoints: { sla: join(root, 'cli', 'sla.ts') },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -69,5 +69,5 @@ if (entry) await import(pathToFileURL(entry).href);
 else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../cli/main.ts');
+  await import('../cli/sla.ts');
 }

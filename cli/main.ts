@@ -58,14 +58,11 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-// A closed pipe (`sla eval … | head`) is not an error worth a message.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  process.exitCode = reportError(e);
+/** `main`, with every error turned into its report and exit code: what the `sla` process does. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    return reportError(e);
+  }
 }

@@ -121,10 +121,14 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
       message = `missing property \`${name}\` in ${where}`;
       break;
     }
-    case 'type':
+    case 'type': {
       code = 'SLA2004';
-      message = `${where} must be ${article(String((e.params as { type: string }).type))}, not ${describe(e.data)}`;
+      const want = String((e.params as { type: string }).type);
+      message = typeof e.data === 'number' && (want === 'number' || want === 'integer')
+        ? `${where} must be a finite number, not ${e.data}`
+        : `${where} must be ${article(want)}, not ${describe(e.data)}`;
       break;
+    }
     case 'const': {
       const allowed = group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue));
       code = 'SLA2005';
@@ -156,5 +160,6 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${v}`;
   return `${typeof v} ${JSON.stringify(v)}`;
 }
