@@ -1,9 +1,8 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
-import { dirname } from 'node:path';
 import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { findPolicy, loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatEvalReport } from '../report/eval-report.ts';
 import { EXIT_OK } from '../report-error.ts';
@@ -40,13 +39,19 @@ export async function run(args: string[]): Promise<number> {
   const { value, locate } = engine.parseCaseSource(caseFile.text, caseFile.file);
 
   const named = typeof value === 'object' && value !== null ? (value as { policy?: unknown }).policy : undefined;
-  const ref = values.policy ?? (typeof named === 'string' ? named : undefined);
-  if (ref === undefined) {
+  if (values.policy === undefined && named === undefined) {
     throw new UsageError('no policy for this case: pass --policy <id or file> or set `policy:` in the case', 'eval');
   }
-  // A path in the case is relative to the case file; one on the command line to the cwd.
-  const base = values.policy === undefined ? dirname(positionals[0]) : process.cwd();
-  const policy = await loadPolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
+  // The command line may name a file; the case only an id in the policies folder.
+  const dir = policiesDir(values.policies);
+  let path: string;
+  try {
+    path = values.policy !== undefined ? await resolvePolicy(values.policy, dir) : await findPolicy(named as string, dir);
+  } catch (e) {
+    if (values.policy !== undefined || !(e instanceof engine.SlaError)) throw e;
+    throw new engine.SlaError(e.diagnostics.map((d) => ({ ...d, file: caseFile.file, path: '/policy', ...locate('/policy') })));
+  }
+  const policy = await loadPolicyFile(path);
 
   const answer = await engine.evaluate(policy, value, { lang, file: caseFile.file, locate });
   const out = process.stdout;

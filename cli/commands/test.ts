@@ -8,7 +8,7 @@ import { displayPath } from '../display-path.ts';
 import { loadEngine } from '../engine.ts';
 import { findTestFiles } from '../find-test-files.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { findPolicy, loadPolicyFile, policiesDir } from '../policies.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatCaseOutcome } from '../report/test-report.ts';
@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
     // Each policy is loaded once, however many files and cases use it.
     const policies = new Map<string, Promise<LoadedPolicy>>();
     const policyFor = async (id: string) => {
-      const path = await resolvePolicy(id, dir, process.cwd(), values.dsl ? 'dsl' : 'yaml');
+      const path = await findPolicy(id, dir, values.dsl ? 'dsl' : 'yaml');
       if (!policies.has(path)) policies.set(path, loadPolicyFile(path));
       return policies.get(path)!;
     };

@@ -4,6 +4,7 @@ import { parseInstant } from '../calendar/index.ts';
 import { diagnostic, didYouMean, listOf, SlaError, type Code, type Diagnostic } from '../diagnostics/index.ts';
 import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 
 const CASE_KEYS = ['policy', 'at', 'plans', 'facts', 'events'];
 const EVENT_KEYS = ['type', 'at', 'until'];
@@ -27,7 +28,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
 
   const instant = (v: unknown, path: string): number | undefined => {
     if (typeof v !== 'string') {
-      err('SLA4003', path, `${JSON.stringify(v) ?? 'nothing'} is not an instant`, 'write an ISO 8601 time with an offset, e.g. 2025-03-10T12:00:00+02:00');
+      err('SLA4003', path, `${quoteValue(v)} is not an instant`, 'write an ISO 8601 time with an offset, e.g. 2025-03-10T12:00:00+02:00');
       return undefined;
     }
     const r = parseInstant(v);
@@ -51,7 +52,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
         continue;
       }
       if (typeof v !== 'string' || !decl.options.includes(v)) {
-        err('SLA4007', `/plans/${dim}`, `unknown option ${JSON.stringify(v)} for plan \`${dim}\``, (typeof v === 'string' && didYouMean(v, decl.options)) || `expected one of ${listOf(decl.options)}`);
+        err('SLA4007', `/plans/${dim}`, `unknown option ${quoteValue(v)} for plan \`${dim}\``, (typeof v === 'string' && didYouMean(v, decl.options)) || `expected one of ${listOf(decl.options)}`);
         continue;
       }
       plans[dim] = v;
@@ -152,11 +153,11 @@ function checkValue(
     : decl.type === 'integer' ? Number.isInteger(v)
     : typeof v === 'number' && Number.isFinite(v);
   if (!ok) {
-    err('SLA4008', path, `${what} must be ${describeDecl(decl)}, not ${JSON.stringify(v)}`);
+    err('SLA4008', path, `${what} must be ${describeDecl(decl)}, not ${quoteValue(v)}`);
     return false;
   }
   if (decl.enum && !decl.enum.includes(v as Scalar)) {
-    err('SLA4008', path, `${JSON.stringify(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
+    err('SLA4008', path, `${quoteValue(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
     return false;
   }
   if (typeof v === 'number' && v < (decl.minimum ?? 0)) {

@@ -12,6 +12,7 @@ import type {
   Policy,
 } from '../ir/schema.ts';
 import { isByPlan } from './plan-value.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 
 type Scalar = string | number | boolean;
 
@@ -88,9 +89,9 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       : decl.type === 'boolean' ? typeof v === 'boolean'
       : decl.type === 'integer' ? Number.isInteger(v)
       : typeof v === 'number';
-    if (!ok) return err('SLA3011', path, `${what} is ${article(decl.type)}; ${JSON.stringify(v)} is not`);
+    if (!ok) return err('SLA3011', path, `${what} is ${article(decl.type)}; ${quoteValue(v)} is not`);
     if (decl.enum && !decl.enum.includes(v))
-      err('SLA3011', path, `${JSON.stringify(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
+      err('SLA3011', path, `${quoteValue(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
   }
   function eventRef(ref: EventRef, path: string) {
     if (!Object.hasOwn(p.events, ref.event)) return unknown('SLA3003', `${path}/event`, 'event type', ref.event, Object.keys(p.events));

@@ -13,6 +13,7 @@ export const codes = {
   SLA1008: 'forbidden key',
   SLA1009: 'more than one document',
   SLA1010: 'JSON syntax error',
+  SLA1011: 'YAML tags are not allowed',
   // DSL syntax (SLA11xx)
   SLA1101: 'DSL lexing error',
   SLA1102: 'DSL parse error',
@@ -56,11 +57,13 @@ export const codes = {
   SLA4012: 'unknown policy',
   SLA4013: 'unsupported language',
   SLA4014: 'computation out of range',
+  SLA4015: 'policy reference is not an id',
   // tests and tools
   SLA5001: 'invalid test file',
   SLA5002: 'test failed',
   SLA5003: 'file not found',
   SLA5004: 'bad usage',
+  SLA5005: 'not a regular file',
 } as const;
 
 export type Code = keyof typeof codes;

@@ -11,6 +11,8 @@ const Rec = <K extends TSchema, V extends TSchema>(key: K, value: V, options: Re
 
 export const ID_PATTERN = '^[a-z][a-z0-9_]*$';
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'a lower-case identifier: letters, digits, _' });
+/** A policy's id, which is also how a case or a test file names it (never a file path). */
+export const POLICY_ID_PATTERN = '^[a-z][a-z0-9_-]*$';
 export const ClauseId = Type.String({ pattern: '^[a-z][a-z0-9_-]*$', description: 'a clause id (kebab-case)' });
 export const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' });
@@ -300,7 +302,7 @@ export const Counter = Type.Union([
 
 export const Policy = O({
   $schema: Opt(Type.String()),
-  id: Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }),
+  id: Type.String({ pattern: POLICY_ID_PATTERN }),
   title: Type.String(),
   version: Type.String(),
   effective: Opt(LocalDate),

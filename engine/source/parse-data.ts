@@ -1,14 +1,21 @@
 // Safe parsing of YAML (and JSON, a subset of it) data documents with positions kept: policies,
 // cases and test files all come through here. Hostile input gets a diagnostic, never a crash:
-// aliases are refused, keys must be unique, size and nesting are capped, `__proto__` is refused.
+// aliases are refused, keys must be unique, size and nesting are capped, `__proto__` is refused,
+// and so are tags other than the core schema's (`!!js/function`, `!custom`, `%TAG`), which would
+// otherwise be read silently as plain strings.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { diagnostic, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 import type { Locator, Position } from '../policy-types.ts';
 
-export const MAX_SOURCE_BYTES = 1_000_000;
+/** The longest source accepted, in characters (UTF-16 code units, as a string's length). */
+export const MAX_SOURCE_CHARS = 1_000_000;
 export const MAX_DEPTH = 64;
 const MAX_ERRORS = 20;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** Explicit tags that only say what the value already is in the core schema (`!!str 2025`). */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => YAML_TAG_PREFIX + t));
 
 export interface ParsedData {
   value: unknown;
@@ -17,8 +24,8 @@ export interface ParsedData {
 
 /** Rejects what is not worth handing to a parser: empty, too large, binary. */
 export function screenSource(source: string, file?: string): Diagnostic | undefined {
-  if (source.length > MAX_SOURCE_BYTES)
-    return diagnostic('SLA1004', `input is ${source.length} characters; the limit is ${MAX_SOURCE_BYTES}`, { file });
+  if (source.length > MAX_SOURCE_CHARS)
+    return diagnostic('SLA1004', `input is ${source.length} characters; the limit is ${MAX_SOURCE_CHARS} characters`, { file });
   // NUL, other C0 controls (but tab, LF, CR) and U+FFFD (undecodable bytes) mean this is not text.
   const bad = source.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
   if (bad >= 0) {
@@ -102,6 +109,9 @@ export function parseData(source: string, file?: string): ParsedData {
     errors.push(diagnostic(code, firstLine(e.message), { file, ...at }));
   }
   if (errors.length) throw new SlaError(errors);
+  const tagDirective = /^%TAG\b/m.exec(source);
+  if (tagDirective && Object.keys(doc.directives?.tags ?? {}).some((handle) => handle !== '!!'))
+    throw new SlaError([diagnostic('SLA1011', '%TAG directives are not allowed', { file, ...positionOf(source, tagDirective.index) })]);
 
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
   const index = new Map<string, { value: Position; key?: Position }>();
@@ -116,6 +126,11 @@ export function parseData(source: string, file?: string): ParsedData {
     if (depth > MAX_DEPTH) {
       errors.push(diagnostic('SLA1005', `the document nests more than ${MAX_DEPTH} levels deep`, { file, ...at }));
       break;
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      const shown = tag.startsWith(YAML_TAG_PREFIX) ? `!!${tag.slice(YAML_TAG_PREFIX.length)}` : tag;
+      errors.push(diagnostic('SLA1011', `the YAML tag ${quoteValue(shown)} is not allowed; write the plain value`, { file, ...at }));
     }
     if (isAlias(node)) {
       errors.push(diagnostic('SLA1002', `aliases (*${node.source}) are not allowed; write the value out`, { file, ...at }));

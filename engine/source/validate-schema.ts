@@ -3,6 +3,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -132,20 +133,20 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
     case 'const': {
       const allowed = group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue));
       code = 'SLA2005';
-      message = `${JSON.stringify(e.data)} is not allowed for ${where}`;
+      message = `${quoteValue(e.data)} is not allowed for ${where}`;
       help = (typeof e.data === 'string' && didYouMean(e.data, allowed)) || `expected one of ${listOf(allowed)}`;
       break;
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       code = 'SLA2005';
-      message = `${JSON.stringify(e.data)} is not allowed for ${where}`;
+      message = `${quoteValue(e.data)} is not allowed for ${where}`;
       help = (typeof e.data === 'string' && didYouMean(e.data, allowed)) || `expected one of ${listOf(allowed)}`;
       break;
     }
     case 'pattern':
       code = 'SLA2005';
-      message = `${JSON.stringify(e.data)} is not valid for ${where}`;
+      message = `${quoteValue(e.data)} is not valid for ${where}`;
       help = (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`;
       break;
     default:
@@ -160,6 +161,5 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${v}`;
-  return `${typeof v} ${JSON.stringify(v)}`;
+  return `${typeof v} ${quoteValue(v)}`;
 }
