@@ -5,6 +5,7 @@ import { diagnostic, didYouMean, listOf, SlaError, type Code, type Diagnostic } 
 import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
+import { numberProblem } from '../ir/number-limits.ts';
 
 const CASE_KEYS = ['policy', 'at', 'plans', 'facts', 'events'];
 const EVENT_KEYS = ['type', 'at', 'until'];
@@ -153,7 +154,13 @@ function checkValue(
     : decl.type === 'integer' ? Number.isInteger(v)
     : typeof v === 'number' && Number.isFinite(v);
   if (!ok) {
-    err('SLA4008', path, `${what} must be ${describeDecl(decl)}, not ${quoteValue(v)}`);
+    const nonFinite = typeof v === 'number' && !Number.isFinite(v);
+    err('SLA4008', path, `${what} must be ${describeDecl(decl)}, not ${quoteValue(v)}${nonFinite ? ' (numbers must be finite)' : ''}`);
+    return false;
+  }
+  const outOfRange = typeof v === 'number' ? numberProblem(v) : undefined;
+  if (outOfRange) {
+    err('SLA4016', path, `${what}: ${outOfRange}`);
     return false;
   }
   if (decl.enum && !decl.enum.includes(v as Scalar)) {

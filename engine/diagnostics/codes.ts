@@ -42,6 +42,7 @@ export const codes = {
   SLA3013: 'unused declaration',
   SLA3014: 'clause without text',
   SLA3015: 'invalid duration',
+  SLA3016: 'number out of range',
   // case validation
   SLA4001: 'invalid case',
   SLA4002: 'time without offset',
@@ -58,6 +59,7 @@ export const codes = {
   SLA4013: 'unsupported language',
   SLA4014: 'computation out of range',
   SLA4015: 'policy reference is not an id',
+  SLA4016: 'number out of range',
   // tests and tools
   SLA5001: 'invalid test file',
   SLA5002: 'test failed',
