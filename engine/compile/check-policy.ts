@@ -1,7 +1,7 @@
 // Compiler stage "check": every reference in the IR resolves to a declaration, values have the
 // declared types, plan-dependent values cover every option they are used for. Errors carry JSON
 // pointers that the front end maps back to file:line:column.
-import { checkZone, parseDuration } from '../calendar/index.ts';
+import { checkZone, LIMIT_MS, LIMIT_YEARS, nominalMs, parseDuration } from '../calendar/index.ts';
 import { diagnostic, didYouMean, listOf, type Code, type Diagnostic } from '../diagnostics/index.ts';
 import type {
   AttributeDecl,
@@ -105,6 +105,8 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if (!parsed) return err('SLA3015', path, `"${d}" is not a duration`, 'e.g. "24 hours", "3 days", "14 business days", "5 business hours", "1 solar year"');
     if (parsed.unit.startsWith('business') && calendar === undefined && p.calendar === undefined)
       err('SLA3008', path, `"${d}" needs a calendar`, 'name one with `calendar:` on the item or at the top of the policy');
+    if (nominalMs(parsed) > LIMIT_MS)
+      err('SLA3015', path, `"${d}" is longer than ${LIMIT_YEARS} years, more than the clocks compute`, 'check the number');
   }
   function planValue<T>(v: T | { by: string; values: Record<string, T> }, path: string, applies: Record<string, string[]> | undefined, each: (t: T, path: string) => void) {
     if (!isByPlan(v)) return each(v as T, path);

@@ -9,6 +9,7 @@ import { diagnostic, SlaError } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
 import { EnginePool } from '../runtime/engine-pool.ts';
+import { withPolicyLocations } from '../runtime/policy-locations.ts';
 import { runFacts } from '../runtime/register.ts';
 import { Runtime } from '../runtime/runtime.ts';
 import { mapCredits } from './map-credits.ts';
@@ -64,7 +65,12 @@ function outcome(r: RuleResult): RuleOutcome {
 }
 
 /** Answers a case (an object as in contract.md) under a policy; throws SlaError for an invalid case. */
-export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
+export function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
+  const source = 'kind' in policy && policy.kind === 'loaded' ? policy : {};
+  return withPolicyLocations(source, () => answerCase(policy, input, options));
+}
+
+async function answerCase(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions): Promise<Answer> {
   const { compiled, engine, subjectEngine, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();

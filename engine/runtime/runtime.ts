@@ -7,6 +7,7 @@ import { planValue } from '../compile/plan-value.ts';
 import type { Condition, Counter, Credit, Deadline, EventRef, Instant, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import { evaluateCondition } from './direct.ts';
+import { computedAt } from './policy-locations.ts';
 import { matchesWhere, pickEvent, selectEvents, type Hidden } from './event-query.ts';
 
 export type Moment = 'at' | 'request';
@@ -105,7 +106,7 @@ export class Runtime {
       return named ? this.instant(named, moment, hidden) : null;
     }
     const e = this.event(expr.from, moment, hidden);
-    return e ? this.add(e.at, expr.add, expr.calendar) : null;
+    return e ? computedAt(this.policy, expr, 'add', () => this.add(e.at, expr.add, expr.calendar)) : null;
   }
 
   exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
@@ -173,7 +174,7 @@ export class Runtime {
       const stops = this.events(d.stop, moment, hidden);
       const out: DeadlineInstance[] = [];
       for (const start of firsts) {
-        const due = this.add(start.at, d.duration, d.calendar);
+        const due = computedAt(this.policy, d, 'duration', () => this.add(start.at, d.duration, d.calendar));
         if (due === null) continue;
         const subject = d.subject === undefined ? undefined : String(start.attrs[d.subject]);
         const stop = stops.find((e) => e.at >= start.at && (subject === undefined || String(e.attrs[d.subject!]) === subject));
