@@ -224,8 +224,11 @@ export class Runtime {
         .filter(([a, b]) => b > a)
         .sort((x, y) => x[0] - y[0]);
       if (!intervals.length) return [];
+      // Only the periods some downtime touches: outages years apart never span the years between.
+      const periods = new Map<number, { from: number; until: number }>();
+      for (const [a, b] of intervals) for (const p of periodsBetween(a, b, this.policy.zone, c.per)) periods.set(p.from, p);
       const out: CreditPeriod[] = [];
-      for (const p of periodsBetween(intervals[0][0], intervals[intervals.length - 1][1], this.policy.zone, c.per)) {
+      for (const p of [...periods.values()].sort((x, y) => x.from - y.from)) {
         if (p.until > now) continue;
         const down = unionLength(intervals, p.from, p.until);
         if (down === 0) continue;

@@ -6,6 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { diagnostic, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
+import { jsonSyntaxProblem } from './strict-json.ts';
 import type { Locator, Position } from '../policy-types.ts';
 
 /** The longest source accepted, in characters (UTF-16 code units, as a string's length). */
@@ -71,6 +72,10 @@ function flowDepth(source: string): { depth: number; offset: number } {
 export function parseData(source: string, file?: string): ParsedData {
   const screened = screenSource(source, file);
   if (screened) throw new SlaError([screened]);
+  if (file !== undefined && /\.json$/i.test(file)) {
+    const problem = jsonSyntaxProblem(source, file, (offset) => positionOf(source, offset));
+    if (problem) throw new SlaError([problem]);
+  }
   const flow = flowDepth(source);
   if (flow.depth > MAX_DEPTH)
     throw new SlaError([
