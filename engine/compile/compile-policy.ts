@@ -5,6 +5,7 @@ import { hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../policy-types.ts';
+import { explainNestedAny } from '../source/nested-any.ts';
 import { schemaDiagnostics } from '../source/validate-schema.ts';
 import { checkNumbers } from './check-numbers.ts';
 import { checkPolicy } from './check-policy.ts';
@@ -17,7 +18,7 @@ export interface Stage {
 
 /** The stages that judge a policy; `emitRules` then turns a policy that passed them into rules. */
 export const stages: Stage[] = [
-  { name: 'schema', run: (policy) => schemaDiagnostics(policyValidator(), policy) },
+  { name: 'schema', run: (policy) => explainNestedAny(policy, schemaDiagnostics(policyValidator(), policy)) },
   { name: 'numbers', run: (policy) => checkNumbers(policy) },
   { name: 'check', run: (policy) => checkPolicy(policy) },
   {

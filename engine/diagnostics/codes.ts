@@ -43,6 +43,8 @@ export const codes = {
   SLA3014: 'clause without text',
   SLA3015: 'invalid duration',
   SLA3016: 'number out of range',
+  SLA3017: 'unknown operator',
+  SLA3018: 'malformed compiled policy',
   // case validation
   SLA4001: 'invalid case',
   SLA4002: 'time without offset',

@@ -4,8 +4,9 @@ import type { RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import { validateCase } from '../case/validate-case.ts';
+import { checkCompiled } from '../compile/check-compiled.ts';
 import { compilePolicy } from '../compile/compile-policy.ts';
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { diagnostic, hasErrors, SlaError } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
 import { EnginePool } from '../runtime/engine-pool.ts';
@@ -40,7 +41,7 @@ const prepared = new WeakMap<object, Prepared>();
 export function prepare(policy: LoadedPolicy | CompiledPolicy | Policy): Prepared {
   const hit = prepared.get(policy);
   if (hit) return hit;
-  const compiled = 'kind' in policy && policy.kind === 'compiled' ? (policy as CompiledPolicy) : compilePolicy(policy as LoadedPolicy | Policy);
+  const compiled = 'kind' in policy && policy.kind === 'compiled' ? checkedCompiled(policy) : compilePolicy(policy as LoadedPolicy | Policy);
   const perSubject = new Set((compiled.policy.entitlements ?? []).filter((e) => e.subject !== undefined).map((e) => e.id));
   const subjectRules = compiled.rules.filter((r) => perSubject.has(String((r.event.params as { id?: string } | undefined)?.id)) && /^(entitlement|field):/.test(String(r.name)));
   const p: Prepared = {
@@ -51,6 +52,13 @@ export function prepare(policy: LoadedPolicy | CompiledPolicy | Policy): Prepare
   };
   prepared.set(policy, p);
   return p;
+}
+
+/** A compiled policy is JSON from anywhere: checked before its rules are run. */
+function checkedCompiled(policy: unknown): CompiledPolicy {
+  const problems = checkCompiled(policy);
+  if (hasErrors(problems)) throw new SlaError(problems.filter((d) => d.severity === 'error'));
+  return policy as CompiledPolicy;
 }
 
 export interface RuleOutcome {
