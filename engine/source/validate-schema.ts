@@ -43,7 +43,7 @@ function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
     if (failing.length === 0) continue;
     if (branches.every((es) => es.length === 1 && es[0].keyword === 'const')) continue; // groupConsts says "one of"
     const score = (es: ErrorObject[]) =>
-      es.reduce((n, e) => n + (e.keyword === 'anyOf' ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
+      es.reduce((n, e) => n + (e.keyword === 'anyOf' || nonFiniteNumber(e) ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
     const best = branches.reduce((a, b) => (score(b) < score(a) ? b : a));
     const keep = new Set(best);
     const drop = new Set(branches.flat().filter((e) => !keep.has(e)));
@@ -51,6 +51,10 @@ function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
   }
   return current;
 }
+
+/** A number where a number belongs, only not finite (.nan, .inf): the branch the author meant. */
+const nonFiniteNumber = (e: ErrorObject) =>
+  e.keyword === 'type' && ['number', 'integer'].includes(String((e.params as { type: string }).type)) && typeof e.data === 'number' && !Number.isFinite(e.data);
 
 const reach = new WeakMap<object, Set<object>>();
 /** Every schema object reachable from `schema`, following local `$ref`s into `root`. */
