@@ -1,4 +1,5 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
+import type { Case } from '../../engine/core.ts';
 import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -51,9 +52,15 @@ export async function run(args: string[]): Promise<number> {
     if (values.policy !== undefined || !(e instanceof engine.SlaError)) throw e;
     throw new engine.SlaError(e.diagnostics.map((d) => ({ ...d, file: caseFile.file, path: '/policy', ...locate('/policy') })));
   }
-  const policy = await loadPolicyFile(path);
+  const loaded = await loadPolicyFile(path);
+  const policy = engine.compilePolicy(loaded);
 
-  const answer = await engine.evaluate(policy, value, { lang, file: caseFile.file, locate });
+  // the case is validated in depth by evaluate; its diagnostics carry the case file, and those
+  // about the policy (a duration its clock cannot compute) only a pointer, placed here in its file
+  const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate }).catch((e: unknown) => {
+    if (!(e instanceof engine.SlaError)) throw e;
+    throw new engine.SlaError(e.diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d)));
+  });
   const out = process.stdout;
   out.write(
     values.json

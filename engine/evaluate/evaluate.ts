@@ -1,27 +1,30 @@
-// The evaluator: validates the case, runs the compiled rules through json-rules-engine with the
-// runtime's facts, and maps the rule results back to the Answer of contract.md.
+// The evaluator: validates the case, runs a compiled policy's rules through json-rules-engine with
+// the runtime's facts, and maps the rule results back to the Answer of contract.md.
 import type { RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
+import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
-import { checkCompiled } from '../compile/check-compiled.ts';
-import { compilePolicy } from '../compile/compile-policy.ts';
+import { parseRuleName } from '../compile/rule-name.ts';
+import { checkCompiled } from './check-compiled.ts';
 import { diagnostic, hasErrors, SlaError } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
-import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
+import type { CompiledPolicy, Locator } from '../policy-types.ts';
+import { createRuntime } from '../runtime/create-runtime.ts';
 import { EnginePool } from '../runtime/engine-pool.ts';
-import { withPolicyLocations } from '../runtime/policy-locations.ts';
 import { runFacts } from '../runtime/register.ts';
-import { Runtime } from '../runtime/runtime.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
 import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
+import type { MapContext, RuleOutcome } from './map-context.ts';
 
 export interface EvaluateOptions {
-  /** language of explanations: en (default), uk, fa */
-  lang?: string;
+  /** language of the clause texts in explanations: `en` by default; a language the policy has
+   *  (`uk`, `fa`…), else the clause's first text */
+  lang?: Language;
   /** the case's file name and source map, so case diagnostics carry file:line:column */
   file?: string;
   locate?: Locator;
@@ -37,34 +40,26 @@ export interface Prepared {
 
 const prepared = new WeakMap<object, Prepared>();
 
-/** Compiles (once per policy object) and builds the engine and calendars it needs. */
-export function prepare(policy: LoadedPolicy | CompiledPolicy | Policy): Prepared {
-  const hit = prepared.get(policy);
+/** Builds (once per compiled policy object) the engine and calendars it needs. */
+export function prepare(compiled: CompiledPolicy): Prepared {
+  const hit = prepared.get(compiled);
   if (hit) return hit;
-  const compiled = 'kind' in policy && policy.kind === 'compiled' ? checkedCompiled(policy) : compilePolicy(policy as LoadedPolicy | Policy);
+  // JSON from anywhere (stored, sent, edited by hand): checked before its rules are run
+  const problems = checkCompiled(compiled);
+  if (hasErrors(problems)) throw new SlaError(problems.filter((d) => d.severity === 'error'));
   const perSubject = new Set((compiled.policy.entitlements ?? []).filter((e) => e.subject !== undefined).map((e) => e.id));
-  const subjectRules = compiled.rules.filter((r) => perSubject.has(String((r.event.params as { id?: string } | undefined)?.id)) && /^(entitlement|field):/.test(String(r.name)));
+  const subjectRules = compiled.rules.filter((r) => {
+    const id = parseRuleName(String(r.name));
+    return (id?.kind === 'entitlement' || id?.kind === 'field') && perSubject.has(id.entitlement);
+  });
   const p: Prepared = {
     compiled,
     engine: new EnginePool(compiled.rules),
     ...(subjectRules.length ? { subjectEngine: new EnginePool(subjectRules) } : {}),
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
   };
-  prepared.set(policy, p);
+  prepared.set(compiled, p);
   return p;
-}
-
-/** A compiled policy is JSON from anywhere: checked before its rules are run. */
-function checkedCompiled(policy: unknown): CompiledPolicy {
-  const problems = checkCompiled(policy);
-  if (hasErrors(problems)) throw new SlaError(problems.filter((d) => d.severity === 'error'));
-  return policy as CompiledPolicy;
-}
-
-export interface RuleOutcome {
-  name: string;
-  result: boolean;
-  conditions: EvaluatedCondition[];
 }
 
 function outcome(r: RuleResult): RuleOutcome {
@@ -72,13 +67,9 @@ function outcome(r: RuleResult): RuleOutcome {
   return { name: String(r.name), result: r.result === true, conditions: all };
 }
 
-/** Answers a case (an object as in contract.md) under a policy; throws SlaError for an invalid case. */
-export function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
-  const source = 'kind' in policy && policy.kind === 'loaded' ? policy : {};
-  return withPolicyLocations(source, () => answerCase(policy, input, options));
-}
-
-async function answerCase(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions): Promise<Answer> {
+/** Answers a case (an object as in contract.md) under a compiled policy; throws SlaError for an
+ *  invalid case. */
+export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const { compiled, engine, subjectEngine, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
@@ -87,7 +78,7 @@ async function answerCase(policy: LoadedPolicy | CompiledPolicy | Policy, input:
 
   let rt: Runtime;
   try {
-    rt = new Runtime(p, calendars, validateCase(p, input), compiled.rules);
+    rt = createRuntime(p, calendars, validateCase(p, input), compiled.rules);
   } catch (e) {
     if (e instanceof SlaError && (options.file || options.locate))
       throw new SlaError(e.diagnostics.map((d) => ({ ...d, ...(options.file ? { file: options.file } : {}), ...((d.path !== undefined && options.locate?.(d.path)) || {}) })));
@@ -140,13 +131,4 @@ const usesCountryHolidays = (p: Policy) =>
 async function run(pool: EnginePool, rt: Runtime): Promise<Map<string, RuleOutcome>> {
   const { results, failureResults } = await pool.with((engine) => engine.run(runFacts(rt)));
   return new Map([...results, ...failureResults].map((r) => [String(r.name), outcome(r)]));
-}
-
-export interface MapContext {
-  rt: Runtime;
-  outcomes: Map<string, RuleOutcome>;
-  /** per subject attribute: each subject's view of the case and its rule outcomes */
-  subjectRuns: Map<string, { subject: string; rt: Runtime; outcomes: Map<string, RuleOutcome> }[]>;
-  explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
-  warnings: string[];
 }

@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import { runtimeFacts } from '../runtime/facts.ts';
 import { builtinOperators, customOperators } from '../runtime/operators.ts';
-import { runStages } from './compile-policy.ts';
+import { compiledHere, runStages } from '../compile/compile-policy.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -14,8 +14,11 @@ export function checkCompiled(compiled: unknown): Diagnostic[] {
   if (!isObject(compiled) || compiled.format !== 'sla-compiled/1') return bad('/format', 'not a compiled policy (format `sla-compiled/1`)');
   if (!isObject(compiled.policy)) return bad('/policy', 'a compiled policy needs `policy`, the policy IR');
   if (!Array.isArray(compiled.rules)) return bad('/rules', 'a compiled policy needs `rules`, a list');
-  const stages = runStages(compiled.policy as Policy).map((d) => (d.path !== undefined ? { ...d, path: `/policy${d.path}` } : d));
-  if (stages.some((d) => d.severity === 'error')) return stages;
+  // The IR of a policy compiled in this process has passed the stages already.
+  if (!compiledHere(compiled)) {
+    const stages = runStages(compiled.policy as Policy).map((d) => (d.path !== undefined ? { ...d, path: `/policy${d.path}` } : d));
+    if (stages.some((d) => d.severity === 'error')) return stages;
+  }
 
   const out: Diagnostic[] = [];
   const facts = new Set([...Object.keys(runtimeFacts), ...Object.keys((compiled.policy as Policy).facts ?? {})]);
