@@ -1,16 +1,17 @@
 // Smaller edges: outages decades apart, fractional seconds, offsets beyond ±14:00, JSON's own
 // syntax, `any` inside `any`, and a hand-edited compiled policy.
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, compilePolicy, evaluate, loadPolicy, parseCaseSource, SlaError, type CompiledPolicy, type Diagnostic } from '../../engine/index.ts';
+import { checkPolicy, compilePolicy, evaluate, loadPolicy, parseCaseSource, SlaError, type Case, type CompiledPolicy, type Diagnostic } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 import { diagnosticLines, expectCleanOutput, folder, sla } from './in-process.ts';
 
-const policy = loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' });
+const loaded = loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' });
+const policy = compilePolicy(loaded);
 const base = { plans: { support: 'gold' }, facts: { migration_price: 100 } };
 
-async function refusal(p: Parameters<typeof evaluate>[0], input: unknown): Promise<Diagnostic[]> {
+async function refusal(p: CompiledPolicy, input: object): Promise<Diagnostic[]> {
   try {
-    await evaluate(p, input);
+    await evaluate(p, input as Case);
   } catch (e) {
     if (e instanceof SlaError) return e.diagnostics;
     throw e;
@@ -81,7 +82,7 @@ it('`any` nested in `any` gets one error that says so, at the inner `any`', () =
 });
 
 describe('a hand-edited compiled policy', () => {
-  const compiled = () => JSON.parse(JSON.stringify(compilePolicy(policy))) as CompiledPolicy;
+  const compiled = () => JSON.parse(JSON.stringify(compilePolicy(loaded))) as CompiledPolicy;
   const kase = { ...base, at: '2025-03-10T12:00:00+02:00' };
 
   it('with an unknown operator is refused with SLA3017 at the rule, not a plain Error', async () => {

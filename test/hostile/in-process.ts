@@ -1,10 +1,10 @@
-// Runs `sla` in this process (cli/main.ts's runCli) and collects what it writes, so hostile inputs
+// Runs `sla` in this process (cli/main.ts, errors reported as bin/sla.js does) and collects what it writes, so hostile inputs
 // are cheap to try by the dozen; plus the checks every hostile test makes of that output.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { runCli } from '../../cli/main.ts';
+import { main, reportError } from '../../cli/main.ts';
 
 export interface Run {
   code: number;
@@ -21,7 +21,7 @@ export async function sla(...argv: string[]): Promise<Run> {
   process.stdout.write = write(out) as typeof process.stdout.write;
   process.stderr.write = write(err) as typeof process.stderr.write;
   try {
-    const code = await runCli(argv);
+    const code = await main(argv).catch((e: unknown) => reportError(e));
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.stdout.write = stdoutWrite;

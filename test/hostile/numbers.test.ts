@@ -2,7 +2,7 @@
 // is expected, and every number is bounded to what an answer carries exactly, with the error
 // saying so.
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, evaluate, loadPolicy, parseCaseSource, SlaError, type Diagnostic } from '../../engine/index.ts';
+import { checkPolicy, compilePolicy, evaluate, loadPolicy, parseCaseSource, SlaError, type Case, type Diagnostic } from '../../engine/index.ts';
 import { MAX_MAGNITUDE } from '../../engine/ir/number-limits.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 import { diagnosticLines, expectCleanOutput, folder, sla } from './in-process.ts';
@@ -38,13 +38,13 @@ describe('in a policy', () => {
 });
 
 describe('in a case', () => {
-  const policy = loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' });
+  const policy = compilePolicy(loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' }));
   const kase = (facts: string, hours = '1') =>
     `at: 2025-03-10T12:00:00+02:00\nplans: { support: gold }\nfacts: { ${facts} }\nevents:\n  - { type: support_time_used, at: 2025-03-09T12:00:00+02:00, hours: ${hours} }\n  - { type: support_time_used, at: 2025-03-09T13:00:00+02:00, hours: ${hours} }\n`;
   async function diagnostics(source: string): Promise<Diagnostic[]> {
     const { value, locate } = parseCaseSource(source, 'case.yaml');
     try {
-      await evaluate(policy, value, { file: 'case.yaml', locate });
+      await evaluate(policy, value as Case, { file: 'case.yaml', locate });
     } catch (e) {
       if (e instanceof SlaError) return e.diagnostics;
       throw e;
@@ -78,7 +78,7 @@ describe('in a case', () => {
 
   it(`numbers up to ${MAX_MAGNITUDE} answer exactly`, async () => {
     const { value } = parseCaseSource(kase(`migration_price: ${MAX_MAGNITUDE}`, String(MAX_MAGNITUDE)));
-    const answer = await evaluate(policy, value);
+    const answer = await evaluate(policy, value as Case);
     const redo = answer.entitlements.find((e) => e.id === 're_migration')!;
     expect(redo.cost).toEqual({ amount: MAX_MAGNITUDE / 10, currency: 'USD' });
     expect(JSON.stringify(answer)).not.toMatch(/null,?\s*"currency"|Infinity/);

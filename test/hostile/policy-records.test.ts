@@ -3,7 +3,7 @@
 // evaluates (rule priorities used to run out).
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { checkPolicy, evaluate, loadPolicy } from '../../engine/index.ts';
+import { checkPolicy, compilePolicy, evaluate, loadPolicy } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 import { diagnosticLines, expectCleanOutput, folder, sla } from './in-process.ts';
 
@@ -53,7 +53,7 @@ it('a policy of 1 200 entitlements evaluates', async () => {
   const p = mini();
   const [first] = p.entitlements as Json[];
   p.entitlements = Array.from({ length: 1200 }, (_, i) => ({ ...first, id: `re_migration_${i}` }));
-  const policy = loadPolicy({ source: stringify(p, { aliasDuplicateObjects: false }), file: 'many.yaml' });
+  const policy = compilePolicy(loadPolicy({ source: stringify(p, { aliasDuplicateObjects: false }), file: 'many.yaml' }));
   const answer = await evaluate(policy, { at: '2025-03-10T12:00:00+02:00', plans: { support: 'gold' }, facts: { migration_price: 100 } });
   expect(answer.entitlements).toHaveLength(1200);
   expect(new Set(answer.entitlements.map((e) => e.allowed))).toEqual(new Set([false]));
