@@ -15,7 +15,6 @@ export function escapeControls(s: string): string {
 export function escapeStrings<T>(value: T): T {
   if (typeof value === 'string') return escapeControls(value) as T;
   if (Array.isArray(value)) return value.map(escapeStrings) as T;
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeControls(k), escapeStrings(v)])) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeControls(k), escapeStrings(v)])) as T;
   return value;
 }

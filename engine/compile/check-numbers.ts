@@ -8,7 +8,8 @@ export function checkNumbers(policy: unknown): Diagnostic[] {
   const stack: { value: unknown; path: string }[] = [{ value: policy, path: '' }];
   while (stack.length) {
     const { value, path } = stack.pop()!;
-    if (typeof value === 'number' && Number.isFinite(value)) { // NaN and infinities are the schema's
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      // NaN and infinities are the schema's
       const problem = numberProblem(value);
       if (problem) out.push(diagnostic('SLA3016', problem, { path }));
     } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: `${path}/${i}` }));

@@ -26,6 +26,7 @@ export function explainNestedAny(policy: unknown, diagnostics: Diagnostic[]): Di
   return [
     ...diagnostics.filter((d) => !within(d)),
     ...nested.map(({ inner }) =>
-      diagnostic('SLA2005', '`any` cannot be nested in `any`', { path: inner, help: 'list its conditions in the outer `any` instead: any of any is any' })),
+      diagnostic('SLA2005', '`any` cannot be nested in `any`', { path: inner, help: 'list its conditions in the outer `any` instead: any of any is any' }),
+    ),
   ];
 }

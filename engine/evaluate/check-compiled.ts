@@ -23,7 +23,8 @@ export function checkCompiled(compiled: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const facts = new Set([...Object.keys(runtimeFacts), ...Object.keys((compiled.policy as Policy).facts ?? {})]);
   const fact = (name: unknown, path: string) => {
-    if (typeof name !== 'string' || !facts.has(name)) out.push(diagnostic('SLA3002', `unknown fact ${JSON.stringify(name) ?? 'nothing'} in a compiled rule`, { path }));
+    if (typeof name !== 'string' || !facts.has(name))
+      out.push(diagnostic('SLA3002', `unknown fact ${JSON.stringify(name) ?? 'nothing'} in a compiled rule`, { path }));
   };
   const condition = (c: unknown, path: string, depth: number): void => {
     if (!isObject(c) || depth > 16) return void out.push(diagnostic('SLA3018', 'a condition must be a mapping', { path }));
@@ -40,7 +41,8 @@ export function checkCompiled(compiled: unknown): Diagnostic[] {
     if (isObject(c.value) && 'fact' in c.value) fact(c.value.fact, `${path}/value/fact`);
   };
   compiled.rules.forEach((r, i) => {
-    if (!isObject(r) || typeof r.name !== 'string' || !isObject(r.event)) return void out.push(diagnostic('SLA3018', 'a rule needs a `name`, `conditions` and an `event`', { path: `/rules/${i}` }));
+    if (!isObject(r) || typeof r.name !== 'string' || !isObject(r.event))
+      return void out.push(diagnostic('SLA3018', 'a rule needs a `name`, `conditions` and an `event`', { path: `/rules/${i}` }));
     condition(r.conditions, `/rules/${i}/conditions`, 0);
   });
   return out;

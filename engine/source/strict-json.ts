@@ -3,14 +3,20 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 
 /** The JSON syntax error of `source`, or undefined when it is valid JSON. */
-export function jsonSyntaxProblem(source: string, file: string | undefined, positionOf: (offset: number) => { line: number; column: number }): Diagnostic | undefined {
+export function jsonSyntaxProblem(
+  source: string,
+  file: string | undefined,
+  positionOf: (offset: number) => { line: number; column: number },
+): Diagnostic | undefined {
   try {
     JSON.parse(source);
     return undefined;
   } catch (e) {
     const message = String((e as Error).message);
     // The engine's own words only: the runtime's message may quote the whole input.
-    const what = /^(Unexpected token '.'|Unexpected end of JSON input|Unexpected non-whitespace character after JSON|Expected [^"]{1,80}?(?= in JSON at))/.exec(message)?.[1];
+    const what = /^(Unexpected token '.'|Unexpected end of JSON input|Unexpected non-whitespace character after JSON|Expected [^"]{1,80}?(?= in JSON at))/.exec(
+      message,
+    )?.[1];
     const at = /at position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : trailingComma(source);
     return diagnostic('SLA1010', `not valid JSON${what ? `: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : ''}`, {

@@ -7,7 +7,9 @@ import { compilePolicy, evaluate, loadPolicy, parseCaseSource, SlaError, type Ca
 import { parseTestDocument } from '../../engine/testing/index.ts';
 
 const dir = new URL('../../policies/', import.meta.url);
-const testFiles = readdirSync(dir).filter((f) => f.endsWith('.test.yaml')).sort();
+const testFiles = readdirSync(dir)
+  .filter((f) => f.endsWith('.test.yaml'))
+  .sort();
 
 interface Job {
   policy: string;
@@ -33,7 +35,7 @@ async function answer(policy: CompiledPolicy, input: unknown): Promise<string> {
 // A seeded generator, so a failure replays with the same interleaving.
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 // An evaluation runs on promise jobs alone, so runs overlap only when they start within the same
 // macrotask: stagger them by a number of microtask turns.
@@ -44,10 +46,12 @@ async function pause(turns: number): Promise<void> {
 for (const form of ['compiled', 'compiled and reloaded from JSON'] as const) {
   it(`${jobs.length} bundled cases answer concurrently as sequentially, ${form}`, async () => {
     const ids = [...new Set(jobs.map((j) => j.policy))];
-    const shared = new Map(ids.map((id) => {
-      const compiled = compilePolicy(load(id));
-      return [id, form === 'compiled' ? compiled : (JSON.parse(JSON.stringify(compiled)) as CompiledPolicy)];
-    }));
+    const shared = new Map(
+      ids.map((id) => {
+        const compiled = compilePolicy(load(id));
+        return [id, form === 'compiled' ? compiled : (JSON.parse(JSON.stringify(compiled)) as CompiledPolicy)];
+      }),
+    );
     const sequential: string[] = [];
     for (const j of jobs) sequential.push(await answer(shared.get(j.policy)!, j.case));
     expect(sequential.filter((a) => a.startsWith('unexpected'))).toEqual([]);
@@ -55,10 +59,12 @@ for (const form of ['compiled', 'compiled and reloaded from JSON'] as const) {
     const next = random(9);
     const rounds = 4;
     const concurrent = await Promise.all(
-      Array.from({ length: rounds }, () => jobs).flat().map(async (j, i) => {
-        await pause(Math.floor(next() * 200)); // staggered starts: runs overlap at different stages
-        return { i: i % jobs.length, got: await answer(shared.get(j.policy)!, j.case) };
-      }),
+      Array.from({ length: rounds }, () => jobs)
+        .flat()
+        .map(async (j, i) => {
+          await pause(Math.floor(next() * 200)); // staggered starts: runs overlap at different stages
+          return { i: i % jobs.length, got: await answer(shared.get(j.policy)!, j.case) };
+        }),
     );
     const differences = concurrent.filter(({ i, got }) => got !== sequential[i]);
     expect(differences.length).toBe(0);

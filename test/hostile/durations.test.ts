@@ -54,11 +54,12 @@ describe('evaluation', () => {
 
   it('says which duration of the policy it could not compute', async () => {
     const policy = compilePolicy(loadPolicy({ source, file: 'p.yaml' }));
-    const error = await evaluate(policy, CASE).then(() => undefined, (e: unknown) => e);
+    const error = await evaluate(policy, CASE).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SlaError);
-    expect((error as SlaError).diagnostics).toEqual([
-      expect.objectContaining({ code: 'SLA4014', path: '/deadlines/0/duration' }),
-    ]);
+    expect((error as SlaError).diagnostics).toEqual([expect.objectContaining({ code: 'SLA4014', path: '/deadlines/0/duration' })]);
   }, 20_000);
 
   it('and the CLI says where, in the policy file', async () => {

@@ -1,7 +1,17 @@
 // Smaller edges: outages decades apart, fractional seconds, offsets beyond ±14:00, JSON's own
 // syntax, `any` inside `any`, and a hand-edited compiled policy.
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, compilePolicy, evaluate, loadPolicy, parseCaseSource, SlaError, type Case, type CompiledPolicy, type Diagnostic } from '../../engine/index.ts';
+import {
+  checkPolicy,
+  compilePolicy,
+  evaluate,
+  loadPolicy,
+  parseCaseSource,
+  SlaError,
+  type Case,
+  type CompiledPolicy,
+  type Diagnostic,
+} from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 import { diagnosticLines, expectCleanOutput, folder, sla } from './in-process.ts';
 
@@ -19,7 +29,7 @@ async function refusal(p: CompiledPolicy, input: object): Promise<Diagnostic[]> 
   throw new Error('expected the case to be refused');
 }
 
-it('outages 21 years apart each earn their month\'s credit', async () => {
+it("outages 21 years apart each earn their month's credit", async () => {
   const answer = await evaluate(policy, {
     ...base,
     at: '2046-06-01T00:00:00+03:00',
@@ -28,7 +38,10 @@ it('outages 21 years apart each earn their month\'s credit', async () => {
       { type: 'outage', at: '2046-03-05T00:00:00+02:00', until: '2046-03-05T12:00:00+02:00' },
     ],
   });
-  expect(answer.credits.map((c) => [c.period.from.slice(0, 7), c.amount])).toEqual([['2025-03', 48], ['2046-03', 24]]);
+  expect(answer.credits.map((c) => [c.period.from.slice(0, 7), c.amount])).toEqual([
+    ['2025-03', 48],
+    ['2046-03', 24],
+  ]);
 }, 20_000);
 
 describe('instants', () => {
@@ -77,7 +90,12 @@ it('`any` nested in `any` gets one error that says so, at the inner `any`', () =
     'cost: { percent: 10, of: migration_price }\n    when:\n      - any:\n          - { event: re_migration }\n          - any: [ { event: outage }, { event: full_migration_completed } ]',
   );
   expect(checkPolicy({ source, file: 'p.yaml' })).toEqual([
-    expect.objectContaining({ code: 'SLA2005', message: '`any` cannot be nested in `any`', path: '/entitlements/0/when/0/any/1', line: source.split('\n').findIndex((l) => l.includes('- any: [')) + 1 }),
+    expect.objectContaining({
+      code: 'SLA2005',
+      message: '`any` cannot be nested in `any`',
+      path: '/entitlements/0/when/0/any/1',
+      line: source.split('\n').findIndex((l) => l.includes('- any: [')) + 1,
+    }),
   ]);
 });
 
@@ -101,6 +119,8 @@ describe('a hand-edited compiled policy', () => {
     const c = compiled();
     (c.policy as { zone: string }).zone = 'Mars/Olympus';
     expect((await refusal(c, kase))[0]).toMatchObject({ code: 'SLA3007', path: '/policy/zone' });
-    expect(await refusal({ ...compiled(), rules: 5 } as unknown as CompiledPolicy, kase)).toEqual([expect.objectContaining({ code: 'SLA3018', path: '/rules' })]);
+    expect(await refusal({ ...compiled(), rules: 5 } as unknown as CompiledPolicy, kase)).toEqual([
+      expect.objectContaining({ code: 'SLA3018', path: '/rules' }),
+    ]);
   });
 });

@@ -76,7 +76,7 @@ describe('files the CLI reads are regular and bounded', () => {
   }, 10_000);
 
   it('a file read by mistake shows at most a short excerpt of itself', async () => {
-    const dir = folder({ 'passwd': Array.from({ length: 40 }, (_, i) => `user${i}:x:${i}:${i}:User ${i}:/home/user${i}:/bin/sh`).join('\n') + '\n' });
+    const dir = folder({ passwd: Array.from({ length: 40 }, (_, i) => `user${i}:x:${i}:${i}:User ${i}:/home/user${i}:/bin/sh`).join('\n') + '\n' });
     const r = await sla('check', join(dir, 'passwd'));
     expect(r.code).toBe(1);
     const [line] = diagnosticLines(r);

@@ -16,7 +16,10 @@ export interface Run {
 export async function sla(...argv: string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const write = (into: string[]) => (chunk: unknown) => (into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')), true);
+  const write = (into: string[]) => (chunk: unknown) => (
+    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')),
+    true
+  );
   const [stdoutWrite, stderrWrite] = [process.stdout.write, process.stderr.write];
   process.stdout.write = write(out) as typeof process.stdout.write;
   process.stderr.write = write(err) as typeof process.stderr.write;

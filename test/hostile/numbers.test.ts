@@ -22,7 +22,9 @@ describe('in a policy', () => {
       const source = miniPolicyYaml.replace(from, to);
       expect(source).not.toBe(miniPolicyYaml);
       const found = checkPolicy({ source, file: 'p.yaml' });
-      expect(found).toContainEqual(expect.objectContaining({ code: 'SLA2004', line: lineOf(source, to), message: expect.stringMatching(/must be a finite number, not -?(NaN|Infinity)/) }));
+      expect(found).toContainEqual(
+        expect.objectContaining({ code: 'SLA2004', line: lineOf(source, to), message: expect.stringMatching(/must be a finite number, not -?(NaN|Infinity)/) }),
+      );
       const r = await sla('check', `${folder({ 'p.yaml': source })}/p.yaml`);
       expect(r.code).toBe(1);
       expectCleanOutput(r);
@@ -32,7 +34,11 @@ describe('in a policy', () => {
   it(`a number beyond ${MAX_MAGNITUDE} is SLA3016, saying why`, () => {
     const source = miniPolicyYaml.replace('multiplier: 2', 'multiplier: 1.7976931348623157e308');
     expect(checkPolicy({ source, file: 'p.yaml' })).toEqual([
-      expect.objectContaining({ code: 'SLA3016', line: lineOf(source, 'multiplier:'), message: expect.stringMatching(/out of range: numbers are at most 100,000,000,000 in magnitude, so that money in cents and sums stay exact/) }),
+      expect.objectContaining({
+        code: 'SLA3016',
+        line: lineOf(source, 'multiplier:'),
+        message: expect.stringMatching(/out of range: numbers are at most 100,000,000,000 in magnitude, so that money in cents and sums stay exact/),
+      }),
     ]);
   });
 });
@@ -55,7 +61,11 @@ describe('in a case', () => {
   for (const v of ['.nan', '.inf', '-.inf']) {
     it(`a fact of ${v} is SLA4008 "numbers must be finite"`, async () => {
       expect(await diagnostics(kase(`migration_price: ${v}`))).toEqual([
-        expect.objectContaining({ code: 'SLA4008', line: 3, message: expect.stringMatching(/must be a number, not -?(NaN|Infinity) \(numbers must be finite\)/) }),
+        expect.objectContaining({
+          code: 'SLA4008',
+          line: 3,
+          message: expect.stringMatching(/must be a number, not -?(NaN|Infinity) \(numbers must be finite\)/),
+        }),
       ]);
     });
   }

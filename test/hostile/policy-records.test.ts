@@ -21,8 +21,8 @@ const RECORDS: Record<string, (p: Json) => Json> = {
   counters: (p) => (p.counters ??= {}) as Json,
   instants: (p) => (p.instants ??= {}) as Json,
   fields: (p) => (entitlement(p).fields ??= {}) as Json,
-  attributes: (p) => ((p.events as Record<string, Json>).ticket_opened.attributes as Json),
-  'clause texts': (p) => ((p.clauses as Record<string, Json>).redo.text as Json),
+  attributes: (p) => (p.events as Record<string, Json>).ticket_opened.attributes as Json,
+  'clause texts': (p) => (p.clauses as Record<string, Json>).redo.text as Json,
   applies: (p) => entitlement(p).applies as Json,
 };
 

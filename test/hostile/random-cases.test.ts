@@ -38,7 +38,15 @@ const hostileScalar = fc.oneof(
   fc.string(),
   fc.double(),
   fc.integer(),
-  fc.constantFrom('2025-03-10T12:00:00+02:00', '2025-03-10T12:00:00', '2025-02-30T00:00:00Z', '1899-12-31T23:59:59Z', '2200-01-01T00:00:00Z', '2025-03-10T12:00:59.99999+18:59', '2025-03-10'),
+  fc.constantFrom(
+    '2025-03-10T12:00:00+02:00',
+    '2025-03-10T12:00:00',
+    '2025-02-30T00:00:00Z',
+    '1899-12-31T23:59:59Z',
+    '2200-01-01T00:00:00Z',
+    '2025-03-10T12:00:59.99999+18:59',
+    '2025-03-10',
+  ),
 );
 const hostileValue = fc.oneof(hostileScalar, fc.array(hostileScalar, { maxLength: 3 }), fc.dictionary(fc.string(), hostileScalar, { maxKeys: 3 }));
 
@@ -47,11 +55,20 @@ function caseShaped(policy: CompiledPolicy) {
   const name = (known: string[]) => fc.oneof(fc.constantFrom(...(known.length ? known : ['x'])), fc.string(), fc.constantFrom('__proto__', 'constructor'));
   const mapping = (known: string[]) => fc.oneof(fc.dictionary(name(known), hostileValue, { maxKeys: 4 }), hostileValue);
   const event = fc.oneof(
-    fc.record({ type: name(Object.keys(p.events)), at: hostileScalar, until: hostileScalar, ticket: hostileScalar, hours: hostileScalar }, { requiredKeys: ['type'] }),
+    fc.record(
+      { type: name(Object.keys(p.events)), at: hostileScalar, until: hostileScalar, ticket: hostileScalar, hours: hostileScalar },
+      { requiredKeys: ['type'] },
+    ),
     hostileValue,
   );
   return fc.record(
-    { policy: fc.oneof(fc.constant(p.id), hostileScalar), at: hostileScalar, plans: mapping(Object.keys(p.plans)), facts: mapping(Object.keys(p.facts ?? {})), events: fc.oneof(fc.array(event, { maxLength: 6 }), hostileValue) },
+    {
+      policy: fc.oneof(fc.constant(p.id), hostileScalar),
+      at: hostileScalar,
+      plans: mapping(Object.keys(p.plans)),
+      facts: mapping(Object.keys(p.facts ?? {})),
+      events: fc.oneof(fc.array(event, { maxLength: 6 }), hostileValue),
+    },
     { requiredKeys: [] },
   );
 }
@@ -82,7 +99,10 @@ describe.each(IDS)('%s', (id) => {
 
   it('its bundled cases with one field made hostile', async () => {
     const seen = new Set<Outcome>();
-    await fc.assert(fc.asyncProperty(mutatedCase(id), async (value) => void seen.add(await outcome(() => evaluate(policy, value as unknown as Case)))), { seed: SEED, numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(mutatedCase(id), async (value) => void seen.add(await outcome(() => evaluate(policy, value as unknown as Case)))),
+      { seed: SEED, numRuns: 300 },
+    );
     expect([...seen].sort()).toEqual(['answer', 'diagnostics']);
   }, 60_000);
 
@@ -100,12 +120,18 @@ describe.each(IDS)('%s', (id) => {
   }, 60_000);
 
   it('any JSON value as a case', async () => {
-    await fc.assert(fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => void (await outcome(() => evaluate(policy, value as unknown as Case)))), { seed: SEED, numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => void (await outcome(() => evaluate(policy, value as unknown as Case)))),
+      { seed: SEED, numRuns: 150 },
+    );
   }, 60_000);
 
   it('case-shaped mappings of hostile values', async () => {
     const seen = new Set<Outcome>();
-    await fc.assert(fc.asyncProperty(caseShaped(policy), async (value) => void seen.add(await outcome(() => evaluate(policy, value as unknown as Case)))), { seed: SEED, numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(caseShaped(policy), async (value) => void seen.add(await outcome(() => evaluate(policy, value as unknown as Case)))),
+      { seed: SEED, numRuns: 300 },
+    );
     expect(seen.has('diagnostics')).toBe(true);
   }, 60_000);
 });

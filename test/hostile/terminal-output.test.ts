@@ -8,14 +8,15 @@ import { expectCleanOutput, folder, sla } from './in-process.ts';
 const CLEAR = '\u001b[2J\u001b[H';
 // A ticket id that clears the screen, one that forges a table row, one that reverses the line.
 const TICKETS = [`T-1${CLEAR}`, 'T-2\n  first_response    T-9      vendor   forged', 'T-3\u202eevil'];
-const caseJson = (extra: object = {}) => JSON.stringify({
-  policy: 'relokia',
-  at: '2025-07-09T10:00:00+03:00',
-  plans: { support: 'signature' },
-  facts: { migration_price: 1000 },
-  events: TICKETS.map((ticket) => ({ type: 'ticket_opened', at: '2025-07-07T09:00:00+03:00', ticket, channel: 'chat' })),
-  ...extra,
-});
+const caseJson = (extra: object = {}) =>
+  JSON.stringify({
+    policy: 'relokia',
+    at: '2025-07-09T10:00:00+03:00',
+    plans: { support: 'signature' },
+    facts: { migration_price: 1000 },
+    events: TICKETS.map((ticket) => ({ type: 'ticket_opened', at: '2025-07-07T09:00:00+03:00', ticket, channel: 'chat' })),
+    ...extra,
+  });
 
 describe('sla eval', () => {
   it('escapes control characters of the case in the text report', async () => {

@@ -17,10 +17,20 @@ const refusals = (source: string) => {
 
 describe('tags', () => {
   for (const [what, source, line, message] of [
-    ['a !!js/function', 'at: 2025-03-10T12:00:00+02:00\nfacts: { migration_price: !!js/function "function () { return 1 }" }\n', 2, 'the YAML tag "!!js/function" is not allowed; write the plain value'],
+    [
+      'a !!js/function',
+      'at: 2025-03-10T12:00:00+02:00\nfacts: { migration_price: !!js/function "function () { return 1 }" }\n',
+      2,
+      'the YAML tag "!!js/function" is not allowed; write the plain value',
+    ],
     ['a custom !tag', 'at: !now 2025-03-10T12:00:00+02:00\n', 1, 'the YAML tag "!now" is not allowed; write the plain value'],
     ['a %TAG directive', '%TAG !e! tag:example.com,2000:\n---\nat: !e!instant 2025-03-10T12:00:00+02:00\n', 1, '%TAG directives are not allowed'],
-    ['a verbatim tag', 'at: !<tag:example.com,2000:x> 2025-03-10T12:00:00+02:00\n', 1, 'the YAML tag "tag:example.com,2000:x" is not allowed; write the plain value'],
+    [
+      'a verbatim tag',
+      'at: !<tag:example.com,2000:x> 2025-03-10T12:00:00+02:00\n',
+      1,
+      'the YAML tag "tag:example.com,2000:x" is not allowed; write the plain value',
+    ],
   ] as const) {
     it(`${what} is SLA1011 at line ${line}`, async () => {
       expect(refusals(source)).toEqual([expect.objectContaining({ code: 'SLA1011', line, message })]);
