@@ -5,8 +5,9 @@
 import type { Engine, RuleProperties } from 'json-rules-engine';
 import { createEngine } from './register.ts';
 
-/** Idle engines kept for reuse; more are built while more runs are in flight, then dropped. */
-const MAX_IDLE = 8;
+/** Idle engines kept for reuse (about 18 KiB each for a policy of 30 rules); more are built while
+ *  more runs are in flight, then dropped. */
+const MAX_IDLE = 64;
 
 export class EnginePool {
   private idle: Engine[] = [];
