@@ -25,7 +25,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
   for (const key of Object.keys(input))
     if (!CASE_KEYS.includes(key)) err('SLA4001', `/${key}`, `unknown case field \`${key}\``, didYouMean(key, CASE_KEYS) ?? `expected ${listOf(CASE_KEYS)}`);
   if (input.policy !== undefined && input.policy !== policy.id)
-    err('SLA4012', '/policy', `the case is for policy \`${String(input.policy)}\`, but it is evaluated under \`${policy.id}\``);
+    err('SLA4012', '/policy', `the case is for policy ${quoteValue(input.policy)}, but it is evaluated under \`${policy.id}\``);
 
   const instant = (v: unknown, path: string): number | undefined => {
     if (typeof v !== 'string') {

@@ -2,6 +2,7 @@
 // multipliers, thresholds) is one the answers can carry exactly (engine/ir/number-limits.ts).
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { numberProblem } from '../ir/number-limits.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
 export function checkNumbers(policy: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -14,7 +15,7 @@ export function checkNumbers(policy: unknown): Diagnostic[] {
       if (problem) out.push(diagnostic('SLA3016', problem, { path }));
     } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: `${path}/${i}` }));
     else if (typeof value === 'object' && value !== null)
-      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}/${pointerPart(k)}` });
   }
   return out.reverse();
 }

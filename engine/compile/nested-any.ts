@@ -2,6 +2,7 @@
 // as a puzzle (a missing `event`, an unknown `any`, "must match a schema in anyOf"); one error
 // that says what is wrong replaces them.
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -13,7 +14,7 @@ function nestedAnys(value: unknown, path = '', out: { outer: string; inner: stri
       value.any.forEach((item, i) => {
         if (isObject(item) && 'any' in item) out.push({ outer: path, inner: `${path}/any/${i}` });
       });
-    for (const [k, v] of Object.entries(value)) nestedAnys(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+    for (const [k, v] of Object.entries(value)) nestedAnys(v, `${path}/${pointerPart(k)}`, out);
   }
   return out;
 }

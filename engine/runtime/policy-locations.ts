@@ -4,6 +4,7 @@
 // holding the policy's source places it there (as `sla eval` does).
 import { SlaError } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
 /** The pointer of the first part of `policy` equal to `node` (compiled rules carry copies). */
 function pointerTo(policy: Policy, node: unknown): string | undefined {
@@ -13,7 +14,7 @@ function pointerTo(policy: Policy, node: unknown): string | undefined {
     const { value, path } = queue[i];
     if (typeof value !== 'object' || value === null) continue;
     if (JSON.stringify(value) === want) return path;
-    for (const [k, v] of Object.entries(value)) queue.push({ value: v, path: `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    for (const [k, v] of Object.entries(value)) queue.push({ value: v, path: `${path}/${pointerPart(k)}` });
   }
   return undefined;
 }

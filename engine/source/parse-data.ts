@@ -8,6 +8,7 @@ import { diagnostic, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
 import { jsonSyntaxProblem } from './strict-json.ts';
 import type { Locator, Position } from '../policy-types.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
 /** The longest source accepted, in characters (UTF-16 code units, as a string's length). */
 export const MAX_SOURCE_CHARS = 1_000_000;
@@ -150,11 +151,11 @@ export function parseData(source: string, file?: string): ParsedData {
           continue;
         }
         if (FORBIDDEN_KEYS.has(keyText)) {
-          errors.push(diagnostic('SLA1008', `the key "${keyText}" is not allowed`, { file, ...keyAt, path: `${pointer}/${escape(keyText)}` }));
+          errors.push(diagnostic('SLA1008', `the key "${keyText}" is not allowed`, { file, ...keyAt, path: `${pointer}/${pointerPart(keyText)}` }));
           continue;
         }
-        stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${escape(keyText)}`, depth: depth + 1, key: keyAt });
-        if (!pair.value) index.set(`${pointer}/${escape(keyText)}`, { value: keyAt, key: keyAt });
+        stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${pointerPart(keyText)}`, depth: depth + 1, key: keyAt });
+        if (!pair.value) index.set(`${pointer}/${pointerPart(keyText)}`, { value: keyAt, key: keyAt });
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => stack.push({ node: item as Node | null, pointer: `${pointer}/${i}`, depth: depth + 1 }));
@@ -180,5 +181,4 @@ export function parseData(source: string, file?: string): ParsedData {
   return { value, locate };
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
