@@ -1,4 +1,4 @@
-// Compiler stage "numbers": every number in the policy (defaults, limits, costs, percents,
+// Part of the schema stage: every number in the policy (defaults, limits, costs, percents,
 // multipliers, thresholds) is one the answers can carry exactly (engine/ir/number-limits.ts).
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { numberProblem } from '../ir/number-limits.ts';
@@ -10,7 +10,6 @@ export function checkNumbers(policy: unknown): Diagnostic[] {
   while (stack.length) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'number' && Number.isFinite(value)) {
-      // NaN and infinities are the schema's
       const problem = numberProblem(value);
       if (problem) out.push(diagnostic('SLA3016', problem, { path }));
     } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: `${path}/${i}` }));

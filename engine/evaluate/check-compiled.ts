@@ -2,6 +2,7 @@
 // run, its IR passes the same stages as a source policy, and every rule asks only for facts and
 // operators the runtime has (json-rules-engine would otherwise fail mid-run with a plain Error).
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 import type { Policy } from '../ir/schema.ts';
 import { runtimeFacts } from '../runtime/facts.ts';
 import { builtinOperators, customOperators } from '../runtime/operators.ts';
@@ -10,8 +11,9 @@ import { compiledHere, runStages } from '../compile/compile-policy.ts';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function checkCompiled(compiled: unknown): Diagnostic[] {
-  const bad = (path: string, message: string) => [diagnostic('SLA3018', message, { path })];
-  if (!isObject(compiled) || compiled.format !== 'sla-compiled/1') return bad('/format', 'not a compiled policy (format `sla-compiled/1`)');
+  const bad = (path: string, message: string) => [diagnostic('SLA3018', message, { path, help: 'evaluate takes compilePolicy(loadPolicy(…)), or its JSON' })];
+  if (!isObject(compiled) || compiled.kind !== 'compiled' || compiled.format !== 'sla-compiled/1')
+    return bad('', 'not a compiled policy (`kind: compiled`, `format: sla-compiled/1`)');
   if (!isObject(compiled.policy)) return bad('/policy', 'a compiled policy needs `policy`, the policy IR');
   if (!Array.isArray(compiled.rules)) return bad('/rules', 'a compiled policy needs `rules`, a list');
   // The IR of a policy compiled in this process has passed the stages already.
@@ -23,8 +25,7 @@ export function checkCompiled(compiled: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const facts = new Set([...Object.keys(runtimeFacts), ...Object.keys((compiled.policy as Policy).facts ?? {})]);
   const fact = (name: unknown, path: string) => {
-    if (typeof name !== 'string' || !facts.has(name))
-      out.push(diagnostic('SLA3002', `unknown fact ${JSON.stringify(name) ?? 'nothing'} in a compiled rule`, { path }));
+    if (typeof name !== 'string' || !facts.has(name)) out.push(diagnostic('SLA3002', `unknown fact ${quoteValue(name)} in a compiled rule`, { path }));
   };
   const condition = (c: unknown, path: string, depth: number): void => {
     if (!isObject(c) || depth > 16) return void out.push(diagnostic('SLA3018', 'a condition must be a mapping', { path }));
@@ -37,7 +38,7 @@ export function checkCompiled(compiled: unknown): Diagnostic[] {
     fact(c.fact, `${path}/fact`);
     const op = c.operator;
     if (typeof op !== 'string' || !(Object.hasOwn(builtinOperators, op) || Object.hasOwn(customOperators, op)))
-      out.push(diagnostic('SLA3017', `unknown operator ${JSON.stringify(op) ?? 'nothing'} in a compiled rule`, { path: `${path}/operator` }));
+      out.push(diagnostic('SLA3017', `unknown operator ${quoteValue(op)} in a compiled rule`, { path: `${path}/operator` }));
     if (isObject(c.value) && 'fact' in c.value) fact(c.value.fact, `${path}/value/fact`);
   };
   compiled.rules.forEach((r, i) => {

@@ -3,9 +3,9 @@
 // (9.0e15): a value up to 10^11 in cents is 10^13, and a sum of 50 000 such values stays exact.
 export const MAX_MAGNITUDE = 1e11;
 
-/** Why `v` is not a number a policy or case may hold, or undefined when it is one. */
+/** Why the finite number `v` is not one a policy or case may hold, or undefined when it is one
+ *  (NaN and infinities are refused where a value's type is checked). */
 export function numberProblem(v: number): string | undefined {
-  if (!Number.isFinite(v)) return `${v} is not a finite number`;
   if (Math.abs(v) > MAX_MAGNITUDE)
     return `${v} is out of range: numbers are at most ${MAX_MAGNITUDE.toLocaleString('en-US')} in magnitude, so that money in cents and sums stay exact`;
   return undefined;
