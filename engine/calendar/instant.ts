@@ -1,4 +1,5 @@
 // Instants as text: ISO 8601 with an explicit offset, in and out.
+import { quoteValue } from '../diagnostics/quote-value.ts';
 import { civilFromDays, DAY_MS, daysFromCivil, daysInMonth, formatDay } from './civil.ts';
 import { MAX_INSTANT, MIN_INSTANT } from './limits.ts';
 import { zoneClock } from './zone-clock.ts';
@@ -27,6 +28,7 @@ export function localDate(ms: number, zone: string): string {
   return formatDay(zoneClock(zone).localDay(ms));
 }
 
+const MAX_INSTANT_TEXT = 40;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 
 /** Epoch ms of an ISO 8601 instant that carries an offset or Z; else `{ error }` saying why. */
@@ -36,8 +38,9 @@ export function parseInstant(s: string): number | { error: string } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     return { error: `${text} is a date without a time; write an instant such as ${text}T00:00:00+02:00` };
   }
-  const m = INSTANT.exec(text);
-  if (!m) return { error: `"${text}" is not an ISO 8601 instant; write e.g. 2025-03-08T10:00:00+02:00` };
+  // No instant is longer; a longer text is not echoed whole.
+  const m = text.length <= MAX_INSTANT_TEXT ? INSTANT.exec(text) : null;
+  if (!m) return { error: `${quoteValue(text)} is not an ISO 8601 instant; write e.g. 2025-03-08T10:00:00+02:00` };
   if (!m[8] && !m[9]) return { error: `${text} has no offset; add one such as +02:00 or Z` };
   const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
   const sec = m[6] === undefined ? 0 : Number(m[6]);

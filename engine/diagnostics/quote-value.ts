@@ -8,3 +8,8 @@ export function quoteValue(v: unknown): string {
   const text = typeof v === 'number' && !Number.isFinite(v) ? String(v) : (JSON.stringify(v) ?? 'nothing');
   return text.length <= MAX_QUOTE ? text : `${[...text].slice(0, MAX_QUOTE - 1).join('')}…`;
 }
+
+/** A name from the user's input (a key, an event type) in backticks, cut as `quoteValue` cuts. */
+export function quoteName(name: string): string {
+  return name.length <= MAX_QUOTE ? `\`${name}\`` : `\`${[...name].slice(0, MAX_QUOTE - 1).join('')}…\``;
+}
