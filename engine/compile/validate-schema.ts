@@ -4,6 +4,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
+import { RESERVED_NAMES } from '../ir/schema.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -108,6 +109,12 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       path = `${path}/${name}`;
+      if (RESERVED_NAMES.includes(name)) {
+        code = 'SLA1008';
+        message = `the name \`${name}\` is not allowed`;
+        help = 'every JavaScript object has that name already; choose another';
+        break;
+      }
       const known = Object.keys((parent.properties as Schema | undefined) ?? {});
       const pattern = Object.keys((parent.patternProperties as Schema | undefined) ?? {})[0];
       code = 'SLA2002';
@@ -151,7 +158,9 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
     case 'pattern':
       code = 'SLA2005';
       message = `${quoteValue(e.data)} is not valid for ${where}`;
-      help = (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`;
+      help = RESERVED_NAMES.includes(String(e.data))
+        ? 'every JavaScript object has that name already; choose another'
+        : ((parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`);
       break;
     default:
       message = `${where} ${e.message}`;

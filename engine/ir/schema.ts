@@ -9,11 +9,16 @@ const Opt = Type.Optional;
 const Rec = <K extends TSchema, V extends TSchema>(key: K, value: V, options: Record<string, unknown> = {}) =>
   Type.Record(key, value, { additionalProperties: false, ...options });
 
-export const ID_PATTERN = '^[a-z][a-z0-9_]*$';
+// `constructor` and `prototype` would name what every JavaScript object already has (a fact
+// `constructor` would seem present in any case), so no identifier may be either; YAML refuses them
+// as keys already, this refuses them from any front end.
+export const RESERVED_NAMES = ['constructor', 'prototype'];
+const NOT_RESERVED = `(?!(?:${RESERVED_NAMES.join('|')})$)`;
+export const ID_PATTERN = `^${NOT_RESERVED}[a-z][a-z0-9_]*$`;
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'a lower-case identifier: letters, digits, _' });
 /** A policy's id, which is also how a case or a test file names it (never a file path). */
 export const POLICY_ID_PATTERN = '^[a-z][a-z0-9_-]*$';
-export const ClauseId = Type.String({ pattern: '^[a-z][a-z0-9_-]*$', description: 'a clause id (kebab-case)' });
+export const ClauseId = Type.String({ pattern: `^${NOT_RESERVED}[a-z][a-z0-9_-]*$`, description: 'a clause id (kebab-case)' });
 export const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' });
 export const Zone = Type.String({

@@ -3,7 +3,7 @@
 // evaluates (rule priorities used to run out).
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { checkPolicy, compilePolicy, evaluate, loadPolicy } from '../../engine/index.ts';
+import { checkPolicy, compilePolicy, evaluate, loadPolicy, SlaError } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 import { diagnosticLines, expectCleanOutput, folder, sla } from './in-process.ts';
 
@@ -58,3 +58,27 @@ it('a policy of 1 200 entitlements evaluates', async () => {
   expect(answer.entitlements).toHaveLength(1200);
   expect(new Set(answer.entitlements.map((e) => e.allowed))).toEqual(new Set([false]));
 }, 60_000);
+
+describe('names every JavaScript object has', () => {
+  for (const name of ['constructor', 'prototype']) {
+    it(`\`${name}\` as a declaration of a policy given as IR is refused, by pointer`, () => {
+      const p = mini();
+      Object.defineProperty(p.facts, name, { value: { type: 'number', default: 5 }, enumerable: true });
+      (p.plans as Record<string, { options: string[] }>).support.options.push(name);
+      const error = (() => {
+        try {
+          compilePolicy(p as unknown as Parameters<typeof compilePolicy>[0]);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(SlaError);
+      expect((error as SlaError).diagnostics).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'SLA1008', path: `/facts/${name}` }),
+          expect.objectContaining({ code: 'SLA2005', path: '/plans/support/options/2' }),
+        ]),
+      );
+    });
+  }
+});
