@@ -18,20 +18,12 @@ import type {
   Refund,
   Used,
 } from '../engine/ir/schema.ts';
-import { keywords } from './tokens.ts';
+import { isDate, isDuration, isIdent, isKeyword, isOffset, isTimeRange, isZoneName } from './lexical.ts';
 import { compressDays, WEEKDAYS } from './weekdays.ts';
 
 type Scalar = string | number | boolean;
 type Where = Record<string, Scalar | Scalar[]>;
 
-const KEYWORDS = new Set(keywords);
-const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const ZONE = /^[A-Za-z_][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)+$/;
-const OFFSET = /^[+-]\d{2}:\d{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME_RANGE = /^\d{2}:\d{2}-\d{2}:\d{2}$/;
-const DURATION =
-  /^\d+(?:\.\d+)? (?:minutes?|hours \(business days\)|hours?|days?|weeks?|business days?|business hours?|solar years?)$/;
 /** words that would continue an attribute's type if written bare as the next attribute's name */
 const TYPE_MODIFIERS = new Set(['in', 'default', 'required', 'optional']);
 
@@ -39,18 +31,18 @@ const TYPE_MODIFIERS = new Set(['in', 'default', 'required', 'optional']);
 const LINE = 100;
 const str = (s: string) => JSON.stringify(s);
 /** a name where keywords are fine (only punctuation can follow it) */
-const name = (s: string) => (IDENT.test(s) && s !== 'true' && s !== 'false' ? s : str(s));
+const name = (s: string) => (isIdent(s) && s !== 'true' && s !== 'false' ? s : str(s));
 /** a name where a keyword would be read as the keyword */
-const ref = (s: string) => (IDENT.test(s) && !KEYWORDS.has(s) ? s : str(s));
+const ref = (s: string) => (isIdent(s) && !isKeyword(s) ? s : str(s));
 const num = (n: number) => (Object.is(n, -0) ? '-0' : String(n));
 const value = (v: Scalar): string => (typeof v === 'number' ? num(v) : typeof v === 'boolean' ? String(v) : name(v));
 const values = (vs: readonly Scalar[]) => `[${vs.map(value).join(', ')}]`;
 const names = (vs: readonly string[]) => (vs.length === 0 ? '[]' : vs.map(name).join(', '));
-const date = (s: string) => (DATE.test(s) ? s : str(s));
+const date = (s: string) => (isDate(s) ? s : str(s));
 const dates = (vs: readonly string[]) => (vs.length === 0 ? '[]' : vs.map(date).join(', '));
-const duration = (s: string) => (DURATION.test(s) ? s : str(s));
-const zone = (s: string) => (ZONE.test(s) || OFFSET.test(s) || (IDENT.test(s) && !KEYWORDS.has(s)) ? s : str(s));
-const timeRange = (s: string) => (TIME_RANGE.test(s) ? s : str(s));
+const duration = (s: string) => (isDuration(s) ? s : str(s));
+const zone = (s: string) => (isZoneName(s) || isOffset(s) || (isIdent(s) && !isKeyword(s)) ? s : str(s));
+const timeRange = (s: string) => (isTimeRange(s) ? s : str(s));
 const days = (ds: readonly string[]) =>
   ds.length === 0 ? '[]' : compressDays(ds).map((d) => d.map(name).join('..')).join(', ');
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
