@@ -18,6 +18,9 @@ import type {
   Refund,
   Used,
 } from '../engine/ir/schema.ts';
+import { isByPlan } from '../engine/compile/plan-value.ts';
+import { COMPARISONS, comparisonsIn } from '../engine/ir/operators.ts';
+import { pointerSegment } from './json-pointer.ts';
 import { isDate, isDuration, isIdent, isKeyword, isOffset, isTimeRange, isZoneName } from './lexical.ts';
 import { compressDays, WEEKDAYS } from './weekdays.ts';
 
@@ -45,14 +48,10 @@ const zone = (s: string) => (isZoneName(s) || isOffset(s) || (isIdent(s) && !isK
 const timeRange = (s: string) => (isTimeRange(s) ? s : str(s));
 const days = (ds: readonly string[]) =>
   ds.length === 0 ? '[]' : compressDays(ds).map((d) => d.map(name).join('..')).join(', ');
-const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const has = <T extends object>(o: T, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-function isByPlan(v: unknown): v is { by: string; values: Record<string, unknown> } {
-  return typeof v === 'object' && v !== null && has(v, 'by') && has(v, 'values');
-}
 function planValue<T>(v: T | { by: string; values: Record<string, T> }, inner: (x: T) => string): string {
-  if (!isByPlan(v)) return inner(v as T);
+  if (!isByPlan<T>(v)) return inner(v);
   const entries = Object.entries(v.values).map(([k, x]) => `${name(k)}: ${inner(x as T)}`);
   return `by ${ref(v.by)} ${entries.length ? `{ ${entries.join(', ')} }` : '{}'}`;
 }
@@ -73,22 +72,11 @@ function instant(i: Instant): string {
   return s;
 }
 
-const COMPARISONS: [string, string][] = [
-  ['equals', '='],
-  ['not_equals', '!='],
-  ['in', 'in'],
-  ['not_in', 'not in'],
-  ['greater_than', '>'],
-  ['less_than', '<'],
-  ['at_least', '>='],
-  ['at_most', '<='],
-];
 function comparisons(c: Record<string, unknown>): string {
   const parts: string[] = [];
-  for (const [key, op] of COMPARISONS) {
-    if (!has(c, key)) continue;
+  for (const { key, dsl } of comparisonsIn(c, COMPARISONS)) {
     const v = c[key];
-    parts.push(`${op} ${Array.isArray(v) ? values(v as Scalar[]) : value(v as Scalar)}`);
+    parts.push(`${dsl} ${Array.isArray(v) ? values(v as Scalar[]) : value(v as Scalar)}`);
   }
   return parts.length ? ` ${parts.join(', ')}` : '';
 }
@@ -384,7 +372,7 @@ export function printPolicy(p: Policy, leading: LeadingComments): string {
     return [...c, ...lines];
   };
   const keyed = <T>(key: string, record: Record<string, T> | undefined, f: (id: string, v: T) => string[]) =>
-    Object.entries(record ?? {}).map(([id, v]) => lead(`/${key}/${esc(id)}`, f(id, v)));
+    Object.entries(record ?? {}).map(([id, v]) => lead(`/${key}/${pointerSegment(id)}`, f(id, v)));
   const listed = <T>(key: string, list: readonly T[] | undefined, f: (v: T) => string[]) =>
     (list ?? []).map((v, i) => lead(`/${key}/${i}`, f(v)));
   const empty = (key: string, v: object | undefined) =>
