@@ -1,5 +1,6 @@
 // Deadlines, entitlements and credits: the head they share (`<id> ["title"] [per <attr>] (clause <id>)`),
 // plan gating (`for …`), and the lines of each body.
+import type { CstNode } from 'chevrotain';
 import type { Condition, Credit, Deadline, Entitlement, Used } from '../../engine/ir/schema.ts';
 import type {
   AppliesCstChildren,
@@ -23,20 +24,31 @@ interface Into {
   ptr: string;
 }
 
-/** the head of a deadline, entitlement or credit; `subject`: whether `per <attribute>` is its subject */
-function head(lw: Lowering, ctx: DeadlineDeclCstChildren | EntitlementDeclCstChildren | CreditDeclCstChildren, ptr: string): Obj {
+interface Head extends Into {
+  /** whether the item may be answered per subject (`per <attribute>` in its head) */
+  perSubject: boolean;
+}
+
+/** A deadline, entitlement or credit: its head, then each line of its body. */
+function item(lw: Lowering, ctx: DeadlineDeclCstChildren | EntitlementDeclCstChildren | CreditDeclCstChildren, body: CstNode[] | undefined, ptr: string): Obj {
   const o: Obj = {};
   lw.map.at(ptr, ctx);
-  lw.visit(ctx.itemHead[0], { o, ptr });
+  lw.visit(ctx.itemHead[0], { o, ptr, perSubject: !('K_credit' in ctx) } satisfies Head);
+  for (const it of body ?? []) lw.visit(it, { o, ptr } satisfies Into);
   return o;
 }
 
 export const itemRules = {
-  itemHead(lw: Lowering, ctx: ItemHeadCstChildren, { o, ptr }: Into): void {
+  itemHead(lw: Lowering, ctx: ItemHeadCstChildren, { o, ptr, perSubject }: Head): void {
     o.id = lw.visit(ctx.id[0]);
     lw.map.at(`${ptr}/id`, ctx.id[0]);
     if (ctx.title) o.title = text(lw, ctx.title[0]);
     if (ctx.clauseRef) o.clause = lw.visit(ctx.clauseRef[0], ptr);
+    const subject = ctx.subject?.[0];
+    if (subject && perSubject) lw.put(o, 'subject', lw.visit(subject), ptr, subject);
+    // the head rule is shared with deadlines and entitlements; a credit's period goes in its body
+    else if (subject)
+      lw.report('SLA1113', 'a credit is not answered per subject', spanFrom(ctx.K_per?.[0], subject), 'give its period inside the braces: `per month` or `per solar_month`');
   },
   applies(lw: Lowering, ctx: AppliesCstChildren, { o, ptr }: Into): void {
     const applies = (o.applies ??= {}) as Obj;
@@ -46,13 +58,7 @@ export const itemRules = {
     lw.put(applies, dim, lw.visit(ctx.options?.[0]), `${ptr}/applies`, ctx, `\`for ${dim}\``);
   },
 
-  deadlineDecl(lw: Lowering, ctx: DeadlineDeclCstChildren, ptr: string): Deadline {
-    const d = head(lw, ctx, ptr);
-    const subject = ctx.itemHead[0].children.subject?.[0];
-    if (subject) lw.put(d, 'subject', lw.visit(subject), ptr, subject);
-    for (const it of ctx.deadlineItem ?? []) lw.visit(it, { o: d, ptr });
-    return d as Deadline;
-  },
+  deadlineDecl: (lw: Lowering, ctx: DeadlineDeclCstChildren, ptr: string) => item(lw, ctx, ctx.deadlineItem, ptr) as Deadline,
   deadlineItem(lw: Lowering, ctx: DeadlineItemCstChildren, { o: d, ptr }: Into): void {
     if (ctx.applies) lw.visit(ctx.applies[0], { o: d, ptr });
     else if (ctx.calendar) lw.put(d, 'calendar', lw.visit(ctx.calendar[0]), ptr, ctx);
@@ -70,13 +76,7 @@ export const itemRules = {
     }
   },
 
-  entitlementDecl(lw: Lowering, ctx: EntitlementDeclCstChildren, ptr: string): Entitlement {
-    const e = head(lw, ctx, ptr);
-    const subject = ctx.itemHead[0].children.subject?.[0];
-    if (subject) lw.put(e, 'subject', lw.visit(subject), ptr, subject);
-    for (const it of ctx.entitlementItem ?? []) lw.visit(it, { o: e, ptr });
-    return e as Entitlement;
-  },
+  entitlementDecl: (lw: Lowering, ctx: EntitlementDeclCstChildren, ptr: string) => item(lw, ctx, ctx.entitlementItem, ptr) as Entitlement,
   entitlementItem(lw: Lowering, ctx: EntitlementItemCstChildren, { o: e, ptr }: Into): void {
     if (ctx.applies) lw.visit(ctx.applies[0], { o: e, ptr });
     else if (ctx.pvLimit) lw.put(e, 'limit', lw.visit(ctx.pvLimit[0], `${ptr}/limit`), ptr, ctx);
@@ -119,15 +119,7 @@ export const itemRules = {
     return u as Used;
   },
 
-  creditDecl(lw: Lowering, ctx: CreditDeclCstChildren, ptr: string): Credit {
-    const c = head(lw, ctx, ptr);
-    // the head rule is shared with deadlines and entitlements; a credit's period goes in its body
-    const h = ctx.itemHead[0].children;
-    if (h.K_per)
-      lw.report('SLA1113', 'a credit is not answered per subject', spanFrom(h.K_per[0], h.subject?.[0]), 'give its period inside the braces: `per month` or `per solar_month`');
-    for (const it of ctx.creditItem ?? []) lw.visit(it, { o: c, ptr });
-    return c as Credit;
-  },
+  creditDecl: (lw: Lowering, ctx: CreditDeclCstChildren, ptr: string) => item(lw, ctx, ctx.creditItem, ptr) as Credit,
   creditItem(lw: Lowering, ctx: CreditItemCstChildren, { o: c, ptr }: Into): void {
     if (ctx.applies) lw.visit(ctx.applies[0], { o: c, ptr });
     else if (ctx.per) lw.put(c, 'per', lw.visit(ctx.per[0]), ptr, ctx);
