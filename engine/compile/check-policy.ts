@@ -12,7 +12,7 @@ import type {
   Policy,
 } from '../ir/schema.ts';
 import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
-import { isOfType, withArticle } from '../ir/value-types.ts';
+import { isOfType, shown, withArticle } from '../ir/value-types.ts';
 import { isByPlan } from './plan-value.ts';
 
 type Scalar = string | number | boolean;
@@ -85,7 +85,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     return undefined;
   }
   function checkValue(decl: { type: string; enum?: Scalar[] }, v: Scalar, path: string, what: string) {
-    if (!isOfType(decl.type, v)) return err('SLA3011', path, `${what} is ${withArticle(decl.type)}; ${JSON.stringify(v)} is not`);
+    if (!isOfType(decl.type, v)) return err('SLA3011', path, `${what} is ${withArticle(decl.type)}; ${shown(v)} is not`);
     if (decl.enum && !decl.enum.includes(v))
       err('SLA3011', path, `${JSON.stringify(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
   }
