@@ -21,6 +21,6 @@ export async function loadDslFrontEnd(): Promise<void> {
 
 export function parseDslSource(source: string, file?: string): ReturnType<DslParser> {
   if (!parser)
-    return { diagnostics: [diagnostic('SLA1102', 'the DSL front end is not loaded', { file, help: 'await loadDslFrontEnd() first' })], locate: () => undefined };
+    return { diagnostics: [diagnostic('SLA1117', 'the DSL front end is not loaded', { file, help: 'await loadDslFrontEnd() first' })], locate: () => undefined };
   return parser(source, { file, recover: false });
 }
