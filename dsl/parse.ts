@@ -1,16 +1,16 @@
 // Source text → IR: lexing, the size and nesting caps, parsing (fail-fast or recovering) and
-// lowering, with every problem reported as a Diagnostic carrying line:column and a help text.
+// lowering, with every problem reported as a Diagnostic carrying its span and a help text.
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { diagnostic, nearest, type Diagnostic } from '../engine/diagnostics/index.ts';
 import type { Code } from '../engine/diagnostics/codes.ts';
 import type { Policy } from '../engine/ir/schema.ts';
 import type { Locator } from '../engine/policy-types.ts';
+import { keywords } from './lexical.ts';
 import { lex } from './lexer.ts';
+import { spanOf, type Span } from './lower/cst.ts';
+import { toIr, type Anchor } from './lower/visitor.ts';
 import { PolicyParser, TooManyErrors } from './parser.ts';
 import { syntaxHelp } from './syntax-help.ts';
-import { toIr, type Anchor } from './lower/visitor.ts';
-import { spanOf, type Span } from './lower/cst.ts';
-import { keywords } from './lexical.ts';
 
 const TOP_LEVEL = ['source', 'plan', 'fact', 'event', 'calendar', 'instant', 'counter', 'clause', 'assumption', 'deadline', 'entitlement', 'refund', 'credit', 'no'];
 
@@ -18,6 +18,9 @@ export const MAX_SOURCE_CHARS = 1024 * 1024;
 export const MAX_NESTING = 64;
 /** With recovery on, at most this many diagnostics are reported (the rest is noise). */
 export const MAX_DIAGNOSTICS = 50;
+
+/** problems of the whole text are shown at its start */
+const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export interface ParseOptions {
   file?: string;
@@ -54,8 +57,6 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
   const fail = (code: Code, message: string, span: Span, help: string) =>
     diags.push(diagnostic(code, message, { ...(file ? { file } : {}), ...span, help }));
   const done = (): ParseResult => ({ diagnostics: diags.slice(0, MAX_DIAGNOSTICS), locate });
-  /** problems of the whole text are shown at its start */
-  const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
   if (typeof source !== 'string') {
     fail('SLA1007', 'the policy is not text', START, 'pass the contents of a .sla file as a string');
@@ -136,7 +137,7 @@ function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, fil
   const atEnd = !t || t.tokenType.name === 'EOF' || !Number.isFinite(t.startLine);
   // at the end of the text: the empty span just past the last token
   const end = last ? spanOf(last) : undefined;
-  const span: Span = atEnd ? (end ? { line: end.endLine, column: end.endColumn, endLine: end.endLine, endColumn: end.endColumn } : { line: 1, column: 1, endLine: 1, endColumn: 1 }) : spanOf(t)!;
+  const span: Span = atEnd ? (end ? { line: end.endLine, column: end.endColumn, endLine: end.endLine, endColumn: end.endColumn } : START) : spanOf(t)!;
   let code: Code = 'SLA1102';
   const rules = e.context?.ruleStack ?? [];
   const rule = [...rules].reverse().find((r) => syntaxHelp[r]);
@@ -163,6 +164,6 @@ function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, fil
 
 /** how many characters are left on the line from `offset` on */
 function lineRest(source: string, offset: number): number {
-  const m = /[\r\n]/.exec(source.slice(offset));
-  return m ? m.index : source.length - offset;
+  const ends = [source.indexOf('\n', offset), source.indexOf('\r', offset)].filter((i) => i >= 0);
+  return (ends.length ? Math.min(...ends) : source.length) - offset;
 }
