@@ -18,7 +18,7 @@ import type {
   Refund,
   Used,
 } from '../engine/ir/schema.ts';
-import { isByPlan } from '../engine/compile/plan-value.ts';
+import { isByPlan } from '../engine/ir/plan-value.ts';
 import { COMPARISONS, comparisonsIn } from '../engine/ir/operators.ts';
 import { pointerSegment } from './json-pointer.ts';
 import { isDate, isDuration, isIdent, isKeyword, isOffset, isTimeRange, isZoneName } from './lexical.ts';

@@ -64,8 +64,12 @@ export const calendarRules = {
     const to: string = lw.visit(ctx.to[0]);
     const range = expandDays(from, to);
     if (range) return range;
-    lw.report('SLA1107', `invalid range of weekdays: ${from}..${to}`, ctx,
-      'a range runs forward from one of mon, tue, wed, thu, fri, sat, sun to a later one, e.g. mon..fri');
+    lw.report(
+      'SLA1107',
+      `invalid range of weekdays: ${from}..${to}`,
+      ctx,
+      'a range runs forward from one of mon, tue, wed, thu, fri, sat, sun to a later one, e.g. mon..fri',
+    );
     return [];
   },
   hoursLine(lw: Lowering, ctx: HoursLineCstChildren, { hours, ptr }: { hours: Obj; ptr: string }): void {

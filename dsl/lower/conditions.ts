@@ -40,7 +40,8 @@ export const conditionRules = {
   },
   condition(lw: Lowering, ctx: ConditionCstChildren, at: ConditionAt): Condition {
     lw.map.at(at.ptr, ctx);
-    const kind = ctx.factCond ?? ctx.planCond ?? ctx.eventCond ?? ctx.nowCond ?? ctx.deadlineCond ?? ctx.counterCond ?? ctx.entitlementCond ?? ctx.openCond ?? ctx.anyCond;
+    const kind =
+      ctx.factCond ?? ctx.planCond ?? ctx.eventCond ?? ctx.nowCond ?? ctx.deadlineCond ?? ctx.counterCond ?? ctx.entitlementCond ?? ctx.openCond ?? ctx.anyCond;
     const out: Obj = lw.visit(kind?.[0], at) ?? {};
     const reason = ctx.reason?.[0];
     if (reason) lw.put(out, 'reason', text(lw, reason), at.ptr, reason);
@@ -49,11 +50,19 @@ export const conditionRules = {
   anyCond(lw: Lowering, ctx: AnyCondCstChildren, at: ConditionAt): Obj {
     lw.map.at(`${at.ptr}/any`, ctx.LParen[0]);
     if (at.inGroup) {
-      lw.report('SLA1111', 'a group `(… or …)` cannot hold another group', ctx,
-        'list the alternatives in one group: `(A or B or C)` for `(A or (B or C))`; alternatives are single conditions, each with its own `because`');
+      lw.report(
+        'SLA1111',
+        'a group `(… or …)` cannot hold another group',
+        ctx,
+        'list the alternatives in one group: `(A or B or C)` for `(A or (B or C))`; alternatives are single conditions, each with its own `because`',
+      );
     } else if (ctx.condition.length < 2) {
-      lw.report('SLA1112', 'a group `(… or …)` needs at least two alternatives', ctx,
-        'join two or more conditions with `or`, e.g. `(fact a = 1 or event b)`; for a single condition, drop the parentheses');
+      lw.report(
+        'SLA1112',
+        'a group `(… or …)` needs at least two alternatives',
+        ctx,
+        'join two or more conditions with `or`, e.g. `(fact a = 1 or event b)`; for a single condition, drop the parentheses',
+      );
     }
     return { any: ctx.condition.map((a, i) => lw.visit(a, { ptr: `${at.ptr}/any/${i}`, inGroup: true })) };
   },

@@ -15,8 +15,9 @@ const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 export class Lowering {
   readonly diagnostics: Diagnostic[] = [];
   readonly map = new SourceMap();
-  /** set by the visitor: lowers a child node (undefined for a part left out) */
-  visit!: (node: CstNode | undefined, arg?: unknown) => any;
+  /** set by the visitor: lowers a child node (undefined for a part left out). What it gives is
+   *  what the child's rule returns, which the caller names: the grammar, not the types, links them. */
+  visit!: <T>(node: CstNode | undefined, arg?: unknown) => T;
 
   constructor(
     private readonly file: string | undefined,
@@ -31,7 +32,12 @@ export class Lowering {
   /** sets `obj[key]` and records where it came from, reporting a second definition */
   put(obj: Obj, key: string, value: unknown, ptr: string, at: Located, what?: string): void {
     if (RESERVED_NAMES.has(key)) {
-      this.report('SLA1114', `the name \`${key}\` is reserved`, at, `\`__proto__\`, \`constructor\` and \`prototype\` cannot name anything in a policy: choose another name`);
+      this.report(
+        'SLA1114',
+        `the name \`${key}\` is reserved`,
+        at,
+        `\`__proto__\`, \`constructor\` and \`prototype\` cannot name anything in a policy: choose another name`,
+      );
       return;
     }
     if (Object.hasOwn(obj, key)) {

@@ -33,12 +33,21 @@ const RECORDS = ['facts', 'calendars', 'instants', 'counters'];
 const LISTS = ['assumptions', 'deadlines', 'entitlements', 'credits'];
 /** the IR map each named declaration goes into */
 const MAP_OF: Record<string, string> = {
-  planDecl: 'plans', factDecl: 'facts', eventDecl: 'events', calendarDecl: 'calendars',
-  instantDecl: 'instants', counterDecl: 'counters', clauseDecl: 'clauses',
+  planDecl: 'plans',
+  factDecl: 'facts',
+  eventDecl: 'events',
+  calendarDecl: 'calendars',
+  instantDecl: 'instants',
+  counterDecl: 'counters',
+  clauseDecl: 'clauses',
 };
 /** the IR list each listed declaration goes into */
 const LIST_OF: Record<string, string> = {
-  sourceDecl: 'sources', assumptionDecl: 'assumptions', deadlineDecl: 'deadlines', entitlementDecl: 'entitlements', creditDecl: 'credits',
+  sourceDecl: 'sources',
+  assumptionDecl: 'assumptions',
+  deadlineDecl: 'deadlines',
+  entitlementDecl: 'entitlements',
+  creditDecl: 'credits',
 };
 
 /** The pointer of the IR item a top-level declaration makes (before it is added). */
@@ -88,7 +97,7 @@ export const declarationRules = {
     lw.map.anchors.push({ offset: n.location.startOffset, end: n.location.endOffset ?? n.location.startOffset, pointer: pointerOf(lw, kind, n, p) });
     if (kind === 'noItem') {
       const what: string = lw.visit(n);
-      if (RECORDS.includes(what)) (p[what] ??= {});
+      if (RECORDS.includes(what)) p[what] ??= {};
       else if (LISTS.includes(what)) list(p, what);
       else badNo(lw, what, n as never, [...RECORDS, ...LISTS]);
     } else if (kind === 'refundDecl') lw.put(p, 'refund', lw.visit(n), '', n, 'the refund section');

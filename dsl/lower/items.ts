@@ -48,7 +48,12 @@ export const itemRules = {
     if (subject && perSubject) lw.put(o, 'subject', lw.visit(subject), ptr, subject);
     // the head rule is shared with deadlines and entitlements; a credit's period goes in its body
     else if (subject)
-      lw.report('SLA1113', 'a credit is not answered per subject', spanFrom(ctx.K_per?.[0], subject), 'give its period inside the braces: `per month` or `per solar_month`');
+      lw.report(
+        'SLA1113',
+        'a credit is not answered per subject',
+        spanFrom(ctx.K_per?.[0], subject),
+        'give its period inside the braces: `per month` or `per solar_month`',
+      );
   },
   applies(lw: Lowering, ctx: AppliesCstChildren, { o, ptr }: Into): void {
     const applies = (o.applies ??= {}) as Obj;

@@ -77,7 +77,7 @@ export function visitorClass(parser: PolicyParser): VisitorClass {
 export function toIr(parser: PolicyParser, cst: CstNode, tokens: IToken[], docs: IToken[], file?: string): Lowered {
   const visitor = new (visitorClass(parser))() as InstanceType<VisitorClass> & { lw?: Lowering };
   const lw = new Lowering(file, describedAt(tokens, docs));
-  lw.visit = (node, arg) => (node ? visitor.visit(node, arg) : undefined);
+  lw.visit = <T>(node: CstNode | undefined, arg?: unknown) => (node ? visitor.visit(node, arg) : undefined) as T;
   visitor.lw = lw;
   const policy = visitor.visit(cst) as Policy;
   return { policy, diagnostics: lw.diagnostics, locate: lw.map.locate, anchors: lw.map.anchors };

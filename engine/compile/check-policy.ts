@@ -12,8 +12,8 @@ import type {
   Policy,
 } from '../ir/schema.ts';
 import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
+import { isByPlan } from '../ir/plan-value.ts';
 import { isOfType, shown, withArticle } from '../ir/value-types.ts';
-import { isByPlan } from './plan-value.ts';
 
 type Scalar = string | number | boolean;
 

@@ -2,9 +2,8 @@
 import type { ConditionProperties } from 'json-rules-engine';
 import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from '../ir/operators.ts';
 import type { Condition } from '../ir/schema.ts';
-import type { Hidden } from '../runtime/event-query.ts';
-import type { Moment } from '../runtime/runtime.ts';
-import { describeCondition } from './describe.ts';
+import type { Hidden, Moment } from './fact-params.ts';
+import { describeCondition } from '../ir/describe.ts';
 
 export interface ConditionContext {
   /** "now" for this condition: the case's `at` (default) or the refund request */

@@ -30,7 +30,7 @@ export const codes = {
   SLA1114: 'DSL: reserved name',
   SLA1115: 'DSL: keyword used as a name',
   SLA1116: 'DSL: unterminated string',
-  SLA1117: 'DSL front end not loaded',
+  SLA1117: 'DSL front end not given',
   // schema
   SLA2001: 'schema violation',
   SLA2002: 'unknown property',

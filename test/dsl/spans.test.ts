@@ -29,7 +29,7 @@ const first = (text: string) => parseDsl(text, { file: 'p.sla' }).diagnostics[0]
 
 function loadErrors(text: string, file = 'p.sla'): Diagnostic[] {
   try {
-    loadPolicy({ source: text, file });
+    loadPolicy({ source: text, file }, { parseDsl });
   } catch (e) {
     if (e instanceof SlaError) return e.diagnostics;
     throw e;
@@ -136,7 +136,12 @@ describe('names that would reach into an object prototype', () => {
           const { policy, diagnostics } = parseDsl(text, { file: 'p.sla' });
           expect(policy, decl).toBeUndefined();
           expect(diagnostics, decl).toEqual([
-            expect.objectContaining({ code: 'SLA1114', message: `the name \`${name}\` is reserved`, line: 4, column: text.split('\n')[3].indexOf(spelled) + 1 }),
+            expect.objectContaining({
+              code: 'SLA1114',
+              message: `the name \`${name}\` is reserved`,
+              line: 4,
+              column: text.split('\n')[3].indexOf(spelled) + 1,
+            }),
           ]);
         }
       }

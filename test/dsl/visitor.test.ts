@@ -6,7 +6,7 @@ import { PolicyParser } from '../../dsl/parser.ts';
 import { visitorClass } from '../../dsl/lower/visitor.ts';
 
 const HEADER = [
-  '// Generated from the grammar (dsl/parser.ts) by chevrotain\'s generateCstDts: the CST node types the',
+  "// Generated from the grammar (dsl/parser.ts) by chevrotain's generateCstDts: the CST node types the",
   '// lowering reads. test/dsl/visitor.test.ts keeps it current (`npx vitest run test/dsl/visitor.test.ts -u`).',
 ].join('\n');
 

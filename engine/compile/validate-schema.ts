@@ -97,7 +97,7 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
   let path = (opts.pointerPrefix ?? '') + e.instancePath;
   const parent = (e.parentSchema ?? {}) as Schema;
   let code: Diagnostic['code'] = 'SLA2001';
-  let message = e.message ?? 'is invalid';
+  let message: string;
   let help: string | undefined;
   const where = e.instancePath ? `\`${e.instancePath.split('/').pop()}\`` : 'the document';
   switch (e.keyword) {

@@ -1,6 +1,6 @@
 // Plain-words descriptions of conditions and instants, for explanations and reasons.
-import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from '../ir/operators.ts';
-import type { Condition, EventRef, Instant, PlanValue } from '../ir/schema.ts';
+import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from './operators.ts';
+import type { Condition, EventRef, Instant, PlanValue } from './schema.ts';
 import { isByPlan } from './plan-value.ts';
 
 const list = (v: unknown[]) => v.map(String).join(', ');
