@@ -1,7 +1,8 @@
 // The grammar of the policy DSL, and nothing else: a chevrotain CstParser. Lowering to the IR is
-// in lower/ (a CST visitor); the rules label their children so that it reads them by name. Names: `name` accepts keywords too (used where the name is required and what follows
-// cannot be mistaken for it), `ref` does not (used where a keyword could continue the sentence);
-// both accept a "quoted" name.
+// in lower/ (a CST visitor); where a rule has several children of one kind it labels them, so the
+// visitor reads them by name. Names: `name` accepts keywords too (used where the name is required
+// and what follows cannot be mistaken for it), `ref` does not (used where a keyword could continue
+// the sentence); both accept a "quoted" name.
 import { CstParser, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type TokenType, type IToken } from 'chevrotain';
 import * as T from './tokens.ts';
 
