@@ -53,13 +53,11 @@ const LIST_OF: Record<string, string> = {
 /** The pointer of the IR item a top-level declaration makes (before it is added). */
 function pointerOf(lw: Lowering, kind: string, n: CstNode, p: Obj): string {
   const children = n.children as { id?: CstNode[]; itemHead?: CstNode[]; what?: CstNode[] };
-  if (kind in LIST_OF) return `/${LIST_OF[kind]}/${((p[LIST_OF[kind]] as unknown[] | undefined) ?? []).length}`;
+  if (Object.hasOwn(LIST_OF, kind)) return `/${LIST_OF[kind]}/${((p[LIST_OF[kind]] as unknown[] | undefined) ?? []).length}`;
   if (kind === 'refundDecl') return '/refund';
   if (kind === 'noItem') return `/${pointerSegment(lw.visit(children.what?.[0]))}`;
-  return kind in MAP_OF ? `/${MAP_OF[kind]}/${pointerSegment(lw.visit(children.id?.[0]))}` : '';
+  return Object.hasOwn(MAP_OF, kind) ? `/${MAP_OF[kind]}/${pointerSegment(lw.visit(children.id?.[0]))}` : '';
 }
-
-const idOf = (lw: Lowering, id: CstNode): string => lw.visit(id);
 
 export const declarationRules = {
   policy(lw: Lowering, ctx: PolicyCstChildren): Policy {
@@ -99,9 +97,9 @@ export const declarationRules = {
       const what: string = lw.visit(n);
       if (RECORDS.includes(what)) p[what] ??= {};
       else if (LISTS.includes(what)) list(p, what);
-      else badNo(lw, what, n as never, [...RECORDS, ...LISTS]);
+      else badNo(lw, what, n, [...RECORDS, ...LISTS]);
     } else if (kind === 'refundDecl') lw.put(p, 'refund', lw.visit(n), '', n, 'the refund section');
-    else if (kind in LIST_OF) {
+    else if (Object.hasOwn(LIST_OF, kind)) {
       const items = list(p, LIST_OF[kind]);
       items.push(lw.visit(n, `/${LIST_OF[kind]}/${items.length}`));
     } else lw.visit(n, p);
@@ -122,7 +120,7 @@ export const declarationRules = {
     lw.declare(p, 'plans', 'plan', ctx.id[0], d);
   },
   factDecl(lw: Lowering, ctx: FactDeclCstChildren, p: Obj): void {
-    const d: Obj = lw.visit(ctx.typeSpec[0], `/facts/${pointerSegment(idOf(lw, ctx.id[0]))}`);
+    const d: Obj = lw.visit(ctx.typeSpec[0], `/facts/${pointerSegment(lw.visit<string>(ctx.id[0]))}`);
     lw.description(d, ctx);
     lw.declare(p, 'facts', 'fact', ctx.id[0], d);
   },
@@ -139,7 +137,7 @@ export const declarationRules = {
     else lw.put(d, 'required', !!ctx.K_required, ptr, ctx, '`required` or `optional`');
   },
   eventDecl(lw: Lowering, ctx: EventDeclCstChildren, p: Obj): void {
-    const ptr = `/events/${pointerSegment(idOf(lw, ctx.id[0]))}`;
+    const ptr = `/events/${pointerSegment(lw.visit<string>(ctx.id[0]))}`;
     const d: Obj = {};
     if (ctx.K_with) d.duration = true;
     if (ctx.K_without) d.duration = false;
@@ -152,16 +150,16 @@ export const declarationRules = {
     lw.declare(p, 'events', 'event', ctx.id[0], d);
   },
   attributeDecl(lw: Lowering, ctx: AttributeDeclCstChildren, { attrs, ptr }: { attrs: Obj; ptr: string }): void {
-    const name = idOf(lw, ctx.id[0]);
+    const name = lw.visit<string>(ctx.id[0]);
     const a: Obj = lw.visit(ctx.typeSpec[0], `${ptr}/${pointerSegment(name)}`);
     lw.description(a, ctx);
     lw.put(attrs, name, a, ptr, ctx, `attribute \`${name}\``);
   },
   instantDecl(lw: Lowering, ctx: InstantDeclCstChildren, p: Obj): void {
-    lw.declare(p, 'instants', 'instant', ctx.id[0], lw.visit(ctx.instant[0], `/instants/${pointerSegment(idOf(lw, ctx.id[0]))}`));
+    lw.declare(p, 'instants', 'instant', ctx.id[0], lw.visit(ctx.instant[0], `/instants/${pointerSegment(lw.visit<string>(ctx.id[0]))}`));
   },
   counterDecl(lw: Lowering, ctx: CounterDeclCstChildren, p: Obj): void {
-    const ptr = `/counters/${pointerSegment(idOf(lw, ctx.id[0]))}`;
+    const ptr = `/counters/${pointerSegment(lw.visit<string>(ctx.id[0]))}`;
     let c: Obj;
     if (ctx.deadline) {
       c = { breached: lw.visit(ctx.deadline[0]) };
@@ -175,7 +173,7 @@ export const declarationRules = {
   clauseDecl(lw: Lowering, ctx: ClauseDeclCstChildren, p: Obj): void {
     const c: Obj = {};
     if (ctx.title) c.title = text(lw, ctx.title[0]);
-    c.text = lw.visit(ctx.langTexts[0], `/clauses/${pointerSegment(idOf(lw, ctx.id[0]))}/text`);
+    c.text = lw.visit(ctx.langTexts[0], `/clauses/${pointerSegment(lw.visit<string>(ctx.id[0]))}/text`);
     lw.declare(p, 'clauses', 'clause', ctx.id[0], c);
   },
   langTexts(lw: Lowering, ctx: LangTextsCstChildren, ptr: string): Record<string, string> {
@@ -190,7 +188,7 @@ export const declarationRules = {
   },
   assumptionDecl(lw: Lowering, ctx: AssumptionDeclCstChildren, ptr: string): Obj {
     lw.map.at(ptr, ctx);
-    return { id: idOf(lw, ctx.id[0]), clause: lw.visit(ctx.clauseRef[0], ptr), text: lw.visit(ctx.langTexts[0], `${ptr}/text`) };
+    return { id: lw.visit<string>(ctx.id[0]), clause: lw.visit(ctx.clauseRef[0], ptr), text: lw.visit(ctx.langTexts[0], `${ptr}/text`) };
   },
   /** `(clause <id>)` of the item at `ptr` */
   clauseRef(lw: Lowering, ctx: ClauseRefCstChildren, ptr: string): string {
