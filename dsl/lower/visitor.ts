@@ -22,9 +22,11 @@ import type { Anchor } from './source-map.ts';
 
 export type { Anchor } from './source-map.ts';
 
-type Rule = (lw: Lowering, children: never, arg: never) => unknown;
+type RuleName = Exclude<keyof PolicyCstVisitor<unknown, unknown>, 'visit' | 'validateVisitor'>;
+/** A rule's lowering takes that rule's children (as the grammar types them) and what its parent passes. */
+type Rules = { [R in RuleName]: (lw: Lowering, children: Parameters<PolicyCstVisitor<unknown, unknown>[R]>[0], arg: never) => unknown };
 
-/** Every rule's lowering; `satisfies` makes a rule missing here a type error too. */
+/** Every rule's lowering; `satisfies` makes a rule missing here, or reading another rule's children, a type error too. */
 const rules = {
   ...literalRules,
   ...planValueRules,
@@ -35,7 +37,7 @@ const rules = {
   ...calendarRules,
   ...itemRules,
   ...refundRules,
-} satisfies { [R in Exclude<keyof PolicyCstVisitor<unknown, unknown>, 'visit' | 'validateVisitor'>]: Rule };
+} satisfies Rules;
 
 export interface Lowered {
   policy: Policy;
