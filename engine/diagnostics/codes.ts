@@ -29,7 +29,7 @@ export const codes = {
   SLA1113: 'DSL: credit with a subject',
   SLA1114: 'DSL: reserved name',
   SLA1115: 'DSL: keyword used as a name',
-  SLA1116: 'DSL: unterminated string',
+  SLA1116: 'DSL: unterminated or invalid string',
   SLA1117: 'DSL front end not given',
   // schema
   SLA2001: 'schema violation',
