@@ -27,8 +27,8 @@ function days(lw: Lowering, ctx: DayListCstChildren | HoursLineCstChildren, ptr:
 export const calendarRules = {
   calendarDecl(lw: Lowering, ctx: CalendarDeclCstChildren, p: Obj): void {
     const c: Obj = {};
+    // like every named declaration, the calendar is located at its name
     const ptr = `/calendars/${pointerSegment(lw.visit(ctx.id[0]))}`;
-    lw.map.at(ptr, ctx);
     for (const it of ctx.calendarItem ?? []) lw.visit(it, { c, ptr });
     lw.description(c, ctx);
     lw.declare(p, 'calendars', 'calendar', ctx.id[0], c as CalendarDecl);

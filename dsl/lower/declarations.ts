@@ -156,7 +156,9 @@ export const declarationRules = {
     lw.put(attrs, name, a, ptr, ctx, `attribute \`${name}\``);
   },
   instantDecl(lw: Lowering, ctx: InstantDeclCstChildren, p: Obj): void {
-    lw.declare(p, 'instants', 'instant', ctx.id[0], lw.visit(ctx.instant[0], `/instants/${pointerSegment(lw.visit<string>(ctx.id[0]))}`));
+    const ptr = `/instants/${pointerSegment(lw.visit<string>(ctx.id[0]))}`;
+    lw.map.at(ptr, ctx.id[0]); // at its name, as every named declaration (not at its expression)
+    lw.declare(p, 'instants', 'instant', ctx.id[0], lw.visit(ctx.instant[0], ptr));
   },
   counterDecl(lw: Lowering, ctx: CounterDeclCstChildren, p: Obj): void {
     const ptr = `/counters/${pointerSegment(lw.visit<string>(ctx.id[0]))}`;

@@ -116,7 +116,11 @@ export const itemRules = {
   },
   used(lw: Lowering, ctx: UsedCstChildren, ptr: string): Used {
     lw.map.at(ptr, ctx);
-    if (ctx.fact) return { fact: lw.visit(ctx.fact[0]) };
+    if (ctx.fact) {
+      lw.map.at(`${ptr}/fact`, ctx.fact[0]);
+      return { fact: lw.visit(ctx.fact[0]) };
+    }
+    if (ctx.attribute) lw.map.at(`${ptr}/sum`, ctx.attribute[0]);
     const u: Obj = ctx.count
       ? { count: lw.visit(ctx.count[0], `${ptr}/count`) }
       : { sum: lw.visit(ctx.attribute?.[0]), of: lw.visit(ctx.of?.[0], `${ptr}/of`) };

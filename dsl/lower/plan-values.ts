@@ -47,6 +47,7 @@ export const planValueRules = {
   pvLimit(lw: Lowering, ctx: PvLimitCstChildren, ptr: string): Limit {
     if (!ctx.K_of) return planValue<number | null, CstNode>(lw, ctx, ptr);
     lw.map.at(ptr, ctx);
+    lw.map.at(`${ptr}/attribute`, ctx.attribute?.[0]);
     return { attribute: lw.visit(ctx.attribute?.[0]), of: lw.visit(ctx.of?.[0], `${ptr}/of`) as EventRef };
   },
   limitValue: (lw: Lowering, ctx: LimitValueCstChildren): number | null => (ctx.NumberLit ? number(lw, ctx.NumberLit[0]) : null),

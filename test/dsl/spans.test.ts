@@ -1,6 +1,7 @@
 // What a user sees underlined in a broken .sla file: every diagnostic of the DSL front end, and of
 // the stages after it, carries the span (start, and the position just past its end) of the text
 // at fault, and one code per kind of problem.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDsl } from '../../dsl/index.ts';
 import { SlaError, type Diagnostic } from '../../engine/diagnostics/index.ts';
@@ -147,6 +148,55 @@ describe('names that would reach into an object prototype', () => {
       }
       const yaml = `id: p\ntitle: P\nversion: "1"\nzone: UTC\nsources: [{ lang: en, file: p.txt }]\nplans: {}\nevents: {}\nclauses: {}\nfacts: { ${name}: { type: number } }\n`;
       expect(loadErrors(yaml, 'p.yaml')).toEqual([expect.objectContaining({ code: 'SLA1008', line: 9 })]);
+    });
+  }
+});
+
+describe('the source map of the bundled policies', () => {
+  const dir = new URL('../../policies/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sla'));
+
+  /** every JSON pointer of a value, with the value there */
+  function* pointers(v: unknown, p = ''): Generator<[string, unknown]> {
+    yield [p, v];
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) yield* pointers(x, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
+  /** the text from a span's start to its end */
+  function textOf(lines: string[], s: { line: number; column: number; endLine?: number; endColumn?: number }): string {
+    if (s.endLine === s.line) return lines[s.line - 1].slice(s.column - 1, s.endColumn! - 1);
+    return [lines[s.line - 1].slice(s.column - 1), ...lines.slice(s.line, s.endLine! - 1), lines[s.endLine! - 1].slice(0, s.endColumn! - 1)].join('\n');
+  }
+
+  for (const f of files) {
+    it(`${f}: every pointer has a span inside the text, and a name's span is the name as written`, () => {
+      const text = readFileSync(new URL(f, dir), 'utf8');
+      const lines = text.split('\n');
+      const { policy, locate } = parseDsl(text, { file: f });
+      expect(policy).toBeDefined();
+      let names = 0;
+      for (const [p, v] of pointers(policy)) {
+        const s = locate(p);
+        expect(s, p).toBeDefined();
+        expect(s!.endLine, p).toBeGreaterThanOrEqual(s!.line);
+        if (s!.endLine === s!.line) expect(s!.endColumn, p).toBeGreaterThan(s!.column);
+        expect(s!.endLine, p).toBeLessThanOrEqual(lines.length);
+        const under = textOf(lines, s!);
+        expect(under.trim(), p).toBe(under);
+        // declared names, and the names references and conditions point at
+        const named =
+          /^\/(plans|facts|events|calendars|instants|counters|clauses)\/[^/]+$/.test(p) ||
+          /\/(event|fact|counter|deadline|entitlement|open|instant|sum|attribute|status|subject|clause|party|breached)$/.test(p);
+        if (named && typeof v !== 'object') {
+          expect([String(v), JSON.stringify(v)], p).toContain(under);
+          names++;
+        }
+        if (/^\/(plans|facts|events|calendars|instants|counters|clauses)\/[^/]+$/.test(p)) {
+          const id = decodeURIComponent(p.split('/')[2].replace(/~1/g, '/').replace(/~0/g, '~'));
+          expect([id, JSON.stringify(id)], p).toContain(under);
+          names++;
+        }
+      }
+      expect(names).toBeGreaterThan(20);
     });
   }
 });
