@@ -25,7 +25,7 @@ export class SourceMap {
   readonly locate: Locator = (pointer) => {
     for (let p = pointer; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
       const hit = this.spans.get(p);
-      if (hit) return hit;
+      if (hit) return { ...hit }; // a copy: callers may not change the map
       if (p === '') return undefined;
     }
   };
