@@ -2,6 +2,7 @@
 // one error per mistake, the branch of a union the author evidently meant, near-miss suggestions.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
+import { withArticle } from '../ir/value-types.ts';
 import type { Locator } from '../policy-types.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
 import { RESERVED_NAMES } from '../ir/schema.ts';
@@ -138,7 +139,7 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
       const want = String((e.params as { type: string }).type);
       message = typeof e.data === 'number' && (want === 'number' || want === 'integer')
         ? `${where} must be a finite number, not ${e.data}`
-        : `${where} must be ${article(want)}, not ${describe(e.data)}`;
+        : `${where} must be ${withArticle(want)}, not ${describe(e.data)}`;
       break;
     }
     case 'const': {
@@ -169,7 +170,6 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
   return diagnostic(code, message, { file: opts.file, path: path || '/', ...(at ?? {}), ...(help ? { help } : {}) });
 }
 
-const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
