@@ -1,7 +1,7 @@
 // Compiler stage "check": every reference in the IR resolves to a declaration, values have the
 // declared types, plan-dependent values cover every option they are used for. Errors carry JSON
 // pointers that the front end maps back to file:line:column.
-import { checkZone, parseDuration } from '../calendar/index.ts';
+import { checkZone, LIMIT_MS, LIMIT_YEARS, nominalMs, parseDuration } from '../calendar/index.ts';
 import { diagnostic, didYouMean, listOf, type Code, type Diagnostic } from '../diagnostics/index.ts';
 import type {
   AttributeDecl,
@@ -11,7 +11,10 @@ import type {
   Instant,
   Policy,
 } from '../ir/schema.ts';
+import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
+import { isOfType, withArticle } from '../ir/value-types.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 
 type Scalar = string | number | boolean;
 
@@ -83,14 +86,9 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     return undefined;
   }
   function checkValue(decl: { type: string; enum?: Scalar[] }, v: Scalar, path: string, what: string) {
-    const ok =
-      decl.type === 'string' ? typeof v === 'string'
-      : decl.type === 'boolean' ? typeof v === 'boolean'
-      : decl.type === 'integer' ? Number.isInteger(v)
-      : typeof v === 'number';
-    if (!ok) return err('SLA3011', path, `${what} is ${article(decl.type)}; ${JSON.stringify(v)} is not`);
+    if (!isOfType(decl.type, v)) return err('SLA3011', path, `${what} is ${withArticle(decl.type)}; ${quoteValue(v)} is not`);
     if (decl.enum && !decl.enum.includes(v))
-      err('SLA3011', path, `${JSON.stringify(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
+      err('SLA3011', path, `${quoteValue(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
   }
   function eventRef(ref: EventRef, path: string) {
     if (!Object.hasOwn(p.events, ref.event)) return unknown('SLA3003', `${path}/event`, 'event type', ref.event, Object.keys(p.events));
@@ -104,6 +102,8 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if (!parsed) return err('SLA3015', path, `"${d}" is not a duration`, 'e.g. "24 hours", "3 days", "14 business days", "5 business hours", "1 solar year"');
     if (parsed.unit.startsWith('business') && calendar === undefined && p.calendar === undefined)
       err('SLA3008', path, `"${d}" needs a calendar`, 'name one with `calendar:` on the item or at the top of the policy');
+    if (nominalMs(parsed) > LIMIT_MS)
+      err('SLA3015', path, `"${d}" is longer than ${LIMIT_YEARS} years, more than the clocks compute`, 'check the number');
   }
   function planValue<T>(v: T | { by: string; values: Record<string, T> }, path: string, applies: Record<string, string[]> | undefined, each: (t: T, path: string) => void) {
     if (!isByPlan(v)) return each(v as T, path);
@@ -137,12 +137,12 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if ('fact' in c) {
       const d = factDecl(c.fact, `${path}/fact`);
       if (!d) return;
-      for (const op of ['equals', 'not_equals'] as const) if (c[op] !== undefined) checkValue(d, c[op]!, `${path}/${op}`, `fact \`${c.fact}\``);
-      for (const op of ['in', 'not_in'] as const) c[op]?.forEach((v, i) => checkValue(d, v, `${path}/${op}/${i}`, `fact \`${c.fact}\``));
-      for (const op of ['greater_than', 'less_than', 'at_least', 'at_most'] as const)
-        if (c[op] !== undefined && d.type !== 'number' && d.type !== 'integer') err('SLA3011', `${path}/${op}`, `fact \`${c.fact}\` is a ${d.type}; it cannot be compared as a number`);
-      const ops = ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most'].filter((k) => k in c);
-      if (ops.length !== 1) err('SLA2001', path, `a fact condition needs exactly one comparison (found ${ops.length})`, 'equals, not_equals, in, not_in, greater_than, less_than, at_least or at_most');
+      for (const { key } of comparisonsOf('scalar')) if (c[key] !== undefined) checkValue(d, c[key]!, `${path}/${key}`, `fact \`${c.fact}\``);
+      for (const { key } of comparisonsOf('list')) c[key]?.forEach((v, i) => checkValue(d, v, `${path}/${key}/${i}`, `fact \`${c.fact}\``));
+      for (const { key } of comparisonsOf('number'))
+        if (c[key] !== undefined && d.type !== 'number' && d.type !== 'integer') err('SLA3011', `${path}/${key}`, `fact \`${c.fact}\` is a ${d.type}; it cannot be compared as a number`);
+      const ops = COMPARISONS.filter(({ key }) => key in c);
+      if (ops.length !== 1) err('SLA2001', path, `a fact condition needs exactly one comparison (found ${ops.length})`, `${COMPARISONS.slice(0, -1).map((o) => o.key).join(', ')} or ${COMPARISONS[COMPARISONS.length - 1].key}`);
     } else if ('plan' in c) {
       applies({ [c.plan]: c.in }, path.replace(/$/, '') + '');
     } else if ('event' in c) {
@@ -256,5 +256,3 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   }
   return out;
 }
-
-const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
