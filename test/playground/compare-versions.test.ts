@@ -14,9 +14,15 @@ describe('compare versions', () => {
     await pg.page.keyboard.insertText('duration: 48 hours');
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toBe('2 answers differ');
     const row = pg.page.getByTestId('versions').locator('tr[data-item="deadline first_response T-2"] td');
-    expect(await row.allTextContents()).toEqual(['deadline first_response T-2', 'pending, due 2025-03-11 09:15 +02:00', 'pending, due 2025-03-12 09:15 +02:00']);
+    expect(await row.allTextContents()).toEqual([
+      'deadline first_response T-2',
+      'pending, due 2025-03-11 09:15 +02:00',
+      'pending, due 2025-03-12 09:15 +02:00',
+    ]);
     // the diff editor shows the first difference
-    await expect.poll(() => pg.page.locator('[data-testid=versions] .line-insert, [data-testid=versions] .char-insert').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => pg.page.locator('[data-testid=versions] .line-insert, [data-testid=versions] .char-insert').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await screenshot(pg.page, 'compare-versions');
   });
 

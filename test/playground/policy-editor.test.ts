@@ -75,7 +75,11 @@ describe('policy editor', () => {
     await findInEditor(pg.page, 'policy', 'clause: response-times');
     await pg.page.keyboard.press('Escape');
     await pg.page.locator('[data-editor=policy] .view-line', { hasText: 'clause: response-times' }).first().getByText('response-times').first().hover();
-    const hover = () => pg.page.locator('.monaco-hover').allTextContents().then((t) => t.join(' '));
+    const hover = () =>
+      pg.page
+        .locator('.monaco-hover')
+        .allTextContents()
+        .then((t) => t.join(' '));
     await expect.poll(hover, { timeout: 15_000 }).toContain('Response Times and Support Plans');
     expect(await hover()).toMatch(/uk: .*[а-яіїє]/);
   });
