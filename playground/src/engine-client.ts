@@ -1,6 +1,7 @@
 // The page's side of the engine worker: one request in flight per channel; a newer request on the
 // same channel supersedes an older one, whose answer is dropped (typing faster than checking).
 import type {
+  CalendarResult,
   ChangesResult,
   CompareResult,
   ConvertResult,
@@ -70,4 +71,5 @@ export const runTests = (req: Extract<Request, { kind: 'tests' }>) => send<Tests
 export const comparePlans = (req: Extract<Request, { kind: 'compare' }>) => latestOn<CompareResult>('compare', req);
 export const formatPolicy = (source: string) => send<FormatResult>({ kind: 'format', source });
 export const compareVersions = (req: Extract<Request, { kind: 'versions' }>) => latestOn<VersionsResult>('versions', req);
+export const calendarWindows = (req: Extract<Request, { kind: 'calendar' }>) => latestOn<CalendarResult>('calendar', req);
 export const convertPolicy = (req: Extract<Request, { kind: 'convert' }>) => send<ConvertResult>(req);

@@ -58,6 +58,9 @@ async function send(req: RunRequest): Promise<void> {
   }
 }
 
+/** counts edits of the text, so a look-ahead that outlived its text is dropped */
+let generation = 0;
+
 export function startRunning(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return effect(() => {
@@ -71,6 +74,11 @@ export function startRunning(): () => void {
     };
     clearTimeout(timer);
     checking.value = true;
+    // a look-ahead made for other text says nothing about this one
+    if (!scrubbing) {
+      generation++;
+      nextChange.value = undefined;
+    }
     if (scrubbing) void send(req);
     else timer = setTimeout(() => void send(req), DEBOUNCE_MS);
   });
@@ -81,11 +89,12 @@ let lookTimer: ReturnType<typeof setTimeout> | undefined;
 /** Asks for the next change once the answer has settled (not on every frame of a drag). */
 function lookAhead(policy: PolicyText, kase: string, from: string) {
   clearTimeout(lookTimer);
+  const asked = generation;
   lookTimer = setTimeout(async () => {
     const until = new Date(Date.parse(from) + LOOK_AHEAD_MS).toISOString();
     try {
       const r = await nextChanges({ kind: 'changes', policy, case: kase, from, until, limit: 1 });
-      if (r) nextChange.value = r.changes[0] ?? null;
+      if (r && asked === generation) nextChange.value = r.changes[0] ?? null;
     } catch (e) {
       failure.value = e instanceof Error ? e.message : String(e);
     }

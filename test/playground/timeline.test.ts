@@ -21,6 +21,7 @@ describe('timeline', () => {
 
   test('dragging now past a due instant turns the deadline from pending to breached while dragging', async () => {
     expect(await answerRow(pg.page, 'deadlines', 'T-2').textContent()).toContain('pending');
+    await expect.poll(() => pg.page.getByTestId('next-change').textContent(), { timeout: 20_000 }).toContain('next change');
     const slider = pg.page.getByLabel('now', { exact: true });
     const box = (await slider.boundingBox())!;
     const [min, max, value] = await slider.evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max), Number(el.value)]);
@@ -49,6 +50,16 @@ describe('timeline', () => {
     await pg.page.mouse.click(box.x + box.width / 2, box.y + 20);
     await expect.poll(count, { timeout: 10_000 }).toBe(before + 1);
     expect(await dots.last().getAttribute('title')).toMatch(/^payment /);
+  });
+
+  test("the axis shades the calendar's working hours and names its holidays", async () => {
+    // relokia's business calendar: whole business days, Monday to Friday
+    await expect.poll(() => pg.page.locator('.axis .working').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await pg.page.locator('.axis .working').first().getAttribute('title')).toBe('working hours (business)');
+    await pg.page.getByLabel('bundled policy').selectOption('cart2cart');
+    const holiday = pg.page.getByTestId('holiday').first();
+    await expect.poll(() => holiday.getAttribute('title'), { timeout: 20_000 }).toMatch(/^2021-01-01 /);
+    await screenshot(pg.page, 'timeline-holiday');
   });
 
   test('no console errors', () => {

@@ -3,8 +3,11 @@
 // Beside it, the next instant the answer changes at, from the engine, with a button to go there.
 import type { Answer } from '../../../engine/core.ts';
 import { signal } from '@preact/signals';
-import { addEvent, caseValue, setInCase } from '../case-edit.ts';
-import { answer, caseSource, declarations, nextChange, scrubAt } from '../state.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { addEvent, caseValue, setInCase, type CaseValue } from '../case-edit.ts';
+import { calendarWindows } from '../engine-client.ts';
+import type { CalendarResult } from '../worker/protocol.ts';
+import { answer, caseSource, declarations, nextChange, policyFormat, policySource, scrubAt } from '../state.ts';
 import { showInstant, timeLeft } from './format.ts';
 
 const HOUR = 3_600_000;
@@ -16,6 +19,20 @@ function withOffsetOf(ms: number, like: string): string {
   if (!m) return new Date(ms).toISOString();
   const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
   return new Date(ms + offset * MINUTE).toISOString().slice(0, 19) + m[0];
+}
+
+function eventsOf(c: CaseValue) {
+  return (Array.isArray(c.events) ? c.events : [])
+    .map((e) => ({ type: String(e.type), at: Date.parse(String(e.at)), values: Object.values(e).map(String) }))
+    .filter((e) => Number.isFinite(e.at));
+}
+
+/** The axis follows the case (its events and `at`), not the scrubbed instant, so it holds still while dragging. */
+function axisRange(c: CaseValue | undefined): [number, number] | undefined {
+  const caseAt = Date.parse(String(c?.at));
+  if (!c || !Number.isFinite(caseAt)) return undefined;
+  const times = [caseAt, ...eventsOf(c).map((e) => e.at)];
+  return [Math.floor((Math.min(...times) - 6 * HOUR) / HOUR) * HOUR, Math.ceil((Math.max(...times) + 48 * HOUR) / HOUR) * HOUR];
 }
 
 interface Span {
@@ -51,19 +68,30 @@ function spansOf(a: Answer, events: { type: string; at: number; values: string[]
 
 const clickAdds = signal('');
 
+/** The default calendar's working hours and holidays over the axis, asked for when the axis moves. */
+function useCalendar(lo: number, hi: number): CalendarResult | undefined {
+  const [cal, setCal] = useState<CalendarResult>();
+  const source = policySource.value;
+  const format = policyFormat.value;
+  useEffect(() => {
+    if (!(hi > lo)) return;
+    const timer = setTimeout(async () => {
+      const r = await calendarWindows({ kind: 'calendar', policy: { source, format }, from: lo, until: hi });
+      if (r) setCal(r);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [lo, hi, source, format]);
+  return cal;
+}
+
 export function Timeline() {
   const c = caseValue(caseSource.value);
   const a = answer.value;
-  if (!c || !a) return null;
-  const events = (Array.isArray(c.events) ? c.events : [])
-    .map((e) => ({ type: String(e.type), at: Date.parse(String(e.at)), values: Object.values(e).map(String) }))
-    .filter((e) => Number.isFinite(e.at));
-  const caseAt = Date.parse(String(c.at));
-  if (!Number.isFinite(caseAt)) return null;
-  // the axis follows the case (its events and `at`), not the scrubbed instant, so it holds still while dragging
-  const times = [caseAt, ...events.map((e) => e.at)];
-  const lo = Math.floor((Math.min(...times) - 6 * HOUR) / HOUR) * HOUR;
-  const hi = Math.ceil((Math.max(...times) + 48 * HOUR) / HOUR) * HOUR;
+  const range = axisRange(c);
+  const cal = useCalendar(range?.[0] ?? 0, range?.[1] ?? 0);
+  if (!c || !a || !range) return null;
+  const [lo, hi] = range;
+  const events = eventsOf(c);
   const x = (t: number) => `${(Math.min(Math.max((t - lo) / (hi - lo), 0), 1) * 100).toFixed(3)}%`;
   const now = Date.parse(a.at);
   const spans = spansOf(a, events).filter((s) => s.to >= lo && (s.from ?? s.to) <= hi);
@@ -71,6 +99,7 @@ export function Timeline() {
   const next = scrubAt.value || (nextChange.value && Date.parse(nextChange.value.at) <= now) ? undefined : nextChange.value;
   const zone = declarations.value?.zone;
   const eventTypes = Object.keys(declarations.value?.events ?? {});
+  const adds = eventTypes.includes(clickAdds.value) ? clickAdds.value : eventTypes[0];
   const days: number[] = [];
   for (let t = Math.ceil(lo / (24 * HOUR)) * 24 * HOUR; t <= hi; t += 24 * HOUR) days.push(t);
   const dayLabel = (t: number) => new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
@@ -81,11 +110,7 @@ export function Timeline() {
         <strong>Timeline</strong>
         <label>
           click adds{' '}
-          <select
-            aria-label="event added by a click on the axis"
-            value={clickAdds.value || eventTypes[0]}
-            onChange={(e) => (clickAdds.value = e.currentTarget.value)}
-          >
+          <select aria-label="event added by a click on the axis" value={adds} onChange={(e) => (clickAdds.value = e.currentTarget.value)}>
             {eventTypes.map((t) => (
               <option value={t}>{t}</option>
             ))}
@@ -102,7 +127,7 @@ export function Timeline() {
             'nothing changes in the next 30 days'
           ) : (
             <>
-              next change {timeLeft(next.at, a.at)}:{' '}
+              <button onClick={() => setInCase(['at'], next.at)}>jump</button> next change {timeLeft(next.at, a.at)}:{' '}
               {next.changes.slice(0, 3).map((ch) => (
                 <span class="change">
                   <code>{ch.id}</code>
@@ -110,7 +135,6 @@ export function Timeline() {
                 </span>
               ))}
               {next.changes.length > 3 && ` and ${next.changes.length - 3} more`}
-              <button onClick={() => setInCase(['at'], next.at)}>jump</button>
             </>
           )}
         </span>
@@ -119,7 +143,7 @@ export function Timeline() {
         class="axis"
         title="click to add an event there"
         onClick={(e) => {
-          const type = clickAdds.value || eventTypes[0];
+          const type = adds;
           if (!type) return;
           const box = e.currentTarget.getBoundingClientRect();
           const ms = Math.round((lo + ((e.clientX - box.left) / box.width) * (hi - lo)) / MINUTE) * MINUTE;
@@ -127,6 +151,14 @@ export function Timeline() {
         }}
       >
         <div class="row days">
+          {cal?.open.map(([from, to]) => (
+            <span class="working" style={{ left: x(from), width: `calc(${x(to)} - ${x(from)})` }} title={`working hours (${cal.calendar})`} />
+          ))}
+          {cal?.holidays.map((h) => (
+            <span class="holiday" style={{ left: x(Date.parse(`${h.date}T12:00:00Z`)) }} title={`${h.date} ${h.name}`} data-testid="holiday">
+              {h.name}
+            </span>
+          ))}
           {days.map((t) => (
             <span class="day" style={{ left: x(t) }}>
               {dayLabel(t)}

@@ -1,11 +1,24 @@
 // The engine in a Web Worker: checks, compiles, converts and evaluates off the page's thread, so
 // typing and scrubbing stay smooth and nothing the user types leaves the browser.
-import { evaluate, parseCaseSource, SlaError, type Case } from '../../../engine/core.ts';
+import { evaluate, loadHolidayData, parseCaseSource, SlaError, type Case, type CompiledPolicy } from '../../../engine/core.ts';
+import { calendarBoundaries } from '../../../engine/changes/candidates.ts';
+import { prepare } from '../../../engine/evaluate/evaluate.ts';
 import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
 import { checkAndCompile } from './load.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
-import type { ChangesResult, CompareResult, ConvertResult, PolicyText, Request, Response, RunResult, TestsResult, VersionsResult } from './protocol.ts';
+import type {
+  CalendarResult,
+  ChangesResult,
+  CompareResult,
+  ConvertResult,
+  PolicyText,
+  Request,
+  Response,
+  RunResult,
+  TestsResult,
+  VersionsResult,
+} from './protocol.ts';
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
@@ -99,6 +112,32 @@ async function versions(req: Extract<Request, { kind: 'versions' }>): Promise<Ve
   return { versions: [await under(req.policy), await under(req.other)] };
 }
 
+async function calendar(req: Extract<Request, { kind: 'calendar' }>): Promise<CalendarResult> {
+  const { compiled } = checkAndCompile(req.policy);
+  const id = compiled?.policy.calendar;
+  if (!compiled || !id) return { open: [], holidays: [] };
+  if (usesCountryHolidays(compiled)) await loadHolidayData();
+  const cal = prepare(compiled).calendars.get(id);
+  if (!cal) return { open: [], holidays: [] };
+  const open: [number, number][] = [];
+  let start = cal.isOpen(req.from) ? req.from : undefined;
+  for (const t of calendarBoundaries(cal, req.from, req.until)) {
+    if (start === undefined) start = t;
+    else {
+      open.push([start, t]);
+      start = undefined;
+    }
+  }
+  if (start !== undefined) open.push([start, req.until]);
+  const years = new Set([new Date(req.from).getUTCFullYear(), new Date(req.until).getUTCFullYear()]);
+  const from = new Date(req.from).toISOString().slice(0, 10);
+  const until = new Date(req.until).toISOString().slice(0, 10);
+  const holidays = [...years].flatMap((y) => cal.holidays(y)).filter((h) => h.date >= from && h.date <= until);
+  return { calendar: id, open, holidays };
+}
+
+const usesCountryHolidays = (c: CompiledPolicy) => Object.values(c.policy.calendars ?? {}).some((k) => k.holidays?.some((h) => 'country' in h));
+
 function convert(req: Extract<Request, { kind: 'convert' }>): ConvertResult {
   const { diagnostics, loaded } = checkAndCompile(req.policy);
   if (!loaded) return { diagnostics };
@@ -117,11 +156,13 @@ self.onmessage = async (e: MessageEvent<Request & { id: number }>) => {
             ? await runTests(req)
             : req.kind === 'compare'
               ? await compare(req)
-              : req.kind === 'versions'
-                ? await versions(req)
-                : req.kind === 'format'
-                  ? formatDsl(req.source, { file: 'policy.sla' })
-                  : convert(req);
+              : req.kind === 'calendar'
+                ? await calendar(req)
+                : req.kind === 'versions'
+                  ? await versions(req)
+                  : req.kind === 'format'
+                    ? formatDsl(req.source, { file: 'policy.sla' })
+                    : convert(req);
     post({ id, result });
   } catch (err) {
     post({ id, failure: err instanceof Error ? err.message : String(err) });

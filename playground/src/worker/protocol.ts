@@ -22,6 +22,8 @@ export type Request =
   | { kind: 'compare'; policy: PolicyText; case: string; dimension: string; lang: string }
   /** the case under another version of the policy (`other`) beside the edited one */
   | { kind: 'versions'; policy: PolicyText; other: PolicyText; case: string; lang: string }
+  /** the policy's default calendar over a window: working hours and holidays, for the timeline */
+  | { kind: 'calendar'; policy: PolicyText; from: number; until: number }
   /** the next instants in (from, until] at which the case's answer changes */
   | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number };
 
@@ -78,6 +80,13 @@ export interface VersionsResult {
   versions: { answer?: Answer; diagnostics: Diagnostic[] }[];
 }
 
+export interface CalendarResult {
+  calendar?: string;
+  /** working intervals [from, until) in epoch ms */
+  open: [number, number][];
+  holidays: { date: string; name: string }[];
+}
+
 export type Response =
-  | { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult | VersionsResult }
+  | { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult | VersionsResult | CalendarResult }
   | { id: number; failure: string };
