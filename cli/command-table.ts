@@ -15,6 +15,12 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/eval.ts'),
   },
   {
+    name: 'lint',
+    synopsis: 'lint <policy files…> [--format text|json] [--strict]',
+    summary: 'warn about what is valid but unsound as an SLA',
+    load: () => import('./commands/lint.ts'),
+  },
+  {
     name: 'test',
     synopsis: 'test [files or folders…]',
     summary: 'run *.test.yaml files',

@@ -1,6 +1,6 @@
 // Stable diagnostic codes, kept in one place. Ranges:
 // SLA1xxx source syntax (YAML, DSL) · SLA2xxx schema · SLA3xxx policy semantics (compiler)
-// SLA4xxx case validation · SLA5xxx test files and tools.
+// SLA4xxx case validation · SLA5xxx test files and tools · SLA6xxx lint (sound as an SLA, not just valid).
 export const codes = {
   // source syntax
   SLA1001: 'YAML syntax error',
@@ -61,6 +61,18 @@ export const codes = {
   SLA5002: 'test failed',
   SLA5003: 'file not found',
   SLA5004: 'bad usage',
+  // lint: what a careful author would want to know about a valid policy
+  SLA6001: 'calendar with no working time',
+  SLA6002: 'holidays end before the horizon',
+  SLA6003: 'window that never opens',
+  SLA6004: 'plan options never told apart',
+  SLA6005: 'refund rule shadowed',
+  SLA6006: 'exclusion that never applies',
+  SLA6007: 'contradictory deadlines',
+  SLA6008: 'clause no item cites',
+  SLA6009: 'clause text missing in a language',
+  SLA6010: 'ambiguous unit',
+  SLA6011: 'duration over a sane bound',
 } as const;
 
 export type Code = keyof typeof codes;
