@@ -27,6 +27,12 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/test.ts'),
   },
   {
+    name: 'cases',
+    synopsis: 'cases generate <policy id or file> [--count N] [--seed S]',
+    summary: 'print realistic random cases for a policy as NDJSON',
+    load: () => import('./commands/cases.ts'),
+  },
+  {
     name: 'compile',
     synopsis: 'compile <policy file>',
     summary: 'print the compiled json-rules-engine rules as JSON',
