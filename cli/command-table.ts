@@ -27,6 +27,12 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/test.ts'),
   },
   {
+    name: 'diff',
+    synopsis: 'diff <old policy> <new policy> [--cases <folder or ndjson>] [--at <instant>…] [--fail-on-change]',
+    summary: 'what a policy change changes: the policy, and the answers over a corpus',
+    load: () => import('./commands/diff.ts'),
+  },
+  {
     name: 'cases',
     synopsis: 'cases generate <policy id or file> [--count N] [--seed S]',
     summary: 'print realistic random cases for a policy as NDJSON',
