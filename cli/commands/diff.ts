@@ -50,7 +50,13 @@ function printText(changes: string[], result: Impact | undefined, names: [string
   }
   if (result.groups.length) {
     lines.push('');
-    lines.push(...renderTable([{ header: 'item' }, { header: 'change' }, { header: 'cases', align: 'right' }], result.groups.map((g) => [g.item, g.change, String(g.cases.length)]), { paintHeader: style.bold }));
+    lines.push(
+      ...renderTable(
+        [{ header: 'item' }, { header: 'change' }, { header: 'cases', align: 'right' }],
+        result.groups.map((g) => [g.item, g.change, String(g.cases.length)]),
+        { paintHeader: style.bold },
+      ),
+    );
   }
   return lines;
 }
@@ -65,15 +71,18 @@ export async function run(args: string[]): Promise<number> {
     json: { type: 'boolean' },
     'fail-on-change': { type: 'boolean' },
   });
-  if (positionals.length !== 2) throw new UsageError(positionals.length < 2 ? 'missing <old policy> <new policy>' : `unexpected argument \`${positionals[2]}\``, 'diff');
+  if (positionals.length !== 2)
+    throw new UsageError(positionals.length < 2 ? 'missing <old policy> <new policy>' : `unexpected argument \`${positionals[2]}\``, 'diff');
   if (values.cases !== undefined && values.generate !== undefined) throw new UsageError('give --cases or --generate, not both', 'diff');
   const count = values.generate === undefined ? undefined : Number(values.generate);
-  if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 100_000)) throw new UsageError(`--generate must be an integer from 1 to 100000, not \`${values.generate}\``, 'diff');
+  if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 100_000))
+    throw new UsageError(`--generate must be an integer from 1 to 100000, not \`${values.generate}\``, 'diff');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, not \`${values.seed}\``, 'diff');
   const at = values.at ?? [];
   const { parseInstant } = await import('../../engine/calendar/index.ts');
-  for (const a of at) if (typeof parseInstant(a) !== 'number') throw new UsageError(`--at \`${a}\` is not an instant with an offset`, 'diff', 'e.g. 2025-03-10T12:00:00+02:00');
+  for (const a of at)
+    if (typeof parseInstant(a) !== 'number') throw new UsageError(`--at \`${a}\` is not an instant with an offset`, 'diff', 'e.g. 2025-03-10T12:00:00+02:00');
 
   const dir = policiesDir(values.policies);
   const [before, after] = [await loadPolicyFile(await resolvePolicy(positionals[0], dir)), await loadPolicyFile(await resolvePolicy(positionals[1], dir))];
@@ -85,7 +94,9 @@ export async function run(args: string[]): Promise<number> {
     const corpus =
       values.cases !== undefined
         ? await readCorpus(values.cases)
-        : (await import('../../engine/analysis/generate-cases.ts')).generateCases(before.ir, { count: count!, seed }).map((c, i) => ({ key: `#${i + 1}`, case: c }));
+        : (await import('../../engine/analysis/generate-cases.ts'))
+            .generateCases(before.ir, { count: count!, seed })
+            .map((c, i) => ({ key: `#${i + 1}`, case: c }));
     const { compilePolicy } = await loadEngine();
     const { impact } = await import('../../engine/analysis/impact.ts');
     result = await impact(compilePolicy(before), compilePolicy(after), corpus, { at });

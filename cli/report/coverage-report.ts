@@ -19,11 +19,19 @@ export function formatCoverage(c: Coverage, file: string, style: Style): string[
     const both = conditions.filter((x) => x.held > 0 && x.failed > 0).length;
     return [cl.clause, String(rules.length), String(cl.held), `${both}/${conditions.length}`];
   });
-  lines.push(...renderTable([{ header: 'clause' }, { header: 'rules', align: 'right' }, { header: 'decided in', align: 'right' }, { header: 'conditions both ways', align: 'right' }], rows, { paintHeader: style.bold }));
+  lines.push(
+    ...renderTable(
+      [{ header: 'clause' }, { header: 'rules', align: 'right' }, { header: 'decided in', align: 'right' }, { header: 'conditions both ways', align: 'right' }],
+      rows,
+      { paintHeader: style.bold },
+    ),
+  );
   const gaps = [
     ...c.clauses.filter((cl) => cl.held === 0).map((cl) => `clause \`${cl.clause}\` never decided`),
     ...c.rules.filter((r) => r.conditions.length && !(r.held && r.failed)).map((r) => `rule ${r.rule} ${r.held ? 'never failed' : 'never held'}`),
-    ...c.rules.flatMap((r) => r.conditions.filter((x) => !(x.held && x.failed)).map((x) => `rule ${r.rule} condition "${x.description}" ${x.held ? 'never failed' : 'never held'}`)),
+    ...c.rules.flatMap((r) =>
+      r.conditions.filter((x) => !(x.held && x.failed)).map((x) => `rule ${r.rule} condition "${x.description}" ${x.held ? 'never failed' : 'never held'}`),
+    ),
     ...c.outcomes.filter((o) => o.seen.length < o.wanted.length).map((o) => `${o.item} never ${o.wanted.filter((w) => !o.seen.includes(w)).join(' or ')}`),
   ];
   if (gaps.length) lines.push('', '  not yet exercised:', ...gaps.map((g) => `    ${style.yellow(g)}`));

@@ -22,12 +22,14 @@ const money = (amount: number, currency: string) => `${amount} ${currency}`;
 function pair<T>(a: T[], b: T[], key: (x: T) => string): [string, T | undefined, T | undefined][] {
   const keyed = (list: T[]) => {
     const seen = new Map<string, number>();
-    return new Map(list.map((x) => {
-      const k = key(x);
-      const n = seen.get(k) ?? 0;
-      seen.set(k, n + 1);
-      return [n ? `${k}#${n}` : k, x] as const;
-    }));
+    return new Map(
+      list.map((x) => {
+        const k = key(x);
+        const n = seen.get(k) ?? 0;
+        seen.set(k, n + 1);
+        return [n ? `${k}#${n}` : k, x] as const;
+      }),
+    );
   };
   const [ka, kb] = [keyed(a), keyed(b)];
   return [...new Set([...ka.keys(), ...kb.keys()])].map((k) => [k, ka.get(k), kb.get(k)]);

@@ -92,13 +92,20 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
   const { engine, subjectEngine, calendars } = prepare(compiled);
   const p = compiled.policy;
   if (Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h))) await loadHolidayData();
-  const rules = new Map(compiled.rules.map((r) => [String(r.name), { rule: String(r.name), clause: clauseOf(r, compiled), held: 0, failed: 0, conditions: conditionsOf(r) } satisfies RuleCoverage]));
+  const rules = new Map(
+    compiled.rules.map((r) => [
+      String(r.name),
+      { rule: String(r.name), clause: clauseOf(r, compiled), held: 0, failed: 0, conditions: conditionsOf(r) } satisfies RuleCoverage,
+    ]),
+  );
   // Per-subject entitlements are decided by their runs on each subject's view of the case.
   const perSubject = new Set((p.entitlements ?? []).filter((e) => e.subject !== undefined).map((e) => e.id));
-  const subjectRules = new Set([...rules.keys()].filter((name) => {
-    const id = parseRuleName(name);
-    return (id?.kind === 'entitlement' || id?.kind === 'field') && perSubject.has(id.entitlement);
-  }));
+  const subjectRules = new Set(
+    [...rules.keys()].filter((name) => {
+      const id = parseRuleName(name);
+      return (id?.kind === 'entitlement' || id?.kind === 'field') && perSubject.has(id.entitlement);
+    }),
+  );
 
   const outcomes = new Map<string, OutcomeCoverage>();
   const want = (item: string, wanted: string[]) => outcomes.set(item, { item, wanted, seen: [] });
@@ -125,7 +132,7 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
         if (x) x[e.result ? 'held' : 'failed']++;
         e.any?.forEach((y, i) => visit(y, `${at}/any/${i}`));
       };
-      (((r.conditions as unknown as { all?: EvaluatedCondition[] }).all) ?? []).forEach((e, i) => visit(e, String(i)));
+      ((r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []).forEach((e, i) => visit(e, String(i)));
       const id = parseRuleName(c.rule);
       if (r.result && id?.kind === 'exclusion') see(`exclusion \`${id.exclusion}\``, 'applies');
     }
@@ -176,7 +183,10 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
       // A rule without conditions (an entitlement for everyone) cannot fail: not counted.
       rules: ratio(ruleList.filter((r) => r.conditions.length && r.held > 0 && r.failed > 0).length, ruleList.filter((r) => r.conditions.length).length),
       conditions: ratio(conditions.filter((c) => c.held > 0 && c.failed > 0).length, conditions.length),
-      outcomes: ratio(outcomeList.reduce((n, o) => n + o.seen.length, 0), outcomeList.reduce((n, o) => n + o.wanted.length, 0)),
+      outcomes: ratio(
+        outcomeList.reduce((n, o) => n + o.seen.length, 0),
+        outcomeList.reduce((n, o) => n + o.wanted.length, 0),
+      ),
     },
   };
 }

@@ -81,10 +81,12 @@ function generateCase(p: Policy, r: Random, tested: Map<string, CaseValue[]>, ba
     const event: CaseEventInput = { type, at: iso(t) };
     if (decl.duration) event.until = iso(t + r.int(1, 12) * HOUR_MS);
     for (const [attr, a] of Object.entries(decl.attributes ?? {}))
-      if ((a.required ?? true) ? a.default === undefined || r.chance(0.7) : r.chance(0.5)) event[attr] = value(r, a, tested.get(`${type}.${attr}`) ?? [], attr, p);
+      if ((a.required ?? true) ? a.default === undefined || r.chance(0.7) : r.chance(0.5))
+        event[attr] = value(r, a, tested.get(`${type}.${attr}`) ?? [], attr, p);
     if (follow?.subject && Object.hasOwn(decl.attributes ?? {}, follow.subject[0])) event[follow.subject[0]] = follow.subject[1];
     for (const d of p.deadlines ?? [])
-      if (d.start.event === type) owed.push({ type: d.stop.event, ...(d.subject && event[d.subject] !== undefined ? { subject: [d.subject, event[d.subject]!] } : {}) });
+      if (d.start.event === type)
+        owed.push({ type: d.stop.event, ...(d.subject && event[d.subject] !== undefined ? { subject: [d.subject, event[d.subject]!] } : {}) });
     events.push(event);
     // Hours to days apart: the spans deadlines and windows are measured in.
     t += r.chance(0.5) ? r.int(1, 48) * HOUR_MS : r.int(1, 10) * DAY_MS;

@@ -49,7 +49,12 @@ function compare(a: Outcome, b: Outcome): AnswerChange[] {
   return [{ item: 'case', change: 'error' in a ? `invalid (${a.error}) → valid` : `valid → invalid (${(b as { error: string }).error})` }];
 }
 
-export async function impact(before: CompiledPolicy, after: CompiledPolicy, corpus: readonly CorpusCase[], options: { at?: readonly string[] } = {}): Promise<Impact> {
+export async function impact(
+  before: CompiledPolicy,
+  after: CompiledPolicy,
+  corpus: readonly CorpusCase[],
+  options: { at?: readonly string[] } = {},
+): Promise<Impact> {
   const groups = new Map<string, ImpactGroup>();
   const details: Impact['details'] = [];
   let evaluated = 0;

@@ -35,7 +35,10 @@ function describe(field: string, v: unknown): string {
   if (isObj(v) && ('from' in v || 'instant' in v) && !('to' in v)) return describeInstant(v as Instant);
   if (field === 'when' && Array.isArray(v)) return v.length ? (v as Condition[]).map((c) => describeCondition(c)).join('; ') : 'always';
   if (field === 'when' && isObj(v)) return describeCondition(v as Condition);
-  if (field === 'applies' && isObj(v)) return Object.entries(v).map(([dim, o]) => `${dim} ${(o as string[]).join(', ')}`).join('; ');
+  if (field === 'applies' && isObj(v))
+    return Object.entries(v)
+      .map(([dim, o]) => `${dim} ${(o as string[]).join(', ')}`)
+      .join('; ');
   if (isObj(v) && 'percent' in v && 'of' in v) return `${String(v.percent)}% of ${String(v.of)}`;
   if (isObj(v) && 'amount' in v) return `${String(v.amount)}${v.currency ? ` ${String(v.currency)}` : ''}`;
   if (isObj(v) && 'count' in v) return `count of ${describeEvent(v.count as EventRef)}${v.after ? ` after ${describeEvent(v.after as EventRef)}` : ''}`;
@@ -84,7 +87,9 @@ function fieldChange(ctx: Ctx, subject: string, field: string, a: unknown, b: un
   for (const plans of combinations(dims, ctx.optionsOf)) {
     const [sa, sb] = [specialise(a, plans), specialise(b, plans)];
     if (same(sa, sb)) continue;
-    const which = Object.entries(plans).map(([k, o]) => `${k} ${o}`).join(', ');
+    const which = Object.entries(plans)
+      .map(([k, o]) => `${k} ${o}`)
+      .join(', ');
     ctx.out.push({ change: 'changed', subject: `${subject} ${field}, for ${which}`, detail: `${describe(field, sa)} → ${describe(field, sb)}`, path });
   }
 }
@@ -128,7 +133,12 @@ function diffCalendar(ctx: Ctx, subject: string, a: Obj, b: Obj, path: string): 
   const hours = (c: Obj) => (c.hours as Obj | undefined) ?? {};
   for (const day of [...new Set([...Object.keys(hours(a)), ...Object.keys(hours(b))])])
     if (!same(hours(a)[day], hours(b)[day]))
-      ctx.out.push({ change: 'changed', subject: `${subject} hours ${day}`, detail: `${describeHours(hours(a)[day])} → ${describeHours(hours(b)[day])}`, path: `${path}/hours` });
+      ctx.out.push({
+        change: 'changed',
+        subject: `${subject} hours ${day}`,
+        detail: `${describeHours(hours(a)[day])} → ${describeHours(hours(b)[day])}`,
+        path: `${path}/hours`,
+      });
   diffFields(ctx, subject, a, b, path, ['holidays', 'extra_days_off', 'extra_working_days', 'hours', 'description']);
 }
 const describeHours = (h: unknown) => (Array.isArray(h) && h.length ? h.join(', ') : 'closed');
@@ -137,7 +147,11 @@ function diffClause(ctx: Ctx, subject: string, a: Obj, b: Obj, path: string): vo
   const [ta, tb] = [(a.text as Obj | undefined) ?? {}, (b.text as Obj | undefined) ?? {}];
   for (const lang of [...new Set([...Object.keys(ta), ...Object.keys(tb)])])
     if (ta[lang] !== tb[lang])
-      ctx.out.push({ change: ta[lang] === undefined ? 'added' : tb[lang] === undefined ? 'removed' : 'changed', subject: `${subject} text (${lang})`, path: `${path}/text/${lang}` });
+      ctx.out.push({
+        change: ta[lang] === undefined ? 'added' : tb[lang] === undefined ? 'removed' : 'changed',
+        subject: `${subject} text (${lang})`,
+        path: `${path}/text/${lang}`,
+      });
   diffFields(ctx, subject, a, b, path, ['text']);
 }
 
@@ -149,11 +163,23 @@ function diffRefund(ctx: Ctx, a: Policy['refund'], b: Policy['refund']): void {
   const [ra, rb] = [a.rules, b.rules];
   const common = (x: typeof ra, y: typeof rb) => x.map((r) => r.id).filter((id) => y.some((s) => s.id === id));
   if (common(ra, rb).join() !== common(rb, ra).join())
-    ctx.out.push({ change: 'changed', subject: 'refund rule order', detail: `${ra.map((r) => r.id).join(', ')} → ${rb.map((r) => r.id).join(', ')}`, path: '/refund/rules' });
-  diffKeyed(ctx, 'refund rule', byId(ra), byId(rb), (id, side) => `/refund/rules/${indexIn(side === 'old' ? ra : rb, id)}`, (subject, x, y, path) => {
-    diffKeyed(ctx, `${subject} exclusion`, byId(x.exclusions as never), byId(y.exclusions as never), () => `${path}/exclusions`);
-    diffFields(ctx, subject, x, y, path, ['exclusions']);
-  });
+    ctx.out.push({
+      change: 'changed',
+      subject: 'refund rule order',
+      detail: `${ra.map((r) => r.id).join(', ')} → ${rb.map((r) => r.id).join(', ')}`,
+      path: '/refund/rules',
+    });
+  diffKeyed(
+    ctx,
+    'refund rule',
+    byId(ra),
+    byId(rb),
+    (id, side) => `/refund/rules/${indexIn(side === 'old' ? ra : rb, id)}`,
+    (subject, x, y, path) => {
+      diffKeyed(ctx, `${subject} exclusion`, byId(x.exclusions as never), byId(y.exclusions as never), () => `${path}/exclusions`);
+      diffFields(ctx, subject, x, y, path, ['exclusions']);
+    },
+  );
   diffFields(ctx, 'refund', a as unknown as Obj, b as unknown as Obj, '/refund', ['rules']);
 }
 
@@ -167,11 +193,38 @@ export function semanticDiff(before: Policy, after: Policy): PolicyChange[] {
   diffKeyed(ctx, 'plan', before.plans as never, after.plans as never, (k) => `/plans/${k}`);
   diffKeyed(ctx, 'fact', (before.facts ?? {}) as never, (after.facts ?? {}) as never, (k) => `/facts/${k}`);
   diffKeyed(ctx, 'event type', before.events as never, after.events as never, (k) => `/events/${k}`);
-  diffKeyed(ctx, 'calendar', (before.calendars ?? {}) as never, (after.calendars ?? {}) as never, (k) => `/calendars/${k}`, (s, x, y, p) => diffCalendar(ctx, s, x, y, p));
-  diffKeyed(ctx, 'instant', (before.instants ?? {}) as never, (after.instants ?? {}) as never, (k) => `/instants/${k}`, (s, x, y, p) => fieldChange(ctx, s, 'at', x, y, p));
+  diffKeyed(
+    ctx,
+    'calendar',
+    (before.calendars ?? {}) as never,
+    (after.calendars ?? {}) as never,
+    (k) => `/calendars/${k}`,
+    (s, x, y, p) => diffCalendar(ctx, s, x, y, p),
+  );
+  diffKeyed(
+    ctx,
+    'instant',
+    (before.instants ?? {}) as never,
+    (after.instants ?? {}) as never,
+    (k) => `/instants/${k}`,
+    (s, x, y, p) => fieldChange(ctx, s, 'at', x, y, p),
+  );
   diffKeyed(ctx, 'counter', (before.counters ?? {}) as never, (after.counters ?? {}) as never, (k) => `/counters/${k}`);
-  diffKeyed(ctx, 'clause', before.clauses as never, after.clauses as never, (k) => `/clauses/${k}`, (s, x, y, p) => diffClause(ctx, s, x, y, p));
-  diffKeyed(ctx, 'assumption', byId(before.assumptions), byId(after.assumptions), (id, side) => `/assumptions/${indexIn(side === 'old' ? before.assumptions : after.assumptions, id)}`);
+  diffKeyed(
+    ctx,
+    'clause',
+    before.clauses as never,
+    after.clauses as never,
+    (k) => `/clauses/${k}`,
+    (s, x, y, p) => diffClause(ctx, s, x, y, p),
+  );
+  diffKeyed(
+    ctx,
+    'assumption',
+    byId(before.assumptions),
+    byId(after.assumptions),
+    (id, side) => `/assumptions/${indexIn(side === 'old' ? before.assumptions : after.assumptions, id)}`,
+  );
   for (const section of ['deadlines', 'entitlements', 'credits'] as const) {
     const kind = section.slice(0, -1);
     diffKeyed(ctx, kind, byId(before[section]), byId(after[section]), (id, side) => `/${section}/${indexIn((side === 'old' ? before : after)[section], id)}`);

@@ -8,8 +8,7 @@ const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 export function walk(value: unknown, path: string, visit: (v: unknown, path: string, key: string) => void, key = ''): void {
   visit(value, path, key);
   if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}/${i}`, visit, String(i)));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) walk(v, `${path}/${escape(k)}`, visit, k);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}/${escape(k)}`, visit, k);
 }
 
 export interface CitingItem {
@@ -47,7 +46,12 @@ export function termKey(value: unknown): string {
   const sorted = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sorted);
     if (v === null || typeof v !== 'object') return v;
-    return Object.fromEntries(Object.keys(v).filter((k) => k !== 'reason').sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .filter((k) => k !== 'reason')
+        .sort()
+        .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+    );
   };
   return JSON.stringify(sorted(value));
 }

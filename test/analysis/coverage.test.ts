@@ -10,7 +10,12 @@ const compiled = compilePolicy(loaded);
 // A: gold, re-migration window open (day 2 of 5), the refund rule `late` decides; no ticket.
 const caseA = { at: '2025-03-05T10:00:00Z', plans: { support: 'gold' }, facts: { price: 1000 }, events: [{ type: 'done', at: '2025-03-03T10:00:00Z' }] };
 // B: basic, nothing done, a ticket waiting an hour (pending): the window is closed, `unused` decides.
-const caseB = { at: '2025-03-05T10:00:00Z', plans: { support: 'basic' }, facts: { price: 1000 }, events: [{ type: 'ticket_opened', at: '2025-03-05T09:00:00Z', ticket: 'T-1' }] };
+const caseB = {
+  at: '2025-03-05T10:00:00Z',
+  plans: { support: 'basic' },
+  facts: { price: 1000 },
+  events: [{ type: 'ticket_opened', at: '2025-03-05T09:00:00Z', ticket: 'T-1' }],
+};
 
 describe('measureCoverage', () => {
   it('counts clauses, rules and conditions both ways, and outcomes, as worked out by hand', async () => {
@@ -26,7 +31,11 @@ describe('measureCoverage', () => {
     });
     const ent = c.rules.find((r) => r.rule === 'entitlement:re_migration')!;
     expect(ent.conditions.map((x) => `${x.name} ${x.held}/${x.failed}`)).toEqual(['plan 1/1', 'opens 1/1', 'until 1/1', 'limit 2/0']);
-    expect(c.outcomes.find((o) => o.item === 'deadline `first_response`')).toEqual({ item: 'deadline `first_response`', wanted: ['pending', 'met', 'breached'], seen: ['pending'] });
+    expect(c.outcomes.find((o) => o.item === 'deadline `first_response`')).toEqual({
+      item: 'deadline `first_response`',
+      wanted: ['pending', 'met', 'breached'],
+      seen: ['pending'],
+    });
   });
 
   it('does not count a case the policy refuses', async () => {

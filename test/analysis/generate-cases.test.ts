@@ -31,8 +31,7 @@ describe('generateCases', () => {
         expect(answer.warnings.filter((w) => /after `at`/.test(w))).toEqual([]);
         for (const d of answer.deadlines) statuses.add(d.status);
       }
-      for (const [dim, decl] of Object.entries(loaded.ir.plans))
-        expect(new Set(cases.map((c) => c.plans![dim]))).toEqual(new Set(decl.options));
+      for (const [dim, decl] of Object.entries(loaded.ir.plans)) expect(new Set(cases.map((c) => c.plans![dim]))).toEqual(new Set(decl.options));
       expect(statuses.size).toBeGreaterThanOrEqual(id === 'crmonline' ? 1 : 2);
     }, 60_000);
 

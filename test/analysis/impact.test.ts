@@ -16,12 +16,11 @@ describe('impact of a policy change', () => {
     const [a, b] = compiled(windowLengthened());
     const r = await impact(a, b, windowCases);
     expect(r).toMatchObject({ evaluated: 4, changed: 3 });
-    expect(groups(r)).toEqual([
-      'entitlement `re_migration` until later: day 6, day 4, day 8',
-      'entitlement `re_migration` not allowed → allowed: day 6',
-    ]);
+    expect(groups(r)).toEqual(['entitlement `re_migration` until later: day 6, day 4, day 8', 'entitlement `re_migration` not allowed → allowed: day 6']);
     const day4 = r.details.find((d) => d.key === 'day 4')!;
-    expect(day4.changes).toEqual([{ item: 'entitlement `re_migration`', change: 'until later', detail: '2025-03-08T12:00:00.000+02:00 → 2025-03-10T12:00:00.000+02:00' }]);
+    expect(day4.changes).toEqual([
+      { item: 'entitlement `re_migration`', change: 'until later', detail: '2025-03-08T12:00:00.000+02:00 → 2025-03-10T12:00:00.000+02:00' },
+    ]);
   });
 
   it('a holiday added on the due day: the reply on the holiday is now in time', async () => {

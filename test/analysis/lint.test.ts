@@ -38,9 +38,19 @@ describe('sla lint rules', () => {
     expect(d.line).toBeGreaterThan(1);
     expect(d.message).toBe('calendar `business` has no working time in the week of 2025-03-10 between 2025-01-01 and 2030-01-01');
     // The same week, outside the horizon, is no finding.
-    expect(await codesOf((p) => { closeWeek(p); p.effective = '2026-01-01'; })).toEqual([]);
+    expect(
+      await codesOf((p) => {
+        closeWeek(p);
+        p.effective = '2026-01-01';
+      }),
+    ).toEqual([]);
     // A week with one working day left is open.
-    expect(await codesOf((p) => { closeWeek(p); p.calendars!.business.extra_days_off!.pop(); })).toEqual([]);
+    expect(
+      await codesOf((p) => {
+        closeWeek(p);
+        p.calendars!.business.extra_days_off!.pop();
+      }),
+    ).toEqual([]);
   });
 
   it('SLA6002: holidays that stop, saying until when answers are grounded', async () => {
@@ -50,14 +60,22 @@ describe('sla lint rules', () => {
     const [s] = await lint((p) => Object.assign(p.calendars!.business, { holidays: [{ name: 'NY', date: '01-01' }], suspended: [{ from: '2022-02-24' }] }));
     expect(s.message).toMatch(/until 2022-02-24/);
     // Rules that run past the horizon are no finding.
-    expect(await codesOf((p) => { p.effective = '2020-01-01'; p.calendars!.business.holidays = [{ name: 'NY', date: '01-01', until: '2030-12-31' }]; })).toEqual([]);
+    expect(
+      await codesOf((p) => {
+        p.effective = '2020-01-01';
+        p.calendars!.business.holidays = [{ name: 'NY', date: '01-01', until: '2030-12-31' }];
+      }),
+    ).toEqual([]);
     expect(await codesOf((p) => (p.calendars!.business.holidays = [{ name: 'NY', date: '01-01' }]))).toEqual([]);
   });
 
   it('SLA6003: a window that closes as it opens, or is closed by its opening event', async () => {
     const [d] = await lint((p) => (p.entitlements![0].until = { from: { event: 'done' } }));
     expect(d).toMatchObject({ code: 'SLA6003', path: '/entitlements/0/until' });
-    expect((await lint((p) => (p.entitlements![0].until = { from: { event: 'done' }, add: { by: 'support', values: { basic: '0 days', gold: '3 days' } } })))[0].message).toMatch(/support basic/);
+    expect(
+      (await lint((p) => (p.entitlements![0].until = { from: { event: 'done' }, add: { by: 'support', values: { basic: '0 days', gold: '3 days' } } })))[0]
+        .message,
+    ).toMatch(/support basic/);
     expect(await codesOf((p) => (p.entitlements![0].closed_by = { event: 'done' }))).toEqual(['SLA6003']);
   });
 
@@ -75,7 +93,17 @@ describe('sla lint rules', () => {
     expect(d).toMatchObject({ code: 'SLA6005', severity: 'error', path: '/refund/rules/2' });
     expect(d.message).toMatch(/`late` is never reached: `any_use`/);
     // An exclusion can set the earlier rule aside, so the later one stays reachable.
-    expect(await codesOf((p) => p.refund!.rules.unshift({ id: 'any_use', when: [{ event: 'done' }], percent: 50, reason: 'used', exclusions: [{ id: 'x', when: { fact: 'price', at_least: 1000 }, reason: 'big' }] }))).toEqual([]);
+    expect(
+      await codesOf((p) =>
+        p.refund!.rules.unshift({
+          id: 'any_use',
+          when: [{ event: 'done' }],
+          percent: 50,
+          reason: 'used',
+          exclusions: [{ id: 'x', when: { fact: 'price', at_least: 1000 }, reason: 'big' }],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('SLA6006: an exclusion its own rule rules out', async () => {
@@ -94,10 +122,12 @@ describe('sla lint rules', () => {
   it('SLA6008: a clause cited by nothing', async () => {
     const [d] = await lint((p) => (p.clauses.contact = { text: { en: 'Write to us.' } }));
     expect(d).toMatchObject({ code: 'SLA6008', path: '/clauses/contact' });
-    expect(await codesOf((p) => {
-      p.clauses.contact = { text: { en: 'Write to us.' } };
-      p.assumptions = [{ id: 'contact', clause: 'contact', text: { en: 'Channels are not modelled.' } }];
-    })).toEqual([]);
+    expect(
+      await codesOf((p) => {
+        p.clauses.contact = { text: { en: 'Write to us.' } };
+        p.assumptions = [{ id: 'contact', clause: 'contact', text: { en: 'Channels are not modelled.' } }];
+      }),
+    ).toEqual([]);
   });
 
   it('SLA6009: a cited clause without text in a source language', async () => {

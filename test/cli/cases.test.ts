@@ -8,7 +8,8 @@ describe('sla cases generate', () => {
     expect(a.code).toBe(0);
     const lines = a.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
-    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ policy: 'relokia', at: expect.stringMatching(/Z$/), plans: { support: expect.any(String) } });
+    for (const line of lines)
+      expect(JSON.parse(line)).toMatchObject({ policy: 'relokia', at: expect.stringMatching(/Z$/), plans: { support: expect.any(String) } });
     expect((await runSla(['cases', 'generate', 'policies/relokia.yaml', '--count', '5', '--seed', '3'])).stdout).toBe(a.stdout);
     expect((await runSla(['cases', 'generate', 'relokia', '--count', '5', '--seed', '4'])).stdout).not.toBe(a.stdout);
   });

@@ -33,7 +33,10 @@ describe('sla test --coverage', () => {
   it('names what a smaller run leaves unexercised', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sla-cov-'));
     const file = join(dir, 'one.test.yaml');
-    writeFileSync(file, 'policy: data2crm\ncases:\n  - name: nothing happened\n    case: { at: 2024-03-01T10:00:00+02:00, plans: { package: none } }\n    expect: { deadlines: [] }\n');
+    writeFileSync(
+      file,
+      'policy: data2crm\ncases:\n  - name: nothing happened\n    case: { at: 2024-03-01T10:00:00+02:00, plans: { package: none } }\n    expect: { deadlines: [] }\n',
+    );
     const r = await runSla(['test', '--coverage', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('not yet exercised:');

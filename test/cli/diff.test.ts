@@ -7,7 +7,12 @@ import { ROOT, runSla, tempFiles } from './run-sla.ts';
 
 const [before, after] = windowLengthened();
 const ndjson = windowCases.map((c) => JSON.stringify(c.case)).join('\n');
-const dir = tempFiles({ 'old.yaml': JSON.stringify(before), 'new.yaml': JSON.stringify(after), 'corpus.ndjson': `${ndjson}\n`, 'bad.ndjson': '{"at": 1}\nnot json\n' });
+const dir = tempFiles({
+  'old.yaml': JSON.stringify(before),
+  'new.yaml': JSON.stringify(after),
+  'corpus.ndjson': `${ndjson}\n`,
+  'bad.ndjson': '{"at": 1}\nnot json\n',
+});
 
 describe('sla diff', () => {
   it('prints the policy change, the changed answers grouped with their cases, and a summary table', async () => {

@@ -25,7 +25,14 @@ describe('sla lint', () => {
     expect(r.code).toBe(0);
     const { diagnostics } = JSON.parse(r.stdout);
     expect(diagnostics.map((d: { code: string }) => d.code)).toEqual(['SLA6008', 'SLA6002']);
-    for (const d of diagnostics) expect(d).toMatchObject({ severity: 'warning', file: expect.stringMatching(/cart2cart\.yaml$/), line: expect.any(Number), column: expect.any(Number), help: expect.any(String) });
+    for (const d of diagnostics)
+      expect(d).toMatchObject({
+        severity: 'warning',
+        file: expect.stringMatching(/cart2cart\.yaml$/),
+        line: expect.any(Number),
+        column: expect.any(Number),
+        help: expect.any(String),
+      });
   });
 
   it('exits 1 on a lint error, and reports an invalid policy as check does', async () => {

@@ -30,8 +30,7 @@ export const ambiguousUnit: LintRule = {
       const unit = d.parsed.unit === 'days' ? 'days' : d.parsed.unit === 'hours' ? 'hours' : undefined;
       if (!unit) continue;
       const quoted = saysBusiness(p, d.clause, d.parsed.amount, unit);
-      if (quoted)
-        findings.push({ path: d.path, message: `"${d.text}" counts calendar time, but clause \`${d.clause}\` says "${quoted}"` });
+      if (quoted) findings.push({ path: d.path, message: `"${d.text}" counts calendar time, but clause \`${d.clause}\` says "${quoted}"` });
     }
     return findings;
   },

@@ -33,7 +33,10 @@ export const contradictoryDeadlines: LintRule = {
           return da !== undefined && db !== undefined && da !== db;
         });
         if (clash) {
-          const plans = Object.entries(clash).map(([k, v]) => `${k} ${v}`).join(', ') || 'every plan';
+          const plans =
+            Object.entries(clash)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ') || 'every plan';
           findings.push({
             path: `/deadlines/${j}/duration`,
             message: `deadlines \`${a.id}\` and \`${b.id}\` run from the same start to the same stop with different durations (${planValue(a.duration, clash)} and ${planValue(b.duration, clash)}) for ${plans}`,

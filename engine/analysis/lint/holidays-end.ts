@@ -16,8 +16,7 @@ export function holidaysUntil(cal: CalendarDecl): string | undefined {
     else if (end !== undefined && last > end) end = last;
   }
   // An open-ended suspension ends every rule at its start.
-  for (const s of cal.suspended ?? [])
-    if (s.until === undefined && s.from !== undefined && (end === undefined || s.from < end)) end = s.from;
+  for (const s of cal.suspended ?? []) if (s.until === undefined && s.from !== undefined && (end === undefined || s.from < end)) end = s.from;
   return end || undefined;
 }
 
@@ -25,7 +24,7 @@ export const holidaysEnd: LintRule = {
   code: 'SLA6002',
   name: 'holidays-end',
   severity: 'warning',
-  help: 'extend the holiday rules (or the suspension\'s `until`) when the agreement says what holds later',
+  help: 'extend the holiday rules, or give the suspension an `until`, where the agreement says what holds later',
   check(p) {
     const findings: Finding[] = [];
     const horizon = horizonOf(p);

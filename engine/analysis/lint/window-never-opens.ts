@@ -13,7 +13,9 @@ function closesAtOpening(e: Entitlement): string | undefined {
   if (add === undefined) return 'every plan';
   const zero = (d: string) => parseDuration(d)?.amount === 0;
   if (!isByPlan(add)) return zero(add) ? 'every plan' : undefined;
-  const options = Object.entries(add.values).filter(([, d]) => zero(d)).map(([o]) => o);
+  const options = Object.entries(add.values)
+    .filter(([, d]) => zero(d))
+    .map(([o]) => o);
   return options.length ? `${add.by} ${options.join(', ')}` : undefined;
 }
 
