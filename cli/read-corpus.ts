@@ -1,14 +1,14 @@
 // A corpus of cases for `sla diff --cases`: an NDJSON file (one case per line, as `sla cases
 // generate` prints), a case or test file, or a folder of them (searched recursively). Each case
 // gets a key to report it by: `file:line`, the file, or `file#case name` for a test file's cases.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { CorpusCase } from '../engine/analysis/impact.ts';
 import type { Case } from '../engine/core.ts';
 import { diagnostic, SlaError } from '../engine/diagnostics/index.ts';
 import { displayPath } from './display-path.ts';
 import { loadEngine } from './engine.ts';
-import { TEST_FILE } from './find-test-files.ts';
+import { TEST_FILE, walk } from './find-test-files.ts';
 import { readSourceFile } from './read-source-file.ts';
 
 const NDJSON = /\.(ndjson|jsonl)$/i;
@@ -45,23 +45,11 @@ async function readCaseFile(path: string): Promise<CorpusCase[]> {
   return doc.cases.map((c) => ({ key: `${file}#${c.name}`, case: c.case as Case }));
 }
 
-async function filesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const found: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) found.push(...(await filesIn(path)));
-    else if (e.isFile() && (NDJSON.test(e.name) || CASE_FILE.test(e.name))) found.push(path);
-  }
-  return found;
-}
-
 export async function readCorpus(ref: string): Promise<CorpusCase[]> {
   const path = resolve(ref);
   const st = await stat(path).catch(() => undefined);
   if (!st) throw new SlaError([diagnostic('SLA5003', 'file not found', { file: ref })]);
-  const files = st.isDirectory() ? await filesIn(path) : [path];
+  const files = st.isDirectory() ? await walk(path, (name) => NDJSON.test(name) || CASE_FILE.test(name)) : [path];
   const out: CorpusCase[] = [];
   for (const f of files) out.push(...(NDJSON.test(f) ? await readNdjson(f) : await readCaseFile(f)));
   return out;

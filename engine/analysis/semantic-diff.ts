@@ -5,6 +5,7 @@
 import { describeCondition, describeEvent } from '../ir/describe.ts';
 import { isByPlan } from '../ir/plan-value.ts';
 import type { Condition, EventRef, Instant, Policy } from '../ir/schema.ts';
+import { planChoices } from './plan-choices.ts';
 import { termKey } from './walk-ir.ts';
 
 export interface PolicyChange {
@@ -68,10 +69,6 @@ function specialise(v: unknown, plans: Record<string, string>): unknown {
   return v;
 }
 
-function combinations(dims: string[], optionsOf: (dim: string) => string[]): Record<string, string>[] {
-  return dims.reduce<Record<string, string>[]>((acc, dim) => acc.flatMap((plans) => optionsOf(dim).map((o) => ({ ...plans, [dim]: o }))), [{}]);
-}
-
 interface Ctx {
   out: PolicyChange[];
   optionsOf: (dim: string) => string[];
@@ -84,7 +81,7 @@ function fieldChange(ctx: Ctx, subject: string, field: string, a: unknown, b: un
     ctx.out.push({ change: 'changed', subject: `${subject} ${field}`, detail: `${describe(field, a)} → ${describe(field, b)}`, path });
     return;
   }
-  for (const plans of combinations(dims, ctx.optionsOf)) {
+  for (const plans of planChoices(dims, ctx.optionsOf)) {
     const [sa, sb] = [specialise(a, plans), specialise(b, plans)];
     if (same(sa, sb)) continue;
     const which = Object.entries(plans)
@@ -190,26 +187,30 @@ export function semanticDiff(before: Policy, after: Policy): PolicyChange[] {
   const [a, b] = [before as unknown as Obj, after as unknown as Obj];
   for (const field of ['id', 'title', 'version', 'effective', 'zone', 'currency', 'calendar'])
     if (!same(a[field], b[field])) fieldChange(ctx, 'policy', field, a[field], b[field], `/${field}`);
-  diffKeyed(ctx, 'plan', before.plans as never, after.plans as never, (k) => `/plans/${k}`);
-  diffKeyed(ctx, 'fact', (before.facts ?? {}) as never, (after.facts ?? {}) as never, (k) => `/facts/${k}`);
-  diffKeyed(ctx, 'event type', before.events as never, after.events as never, (k) => `/events/${k}`);
+  const records = (p: Policy, key: 'plans' | 'facts' | 'events' | 'counters' | 'calendars' | 'instants') => (p[key] ?? {}) as Record<string, Obj>;
+  for (const [kind, key] of [
+    ['plan', 'plans'],
+    ['fact', 'facts'],
+    ['event type', 'events'],
+    ['counter', 'counters'],
+  ] as const)
+    diffKeyed(ctx, kind, records(before, key), records(after, key), (k) => `/${key}/${k}`);
   diffKeyed(
     ctx,
     'calendar',
-    (before.calendars ?? {}) as never,
-    (after.calendars ?? {}) as never,
+    records(before, 'calendars'),
+    records(after, 'calendars'),
     (k) => `/calendars/${k}`,
     (s, x, y, p) => diffCalendar(ctx, s, x, y, p),
   );
   diffKeyed(
     ctx,
     'instant',
-    (before.instants ?? {}) as never,
-    (after.instants ?? {}) as never,
+    records(before, 'instants'),
+    records(after, 'instants'),
     (k) => `/instants/${k}`,
     (s, x, y, p) => fieldChange(ctx, s, 'at', x, y, p),
   );
-  diffKeyed(ctx, 'counter', (before.counters ?? {}) as never, (after.counters ?? {}) as never, (k) => `/counters/${k}`);
   diffKeyed(
     ctx,
     'clause',

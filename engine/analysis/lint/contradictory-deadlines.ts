@@ -1,17 +1,10 @@
 // Two deadlines on the same start and stop that apply to the same plan with different durations:
 // the answer would say the same obligation is due at two instants.
 import { isByPlan, planValue } from '../../ir/plan-value.ts';
-import type { Deadline, Policy } from '../../ir/schema.ts';
+import type { Deadline } from '../../ir/schema.ts';
+import { planChoices } from '../plan-choices.ts';
 import { termKey } from '../walk-ir.ts';
 import type { Finding, LintRule } from './lint-rule.ts';
-
-/** Every combination of options of the given plan dimensions. */
-function combinations(p: Policy, dimensions: string[]): Record<string, string>[] {
-  return dimensions.reduce<Record<string, string>[]>(
-    (acc, dim) => acc.flatMap((plans) => (p.plans[dim]?.options ?? []).map((o) => ({ ...plans, [dim]: o }))),
-    [{}],
-  );
-}
 
 const applies = (d: Deadline, plans: Record<string, string>) => Object.entries(d.applies ?? {}).every(([dim, options]) => options.includes(plans[dim]));
 
@@ -27,7 +20,7 @@ export const contradictoryDeadlines: LintRule = {
       for (const a of deadlines.slice(0, j)) {
         if (termKey(a.start) !== termKey(b.start) || termKey(a.stop) !== termKey(b.stop) || a.calendar !== b.calendar) continue;
         const dims = [...new Set([a, b].flatMap((d) => [...Object.keys(d.applies ?? {}), ...(isByPlan(d.duration) ? [d.duration.by] : [])]))];
-        const clash = combinations(p, dims).find((plans) => {
+        const clash = planChoices(dims, (dim) => p.plans[dim]?.options ?? []).find((plans) => {
           if (!applies(a, plans) || !applies(b, plans)) return false;
           const [da, db] = [planValue(a.duration, plans), planValue(b.duration, plans)];
           return da !== undefined && db !== undefined && da !== db;
