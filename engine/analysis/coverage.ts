@@ -135,6 +135,12 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
       ((r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []).forEach((e, i) => visit(e, String(i)));
       const id = parseRuleName(c.rule);
       if (r.result && id?.kind === 'exclusion') see(`exclusion \`${id.exclusion}\``, 'applies');
+      // A window is seen closed only where its plan has it: "not in your plan" is not "closed now".
+      if (id?.kind === 'entitlement') {
+        const all = (r.conditions as unknown as { all?: (EvaluatedCondition & { name?: string })[] }).all ?? [];
+        if (r.result) see(`window \`${id.entitlement}\``, 'open');
+        else if (all.every((e) => e.name !== 'plan' || e.result)) see(`window \`${id.entitlement}\``, 'closed');
+      }
     }
   };
   const run = async (e: Engine, rt: Runtime) => {
@@ -160,7 +166,6 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
         for (const subject of rt.subjects(attribute)) record(await run(subjectEngine, rt.forSubject(attribute, subject)), (name) => subjectRules.has(name));
     const answer = await evaluate(compiled, input as never);
     for (const d of answer.deadlines) see(`deadline \`${d.id}\``, d.status);
-    for (const e of answer.entitlements) see(`window \`${e.id}\``, e.allowed ? 'open' : 'closed');
     if (answer.refund?.rule) see(`refund rule \`${answer.refund.rule}\``, 'decides');
   }
 

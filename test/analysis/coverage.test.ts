@@ -1,4 +1,4 @@
-// Coverage on a small policy, worked out by hand: two cases, one on each side of most conditions.
+// Coverage on a small policy, worked out by hand: three cases, on each side of most conditions.
 import { describe, expect, it } from 'vitest';
 import { measureCoverage } from '../../engine/analysis/coverage.ts';
 import { toLcov } from '../../engine/analysis/lcov.ts';
@@ -9,7 +9,9 @@ const loaded = loadObject(basePolicy());
 const compiled = compilePolicy(loaded);
 // A: gold, re-migration window open (day 2 of 5), the refund rule `late` decides; no ticket.
 const caseA = { at: '2025-03-05T10:00:00Z', plans: { support: 'gold' }, facts: { price: 1000 }, events: [{ type: 'done', at: '2025-03-03T10:00:00Z' }] };
-// B: basic, nothing done, a ticket waiting an hour (pending): the window is closed, `unused` decides.
+// B: basic, nothing done, a ticket waiting an hour (pending): no window in this plan, `unused` decides.
+// C: gold, done 10 days ago: the window has closed; `late` decides again.
+const caseC = { ...caseA, at: '2025-03-13T10:00:00Z' };
 const caseB = {
   at: '2025-03-05T10:00:00Z',
   plans: { support: 'basic' },
@@ -19,18 +21,18 @@ const caseB = {
 
 describe('measureCoverage', () => {
   it('counts clauses, rules and conditions both ways, and outcomes, as worked out by hand', async () => {
-    const c = await measureCoverage(compiled, [caseA, caseB]);
-    expect(c.cases).toBe(2);
+    const c = await measureCoverage(compiled, [caseA, caseB, caseC]);
+    expect(c.cases).toBe(3);
     expect(c.totals).toEqual({
       clauses: { covered: 3, total: 3 },
       rules: { covered: 4, total: 4 },
       // the limit (1 re-migration, none used) and `source = platform` (its default) held in both cases
       conditions: { covered: 6, total: 8 },
-      // first_response was only pending; the window open and closed; both refund rules decided
+      // first_response was only pending; the window open (A) and closed (C; B's plan has none); both refund rules decided
       outcomes: { covered: 5, total: 7 },
     });
     const ent = c.rules.find((r) => r.rule === 'entitlement:re_migration')!;
-    expect(ent.conditions.map((x) => `${x.name} ${x.held}/${x.failed}`)).toEqual(['plan 1/1', 'opens 1/1', 'until 1/1', 'limit 2/0']);
+    expect(ent.conditions.map((x) => `${x.name} ${x.held}/${x.failed}`)).toEqual(['plan 2/1', 'opens 2/1', 'until 1/2', 'limit 3/0']);
     expect(c.outcomes.find((o) => o.item === 'deadline `first_response`')).toEqual({
       item: 'deadline `first_response`',
       wanted: ['pending', 'met', 'breached'],
