@@ -6,7 +6,7 @@ import { describeCondition, describeEvent } from '../ir/describe.ts';
 import { isByPlan } from '../ir/plan-value.ts';
 import type { Condition, EventRef, Instant, Policy } from '../ir/schema.ts';
 import { planChoices } from './plan-choices.ts';
-import { termKey } from './walk-ir.ts';
+import { valueKey } from './walk-ir.ts';
 
 export interface PolicyChange {
   change: 'added' | 'removed' | 'changed';
@@ -20,7 +20,8 @@ export interface PolicyChange {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const same = (a: unknown, b: unknown) => termKey(a) === termKey(b);
+// Reasons and descriptions count: they are what answers and explanations say.
+const same = (a: unknown, b: unknown) => valueKey(a) === valueKey(b);
 
 function describeInstant(i: Instant): string {
   if ('instant' in i) return i.instant;
@@ -136,7 +137,7 @@ function diffCalendar(ctx: Ctx, subject: string, a: Obj, b: Obj, path: string): 
         detail: `${describeHours(hours(a)[day])} → ${describeHours(hours(b)[day])}`,
         path: `${path}/hours`,
       });
-  diffFields(ctx, subject, a, b, path, ['holidays', 'extra_days_off', 'extra_working_days', 'hours', 'description']);
+  diffFields(ctx, subject, a, b, path, ['holidays', 'extra_days_off', 'extra_working_days', 'hours']);
 }
 const describeHours = (h: unknown) => (Array.isArray(h) && h.length ? h.join(', ') : 'closed');
 
@@ -185,7 +186,7 @@ export function semanticDiff(before: Policy, after: Policy): PolicyChange[] {
   const options = (dim: string) => [...new Set([...(before.plans[dim]?.options ?? []), ...(after.plans[dim]?.options ?? [])])];
   const ctx: Ctx = { out: [], optionsOf: options };
   const [a, b] = [before as unknown as Obj, after as unknown as Obj];
-  for (const field of ['id', 'title', 'version', 'effective', 'zone', 'currency', 'calendar'])
+  for (const field of ['id', 'title', 'version', 'effective', 'zone', 'currency', 'calendar', 'sources'])
     if (!same(a[field], b[field])) fieldChange(ctx, 'policy', field, a[field], b[field], `/${field}`);
   const records = (p: Policy, key: 'plans' | 'facts' | 'events' | 'counters' | 'calendars' | 'instants') => (p[key] ?? {}) as Record<string, Obj>;
   for (const [kind, key] of [

@@ -41,17 +41,20 @@ export function citingItems(p: Policy): CitingItem[] {
   return items;
 }
 
-/** A condition or event filter as a comparable text: key order and author's `reason` left out. */
-export function termKey(value: unknown): string {
+/** A value as a comparable text: key order left out, and the keys in `drop` at every level. */
+export function valueKey(value: unknown, drop: readonly string[] = []): string {
   const sorted = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sorted);
     if (v === null || typeof v !== 'object') return v;
     return Object.fromEntries(
       Object.keys(v)
-        .filter((k) => k !== 'reason')
+        .filter((k) => !drop.includes(k))
         .sort()
         .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
     );
   };
   return JSON.stringify(sorted(value));
 }
+
+/** A condition or event filter as a comparable text: the author's `reason` does not change what it tests. */
+export const termKey = (value: unknown): string => valueKey(value, ['reason']);

@@ -1,10 +1,13 @@
 // The semantic diff names each change in the policy's terms, per plan option where values are
 // chosen by plan, and finds nothing between a policy and itself (or its DSL form).
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPolicyChange, semanticDiff } from '../../engine/analysis/semantic-diff.ts';
 import { loadPolicy } from '../../engine/core.ts';
+import type { Policy } from '../../engine/ir/schema.ts';
 import { parseDsl } from '../../dsl/index.ts';
+import { policyArb } from '../dsl/arbitrary-policy.ts';
 import { basePolicy } from './lint-policy.ts';
 import { holidayAdded, refundReordered, windowLengthened } from './diff-pairs.ts';
 
@@ -60,5 +63,33 @@ describe('semanticDiff', () => {
       '+ entitlement `hotline` added',
       '~ refund rule `late` percent: 10 → 20',
     ]);
+  });
+});
+
+describe('semanticDiff on arbitrary policies (property)', () => {
+  const uniqueIds = (list: { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id)).size === (list ?? []).length;
+  // Each mutation is a real change a reader of the policy would notice; the diff must name it.
+  const mutations: [string, (p: Policy) => boolean][] = [
+    ['title', (p) => ((p.title = `${p.title} (revised)`), true)],
+    ['a new clause', (p) => !Object.hasOwn(p.clauses, 'zz-new') && ((p.clauses['zz-new'] = { text: { en: 'new' } }), true)],
+    [
+      'a deadline party',
+      (p) => uniqueIds(p.deadlines) && !!p.deadlines?.length && ((p.deadlines[0].party = p.deadlines[0].party === 'vendor' ? 'client' : 'vendor'), true),
+    ],
+    ['a refund reason', (p) => uniqueIds(p.refund?.rules) && !!p.refund?.rules.length && ((p.refund.rules[0].reason += ' (revised)'), true)],
+    ['a source', (p) => ((p.sources[0].file += '.v2'), true)],
+    ['an entitlement removed', (p) => uniqueIds(p.entitlements) && !!p.entitlements?.length && (p.entitlements.pop(), true)],
+  ];
+
+  it('finds nothing between a policy and its copy, and names every mutation', () => {
+    fc.assert(
+      fc.property(policyArb, fc.constantFrom(...mutations), (p, [what, mutate]) => {
+        expect(semanticDiff(p, structuredClone(p))).toEqual([]);
+        const q = structuredClone(p);
+        fc.pre(mutate(q));
+        expect(semanticDiff(p, q).length, what).toBeGreaterThan(0);
+      }),
+      { seed: 31, numRuns: 300 },
+    );
   });
 });
