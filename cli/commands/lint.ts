@@ -17,7 +17,8 @@ Loads each policy (as \`sla check\` does) and looks for what is valid but unsoun
 calendars with no working time or whose holidays stop, windows that never open, plan options no
 item tells apart, refund rules that shadow one another, exclusions that never apply,
 contradictory deadlines, clauses no item cites or missing a language, "days" where the clause
-says "business days", durations over 3 years. Test files (*.test.yaml) are skipped.
+says "business days", durations over 3 years, per-subject counts of events without the subject.
+Test files (*.test.yaml) are skipped.
 
 Options:
   --format text|json  text (default): file:line:column: severity CODE message (help);

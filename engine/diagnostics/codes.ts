@@ -85,6 +85,7 @@ export const codes = {
   SLA6009: 'clause text missing in a language',
   SLA6010: 'ambiguous unit',
   SLA6011: 'duration over a sane bound',
+  SLA6012: 'count not per subject',
 } as const;
 
 export type Code = keyof typeof codes;

@@ -143,6 +143,21 @@ describe('sla lint rules', () => {
     expect(await codesOf((p) => (p.deadlines![0].duration = { by: 'support', values: { basic: '48 hours', gold: '24 hours' } }))).toEqual([]);
   });
 
+  it('SLA6012: a per-subject count of events that belong to no subject', async () => {
+    const perTicket = (p: Policy) => {
+      p.entitlements!.push({ id: 'replies', clause: 'response', subject: 'ticket', limit: 3, used: { count: { event: 'redo' } } });
+    };
+    const [d] = await lint(perTicket);
+    expect(d).toMatchObject({ code: 'SLA6012', path: '/entitlements/1/used' });
+    expect(d.message).toBe('`replies` is answered per ticket, but counts `redo`, which has no `ticket`: every ticket counts all of them');
+    expect(
+      await codesOf((p) => {
+        perTicket(p);
+        p.events.redo = { attributes: { ticket: { type: 'string' } } };
+      }),
+    ).toEqual([]);
+  });
+
   it('SLA6011: a duration over 3 years', async () => {
     const [d] = await lint((p) => (p.entitlements![0].until = { from: { event: 'done' }, add: '1500 days' }));
     expect(d).toMatchObject({ code: 'SLA6011', path: '/entitlements/0/until/add' });

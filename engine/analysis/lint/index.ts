@@ -8,6 +8,7 @@ import { calendarNoWorkingTime } from './calendar-no-working-time.ts';
 import { clauseTextMissing } from './clause-text-missing.ts';
 import { clauseUncited } from './clause-uncited.ts';
 import { contradictoryDeadlines } from './contradictory-deadlines.ts';
+import { countNotPerSubject } from './count-not-per-subject.ts';
 import { durationTooLong } from './duration-too-long.ts';
 import { exclusionNeverApplies } from './exclusion-never-applies.ts';
 import { holidaysEnd } from './holidays-end.ts';
@@ -30,6 +31,7 @@ export const LINT_RULES: readonly LintRule[] = [
   clauseTextMissing,
   ambiguousUnit,
   durationTooLong,
+  countNotPerSubject,
 ];
 
 /** The lint diagnostics of a loaded (valid) policy, in source order. Async because calendars with
