@@ -8,12 +8,13 @@ import { displayPath } from '../display-path.ts';
 import { loadEngine } from '../engine.ts';
 import { findTestFiles } from '../find-test-files.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { compilePolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { compilePolicyFile, findPolicy, policiesDir } from '../policies.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatCaseOutcome } from '../report/test-report.ts';
 import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { styleFor } from '../text/style.ts';
+import { escapeControls } from '../text/escape-controls.ts';
 
 export const help = `Usage: sla test [files or folders…] [--policies <dir>] [--dsl] [--coverage] [--coverage-json <file>] [--lcov <file>]
 
@@ -72,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
     tally.failed++;
   }
   if (files.length === 0 && missing.length === 0) {
-    process.stderr.write(`no test files (*.test.yaml) in ${positionals.length ? positionals.join(', ') : displayPath(dir)}\n`);
+    process.stderr.write(`no test files (*.test.yaml) in ${escapeControls(positionals.length ? positionals.join(', ') : displayPath(dir))}\n`);
   }
   let coverage: (() => Promise<void>) | undefined;
   if (files.length > 0) {
@@ -82,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
     // Each policy is loaded once, however many files and cases use it.
     const policies = new Map<string, Promise<CompiledPolicy>>();
     const policyFor = async (id: string) => {
-      const path = await resolvePolicy(id, dir, process.cwd(), values.dsl ? 'dsl' : 'yaml');
+      const path = await findPolicy(id, dir, values.dsl ? 'dsl' : 'yaml');
       if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
       return policies.get(path)!;
     };
@@ -91,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
     if (measuring)
       coverage = async () => {
         const { reportCoverage } = await import('../report/write-coverage.ts');
-        await reportCoverage(ran, (id) => resolvePolicy(id, dir, process.cwd(), values.dsl ? 'dsl' : 'yaml'), policyFor, {
+        await reportCoverage(ran, (id) => findPolicy(id, dir, values.dsl ? 'dsl' : 'yaml'), policyFor, {
           print: Boolean(values.coverage),
           json: values['coverage-json'],
           lcov: values.lcov,
@@ -116,7 +117,7 @@ async function runFile(
 ): Promise<void> {
   const out = process.stdout;
   const style = styleFor(out);
-  out.write(`${style.bold(displayPath(path))}\n`);
+  out.write(`${style.bold(escapeControls(displayPath(path)))}\n`);
   let file: string;
   let locate: Locator;
   let document: TestDocument;

@@ -2,7 +2,7 @@
 // each of its conditions seen both holding and failing, and the outcomes that matter for an SLA
 // (a deadline pending, met and breached; a window open and closed; each refund rule deciding,
 // each exclusion applying). Measured by running the compiled rules on the cases, as evaluate does.
-import type { Engine, RuleProperties, RuleResult } from 'json-rules-engine';
+import type { RuleProperties, RuleResult } from 'json-rules-engine';
 import { loadHolidayData } from '../calendar/index.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { parseRuleName } from '../compile/rule-name.ts';
@@ -10,6 +10,7 @@ import { evaluate, prepare } from '../evaluate/evaluate.ts';
 import type { CompiledCondition } from '../compile/compile-condition.ts';
 import type { CompiledPolicy } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
+import type { EnginePool } from '../runtime/engine-pool.ts';
 import { runFacts } from '../runtime/register.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 
@@ -143,8 +144,8 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
       }
     }
   };
-  const run = async (e: Engine, rt: Runtime) => {
-    const { results, failureResults } = await e.run(runFacts(rt));
+  const run = async (pool: EnginePool, rt: Runtime) => {
+    const { results, failureResults } = await pool.with((e) => e.run(runFacts(rt)));
     return [...results, ...failureResults];
   };
 
