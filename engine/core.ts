@@ -2,7 +2,7 @@
 // which load on demand (see index.ts for the entry that has both ready).
 export { loadPolicy, checkPolicy } from './source/load-policy.ts';
 export { compilePolicy } from './compile/compile-policy.ts';
-export { canonicalJson, policyDigest } from './compile/canonical-json.ts';
+export { canonicalJson, canonicalValueJson, policyDigest } from './compile/canonical-json.ts';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.ts';
 export { parseCaseSource } from './case/parse-case-source.ts';
 export { loadDslFrontEnd, useDslFrontEnd } from './source/dsl-front-end.ts';

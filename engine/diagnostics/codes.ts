@@ -1,6 +1,6 @@
 // Stable diagnostic codes, kept in one place. Ranges:
 // SLA1xxx source syntax (YAML, DSL) · SLA2xxx schema · SLA3xxx policy semantics (compiler)
-// SLA4xxx case validation · SLA5xxx test files and tools.
+// SLA4xxx case validation · SLA5xxx test files and tools · SLA6xxx the HTTP API.
 export const codes = {
   // source syntax
   SLA1001: 'YAML syntax error',
@@ -61,6 +61,14 @@ export const codes = {
   SLA5002: 'test failed',
   SLA5003: 'file not found',
   SLA5004: 'bad usage',
+  // the HTTP API
+  SLA6001: 'unknown route',
+  SLA6002: 'body too large',
+  SLA6003: 'unsupported media type',
+  SLA6004: 'time budget exceeded',
+  SLA6005: 'server overloaded',
+  SLA6006: 'bad request',
+  SLA6007: 'internal error',
 } as const;
 
 export type Code = keyof typeof codes;
