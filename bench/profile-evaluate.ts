@@ -11,7 +11,7 @@ import { buildCalendars } from '../engine/calendar/index.ts';
 import { validateCase } from '../engine/case/validate-case.ts';
 import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../engine/index.ts';
 import { registerRuntime, runFacts } from '../engine/runtime/register.ts';
-import { Runtime } from '../engine/runtime/runtime.ts';
+import { createRuntime } from '../engine/runtime/create-runtime.ts';
 import { handWrittenRelokia, type RawCase } from './hand-written-relokia.ts';
 
 const [target = 'evaluate', seconds = '10', out = join(tmpdir(), `sla-${target}.cpuprofile`)] = process.argv.slice(2);
@@ -24,8 +24,8 @@ const calendars = buildCalendars(p.calendars, p.zone);
 const stock = registerRuntime(new Engine(JSON.parse(JSON.stringify(compiled.rules))));
 
 const once: Record<string, () => unknown> = {
-  evaluate: () => evaluate(loaded, input),
-  engine: () => stock.run(runFacts(new Runtime(p, calendars, kase, compiled.rules))),
+  evaluate: () => evaluate(compiled, input),
+  engine: () => stock.run(runFacts(createRuntime(p, calendars, kase, compiled.rules))),
   hand: () => handWrittenRelokia(input as RawCase),
 };
 const fn = once[target];

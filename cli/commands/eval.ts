@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { compilePolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatEvalReport } from '../report/eval-report.ts';
 import { EXIT_OK } from '../report-error.ts';
@@ -46,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
   }
   // A path in the case is relative to the case file; one on the command line to the cwd.
   const base = values.policy === undefined ? dirname(positionals[0]) : process.cwd();
-  const policy = await loadPolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
+  const policy = await compilePolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
 
   const answer = await engine.evaluate(policy, value, { lang, file: caseFile.file, locate });
   const out = process.stdout;

@@ -3,17 +3,12 @@
 import type { Answer } from '../answer.ts';
 import { SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { evaluate, type EvaluateOptions } from '../evaluate/evaluate.ts';
-import type { Policy } from '../ir/schema.ts';
-import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
+import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import type { TestCase } from './expectation.ts';
 import { matchExpectation } from './match-expectation.ts';
 import type { Mismatch } from './mismatch.ts';
 
-export type Evaluator = (
-  policy: LoadedPolicy | CompiledPolicy | Policy,
-  input: unknown,
-  options: EvaluateOptions,
-) => Promise<Answer>;
+export type Evaluator = (policy: CompiledPolicy, input: unknown, options: EvaluateOptions) => Promise<Answer>;
 
 export interface CaseOutcome {
   name: string;
@@ -36,7 +31,7 @@ export interface RunCaseOptions {
 
 export async function runTestCase(
   testCase: TestCase,
-  policy: LoadedPolicy | CompiledPolicy | Policy,
+  policy: CompiledPolicy,
   options: RunCaseOptions = {},
 ): Promise<CaseOutcome> {
   const failed = (extra: Partial<CaseOutcome>): CaseOutcome => ({

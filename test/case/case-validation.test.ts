@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, loadPolicy, SlaError, type LoadedPolicy } from '../../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, SlaError, type CompiledPolicy } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 
-let policy: LoadedPolicy;
+let policy: CompiledPolicy;
 beforeAll(() => {
-  policy = loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' });
+  policy = compilePolicy(loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' }));
 });
 
 const good = {

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 const script = `
 import { readFileSync } from 'node:fs';
-import { evaluate, loadPolicy, parseCaseSource } from './engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from './engine/index.ts';
 const out = [];
 for (const id of ['relokia', 'cart2cart', 'crmonline', 'data2crm']) {
-  const policy = loadPolicy({ source: readFileSync('policies/' + id + '.yaml', 'utf8'), file: id });
+  const policy = compilePolicy(loadPolicy({ source: readFileSync('policies/' + id + '.yaml', 'utf8'), file: id }));
   const tests = parseCaseSource(readFileSync('policies/' + id + '.test.yaml', 'utf8')).value;
   for (const t of tests.cases) out.push(await evaluate(policy, t.case));
 }
