@@ -1,5 +1,5 @@
 // The server's settings: defaults, then environment variables, then command-line flags.
-import { diagnostic, SlaError } from '../engine/index.ts';
+import { diagnostic, SlaError } from '../engine/diagnostics/index.ts';
 
 export interface ServerConfig {
   host: string;

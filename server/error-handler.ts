@@ -3,7 +3,7 @@
 // large; 415 wrong content type; 503 overloaded or out of time. Never a stack trace or HTML:
 // anything unexpected is logged in full and answered 500 with one line.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { diagnostic, SlaError, type Diagnostic } from '../engine/index.ts';
+import { diagnostic, SlaError, type Diagnostic } from '../engine/diagnostics/index.ts';
 import { HttpError } from './http-error.ts';
 
 function toHttpError(error: FastifyError, request: FastifyRequest, bodyLimit: number): HttpError | undefined {

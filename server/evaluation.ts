@@ -2,7 +2,8 @@
 // itself with its diagnostics pointing into the request body, the answer stamped with the
 // policy's digest and trimmed to the explanations asked for.
 import type { FastifyRequest } from 'fastify';
-import { didYouMean, evaluate, listOf, SlaError, type Answer, type CompiledPolicy } from '../engine/index.ts';
+import { didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
+import { evaluate, type Answer, type CompiledPolicy } from '../engine/index.ts';
 import type { ServerContext } from './context.ts';
 import { HttpError, httpError, underPointer } from './http-error.ts';
 import type { Explain, PolicySource } from './schemas.ts';

@@ -1,5 +1,5 @@
 // An error that is an HTTP answer: a status and the diagnostics of the `{ "errors": [...] }` body.
-import { diagnostic, type Code, type Diagnostic } from '../engine/index.ts';
+import { diagnostic, type Code, type Diagnostic } from '../engine/diagnostics/index.ts';
 
 export class HttpError extends Error {
   constructor(

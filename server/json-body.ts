@@ -1,7 +1,7 @@
 // Bodies are JSON only (anything else is 415). A syntax error is a diagnostic with the line and
 // column in the body where the parser stopped.
 import type { FastifyInstance } from 'fastify';
-import { diagnostic, type Diagnostic } from '../engine/index.ts';
+import { diagnostic, type Diagnostic } from '../engine/diagnostics/index.ts';
 import { HttpError } from './http-error.ts';
 
 function position(message: string, body: string): Partial<Diagnostic> {
@@ -23,11 +23,12 @@ export function parseJsonBody(body: string): unknown {
 
 export function registerJsonBody(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(['application/json', /^application\/[\w.+-]*\+json$/], { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (e) {
-      done(e as Error, undefined);
-    }
-  });
+  for (const type of ['application/json', /^application\/[\w.+-]*\+json$/])
+    app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body: string, done) => {
+      try {
+        done(null, parseJsonBody(body));
+      } catch (e) {
+        done(e as Error, undefined);
+      }
+    });
 }

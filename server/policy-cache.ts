@@ -3,7 +3,7 @@
 // of one digest runs on the same compiled object (the evaluator prepares each object once).
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { PolicyInput } from '../engine/policy-types.ts';
+import type { PolicyInput } from '../engine/index.ts';
 import { compileSource, type CompiledEntry } from './policy-loading.ts';
 
 export interface PolicyCacheStats {

@@ -6,7 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { diagnostic, SlaError, type Diagnostic } from '../engine/index.ts';
+import { diagnostic, SlaError, type Diagnostic } from '../engine/diagnostics/index.ts';
 import type { PolicyFormat } from '../engine/policy-types.ts';
 import type { PolicyCache } from './policy-cache.ts';
 import { compileSource, type CompiledEntry } from './policy-loading.ts';

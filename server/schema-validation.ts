@@ -4,8 +4,8 @@
 import { Ajv } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import { SlaError } from '../engine/index.ts';
-import { AJV_OPTIONS } from '../engine/source/ajv-options.ts';
-import { schemaDiagnostics } from '../engine/source/validate-schema.ts';
+import { AJV_OPTIONS } from '../engine/ir/ajv-options.ts';
+import { schemaDiagnostics } from '../engine/compile/validate-schema.ts';
 
 export function schemaValidator(): FastifySchemaCompiler<unknown> {
   const ajv = new Ajv({ ...AJV_OPTIONS, coerceTypes: false, removeAdditional: false, useDefaults: false });

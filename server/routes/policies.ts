@@ -4,7 +4,7 @@ import type { App, ServerContext } from '../context.ts';
 import { httpError } from '../http-error.ts';
 import { errors, PolicyDetail, PolicyList, PolicyParams } from '../schemas.ts';
 import type { BundledPolicy } from '../policy-registry.ts';
-import { didYouMean, listOf } from '../../engine/index.ts';
+import { didYouMean, listOf } from '../../engine/diagnostics/index.ts';
 
 const summary = (p: BundledPolicy) => ({ id: p.id, version: p.version, title: p.title, formats: p.formats, digest: p.digest });
 
