@@ -1,4 +1,5 @@
 // The server's settings: defaults, then environment variables, then command-line flags.
+import { resolve } from 'node:path';
 import { diagnostic, SlaError } from '../engine/diagnostics/index.ts';
 
 export interface ServerConfig {
@@ -73,8 +74,8 @@ export function parseBytes(setting: string, value: string): number {
   return Math.floor(Number(m[1]) * unit);
 }
 
-function parseCount(setting: string, value: string, min = 1): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw bad(setting, value, `a whole number ≥ ${min}`);
+function parseCount(setting: string, value: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) throw bad(setting, value, `a whole number from ${min} to ${max}`);
   return Number(value);
 }
 
@@ -96,21 +97,21 @@ export function resolveConfig(
     const v = get(s);
     return typeof v === 'string' ? v : undefined;
   };
-  const num = (s: Setting, fallback: number, min = 1) => (str(s) === undefined ? fallback : parseCount(s, str(s)!, min));
+  const num = (s: Setting, fallback: number, min = 1, max?: number) => (str(s) === undefined ? fallback : parseCount(s, str(s)!, min, max));
   const watch = get('watch');
   return {
     ...DEFAULTS,
     ...base,
     host: str('host') ?? base.host ?? DEFAULTS.host,
-    port: num('port', base.port ?? DEFAULTS.port, 0),
-    policiesDir: str('policies') ?? base.policiesDir,
+    port: num('port', base.port ?? DEFAULTS.port, 0, 65535),
+    policiesDir: str('policies') === undefined ? base.policiesDir : resolve(str('policies')!),
     bodyLimit: str('body-limit') === undefined ? (base.bodyLimit ?? DEFAULTS.bodyLimit) : parseBytes('body-limit', str('body-limit')!),
     batchLimit: num('batch-limit', base.batchLimit ?? DEFAULTS.batchLimit),
     timelineLimit: num('timeline-limit', base.timelineLimit ?? DEFAULTS.timelineLimit),
     timeBudgetMs: num('time-budget', base.timeBudgetMs ?? DEFAULTS.timeBudgetMs),
     cacheSize: num('cache-size', base.cacheSize ?? DEFAULTS.cacheSize),
     maxEventLoopDelayMs: num('max-event-loop-delay', base.maxEventLoopDelayMs ?? DEFAULTS.maxEventLoopDelayMs, 0),
-    decisionLog: str('decision-log') || base.decisionLog,
+    decisionLog: str('decision-log') ? resolve(str('decision-log')!) : base.decisionLog,
     watch: watch === undefined ? (base.watch ?? DEFAULTS.watch) : parseFlag('watch', watch),
     logLevel: str('log-level') ?? base.logLevel ?? DEFAULTS.logLevel,
   };
