@@ -24,7 +24,7 @@ Options (each also an environment variable):
   --timeline-limit <n>         SLA_TIMELINE_LIMIT   most instants in one timeline (default 100)
   --time-budget <ms>           SLA_TIME_BUDGET_MS   evaluation time per request before 503 (default 2000)
   --cache-size <n>             SLA_CACHE_SIZE       compiled policies kept (default 64)
-  --max-event-loop-delay <ms>  SLA_MAX_EVENT_LOOP_DELAY_MS  refuse with 503 above this delay (default 1000)
+  --max-event-loop-delay <ms>  SLA_MAX_EVENT_LOOP_DELAY_MS  refuse with 503 above this delay (default 1000; 0 never)
   --decision-log <file>        SLA_DECISION_LOG     append one NDJSON line per answer given
   --log-level <level>          SLA_LOG_LEVEL        info (default), warn, error, debug, silent
 `;
