@@ -94,7 +94,11 @@ export const PolicyList = Type.Array(PolicySummary, {
 });
 export const PolicyDetail = Type.Object(
   { ...PolicyMeta, format: Format, source: Type.String({ description: 'the policy text, in `format`' }) },
-  { ...closed, title: 'PolicyDetail' },
+  {
+    ...closed,
+    title: 'PolicyDetail',
+    examples: [{ id: 'tiny', version: '2025-01-01', title: 'Tiny support terms', formats: ['yaml'], digest: '0'.repeat(64), format: 'yaml', source: policySourceExample.source }],
+  },
 );
 export type PolicyDetail = Static<typeof PolicyDetail>;
 export const PolicyParams = Type.Object({ id: Type.String() }, closed);
@@ -108,7 +112,7 @@ export const Readiness = Type.Object(
       description: 'policies whose file does not check (the last good version, if any, keeps serving)',
     }),
   },
-  { ...closed, title: 'Readiness' },
+  { ...closed, title: 'Readiness', examples: [{ ready: true, policies: [{ id: 'relokia', version: '2024-10-27', digest: '0'.repeat(64) }], problems: [] }] },
 );
 export type Readiness = Static<typeof Readiness>;
 
