@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.ts';
 import { metricsRoute } from './routes/metrics.ts';
 import { policiesRoutes } from './routes/policies.ts';
 import { schemaValidator } from './schema-validation.ts';
+import { closeConnectionsWhenDraining } from './shutdown.ts';
 
 export interface AppOptions {
   /** fastify's logger: pino options (level, stream…), or false for none */
@@ -57,6 +58,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   const ctx: ServerContext = { config, cache, registry, metrics, ...(config.decisionLog ? { decisionLog: openDecisionLog(config.decisionLog) } : {}) };
 
   registerJsonBody(app);
+  closeConnectionsWhenDraining(app);
   registerErrorHandlers(app, config.bodyLimit, (ds) => ds.forEach((d) => metrics.errors.inc({ code: d.code })));
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

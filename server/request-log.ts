@@ -1,6 +1,6 @@
 // One JSON log line per request (pino, through fastify): request id, method, route, status,
 // duration and the policy digest it was answered under. Fastify's own two lines per request
-// (incoming, completed) are replaced by this one.
+// (incoming, completed) are replaced by this one, and an `incoming request` line at debug level.
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 export class RequestLog extends LogController {
@@ -8,7 +8,10 @@ export class RequestLog extends LogController {
     super({ requestIdLogLabel: 'request_id' });
   }
 
-  override incomingRequest(): void {}
+  /** at debug level only: the line that says a request was accepted (shutdown tests rely on it) */
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ method: request.method, url: request.url }, 'incoming request');
+  }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const line = {
