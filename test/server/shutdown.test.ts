@@ -2,7 +2,7 @@
 // accepted gets its full answer, and it exits 0.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { relokiaCase } from '../../server/examples.ts';
 import { ROOT } from '../cli/run-sla.ts';
 
@@ -16,6 +16,9 @@ const batch = { cases: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [
 
 it('SIGTERM during load loses no accepted request, then the process exits 0', async () => {
   const server = spawn(process.execPath, ['bin/sla.js', 'serve', '--port', '0', '--log-level', 'debug', '--max-event-loop-delay', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  onTestFinished(() => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  });
   const lines: LogLine[] = [];
   let stderr = '';
   server.stderr.on('data', (d) => (stderr += d));
