@@ -1,0 +1,94 @@
+// The HTTP API under load (autocannon on loopback, each run bounded in time), beside calling
+// evaluate() in-process on the same case and beside a bare fastify route answering a constant
+// (the framework's own ceiling), all in the same run. The server runs in a child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../engine/index.ts';
+import { fmtUs, measure, type BenchSection } from './measure.ts';
+
+const CONNECTIONS = 64;
+const SECONDS = 8;
+const MEMORY_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? 100_000);
+
+const policySource = readFileSync(new URL('../policies/relokia.yaml', import.meta.url), 'utf8');
+const kase = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value as Record<string, unknown>;
+const evaluateBody = JSON.stringify({ case: { ...kase, policy: 'relokia' } });
+const BATCH = 100;
+const batchBody = JSON.stringify({ cases: Object.fromEntries(Array.from({ length: BATCH }, (_, i) => [`k${i}`, { ...kase, policy: 'relokia' }])) });
+
+async function serve(mode: 'sla' | 'bare'): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./server-process.ts', import.meta.url).pathname, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the ${mode} server exited (${code})`)));
+  });
+  return { url, child };
+}
+
+const stop = (child: ChildProcess) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+async function load(url: string, body: string, opts: { connections?: number; seconds?: number; amount?: number } = {}): Promise<Load> {
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: opts.connections ?? CONNECTIONS,
+    ...(opts.amount ? { amount: opts.amount, duration: 600 } : { duration: opts.seconds ?? SECONDS }),
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, requests: r['2xx'] };
+}
+
+const heapOf = async (url: string) => (await (await fetch(`${url}/bench/heap`)).json()) as { heapUsed: number; rss: number };
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export default async (): Promise<BenchSection> => {
+  const compiled = compilePolicy(loadPolicy({ source: policySource, file: 'relokia.yaml' }));
+  const inProcess = await measure(() => evaluate(compiled, kase), 7, 300);
+  const inProcessRps = 1e6 / inProcess.us;
+
+  const bare = await serve('bare');
+  await load(bare.url, '{}', { seconds: 1 }); // warm up
+  const ceiling = await load(bare.url, '{}');
+  await stop(bare.child);
+
+  const sla = await serve('sla');
+  const url = `${sla.url}/v1/evaluate`;
+  await load(url, evaluateBody, { seconds: 2 }); // warm up: policies compiled, code optimised
+  const single = await load(url, evaluateBody);
+  const batch = await load(`${sla.url}/v1/evaluate/batch`, batchBody, { connections: 8 });
+  const before = await heapOf(sla.url);
+  const soak = await load(url, JSON.stringify({ case: { ...kase, policy: 'relokia' }, explain: 'none' }), { amount: MEMORY_REQUESTS });
+  const after = await heapOf(sla.url);
+  await stop(sla.child);
+
+  const pct = (x: number) => `${((100 * x) / inProcessRps).toFixed(0)}%`;
+  const row = (label: string, l: Load, rps = l.rps) =>
+    `| ${label} | ${rps.toFixed(0)} | ${l.p50} ms | ${l.p99} ms | ${(l.p99 / Math.max(l.p50, 1)).toFixed(1)}× | ${pct(rps)} | ${l.errors} |`;
+  const markdown = [
+    `Case: \`bench/fixtures/relokia-realistic-case.yaml\` (${(kase.events as unknown[]).length} events) under the bundled relokia policy. autocannon on loopback, ${CONNECTIONS} connections, ${SECONDS} s per row (batch: 8 connections); the server in its own process, default settings; in-process: \`evaluate(compiled, case)\` in a loop in the benchmark process, ${fmtUs(inProcess.us)} per call.`,
+    '',
+    '| what | answers/s | p50 | p99 | p99/p50 | vs. in-process | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| in-process \`evaluate()\` (sequential) | ${inProcessRps.toFixed(0)} | ${fmtUs(inProcess.us)} | | | 100% | 0 |`,
+    row('`POST /v1/evaluate`', single),
+    row(`\`POST /v1/evaluate/batch\`, ${BATCH} cases per request (answers/s = requests/s × ${BATCH})`, batch, batch.rps * BATCH),
+    row('bare fastify route answering a constant (the framework\'s ceiling)', ceiling),
+    '',
+    `\`POST /v1/evaluate\` reaches ${pct(single.rps)} of in-process throughput (goal ≥ 60%) with p99 = ${(single.p99 / Math.max(single.p50, 1)).toFixed(1)}× p50 (goal ≤ 5×) at ${CONNECTIONS} connections; the bare route answers ${(ceiling.rps / single.rps).toFixed(0)}× as many requests, so the evaluation, not the framework, is the cost. ` +
+      `A batch answers ${((batch.rps * BATCH) / single.rps).toFixed(2)}× as many cases per second as single requests.`,
+    '',
+    `Memory of the server process after garbage collection, before and after ${MEMORY_REQUESTS.toLocaleString('en')} more \`POST /v1/evaluate\` requests (explain: none; ${soak.requests} answered, ${soak.errors} errors): heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)} (${((after.heapUsed / before.heapUsed - 1) * 100).toFixed(1)}%), RSS ${mb(before.rss)} → ${mb(after.rss)}.`,
+  ].join('\n');
+  return { title: 'HTTP API under load', markdown };
+};
