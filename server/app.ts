@@ -69,11 +69,17 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       reply.elapsedTime / 1000,
     );
   });
+  // The event loop is delayed while the bundled policies compile at start: that delay is the
+  // server's own and soon over, so overload is judged from two samples after the first load on.
+  let judging = false;
+  void registry.load().then(() => setTimeout(() => (judging = true), 2000).unref());
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
-    retryAfter: 1,
     pressureHandler: (_request, reply, type) => {
-      sendErrors(reply, new HttpError(503, [diagnostic('SLA6005', `the server is overloaded (${type})`, { help: 'retry after a second' })], { 'retry-after': '1' }));
+      if (!judging) return; // go on with the request
+      // once answered here, fastify runs neither the rest of the hooks nor the handler
+      const what = type === 'eventLoopDelay' ? 'event loop delayed' : type;
+      sendErrors(reply, new HttpError(503, [diagnostic('SLA6005', `the server is overloaded (${what})`, { help: 'retry after a second' })], { 'retry-after': '1' }));
     },
   });
   await registerOpenApi(app, ctx);
@@ -91,7 +97,6 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registry.close();
     await ctx.decisionLog?.close();
   });
-  void registry.load();
   if (config.watch) registry.watch();
   return app;
 }

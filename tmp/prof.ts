@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { testApp } from '../test/server/test-app.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../engine/index.ts';
+import { measure } from '../bench/measure.ts';
+const kase = parseCaseSource(readFileSync('bench/fixtures/relokia-realistic-case.yaml', 'utf8')).value as Record<string, unknown>;
+const compiled = compilePolicy(loadPolicy({ source: readFileSync('policies/relokia.yaml', 'utf8'), file: 'relokia.yaml' }));
+const app = await testApp();
+const body = JSON.stringify({ case: { ...kase, policy: 'relokia' } });
+const bodyNone = JSON.stringify({ case: { ...kase, policy: 'relokia' }, explain: 'none' });
+const inj = (b: string) => app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: b });
+const r = await inj(body); console.log(r.statusCode, r.body.length);
+console.log('evaluate', (await measure(() => evaluate(compiled, kase), 5, 300)).us);
+console.log('inject', (await measure(() => inj(body), 5, 300)).us);
+console.log('inject none', (await measure(() => inj(bodyNone), 5, 300)).us);
+console.log('evaluate', (await measure(() => evaluate(compiled, kase), 5, 300)).us);
+await app.close();

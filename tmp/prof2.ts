@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { testApp } from '../test/server/test-app.ts';
+import { parseCaseSource } from '../engine/index.ts';
+const kase = parseCaseSource(readFileSync('bench/fixtures/relokia-realistic-case.yaml', 'utf8')).value as Record<string, unknown>;
+const app = await testApp();
+const body = JSON.stringify({ case: { ...kase, policy: 'relokia' } });
+const inj = (b: string) => app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: b });
+for (let i = 0; i < 20; i++) await inj(body);
+const t = performance.now();
+for (let i = 0; i < 300; i++) await inj(body);
+console.log('per request ms', (performance.now() - t) / 300);
+await app.close();

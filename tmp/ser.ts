@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import fjs from 'fast-json-stringify';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../engine/index.ts';
+import { Answer } from '../engine/schemas/answer.ts';
+import { Timeline } from '../server/schemas.ts';
+import { measure } from '../bench/measure.ts';
+const kase = parseCaseSource(readFileSync('bench/fixtures/relokia-realistic-case.yaml', 'utf8')).value as Record<string, unknown>;
+const compiled = compilePolicy(loadPolicy({ source: readFileSync('policies/relokia.yaml', 'utf8'), file: 'relokia.yaml' }));
+const a = await evaluate(compiled, kase);
+const one = fjs(Answer as object);
+const union = fjs(Type.Union([Answer, Timeline]) as object);
+console.log('JSON.stringify', (await measure(() => JSON.stringify(a), 5, 200)).us);
+console.log('fjs Answer', (await measure(() => one(a), 5, 200)).us);
+console.log('fjs Union', (await measure(() => union(a), 5, 200)).us);
