@@ -11,6 +11,7 @@ import type { App, ServerContext } from './context.ts';
 import { openDecisionLog } from './decision-log.ts';
 import { registerErrorHandlers, sendErrors } from './error-handler.ts';
 import { HttpError } from './http-error.ts';
+import { EvaluationQueue } from './evaluation-queue.ts';
 import { registerJsonBody } from './json-body.ts';
 import { createMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -49,13 +50,14 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemaValidator());
 
-  const metrics = createMetrics(() => cache.stats(), options.processMetrics ?? false);
+  const queue = new EvaluationQueue();
+  const metrics = createMetrics(() => cache.stats(), () => queue.length, options.processMetrics ?? false);
   const cache: PolicyCache = new PolicyCache(config.cacheSize, (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' }));
   const registry = new PolicyRegistry(config.policiesDir, cache, {
     loaded: (p, reloaded) => app.log.info({ policy: p.id, version: p.version, digest: p.digest }, reloaded ? 'policy reloaded' : 'policy loaded'),
     failed: (id, errors) => app.log.error({ policy: id, errors }, 'policy does not check; the last good version, if any, keeps serving'),
   });
-  const ctx: ServerContext = { config, cache, registry, metrics, ...(config.decisionLog ? { decisionLog: openDecisionLog(config.decisionLog) } : {}) };
+  const ctx: ServerContext = { config, cache, registry, metrics, queue, ...(config.decisionLog ? { decisionLog: openDecisionLog(config.decisionLog) } : {}) };
 
   registerJsonBody(app);
   closeConnectionsWhenDraining(app);

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerConfig } from './config.ts';
 import type { DecisionLog } from './decision-log.ts';
+import type { EvaluationQueue } from './evaluation-queue.ts';
 import type { Metrics } from './metrics.ts';
 import type { PolicyCache } from './policy-cache.ts';
 import type { PolicyRegistry } from './policy-registry.ts';
@@ -15,6 +16,7 @@ export interface ServerContext {
   cache: PolicyCache;
   registry: PolicyRegistry;
   metrics: Metrics;
+  queue: EvaluationQueue;
   decisionLog?: DecisionLog;
 }
 

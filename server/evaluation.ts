@@ -7,6 +7,7 @@ import { evaluate, type Answer, type CompiledPolicy } from '../engine/index.ts';
 import type { ServerContext } from './context.ts';
 import { HttpError, httpError, underPointer } from './http-error.ts';
 import type { Explain, PolicySource } from './schemas.ts';
+import type { TimeBudget } from './time-budget.ts';
 
 export interface ResolvedPolicy {
   compiled: CompiledPolicy;
@@ -45,15 +46,21 @@ export interface AnswerOptions {
   /** where the case is in the body, e.g. /case or /cases/k1 */
   pointer: string;
   key?: string;
+  /** the request's time budget, checked when its turn comes */
+  budget: TimeBudget;
 }
 
 /** Evaluates one case; throws HttpError 400 with the case's diagnostics pointing into the body. */
 export async function answerCase(ctx: ServerContext, request: FastifyRequest, policy: ResolvedPolicy, kase: unknown, opts: AnswerOptions): Promise<Answer> {
   let answer: Answer;
   try {
-    answer = await evaluate(policy.compiled, kase, { lang: opts.lang ?? 'en' });
+    answer = await ctx.queue.run(() => {
+      opts.budget.check();
+      return evaluate(policy.compiled, kase, { lang: opts.lang ?? 'en' });
+    });
+    opts.budget.check();
   } catch (e) {
-    if (!(e instanceof SlaError)) throw e;
+    if (!(e instanceof SlaError)) throw e; // a 503 of the budget, or a bug
     ctx.metrics.evaluations.inc({ policy: policy.ref.id, outcome: 'errors' });
     throw new HttpError(400, underPointer(opts.pointer, e.diagnostics));
   }

@@ -11,7 +11,7 @@ export interface Metrics {
   errors: Counter<'code'>;
 }
 
-export function createMetrics(cacheStats: () => PolicyCacheStats, withProcessMetrics: boolean): Metrics {
+export function createMetrics(cacheStats: () => PolicyCacheStats, queueLength: () => number, withProcessMetrics: boolean): Metrics {
   const registry = new Registry();
   if (withProcessMetrics) collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -43,6 +43,14 @@ export function createMetrics(cacheStats: () => PolicyCacheStats, withProcessMet
     collect() {
       const { hits, misses } = cacheStats();
       this.set(hits + misses === 0 ? 0 : hits / (hits + misses));
+    },
+  });
+  new Gauge({
+    name: 'sla_evaluation_queue_length',
+    help: 'evaluations queued or running (they run one at a time, in order of arrival)',
+    registers,
+    collect() {
+      this.set(queueLength());
     },
   });
   return metrics;

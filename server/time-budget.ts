@@ -1,7 +1,5 @@
-// A request's evaluation time budget. Work is done in units (a case, an instant) with a turn of
-// the event loop between them, so a long batch never blocks other requests for long, and the
-// request is answered 503 once the budget is spent instead of running on.
-import { setImmediate as nextTurn } from 'node:timers/promises';
+// A request's evaluation time budget, checked before each unit of work (a case, an instant): the
+// request is answered 503 once it is spent, waiting in the queue included, instead of running on.
 import { httpError } from './http-error.ts';
 
 export class TimeBudget {
@@ -17,11 +15,5 @@ export class TimeBudget {
       throw httpError(503, 'SLA6004', `the evaluation took longer than this server's budget of ${this.ms} ms`, {
         help: 'send fewer cases or instants per request',
       });
-  }
-
-  /** Lets other requests run, then checks the budget. */
-  async pause(): Promise<void> {
-    await nextTurn();
-    this.check();
   }
 }

@@ -36,22 +36,18 @@ export function batchRoute(app: App, ctx: ServerContext): void {
       if (posted) request.slaPolicy = { id: posted.ref.id, digest: posted.ref.digest };
       const budget = new TimeBudget(ctx.config.timeBudgetMs);
       const results: BatchAnswer['results'] = {};
-      let first = true;
       for (const [key, entry] of Object.entries(body.cases)) {
-        if (!first) await budget.pause();
-        first = false;
         const pointer = `/cases/${pointerToken(key)}`;
         const kase = mergeCommon(body.common, entry);
         try {
           const policy: ResolvedPolicy = posted ?? (await resolvePolicy(ctx, undefined, kase.policy, `${pointer}/policy`));
           request.slaPolicy ??= { id: policy.ref.id, digest: policy.ref.digest };
-          results[key] = { answer: await answerCase(ctx, request, policy, kase, { lang: body.lang, explain: body.explain ?? 'clauses', pointer, key }) };
+          results[key] = { answer: await answerCase(ctx, request, policy, kase, { lang: body.lang, explain: body.explain ?? 'clauses', pointer, key, budget }) };
         } catch (e) {
           if (!(e instanceof HttpError) || e.statusCode >= 500) throw e;
           results[key] = { errors: e.diagnostics };
         }
       }
-      budget.check();
       return { results };
     },
   );

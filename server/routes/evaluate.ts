@@ -26,15 +26,10 @@ export function evaluateRoute(app: App, ctx: ServerContext): void {
       const policy = await resolvePolicy(ctx, body.policy, body.case.policy, '/case/policy');
       request.slaPolicy = { id: policy.ref.id, digest: policy.ref.digest };
       const budget = new TimeBudget(ctx.config.timeBudgetMs);
-      const opts = { lang: body.lang, explain: body.explain ?? 'clauses', pointer: '/case' } as const;
-      if (!body.at) {
-        const answer = await answerCase(ctx, request, policy, body.case, opts);
-        budget.check();
-        return answer;
-      }
+      const opts = { lang: body.lang, explain: body.explain ?? 'clauses', pointer: '/case', budget } as const;
+      if (!body.at) return answerCase(ctx, request, policy, body.case, opts);
       const timeline: Answer[] = [];
       for (const [i, at] of body.at.entries()) {
-        if (i > 0) await budget.pause();
         try {
           timeline.push(await answerCase(ctx, request, policy, { ...body.case, at }, opts));
         } catch (e) {
@@ -43,7 +38,6 @@ export function evaluateRoute(app: App, ctx: ServerContext): void {
           throw e;
         }
       }
-      budget.check();
       return { timeline };
     },
   );
