@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { buildCalendars, parseInstant } from '../engine/calendar/index.ts';
 import { validateCase } from '../engine/case/validate-case.ts';
-import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Answer } from '../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Answer, type Case } from '../engine/index.ts';
 import { evaluateCondition } from '../engine/runtime/direct.ts';
 import { registerRuntime, runFacts } from '../engine/runtime/register.ts';
 import { createRuntime } from '../engine/runtime/create-runtime.ts';
@@ -50,11 +50,11 @@ function mustEqual(what: string, got: unknown, want: unknown): void {
     throw new Error(`${what} differs from the evaluator's answer:\n  evaluator: ${JSON.stringify(want)}\n  ${what}: ${JSON.stringify(got)}`);
 }
 
-/** Cold starts in fresh processes (median of a few; the first spawn only warms tsx's transform cache). */
+/** Cold starts in fresh processes on the built engine (median of a few; the first spawn warms the file cache). */
 function freshProcesses(n: number): { importMs: number; loadCompileMs: number; firstEvaluateMs: number; secondEvaluateMs: number } {
-  const script = new URL('./cold-start.ts', import.meta.url).pathname;
+  const script = new URL('./cold-start.js', import.meta.url).pathname;
   const cwd = new URL('..', import.meta.url).pathname;
-  const runs = Array.from({ length: n + 1 }, () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { cwd, encoding: 'utf8' })));
+  const runs = Array.from({ length: n + 1 }, () => JSON.parse(execFileSync(process.execPath, [script], { cwd, encoding: 'utf8' })));
   runs.shift();
   const med = (k: string) => runs.map((r) => r[k] as number).sort((a, b) => a - b)[Math.floor(n / 2)];
   return { importMs: med('importMs'), loadCompileMs: med('loadCompileMs'), firstEvaluateMs: med('firstEvaluateMs'), secondEvaluateMs: med('secondEvaluateMs') };
@@ -64,7 +64,7 @@ export default async (): Promise<BenchSection> => {
   const loaded = loadPolicy({ source: policySource, file: 'relokia.yaml' });
   const compiled = compilePolicy(loaded);
   const p = compiled.policy;
-  const input = parseCaseSource(caseSource, caseFile).value;
+  const input = parseCaseSource(caseSource, caseFile).value as Case;
 
   // the case evaluates without error, and every way of answering it agrees
   const answer = await evaluate(compiled, input);
@@ -143,7 +143,7 @@ export default async (): Promise<BenchSection> => {
     '',
     `${rounds} interleaved rounds per row; 1-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after ` +
       `on ${coreCount()} cores, so absolute figures are inflated by other jobs — the ratios, measured in the same rounds, are the steadier figures. ` +
-      `In a fresh Node process (median of 5): importing the engine through tsx ${fresh.importMs.toFixed(0)} ms, loading and compiling relokia.yaml ` +
+      `In a fresh Node process (median of 5): importing the built engine ${fresh.importMs.toFixed(0)} ms, loading and compiling relokia.yaml ` +
       `${fresh.loadCompileMs.toFixed(0)} ms, the first \`evaluate\` ${fresh.firstEvaluateMs.toFixed(1)} ms, the second ${fresh.secondEvaluateMs.toFixed(1)} ms.`,
     '',
     `**Where the time goes.** (a) runs the engine once for the whole case and once more per ticket for the per-ticket entitlement (\`clarification_contacts\`, 12 tickets here), each run over only that entitlement's rule. Of (a), the json-rules-engine run over the whole case is ${fmtUs(us.engine)} (${((us.engine / us.evaluate) * 100).toFixed(0)} %), case validation ` +

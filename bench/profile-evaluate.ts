@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { buildCalendars } from '../engine/calendar/index.ts';
 import { validateCase } from '../engine/case/validate-case.ts';
-import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Case } from '../engine/index.ts';
 import { registerRuntime, runFacts } from '../engine/runtime/register.ts';
 import { createRuntime } from '../engine/runtime/create-runtime.ts';
 import { handWrittenRelokia, type RawCase } from './hand-written-relokia.ts';
@@ -18,7 +18,7 @@ const [target = 'evaluate', seconds = '10', out = join(tmpdir(), `sla-${target}.
 const loaded = loadPolicy({ source: readFileSync(new URL('../policies/relokia.yaml', import.meta.url), 'utf8'), file: 'relokia.yaml' });
 const compiled = compilePolicy(loaded);
 const p = compiled.policy;
-const input = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value;
+const input = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value as Case;
 const kase = validateCase(p, input);
 const calendars = buildCalendars(p.calendars, p.zone);
 const stock = registerRuntime(new Engine(JSON.parse(JSON.stringify(compiled.rules))));

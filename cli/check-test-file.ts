@@ -1,6 +1,6 @@
 // `sla check` on a test file (*.test.yaml): the file is valid when its structure is, and every
 // case is a valid case of its policy (expectations are compared by `sla test`, not here).
-import type { CompiledPolicy, Diagnostic } from '../engine/index.ts';
+import type { Case, CompiledPolicy, Diagnostic } from '../engine/core.ts';
 import { loadEngine } from './engine.ts';
 import { compilePolicyFile, resolvePolicy } from './policies.ts';
 import { diagnosticsOf } from './report-error.ts';
@@ -20,7 +20,7 @@ export async function checkTestFile(source: SourceFile, dir: string): Promise<{ 
     try {
       const path = await resolvePolicy(t.policy, dir);
       if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
-      await evaluate(await policies.get(path)!, t.case, { file: source.file, locate: (p) => locate(`${t.pointer}/case${p}`) });
+      await evaluate(await policies.get(path)!, t.case as Case, { file: source.file, locate: (p) => locate(`${t.pointer}/case${p}`) });
     } catch (e) {
       const found = diagnosticsOf(e);
       if (!found) throw e;

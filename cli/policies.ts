@@ -3,7 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { diagnostic, didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
-import type { CompiledPolicy, LoadedPolicy } from '../engine/index.ts';
+import type { CompiledPolicy, LoadedPolicy } from '../engine/core.ts';
 import { displayPath } from './display-path.ts';
 import { loadEngine, loadEngineFor } from './engine.ts';
 import { PACKAGE_ROOT } from './package-root.ts';

@@ -1,5 +1,6 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
 import { dirname } from 'node:path';
+import type { Case } from '../../engine/core.ts';
 import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -48,7 +49,8 @@ export async function run(args: string[]): Promise<number> {
   const base = values.policy === undefined ? dirname(positionals[0]) : process.cwd();
   const policy = await compilePolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
 
-  const answer = await engine.evaluate(policy, value, { lang, file: caseFile.file, locate });
+  // the case is validated in depth by evaluate
+  const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate });
   const out = process.stdout;
   out.write(
     values.json

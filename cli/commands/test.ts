@@ -1,5 +1,5 @@
 // `sla test [files or folders…]`: runs test files; a summary line `N passed, N failed`.
-import type { CompiledPolicy } from '../../engine/index.ts';
+import type { CompiledPolicy } from '../../engine/core.ts';
 import type { CaseOutcome, TestCase, TestDocument } from '../../engine/testing/index.ts';
 import type { Locator } from '../../engine/policy-types.ts';
 import { diagnostic, type Diagnostic } from '../../engine/diagnostics/index.ts';

@@ -3,6 +3,7 @@
 import { parseInstant } from '../calendar/index.ts';
 import { diagnostic, didYouMean, listOf, SlaError, type Code, type Diagnostic } from '../diagnostics/index.ts';
 import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
+import { isOfType, withArticle } from '../ir/value-types.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
 
 const CASE_KEYS = ['policy', 'at', 'plans', 'facts', 'events'];
@@ -135,7 +136,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
 }
 
 function describeDecl(d: FactDecl | AttributeDecl): string {
-  return d.enum ? `one of ${listOf(d.enum.map(String))}` : `${/^[aeiou]/.test(d.type) ? 'an' : 'a'} ${d.type}`;
+  return d.enum ? `one of ${listOf(d.enum.map(String))}` : withArticle(d.type);
 }
 
 /** Type, enum and sign checks; quantities are non-negative unless the declaration allows less. */
@@ -146,12 +147,7 @@ function checkValue(
   what: string,
   err: (code: Code, path: string, message: string, help?: string) => void,
 ): boolean {
-  const ok =
-    decl.type === 'string' ? typeof v === 'string'
-    : decl.type === 'boolean' ? typeof v === 'boolean'
-    : decl.type === 'integer' ? Number.isInteger(v)
-    : typeof v === 'number' && Number.isFinite(v);
-  if (!ok) {
+  if (!isOfType(decl.type, v)) {
     err('SLA4008', path, `${what} must be ${describeDecl(decl)}, not ${JSON.stringify(v)}`);
     return false;
   }

@@ -11,7 +11,9 @@ import type {
   Instant,
   Policy,
 } from '../ir/schema.ts';
+import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
+import { isOfType, shown, withArticle } from '../ir/value-types.ts';
 
 type Scalar = string | number | boolean;
 
@@ -83,12 +85,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     return undefined;
   }
   function checkValue(decl: { type: string; enum?: Scalar[] }, v: Scalar, path: string, what: string) {
-    const ok =
-      decl.type === 'string' ? typeof v === 'string'
-      : decl.type === 'boolean' ? typeof v === 'boolean'
-      : decl.type === 'integer' ? Number.isInteger(v)
-      : typeof v === 'number';
-    if (!ok) return err('SLA3011', path, `${what} is ${article(decl.type)}; ${JSON.stringify(v)} is not`);
+    if (!isOfType(decl.type, v)) return err('SLA3011', path, `${what} is ${withArticle(decl.type)}; ${shown(v)} is not`);
     if (decl.enum && !decl.enum.includes(v))
       err('SLA3011', path, `${JSON.stringify(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
   }
@@ -137,12 +134,12 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if ('fact' in c) {
       const d = factDecl(c.fact, `${path}/fact`);
       if (!d) return;
-      for (const op of ['equals', 'not_equals'] as const) if (c[op] !== undefined) checkValue(d, c[op]!, `${path}/${op}`, `fact \`${c.fact}\``);
-      for (const op of ['in', 'not_in'] as const) c[op]?.forEach((v, i) => checkValue(d, v, `${path}/${op}/${i}`, `fact \`${c.fact}\``));
-      for (const op of ['greater_than', 'less_than', 'at_least', 'at_most'] as const)
-        if (c[op] !== undefined && d.type !== 'number' && d.type !== 'integer') err('SLA3011', `${path}/${op}`, `fact \`${c.fact}\` is a ${d.type}; it cannot be compared as a number`);
-      const ops = ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most'].filter((k) => k in c);
-      if (ops.length !== 1) err('SLA2001', path, `a fact condition needs exactly one comparison (found ${ops.length})`, 'equals, not_equals, in, not_in, greater_than, less_than, at_least or at_most');
+      for (const { key } of comparisonsOf('scalar')) if (c[key] !== undefined) checkValue(d, c[key]!, `${path}/${key}`, `fact \`${c.fact}\``);
+      for (const { key } of comparisonsOf('list')) c[key]?.forEach((v, i) => checkValue(d, v, `${path}/${key}/${i}`, `fact \`${c.fact}\``));
+      for (const { key } of comparisonsOf('number'))
+        if (c[key] !== undefined && d.type !== 'number' && d.type !== 'integer') err('SLA3011', `${path}/${key}`, `fact \`${c.fact}\` is a ${d.type}; it cannot be compared as a number`);
+      const ops = COMPARISONS.filter(({ key }) => key in c);
+      if (ops.length !== 1) err('SLA2001', path, `a fact condition needs exactly one comparison (found ${ops.length})`, `${COMPARISONS.slice(0, -1).map((o) => o.key).join(', ')} or ${COMPARISONS[COMPARISONS.length - 1].key}`);
     } else if ('plan' in c) {
       applies({ [c.plan]: c.in }, path.replace(/$/, '') + '');
     } else if ('event' in c) {
@@ -256,5 +253,3 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   }
   return out;
 }
-
-const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);

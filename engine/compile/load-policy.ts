@@ -33,7 +33,7 @@ function parse(input: PolicyInput, options: LoadOptions): { value?: unknown; loc
   if (!options.parseDsl)
     return {
       locate: none,
-      diagnostics: [diagnostic('SLA1102', 'the DSL front end was not given', { file, help: "pass { parseDsl } from 'sla-policy-engine/dsl' in the load options" })],
+      diagnostics: [diagnostic('SLA1117', 'the DSL front end was not given', { file, help: "pass { parseDsl } from 'sla-policy-engine/dsl' in the load options" })],
     };
   const parsed = options.parseDsl(input.source, { file, recover: false });
   return { value: hasErrors(parsed.diagnostics) ? undefined : parsed.policy, locate: parsed.locate, diagnostics: parsed.diagnostics };

@@ -2,6 +2,7 @@
 // one error per mistake, the branch of a union the author evidently meant, near-miss suggestions.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
+import { withArticle } from '../ir/value-types.ts';
 import type { Locator } from '../policy-types.ts';
 
 type Schema = Record<string, unknown>;
@@ -96,7 +97,7 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
   let path = (opts.pointerPrefix ?? '') + e.instancePath;
   const parent = (e.parentSchema ?? {}) as Schema;
   let code: Diagnostic['code'] = 'SLA2001';
-  let message = e.message ?? 'is invalid';
+  let message: string;
   let help: string | undefined;
   const where = e.instancePath ? `\`${e.instancePath.split('/').pop()}\`` : 'the document';
   switch (e.keyword) {
@@ -123,7 +124,7 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
     }
     case 'type':
       code = 'SLA2004';
-      message = `${where} must be ${article(String((e.params as { type: string }).type))}, not ${describe(e.data)}`;
+      message = `${where} must be ${withArticle(String((e.params as { type: string }).type))}, not ${describe(e.data)}`;
       break;
     case 'const': {
       const allowed = group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue));
@@ -151,7 +152,6 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
   return diagnostic(code, message, { file: opts.file, path: path || '/', ...(at ?? {}), ...(help ? { help } : {}) });
 }
 
-const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';

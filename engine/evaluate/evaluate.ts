@@ -3,6 +3,7 @@
 import type { Engine, RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
+import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { parseRuleName } from '../compile/rule-name.ts';
 import { diagnostic, SlaError } from '../diagnostics/index.ts';
@@ -19,8 +20,9 @@ import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
 import type { MapContext, RuleOutcome } from './map-context.ts';
 
 export interface EvaluateOptions {
-  /** language of explanations: en (default), uk, fa */
-  lang?: string;
+  /** language of the clause texts in explanations: `en` by default; a language the policy has
+   *  (`uk`, `fa`…), else the clause's first text */
+  lang?: Language;
   /** the case's file name and source map, so case diagnostics carry file:line:column */
   file?: string;
   locate?: Locator;
@@ -64,7 +66,7 @@ function outcome(r: RuleResult): RuleOutcome {
 
 /** Answers a case (an object as in contract.md) under a compiled policy; throws SlaError for an
  *  invalid case. */
-export async function evaluate(policy: CompiledPolicy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
+export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const { compiled, engine, subjectEngine, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();

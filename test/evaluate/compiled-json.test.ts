@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../../engine/index.ts';
+import { compilePolicy, loadPolicy, parseCaseSource } from '../../engine/index.ts';
 import { registerRuntime, runFacts } from '../../engine/runtime/register.ts';
 import { createRuntime } from '../../engine/runtime/create-runtime.ts';
 import { buildCalendars } from '../../engine/calendar/index.ts';
