@@ -23,7 +23,15 @@ async function start() {
     return app;
   }
   const app = await buildApp(
-    { ...DEFAULTS, policiesDir: `${root}policies`, playgroundDir: `${root}dist/playground`, logLevel: 'silent', maxEventLoopDelayMs: 0, batchLimit: 1000, timeBudgetMs: 60_000 },
+    {
+      ...DEFAULTS,
+      policiesDir: `${root}policies`,
+      playgroundDir: `${root}dist/playground`,
+      logLevel: 'silent',
+      maxEventLoopDelayMs: 0,
+      batchLimit: 1000,
+      timeBudgetMs: 60_000,
+    },
     { logger: false },
   );
   app.get('/bench/heap', async () => heap());

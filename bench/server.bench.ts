@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Case } from '../engine/index.ts';
 import { policySourceExample } from '../server/examples.ts';
 import { fmtUs, measure, type BenchSection } from './measure.ts';
 
@@ -15,14 +15,16 @@ const SOAK_REQUESTS = 50_000; // per round, two rounds
 const SOAK_SECONDS = 90;
 
 const policySource = readFileSync(new URL('../policies/relokia.yaml', import.meta.url), 'utf8');
-const kase = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value as Record<string, unknown>;
+const kase = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value as Case;
 const smallCase = parseCaseSource(readFileSync(new URL('../examples/relokia-case.yaml', import.meta.url), 'utf8')).value as Record<string, unknown>;
 const evaluateBody = JSON.stringify({ case: { ...kase, policy: 'relokia' } });
 const BATCH = 100;
 const batchBody = JSON.stringify({ cases: Object.fromEntries(Array.from({ length: BATCH }, (_, i) => [`k${i}`, { ...kase, policy: 'relokia' }])) });
 
 async function serve(mode: 'sla' | 'bare'): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./server-process.ts', import.meta.url).pathname, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./server-process.ts', import.meta.url).pathname, mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the ${mode} server exited (${code})`)));
@@ -110,7 +112,7 @@ export default async (): Promise<BenchSection> => {
     `| in-process \`evaluate()\` (sequential) | ${inProcessRps.toFixed(0)} | ${fmtUs(inProcess.us)} | | | 100% | 0 |`,
     row('`POST /v1/evaluate`', single),
     row(`\`POST /v1/evaluate/batch\`, ${BATCH} cases per request (answers/s = requests/s × ${BATCH})`, batch, batch.rps * BATCH),
-    row('bare fastify route answering a constant (the framework\'s ceiling)', ceiling),
+    row("bare fastify route answering a constant (the framework's ceiling)", ceiling),
     '',
     `\`POST /v1/evaluate\` reaches ${pct(single.rps)} of in-process throughput (goal ≥ 60%) with p99 = ${(single.p99 / Math.max(single.p50, 1)).toFixed(1)}× p50 (goal ≤ 5×) at ${CONNECTIONS} connections; the bare route answers ${(ceiling.rps / single.rps).toFixed(0)}× as many requests, so the evaluation, not the framework, is the cost. ` +
       `A batch answers ${((batch.rps * BATCH) / single.rps).toFixed(2)}× as many cases per second as single requests.`,

@@ -51,7 +51,11 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.setValidatorCompiler(schemaValidator());
 
   const queue = new EvaluationQueue();
-  const metrics = createMetrics(() => cache.stats(), () => queue.length, options.processMetrics ?? false);
+  const metrics = createMetrics(
+    () => cache.stats(),
+    () => queue.length,
+    options.processMetrics ?? false,
+  );
   const cache: PolicyCache = new PolicyCache(config.cacheSize, (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' }));
   const registry = new PolicyRegistry(config.policiesDir, cache, {
     loaded: (p, reloaded) => app.log.info({ policy: p.id, version: p.version, digest: p.digest }, reloaded ? 'policy reloaded' : 'policy loaded'),
@@ -81,7 +85,10 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       if (!judging) return; // go on with the request
       // once answered here, fastify runs neither the rest of the hooks nor the handler
       const what = type === 'eventLoopDelay' ? 'event loop delayed' : type;
-      sendErrors(reply, new HttpError(503, [diagnostic('SLA6005', `the server is overloaded (${what})`, { help: 'retry after a second' })], { 'retry-after': '1' }));
+      sendErrors(
+        reply,
+        new HttpError(503, [diagnostic('SLA6005', `the server is overloaded (${what})`, { help: 'retry after a second' })], { 'retry-after': '1' }),
+      );
     },
   });
   await registerOpenApi(app, ctx);

@@ -11,9 +11,15 @@ function toHttpError(error: FastifyError, request: FastifyRequest, bodyLimit: nu
   if (error instanceof SlaError) return new HttpError(400, error.diagnostics);
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, [diagnostic('SLA6002', `the body is larger than the limit of ${bodyLimit} bytes`, { help: 'split a batch, or start the server with a larger --body-limit' })]);
+      return new HttpError(413, [
+        diagnostic('SLA6002', `the body is larger than the limit of ${bodyLimit} bytes`, {
+          help: 'split a batch, or start the server with a larger --body-limit',
+        }),
+      ]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpError(415, [diagnostic('SLA6003', `unsupported content type \`${request.headers['content-type'] ?? ''}\``, { help: 'send the body as application/json' })]);
+      return new HttpError(415, [
+        diagnostic('SLA6003', `unsupported content type \`${request.headers['content-type'] ?? ''}\``, { help: 'send the body as application/json' }),
+      ]);
   }
   if (error.validation || error.code === 'FST_ERR_VALIDATION') return new HttpError(400, [diagnostic('SLA2001', error.message)]);
   const status = error.statusCode ?? 500;
@@ -36,7 +42,9 @@ export function registerErrorHandlers(app: FastifyInstance, bodyLimit: number, o
     return sendErrors(reply, http);
   });
   app.setNotFoundHandler((request, reply) => {
-    const http = new HttpError(404, [diagnostic('SLA6001', `no route ${request.method} ${request.url.split('?')[0]}`, { help: 'the routes are listed in /openapi.json' })]);
+    const http = new HttpError(404, [
+      diagnostic('SLA6001', `no route ${request.method} ${request.url.split('?')[0]}`, { help: 'the routes are listed in /openapi.json' }),
+    ]);
     onErrors(http.diagnostics);
     return sendErrors(reply, http);
   });

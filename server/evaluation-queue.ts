@@ -10,10 +10,12 @@ export class EvaluationQueue {
 
   run<T>(work: () => Promise<T>): Promise<T> {
     this.waiting++;
-    const turn = this.tail.then(() => nextTurn()).then(() => {
-      this.waiting--;
-      return work();
-    });
+    const turn = this.tail
+      .then(() => nextTurn())
+      .then(() => {
+        this.waiting--;
+        return work();
+      });
     this.tail = turn.catch(() => undefined);
     return turn;
   }

@@ -3,7 +3,8 @@
 // policy's digest and trimmed to the explanations asked for.
 import type { FastifyRequest } from 'fastify';
 import { didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
-import { evaluate, type Answer, type CompiledPolicy } from '../engine/index.ts';
+import { evaluate, type Answer, type Case, type CompiledPolicy } from '../engine/index.ts';
+import type { PartialCase } from '../engine/schemas/case.ts';
 import type { ServerContext } from './context.ts';
 import { HttpError, httpError, underPointer } from './http-error.ts';
 import type { Explain, PolicySource } from './schemas.ts';
@@ -23,7 +24,10 @@ export async function resolvePolicy(ctx: ServerContext, posted: PolicySource | u
     return { compiled, ref: { id: compiled.policy.id, version: compiled.policy.version, digest } };
   }
   if (named === undefined)
-    throw httpError(400, 'SLA4009', 'no policy for this case', { path: namedAt, help: 'name a bundled policy in `policy`, or send its text as `policy.source`' });
+    throw httpError(400, 'SLA4009', 'no policy for this case', {
+      path: namedAt,
+      help: 'name a bundled policy in `policy`, or send its text as `policy.source`',
+    });
   const bundled = await ctx.registry.get(named);
   if (!bundled) {
     const ids = ctx.registry.list().map((p) => p.id);
@@ -51,12 +55,13 @@ export interface AnswerOptions {
 }
 
 /** Evaluates one case; throws HttpError 400 with the case's diagnostics pointing into the body. */
-export async function answerCase(ctx: ServerContext, request: FastifyRequest, policy: ResolvedPolicy, kase: unknown, opts: AnswerOptions): Promise<Answer> {
+export async function answerCase(ctx: ServerContext, request: FastifyRequest, policy: ResolvedPolicy, kase: PartialCase, opts: AnswerOptions): Promise<Answer> {
   let answer: Answer;
   try {
     answer = await ctx.queue.run(() => {
       opts.budget.check();
-      return evaluate(policy.compiled, kase, { lang: opts.lang ?? 'en' });
+      // the route schema checked the shape; evaluate checks the rest (a missing `at` included)
+      return evaluate(policy.compiled, kase as Case, { lang: opts.lang ?? 'en' });
     });
     opts.budget.check();
   } catch (e) {

@@ -24,8 +24,18 @@ export function createMetrics(cacheStats: () => PolicyCacheStats, queueLength: (
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     }),
-    evaluations: new Counter({ name: 'sla_evaluations_total', help: 'cases evaluated, by policy and outcome (answer or errors)', labelNames: ['policy', 'outcome'], registers }),
-    cacheLookups: new Counter({ name: 'sla_policy_cache_lookups_total', help: 'posted-policy cache lookups, by result (hit or miss)', labelNames: ['result'], registers }),
+    evaluations: new Counter({
+      name: 'sla_evaluations_total',
+      help: 'cases evaluated, by policy and outcome (answer or errors)',
+      labelNames: ['policy', 'outcome'],
+      registers,
+    }),
+    cacheLookups: new Counter({
+      name: 'sla_policy_cache_lookups_total',
+      help: 'posted-policy cache lookups, by result (hit or miss)',
+      labelNames: ['result'],
+      registers,
+    }),
     errors: new Counter({ name: 'sla_errors_total', help: 'diagnostics answered, by code', labelNames: ['code'], registers }),
   };
   new Gauge({

@@ -20,14 +20,19 @@ export class PolicyCache {
   private hitCount = 0;
   private missCount = 0;
 
-  constructor(max: number, private readonly onLookup?: (hit: boolean) => void) {
+  constructor(
+    max: number,
+    private readonly onLookup?: (hit: boolean) => void,
+  ) {
     this.byDigest = new LRUCache({ max });
     this.bySource = new LRUCache({ max: max * 4 });
   }
 
   /** The compiled policy of a source, compiling it on a miss; throws SlaError for an invalid one. */
   async compile(input: PolicyInput): Promise<CompiledEntry> {
-    const key = createHash('sha256').update(`${input.format ?? ''}\0${input.file ?? ''}\0${input.source}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${input.format ?? ''}\0${input.file ?? ''}\0${input.source}`)
+      .digest('hex');
     const digest = this.bySource.get(key);
     const hit = digest === undefined ? undefined : this.byDigest.get(digest);
     this.count(hit !== undefined);

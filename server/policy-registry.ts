@@ -85,7 +85,10 @@ export class PolicyRegistry {
       const id = name.slice(0, -ext.length);
       clearTimeout(this.timers.get(id));
       // editors write a file in several steps: reload once they are done
-      this.timers.set(id, setTimeout(() => (this.timers.delete(id), void this.reload(id)), 100));
+      this.timers.set(
+        id,
+        setTimeout(() => (this.timers.delete(id), void this.reload(id)), 100),
+      );
     });
   }
 
@@ -128,7 +131,10 @@ export class PolicyRegistry {
     const entry = await compileSource({ source, format, file: name });
     const { id: declared, title, version } = entry.compiled.policy;
     // cases name a policy by id, and ids are looked up by file name
-    if (declared !== id) throw new SlaError([diagnostic('SLA3001', `\`${name}\` declares policy id \`${declared}\`; name the file \`${declared}${extname(name)}\``, { file: name, path: '/id' })]);
+    if (declared !== id)
+      throw new SlaError([
+        diagnostic('SLA3001', `\`${name}\` declares policy id \`${declared}\`; name the file \`${declared}${extname(name)}\``, { file: name, path: '/id' }),
+      ]);
     return { ...entry, id, title, version, formats: found.map((f) => f.format), format, file, source };
   }
 }

@@ -13,7 +13,7 @@ const closed = { additionalProperties: false } as const;
 
 export const Format = Type.Union([Type.Literal('yaml'), Type.Literal('dsl')], { description: 'default yaml' });
 export const Explain = Type.Union([Type.Literal('none'), Type.Literal('clauses'), Type.Literal('full')], {
-  description: 'none: no explanations; clauses (default): each cited clause\'s text; full: also the conditions that decided, with the values they saw',
+  description: "none: no explanations; clauses (default): each cited clause's text; full: also the conditions that decided, with the values they saw",
 });
 export type Explain = Static<typeof Explain>;
 
@@ -35,7 +35,13 @@ export function evaluateBody(limits: Limits) {
   return Type.Object(
     {
       case: PartialCase,
-      at: Opt(Type.Array(Instant, { minItems: 1, maxItems: limits.timelineLimit, description: 'a timeline: the case answered at each of these instants (its own `at` is then not needed)' })),
+      at: Opt(
+        Type.Array(Instant, {
+          minItems: 1,
+          maxItems: limits.timelineLimit,
+          description: 'a timeline: the case answered at each of these instants (its own `at` is then not needed)',
+        }),
+      ),
       policy: Opt(PolicySource),
       lang: Opt(Lang),
       explain: Opt(Explain),
@@ -50,8 +56,17 @@ export const Timeline = Type.Object({ timeline: Type.Array(Answer) }, { ...close
 export function batchBody(limits: Limits) {
   return Type.Object(
     {
-      cases: Type.Record(Type.String({ minLength: 1 }), PartialCase, { minProperties: 1, maxProperties: limits.batchLimit, description: `up to ${limits.batchLimit} cases by key` }),
-      common: Opt(Type.Object(PartialCase.properties, { ...closed, description: 'merged into each case: `plans` and `facts` key by key (the case wins), `events` before the case\'s' })),
+      cases: Type.Record(Type.String({ minLength: 1 }), PartialCase, {
+        minProperties: 1,
+        maxProperties: limits.batchLimit,
+        description: `up to ${limits.batchLimit} cases by key`,
+      }),
+      common: Opt(
+        Type.Object(PartialCase.properties, {
+          ...closed,
+          description: "merged into each case: `plans` and `facts` key by key (the case wins), `events` before the case's",
+        }),
+      ),
       policy: Opt(PolicySource),
       lang: Opt(Lang),
       explain: Opt(Explain),
@@ -97,7 +112,17 @@ export const PolicyDetail = Type.Object(
   {
     ...closed,
     title: 'PolicyDetail',
-    examples: [{ id: 'tiny', version: '2025-01-01', title: 'Tiny support terms', formats: ['yaml'], digest: '0'.repeat(64), format: 'yaml', source: policySourceExample.source }],
+    examples: [
+      {
+        id: 'tiny',
+        version: '2025-01-01',
+        title: 'Tiny support terms',
+        formats: ['yaml'],
+        digest: '0'.repeat(64),
+        format: 'yaml',
+        source: policySourceExample.source,
+      },
+    ],
   },
 );
 export type PolicyDetail = Static<typeof PolicyDetail>;

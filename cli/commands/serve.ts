@@ -29,7 +29,19 @@ Options (each also an environment variable):
   --log-level <level>          SLA_LOG_LEVEL        info (default), warn, error, debug, silent
 `;
 
-const STRING_FLAGS = ['host', 'port', 'policies', 'body-limit', 'batch-limit', 'timeline-limit', 'time-budget', 'cache-size', 'max-event-loop-delay', 'decision-log', 'log-level'] as const;
+const STRING_FLAGS = [
+  'host',
+  'port',
+  'policies',
+  'body-limit',
+  'batch-limit',
+  'timeline-limit',
+  'time-budget',
+  'cache-size',
+  'max-event-loop-delay',
+  'decision-log',
+  'log-level',
+] as const;
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine('serve', args, {

@@ -6,7 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 const Opt = Type.Optional;
 const O = Type.Object;
 const closed = { additionalProperties: false } as const;
-const Instant = Type.String({ description: 'an instant with the offset of the policy\'s main time zone' });
+const Instant = Type.String({ description: "an instant with the offset of the policy's main time zone" });
 const Reasons = Type.Array(Type.String());
 const ClauseId = Type.String({ description: 'the clause the item comes from (a key of `explanations`)' });
 
@@ -14,7 +14,7 @@ export const Money = O({ amount: Type.Number(), currency: Type.String() }, { ...
 
 export const ConditionTrace = O(
   {
-    check: Type.String({ description: 'what was checked, in the policy\'s words' }),
+    check: Type.String({ description: "what was checked, in the policy's words" }),
     saw: Type.Unknown({ description: 'the value(s) the condition saw' }),
     expected: Opt(Type.Unknown()),
     result: Type.Boolean(),

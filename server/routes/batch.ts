@@ -42,7 +42,9 @@ export function batchRoute(app: App, ctx: ServerContext): void {
         try {
           const policy: ResolvedPolicy = posted ?? (await resolvePolicy(ctx, undefined, kase.policy, `${pointer}/policy`));
           request.slaPolicy ??= { id: policy.ref.id, digest: policy.ref.digest };
-          results[key] = { answer: await answerCase(ctx, request, policy, kase, { lang: body.lang, explain: body.explain ?? 'clauses', pointer, key, budget }) };
+          results[key] = {
+            answer: await answerCase(ctx, request, policy, kase, { lang: body.lang, explain: body.explain ?? 'clauses', pointer, key, budget }),
+          };
         } catch (e) {
           if (!(e instanceof HttpError) || e.statusCode >= 500) throw e;
           results[key] = { errors: e.diagnostics };

@@ -9,7 +9,7 @@ export function checkRoute(app: App): void {
     {
       schema: {
         summary: 'Check a policy source (YAML or DSL)',
-        description: 'Always 200 when the body has the right shape: the policy\'s problems are the answer, `diagnostics: []` when there are none.',
+        description: "Always 200 when the body has the right shape: the policy's problems are the answer, `diagnostics: []` when there are none.",
         tags: ['policies'],
         body: SourceBody,
         response: { 200: CheckAnswer, ...errors(400, 413, 415) },

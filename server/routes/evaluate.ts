@@ -15,7 +15,8 @@ export function evaluateRoute(app: App, ctx: ServerContext): void {
     {
       schema: {
         summary: 'Answer a case: deadlines, entitlements, refund, credits',
-        description: 'The policy is the bundled one the case names (`case.policy`), or the one sent as `policy.source`. With `at: [ … ]` the case is answered at each instant: `{ "timeline": [Answer, …] }`.',
+        description:
+          'The policy is the bundled one the case names (`case.policy`), or the one sent as `policy.source`. With `at: [ … ]` the case is answered at each instant: `{ "timeline": [Answer, …] }`.',
         tags: ['evaluate'],
         body: evaluateBody(ctx.config),
         response: { 200: Type.Union([AnswerSchema, Timeline]), ...errors(400, 404, 413, 415, 503) },
@@ -34,7 +35,11 @@ export function evaluateRoute(app: App, ctx: ServerContext): void {
           timeline.push(await answerCase(ctx, request, policy, { ...body.case, at }, opts));
         } catch (e) {
           // the instant came from the body's list, not from the case
-          if (e instanceof HttpError) throw new HttpError(e.statusCode, e.diagnostics.map((d) => (d.path === '/case/at' ? { ...d, path: `/at/${i}` } : d)));
+          if (e instanceof HttpError)
+            throw new HttpError(
+              e.statusCode,
+              e.diagnostics.map((d) => (d.path === '/case/at' ? { ...d, path: `/at/${i}` } : d)),
+            );
           throw e;
         }
       }

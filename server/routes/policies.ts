@@ -18,21 +18,17 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 export function policiesRoutes(app: App, ctx: ServerContext): void {
-  app.get(
-    '/v1/policies',
-    { schema: { summary: 'The bundled policies', tags: ['policies'], response: { 200: PolicyList } } },
-    async () => {
-      await ctx.registry.load();
-      return ctx.registry.list().map(summary);
-    },
-  );
+  app.get('/v1/policies', { schema: { summary: 'The bundled policies', tags: ['policies'], response: { 200: PolicyList } } }, async () => {
+    await ctx.registry.load();
+    return ctx.registry.list().map(summary);
+  });
 
   app.get(
     '/v1/policies/:id',
     {
       schema: {
         summary: 'A bundled policy: its source and metadata',
-        description: 'The `ETag` is the policy\'s digest; send it back as `If-None-Match` to get 304 while it is unchanged.',
+        description: "The `ETag` is the policy's digest; send it back as `If-None-Match` to get 304 while it is unchanged.",
         tags: ['policies'],
         params: PolicyParams,
         response: { 200: PolicyDetail, 304: { type: 'null', description: 'not modified' }, ...errors(404) },
@@ -42,7 +38,9 @@ export function policiesRoutes(app: App, ctx: ServerContext): void {
       const p = await ctx.registry.get(request.params.id);
       if (!p) {
         const ids = ctx.registry.list().map((x) => x.id);
-        throw httpError(404, 'SLA4012', `unknown policy \`${request.params.id}\``, { help: didYouMean(request.params.id, ids) ?? `known policies: ${listOf(ids)}` });
+        throw httpError(404, 'SLA4012', `unknown policy \`${request.params.id}\``, {
+          help: didYouMean(request.params.id, ids) ?? `known policies: ${listOf(ids)}`,
+        });
       }
       request.slaPolicy = { id: p.id, digest: p.digest };
       const etag = `"${p.digest}"`;

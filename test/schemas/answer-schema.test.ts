@@ -1,10 +1,12 @@
-// The Answer schema (engine/schemas/answer.ts) says what the evaluator gives: every answer of the
+// The Answer schema (engine/schemas/answer.ts) says what the evaluator gives, and the Case schema
+// (engine/schemas/case.ts) what it takes: every answer of the
 // bundled test cases validates against it, with no field it does not list, and the schema's type
 // and engine/answer.ts agree in both directions.
 import { Ajv } from 'ajv';
 import type { Static } from '@sinclair/typebox';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Answer as AnswerType } from '../../engine/answer.ts';
+import type { Case as CaseType } from '../../engine/case/case-input.ts';
 import { compilePolicy, evaluate, loadPolicy, type CompiledPolicy } from '../../engine/index.ts';
 import { Answer } from '../../engine/schemas/answer.ts';
 import { Case } from '../../engine/schemas/case.ts';
@@ -41,6 +43,11 @@ it('rejects an answer with a field engine/answer.ts does not have', async () => 
   const answer = await evaluate(policy('relokia'), cases.find((c) => c.policy === 'relokia')!.case);
   expect(validAnswer({ ...answer, score: 1 })).toBe(false);
   expect(validAnswer({ ...answer, deadlines: [{ ...answer.deadlines[0], late: true }] })).toBe(false);
+});
+
+it('the Case schema has the same TypeScript type as engine/case/case-input.ts', () => {
+  expectTypeOf<Static<typeof Case>>().toExtend<CaseType>();
+  expectTypeOf<CaseType>().toExtend<Static<typeof Case>>();
 });
 
 it('has the same TypeScript type as engine/answer.ts', () => {

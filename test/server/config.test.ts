@@ -16,7 +16,13 @@ describe('resolveConfig', () => {
 
   it('takes environment variables, and flags over them', () => {
     const env = { SLA_PORT: '9000', SLA_HOST: '0.0.0.0', SLA_BODY_LIMIT: '2mib', SLA_WATCH: 'true', SLA_POLICIES: 'my-policies' };
-    expect(resolveConfig({}, env, base)).toMatchObject({ port: 9000, host: '0.0.0.0', bodyLimit: 2 * 1048576, watch: true, policiesDir: resolve('my-policies') });
+    expect(resolveConfig({}, env, base)).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      bodyLimit: 2 * 1048576,
+      watch: true,
+      policiesDir: resolve('my-policies'),
+    });
     expect(resolveConfig({ port: '7000', watch: false }, env, base)).toMatchObject({ port: 7000, host: '0.0.0.0', watch: false });
   });
 

@@ -30,7 +30,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const examplesOf = (m: Media) => [...(m.example !== undefined ? [m.example] : []), ...Object.values(m.examples ?? {}).map((e) => e.value)];
-const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
 
 it('is a valid OpenAPI 3.1 document', async () => {
   expect(doc.openapi).toBe('3.1.0');
@@ -40,14 +41,37 @@ it('is a valid OpenAPI 3.1 document', async () => {
 });
 
 it('has every route of the contract', () => {
-  expect(operations().map((o) => o.route).sort()).toEqual(
-    ['POST /v1/evaluate', 'POST /v1/evaluate/batch', 'POST /v1/check', 'POST /v1/compile', 'GET /v1/policies', 'GET /v1/policies/{id}', 'GET /healthz', 'GET /readyz', 'GET /metrics'].sort(),
+  expect(
+    operations()
+      .map((o) => o.route)
+      .sort(),
+  ).toEqual(
+    [
+      'POST /v1/evaluate',
+      'POST /v1/evaluate/batch',
+      'POST /v1/check',
+      'POST /v1/compile',
+      'GET /v1/policies',
+      'GET /v1/policies/{id}',
+      'GET /healthz',
+      'GET /readyz',
+      'GET /metrics',
+    ].sort(),
   );
 });
 
 describe('every route has examples that validate against its schemas', () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  it.each(['POST /v1/evaluate', 'POST /v1/evaluate/batch', 'POST /v1/check', 'POST /v1/compile', 'GET /v1/policies', 'GET /v1/policies/{id}', 'GET /healthz', 'GET /readyz'])('%s', (route) => {
+  it.each([
+    'POST /v1/evaluate',
+    'POST /v1/evaluate/batch',
+    'POST /v1/check',
+    'POST /v1/compile',
+    'GET /v1/policies',
+    'GET /v1/policies/{id}',
+    'GET /healthz',
+    'GET /readyz',
+  ])('%s', (route) => {
     const { op } = operations().find((o) => o.route === route)!;
     const media = [...Object.values(op.requestBody?.content ?? {}), ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}))];
     const examples = media.flatMap((m) => examplesOf(m).map((example) => ({ schema: m.schema, example })));

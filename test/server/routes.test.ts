@@ -109,7 +109,10 @@ describe('POST /v1/evaluate', () => {
 
 describe('POST /v1/evaluate/batch', () => {
   it('answers each key, and one bad case does not fail the others', async () => {
-    const body = { ...batchExample, cases: { ...batchExample.cases, 'bad/one': { at: 'yesterday' }, other: { policy: 'nope', at: '2025-03-10T12:00:00+02:00' } } };
+    const body = {
+      ...batchExample,
+      cases: { ...batchExample.cases, 'bad/one': { at: 'yesterday' }, other: { policy: 'nope', at: '2025-03-10T12:00:00+02:00' } },
+    };
     const r = await post(app, '/v1/evaluate/batch', body);
     expect(r.statusCode).toBe(200);
     const { results } = r.json();
@@ -174,7 +177,13 @@ describe('GET /v1/policies', () => {
   it('lists the bundled policies with their forms and digests', async () => {
     const list = (await app.inject({ url: '/v1/policies' })).json();
     expect(list.map((p: { id: string }) => p.id)).toEqual(['cart2cart', 'crmonline', 'data2crm', 'relokia']);
-    expect(list[0]).toEqual({ id: 'cart2cart', version: expect.any(String), title: expect.any(String), formats: ['yaml', 'dsl'], digest: expect.stringMatching(DIGEST) });
+    expect(list[0]).toEqual({
+      id: 'cart2cart',
+      version: expect.any(String),
+      title: expect.any(String),
+      formats: ['yaml', 'dsl'],
+      digest: expect.stringMatching(DIGEST),
+    });
   });
 
   it('sends a policy with its digest as ETag, and 304 for If-None-Match', async () => {
@@ -219,14 +228,20 @@ describe('errors', () => {
   it('413 for a body one byte over the limit, 1 MiB by default', async () => {
     const limit = 1024 * 1024;
     const payload = (n: number) => `{"source":"${'x'.repeat(n - '{"source":""}'.length)}"}`;
-    expect((await app.inject({ method: 'POST', url: '/v1/check', headers: { 'content-type': 'application/json' }, payload: payload(limit) })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/v1/check', headers: { 'content-type': 'application/json' }, payload: payload(limit) })).statusCode).toBe(
+      200,
+    );
     const r = await app.inject({ method: 'POST', url: '/v1/check', headers: { 'content-type': 'application/json' }, payload: payload(limit + 1) });
     expect(r.statusCode).toBe(413);
     expect(errorsOf(r.body)).toEqual([expect.objectContaining({ code: 'SLA6002', message: 'the body is larger than the limit of 1048576 bytes' })]);
   });
 
   it('404 JSON for an unknown route or method', async () => {
-    for (const [method, url] of [['GET', '/v2/evaluate'], ['DELETE', '/v1/policies/relokia'], ['GET', '/index.php']] as const) {
+    for (const [method, url] of [
+      ['GET', '/v2/evaluate'],
+      ['DELETE', '/v1/policies/relokia'],
+      ['GET', '/index.php'],
+    ] as const) {
       const r = await app.inject({ method, url });
       expect(r.statusCode).toBe(404);
       expect(errorsOf(r.body)[0].code).toBe('SLA6001');
@@ -271,9 +286,17 @@ describe('operations', () => {
     const one = await post(logged, '/v1/evaluate', { case: relokiaCase });
     await post(logged, '/v1/evaluate/batch', batchExample);
     await logged.close();
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatchObject({ request_id: one.headers['x-request-id'], policy: one.json().policy, at: one.json().at, case_sha256: expect.stringMatching(DIGEST) });
+    expect(lines[0]).toMatchObject({
+      request_id: one.headers['x-request-id'],
+      policy: one.json().policy,
+      at: one.json().at,
+      case_sha256: expect.stringMatching(DIGEST),
+    });
     expect(lines[0].clauses).toContain('response-times');
     expect(lines.slice(1).map((l) => l.key)).toEqual(['ticket-T-1', 'ticket-T-2']);
     // ticket-T-2 with `common` merged in is the very case of the first request

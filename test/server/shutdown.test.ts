@@ -15,7 +15,10 @@ interface LogLine {
 const batch = { cases: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, relokiaCase])), explain: 'none' };
 
 it('SIGTERM during load loses no accepted request, then the process exits 0', async () => {
-  const server = spawn(process.execPath, ['bin/sla.js', 'serve', '--port', '0', '--log-level', 'debug', '--max-event-loop-delay', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, ['bin/sla.js', 'serve', '--port', '0', '--log-level', 'debug', '--max-event-loop-delay', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   onTestFinished(() => {
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
   });
@@ -32,7 +35,13 @@ it('SIGTERM during load loses no accepted request, then the process exits 0', as
     });
     void exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)));
   });
-  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 50));
+  while (
+    !(await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    await new Promise((r) => setTimeout(r, 50));
 
   // 8 clients, each with a request always in flight, until the server stops answering
   let signalled = false;
@@ -45,7 +54,11 @@ it('SIGTERM during load loses no accepted request, then the process exits 0', as
       const id = `req-${next++}`;
       const startedBefore = !signalled;
       try {
-        const r = await fetch(`${url}/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify(batch) });
+        const r = await fetch(`${url}/v1/evaluate/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': id },
+          body: JSON.stringify(batch),
+        });
         const body = (await r.json()) as { results: Record<string, { answer?: unknown }> };
         expect(r.status).toBe(200);
         expect(Object.values(body.results).every((x) => x.answer !== undefined)).toBe(true);

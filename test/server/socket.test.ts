@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compilePolicy, evaluate, loadPolicy, policyDigest, type Answer, type CompiledPolicy } from '../../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, policyDigest, type Answer, type Case, type CompiledPolicy } from '../../engine/index.ts';
 import { createClient, SlaHttpError, type SlaClient } from '../../server/client.ts';
 import type { App } from '../../server/context.ts';
 import { relokiaCase } from '../../server/examples.ts';
@@ -25,13 +25,13 @@ const cases = bundledCases();
 const compiled = new Map<string, CompiledPolicy>();
 
 /** The library's answer, stamped with the digest as the server does. */
-async function libraryAnswer(policy: string, kase: unknown): Promise<Answer> {
+async function libraryAnswer(policy: string, kase: Case): Promise<Answer> {
   if (!compiled.has(policy)) compiled.set(policy, compilePolicy(loadPolicy({ source: policySource(policy), file: `${policy}.yaml` })));
   const answer = await evaluate(compiled.get(policy)!, kase, { lang: 'en' });
   return { ...answer, policy: { ...answer.policy, digest: await policyDigest(compiled.get(policy)!) } };
 }
 
-describe('answers over HTTP equal the library\'s, for every bundled test case', () => {
+describe("answers over HTTP equal the library's, for every bundled test case", () => {
   for (const c of cases)
     it(`${c.file}: ${c.name}`, async () => {
       const kase = { ...c.case, policy: c.policy };
@@ -64,11 +64,15 @@ it('413 JSON for a body of 1 MiB + 1 byte, sent over the socket', async () => {
   const body = `{"source":"${'x'.repeat(1024 * 1024 + 1 - '{"source":""}'.length)}"}`;
   expect(Buffer.byteLength(body)).toBe(1024 * 1024 + 1);
   const { status, type, text } = await new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-    const req = request(`${url}/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }));
-    });
+    const req = request(
+      `${url}/v1/check`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -8,7 +8,13 @@ export const POLICIES = fileURLToPath(new URL('../../policies/', import.meta.url
 
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   // building another app blocks the event loop long enough to trip the overload check of this one
-  return { ...DEFAULTS, maxEventLoopDelayMs: 0, policiesDir: POLICIES, playgroundDir: fileURLToPath(new URL('./no-playground/', import.meta.url)), ...overrides };
+  return {
+    ...DEFAULTS,
+    maxEventLoopDelayMs: 0,
+    policiesDir: POLICIES,
+    playgroundDir: fileURLToPath(new URL('./no-playground/', import.meta.url)),
+    ...overrides,
+  };
 }
 
 export async function testApp(overrides: Partial<ServerConfig> = {}, options: AppOptions = {}): Promise<App> {
