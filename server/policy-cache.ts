@@ -31,7 +31,7 @@ export class PolicyCache {
   /** The compiled policy of a source, compiling it on a miss; throws SlaError for an invalid one. */
   async compile(input: PolicyInput): Promise<CompiledEntry> {
     const key = createHash('sha256')
-      .update(`${input.format ?? ''}\0${input.file ?? ''}\0${input.source}`)
+      .update(`${input.format ?? 'yaml'}\0${input.source}`)
       .digest('hex');
     const digest = this.bySource.get(key);
     const hit = digest === undefined ? undefined : this.byDigest.get(digest);
