@@ -11,6 +11,7 @@ import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { plural } from '../text/plural.ts';
 import { styleFor } from '../text/style.ts';
 import { UsageError } from '../usage-error.ts';
+import { escapeControls } from '../text/escape-controls.ts';
 
 export const help = `Usage: sla check <policy files…> [--policies <dir>]
 
@@ -42,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
         printDiagnostics(diagnostics, out);
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         if (errors) failed = true;
-        out.write(`${file}: ${errors ? style.red(plural(errors, 'error')) : `${style.green('ok')} (test file, ${plural(cases, 'case')})`}\n`);
+        out.write(`${escapeControls(file)}: ${errors ? style.red(plural(errors, 'error')) : `${style.green('ok')} (test file, ${plural(cases, 'case')})`}\n`);
         continue;
       }
       // Loaded after the file is read, so unreadable input is refused without loading the engine.
@@ -60,16 +61,16 @@ export async function run(args: string[]): Promise<number> {
       const warnings = diagnostics.length - errors;
       if (!loaded) {
         failed = true;
-        out.write(`${file}: ${style.red(plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`);
+        out.write(`${escapeControls(file)}: ${style.red(plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`);
       } else {
-        out.write(`${file}: ${style.green('ok')} (${summary(loaded.ir)}${warnings ? `; ${plural(warnings, 'warning')}` : ''})\n`);
+        out.write(`${escapeControls(file)}: ${style.green('ok')} (${summary(loaded.ir)}${warnings ? `; ${plural(warnings, 'warning')}` : ''})\n`);
       }
     } catch (e) {
       const diagnostics = diagnosticsOf(e);
       if (!diagnostics) throw e;
       failed = true;
       printDiagnostics(diagnostics, out);
-      out.write(`${file}: ${style.red(plural(diagnostics.length, 'error'))}\n`);
+      out.write(`${escapeControls(file)}: ${style.red(plural(diagnostics.length, 'error'))}\n`);
     }
   }
   return failed ? EXIT_FINDING : EXIT_OK;

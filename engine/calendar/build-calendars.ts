@@ -2,7 +2,7 @@
 // (dates that exist, ranges in order, known countries, bases that resolve without cycles).
 import type { CalendarDecl, HolidayRule } from '../ir/schema.ts';
 import { diagnostic, didYouMean, nearest, SlaError, type Diagnostic } from '../diagnostics/index.ts';
-import { parseDay, WEEKDAY_NAMES } from './civil.ts';
+import { civilFromDays, daysFromCivil, parseDay, weekdayOf, WEEKDAY_NAMES } from './civil.ts';
 import { BusinessDays, type DayRules } from './business-days.ts';
 import { Calendar, type BusinessCalendar } from './business-calendar.ts';
 import { HOLIDAY_TYPES, isKnownCountry, isValidJalaliMonthDay, isValidMonthDay, knownCountries } from './holidays.ts';
@@ -166,6 +166,19 @@ function chainOf(id: string, decls: Record<string, CalendarDecl>, out: Diagnosti
   return chain;
 }
 
+/** Whether yearly fixed-date holidays (without a validity range) and the weekdays close every date
+ *  of a leap year, so the calendar is never open in any year. */
+function closedEveryDate(weekdays: boolean[], holidays: HolidayRule[]): boolean {
+  const yearly = new Set(holidays.flatMap((h) => ('date' in h && h.from === undefined && h.until === undefined ? [h.date] : [])));
+  if (yearly.size === 0) return false;
+  const first = daysFromCivil(2024, 1, 1);
+  for (let day = first; day < first + 366; day++) {
+    const [, m, d] = civilFromDays(day);
+    if (weekdays[weekdayOf(day)] && !yearly.has(`${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)) return false;
+  }
+  return true;
+}
+
 /**
  * Builds every declared calendar. A calendar without a zone takes its base's, else the policy zone.
  * A derived calendar takes its base's business days (weekday set unless it lists its own, holidays,
@@ -227,6 +240,12 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
       out.push(diagnostic('SLA3012', `calendar "${id}" is never open`, {
         path: ptr('calendars', id, self.hours ? 'hours' : 'days'),
         help: 'give working hours to at least one business day',
+      }));
+    }
+    if (extraWorking.size === 0 && closedEveryDate(weekdays, holidays)) {
+      out.push(diagnostic('SLA3012', `calendar "${id}" is never open: every date of the year is a holiday or not a business day`, {
+        path: ptr('calendars', id, 'holidays'),
+        help: 'a business-day clock on it could never advance',
       }));
     }
     if (out.length) continue;

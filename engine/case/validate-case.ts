@@ -5,6 +5,8 @@ import { diagnostic, didYouMean, listOf, SlaError, type Code, type Diagnostic } 
 import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
 import { isOfType, withArticle } from '../ir/value-types.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
+import { quoteName, quoteValue } from '../diagnostics/quote-value.ts';
+import { numberProblem } from '../ir/number-limits.ts';
 
 const CASE_KEYS = ['policy', 'at', 'plans', 'facts', 'events'];
 const EVENT_KEYS = ['type', 'at', 'until'];
@@ -22,13 +24,13 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     throw bail();
   }
   for (const key of Object.keys(input))
-    if (!CASE_KEYS.includes(key)) err('SLA4001', `/${key}`, `unknown case field \`${key}\``, didYouMean(key, CASE_KEYS) ?? `expected ${listOf(CASE_KEYS)}`);
+    if (!CASE_KEYS.includes(key)) err('SLA4001', `/${key}`, `unknown case field ${quoteName(key)}`, didYouMean(key, CASE_KEYS) ?? `expected ${listOf(CASE_KEYS)}`);
   if (input.policy !== undefined && input.policy !== policy.id)
-    err('SLA4012', '/policy', `the case is for policy \`${String(input.policy)}\`, but it is evaluated under \`${policy.id}\``);
+    err('SLA4012', '/policy', `the case is for policy ${quoteValue(input.policy)}, but it is evaluated under \`${policy.id}\``);
 
   const instant = (v: unknown, path: string): number | undefined => {
     if (typeof v !== 'string') {
-      err('SLA4003', path, `${JSON.stringify(v) ?? 'nothing'} is not an instant`, 'write an ISO 8601 time with an offset, e.g. 2025-03-10T12:00:00+02:00');
+      err('SLA4003', path, `${quoteValue(v)} is not an instant`, 'write an ISO 8601 time with an offset, e.g. 2025-03-10T12:00:00+02:00');
       return undefined;
     }
     const r = parseInstant(v);
@@ -48,11 +50,11 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     for (const [dim, v] of Object.entries(givenPlans)) {
       const decl = Object.hasOwn(policy.plans, dim) ? policy.plans[dim] : undefined;
       if (!decl) {
-        err('SLA4007', `/plans/${dim}`, `unknown plan dimension \`${dim}\``, didYouMean(dim, Object.keys(policy.plans)) ?? `${policy.id} has ${listOf(Object.keys(policy.plans))}`);
+        err('SLA4007', `/plans/${dim}`, `unknown plan dimension ${quoteName(dim)}`, didYouMean(dim, Object.keys(policy.plans)) ?? `${policy.id} has ${listOf(Object.keys(policy.plans))}`);
         continue;
       }
       if (typeof v !== 'string' || !decl.options.includes(v)) {
-        err('SLA4007', `/plans/${dim}`, `unknown option ${JSON.stringify(v)} for plan \`${dim}\``, (typeof v === 'string' && didYouMean(v, decl.options)) || `expected one of ${listOf(decl.options)}`);
+        err('SLA4007', `/plans/${dim}`, `unknown option ${quoteValue(v)} for plan ${quoteName(dim)}`, (typeof v === 'string' && didYouMean(v, decl.options)) || `expected one of ${listOf(decl.options)}`);
         continue;
       }
       plans[dim] = v;
@@ -60,7 +62,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     for (const [dim, decl] of Object.entries(policy.plans)) {
       if (plans[dim] !== undefined || Object.hasOwn(givenPlans, dim)) continue;
       if (decl.default !== undefined) plans[dim] = decl.default;
-      else err('SLA4009', `/plans`, `missing plan \`${dim}\``, `choose one of ${listOf(decl.options)}`);
+      else err('SLA4009', `/plans`, `missing plan ${quoteName(dim)}`, `choose one of ${listOf(decl.options)}`);
     }
   }
 
@@ -73,10 +75,10 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     for (const [name, v] of Object.entries(givenFacts)) {
       const decl = Object.hasOwn(declaredFacts, name) ? declaredFacts[name] : undefined;
       if (!decl) {
-        err('SLA4006', `/facts/${name}`, `unknown fact \`${name}\``, didYouMean(name, Object.keys(declaredFacts)) ?? `${policy.id} declares ${listOf(Object.keys(declaredFacts))}`);
+        err('SLA4006', `/facts/${name}`, `unknown fact ${quoteName(name)}`, didYouMean(name, Object.keys(declaredFacts)) ?? `${policy.id} declares ${listOf(Object.keys(declaredFacts))}`);
         continue;
       }
-      const ok = checkValue(decl, v, `/facts/${name}`, `fact \`${name}\``, err);
+      const ok = checkValue(decl, v, `/facts/${name}`, `fact ${quoteName(name)}`, err);
       if (ok) facts[name] = v as Scalar;
     }
     for (const [name, decl] of Object.entries(declaredFacts))
@@ -94,12 +96,12 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
       const type = raw.type;
       if (typeof type !== 'string') return err('SLA4009', `${path}/type`, 'the event has no `type`', `${policy.id} knows ${listOf(Object.keys(policy.events))}`);
       const decl = Object.hasOwn(policy.events, type) ? policy.events[type] : undefined;
-      if (!decl) return err('SLA4004', `${path}/type`, `unknown event type \`${type}\``, didYouMean(type, Object.keys(policy.events)) ?? `${policy.id} knows ${listOf(Object.keys(policy.events))}`);
+      if (!decl) return err('SLA4004', `${path}/type`, `unknown event type ${quoteName(type)}`, didYouMean(type, Object.keys(policy.events)) ?? `${policy.id} knows ${listOf(Object.keys(policy.events))}`);
       const attrDecls = decl.attributes ?? {};
-      const start = raw.at === undefined ? (err('SLA4009', `${path}/at`, `the \`${type}\` event has no \`at\``), undefined) : instant(raw.at, `${path}/at`);
+      const start = raw.at === undefined ? (err('SLA4009', `${path}/at`, `the ${quoteName(type)} event has no \`at\``), undefined) : instant(raw.at, `${path}/at`);
       let until: number | undefined;
       if (raw.until !== undefined) {
-        if (!decl.duration) err('SLA4005', `${path}/until`, `\`${type}\` events have no \`until\``, `only events declared with a duration do (${listOf(Object.entries(policy.events).filter(([, d]) => d.duration).map(([t]) => t))})`);
+        if (!decl.duration) err('SLA4005', `${path}/until`, `${quoteName(type)} events have no \`until\``, `only events declared with a duration do (${listOf(Object.entries(policy.events).filter(([, d]) => d.duration).map(([t]) => t))})`);
         else {
           until = instant(raw.until, `${path}/until`);
           if (until !== undefined && start !== undefined && until < start) err('SLA4010', `${path}/until`, `\`until\` (${raw.until}) is before \`at\` (${raw.at})`);
@@ -111,15 +113,15 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
         const a = Object.hasOwn(attrDecls, name) ? attrDecls[name] : undefined;
         if (!a) {
           const known = Object.keys(attrDecls);
-          err('SLA4005', `${path}/${name}`, `unknown attribute \`${name}\` of \`${type}\``, didYouMean(name, known) ?? (known.length ? `\`${type}\` has ${listOf(known)}` : `\`${type}\` has no attributes`));
+          err('SLA4005', `${path}/${name}`, `unknown attribute ${quoteName(name)} of ${quoteName(type)}`, didYouMean(name, known) ?? (known.length ? `${quoteName(type)} has ${listOf(known)}` : `${quoteName(type)} has no attributes`));
           continue;
         }
-        if (checkValue(a, v, `${path}/${name}`, `attribute \`${name}\``, err)) attrs[name] = v as Scalar;
+        if (checkValue(a, v, `${path}/${name}`, `attribute ${quoteName(name)}`, err)) attrs[name] = v as Scalar;
       }
       for (const [name, a] of Object.entries(attrDecls)) {
         if (Object.hasOwn(raw, name)) continue;
         if (a.default !== undefined) attrs[name] = a.default;
-        else if (a.required !== false) err('SLA4009', `${path}`, `the \`${type}\` event needs \`${name}\``, describeDecl(a));
+        else if (a.required !== false) err('SLA4009', `${path}`, `the ${quoteName(type)} event needs ${quoteName(name)}`, describeDecl(a));
       }
       if (start !== undefined) events.push({ index, type, at: start, until, attrs });
     });
@@ -148,11 +150,17 @@ function checkValue(
   err: (code: Code, path: string, message: string, help?: string) => void,
 ): boolean {
   if (!isOfType(decl.type, v)) {
-    err('SLA4008', path, `${what} must be ${describeDecl(decl)}, not ${JSON.stringify(v)}`);
+    const nonFinite = typeof v === 'number' && !Number.isFinite(v);
+    err('SLA4008', path, `${what} must be ${describeDecl(decl)}, not ${quoteValue(v)}${nonFinite ? ' (numbers must be finite)' : ''}`);
+    return false;
+  }
+  const outOfRange = typeof v === 'number' ? numberProblem(v) : undefined;
+  if (outOfRange) {
+    err('SLA4016', path, `${what}: ${outOfRange}`);
     return false;
   }
   if (decl.enum && !decl.enum.includes(v as Scalar)) {
-    err('SLA4008', path, `${JSON.stringify(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
+    err('SLA4008', path, `${quoteValue(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
     return false;
   }
   if (typeof v === 'number' && v < (decl.minimum ?? 0)) {

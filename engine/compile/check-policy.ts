@@ -1,7 +1,7 @@
 // Compiler stage "check": every reference in the IR resolves to a declaration, values have the
 // declared types, plan-dependent values cover every option they are used for. Errors carry JSON
 // pointers that the front end maps back to file:line:column.
-import { checkZone, parseDuration } from '../calendar/index.ts';
+import { checkZone, LIMIT_MS, LIMIT_YEARS, nominalMs, parseDuration } from '../calendar/index.ts';
 import { diagnostic, didYouMean, listOf, type Code, type Diagnostic } from '../diagnostics/index.ts';
 import type {
   AttributeDecl,
@@ -13,7 +13,8 @@ import type {
 } from '../ir/schema.ts';
 import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
-import { isOfType, shown, withArticle } from '../ir/value-types.ts';
+import { isOfType, withArticle } from '../ir/value-types.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 
 type Scalar = string | number | boolean;
 
@@ -85,9 +86,9 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     return undefined;
   }
   function checkValue(decl: { type: string; enum?: Scalar[] }, v: Scalar, path: string, what: string) {
-    if (!isOfType(decl.type, v)) return err('SLA3011', path, `${what} is ${withArticle(decl.type)}; ${shown(v)} is not`);
+    if (!isOfType(decl.type, v)) return err('SLA3011', path, `${what} is ${withArticle(decl.type)}; ${quoteValue(v)} is not`);
     if (decl.enum && !decl.enum.includes(v))
-      err('SLA3011', path, `${JSON.stringify(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
+      err('SLA3011', path, `${quoteValue(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
   }
   function eventRef(ref: EventRef, path: string) {
     if (!Object.hasOwn(p.events, ref.event)) return unknown('SLA3003', `${path}/event`, 'event type', ref.event, Object.keys(p.events));
@@ -101,6 +102,8 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if (!parsed) return err('SLA3015', path, `"${d}" is not a duration`, 'e.g. "24 hours", "3 days", "14 business days", "5 business hours", "1 solar year"');
     if (parsed.unit.startsWith('business') && calendar === undefined && p.calendar === undefined)
       err('SLA3008', path, `"${d}" needs a calendar`, 'name one with `calendar:` on the item or at the top of the policy');
+    if (nominalMs(parsed) > LIMIT_MS)
+      err('SLA3015', path, `"${d}" is longer than ${LIMIT_YEARS} years, more than the clocks compute`, 'check the number');
   }
   function planValue<T>(v: T | { by: string; values: Record<string, T> }, path: string, applies: Record<string, string[]> | undefined, each: (t: T, path: string) => void) {
     if (!isByPlan(v)) return each(v as T, path);

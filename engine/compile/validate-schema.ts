@@ -4,6 +4,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
 import { withArticle } from '../ir/value-types.ts';
 import type { Locator } from '../policy-types.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
+import { RESERVED_NAMES } from '../ir/schema.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -43,7 +45,7 @@ function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
     if (failing.length === 0) continue;
     if (branches.every((es) => es.length === 1 && es[0].keyword === 'const')) continue; // groupConsts says "one of"
     const score = (es: ErrorObject[]) =>
-      es.reduce((n, e) => n + (e.keyword === 'anyOf' ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
+      es.reduce((n, e) => n + (e.keyword === 'anyOf' || nonFiniteNumber(e) ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
     const best = branches.reduce((a, b) => (score(b) < score(a) ? b : a));
     const keep = new Set(best);
     const drop = new Set(branches.flat().filter((e) => !keep.has(e)));
@@ -51,6 +53,10 @@ function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
   }
   return current;
 }
+
+/** A number where a number belongs, only not finite (.nan, .inf): the branch the author meant. */
+const nonFiniteNumber = (e: ErrorObject) =>
+  e.keyword === 'type' && ['number', 'integer'].includes(String((e.params as { type: string }).type)) && typeof e.data === 'number' && !Number.isFinite(e.data);
 
 const reach = new WeakMap<object, Set<object>>();
 /** Every schema object reachable from `schema`, following local `$ref`s into `root`. */
@@ -104,6 +110,12 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       path = `${path}/${name}`;
+      if (RESERVED_NAMES.includes(name)) {
+        code = 'SLA1008';
+        message = `the name \`${name}\` is not allowed`;
+        help = 'every JavaScript object has that name already; choose another';
+        break;
+      }
       const known = Object.keys((parent.properties as Schema | undefined) ?? {});
       const pattern = Object.keys((parent.patternProperties as Schema | undefined) ?? {})[0];
       code = 'SLA2002';
@@ -122,28 +134,34 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
       message = `missing property \`${name}\` in ${where}`;
       break;
     }
-    case 'type':
+    case 'type': {
       code = 'SLA2004';
-      message = `${where} must be ${withArticle(String((e.params as { type: string }).type))}, not ${describe(e.data)}`;
+      const want = String((e.params as { type: string }).type);
+      message = typeof e.data === 'number' && (want === 'number' || want === 'integer')
+        ? `${where} must be a finite number, not ${e.data}`
+        : `${where} must be ${withArticle(want)}, not ${describe(e.data)}`;
       break;
+    }
     case 'const': {
       const allowed = group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue));
       code = 'SLA2005';
-      message = `${JSON.stringify(e.data)} is not allowed for ${where}`;
+      message = `${quoteValue(e.data)} is not allowed for ${where}`;
       help = (typeof e.data === 'string' && didYouMean(e.data, allowed)) || `expected one of ${listOf(allowed)}`;
       break;
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       code = 'SLA2005';
-      message = `${JSON.stringify(e.data)} is not allowed for ${where}`;
+      message = `${quoteValue(e.data)} is not allowed for ${where}`;
       help = (typeof e.data === 'string' && didYouMean(e.data, allowed)) || `expected one of ${listOf(allowed)}`;
       break;
     }
     case 'pattern':
       code = 'SLA2005';
-      message = `${JSON.stringify(e.data)} is not valid for ${where}`;
-      help = (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`;
+      message = `${quoteValue(e.data)} is not valid for ${where}`;
+      help = RESERVED_NAMES.includes(String(e.data))
+        ? 'every JavaScript object has that name already; choose another'
+        : ((parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`);
       break;
     default:
       message = `${where} ${e.message}`;
@@ -156,5 +174,5 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  return `${typeof v} ${quoteValue(v)}`;
 }

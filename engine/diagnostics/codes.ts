@@ -13,6 +13,7 @@ export const codes = {
   SLA1008: 'forbidden key',
   SLA1009: 'more than one document',
   SLA1010: 'JSON syntax error',
+  SLA1011: 'YAML tags are not allowed',
   // DSL syntax (SLA11xx)
   SLA1101: 'DSL: unexpected character',
   SLA1102: 'DSL: syntax error',
@@ -53,6 +54,9 @@ export const codes = {
   SLA3013: 'unused declaration',
   SLA3014: 'clause without text',
   SLA3015: 'invalid duration',
+  SLA3016: 'number out of range',
+  SLA3017: 'unknown operator',
+  SLA3018: 'malformed compiled policy',
   // case validation
   SLA4001: 'invalid case',
   SLA4002: 'time without offset',
@@ -68,11 +72,14 @@ export const codes = {
   SLA4012: 'unknown policy',
   SLA4013: 'unsupported language',
   SLA4014: 'computation out of range',
+  SLA4015: 'policy reference is not an id',
+  SLA4016: 'number out of range',
   // tests and tools
   SLA5001: 'invalid test file',
   SLA5002: 'test failed',
   SLA5003: 'file not found',
   SLA5004: 'bad usage',
+  SLA5005: 'not a regular file',
   // the HTTP API
   SLA6001: 'unknown route',
   SLA6002: 'body too large',

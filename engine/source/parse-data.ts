@@ -1,14 +1,23 @@
 // Safe parsing of YAML (and JSON, a subset of it) data documents with positions kept: policies,
 // cases and test files all come through here. Hostile input gets a diagnostic, never a crash:
-// aliases are refused, keys must be unique, size and nesting are capped, `__proto__` is refused.
+// aliases are refused, keys must be unique, size and nesting are capped, `__proto__` is refused,
+// and so are tags other than the core schema's (`!!js/function`, `!custom`, `%TAG`), which would
+// otherwise be read silently as plain strings.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { diagnostic, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
+import { jsonSyntaxProblem } from './strict-json.ts';
 import type { Locator, Position } from '../policy-types.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
-export const MAX_SOURCE_BYTES = 1_000_000;
+/** The longest source accepted, in characters (UTF-16 code units, as a string's length). */
+export const MAX_SOURCE_CHARS = 1_000_000;
 export const MAX_DEPTH = 64;
 const MAX_ERRORS = 20;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** Explicit tags that only say what the value already is in the core schema (`!!str 2025`). */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => YAML_TAG_PREFIX + t));
 
 export interface ParsedData {
   value: unknown;
@@ -17,8 +26,8 @@ export interface ParsedData {
 
 /** Rejects what is not worth handing to a parser: empty, too large, binary. */
 export function screenSource(source: string, file?: string): Diagnostic | undefined {
-  if (source.length > MAX_SOURCE_BYTES)
-    return diagnostic('SLA1004', `input is ${source.length} characters; the limit is ${MAX_SOURCE_BYTES}`, { file });
+  if (source.length > MAX_SOURCE_CHARS)
+    return diagnostic('SLA1004', `input is ${source.length} characters; the limit is ${MAX_SOURCE_CHARS} characters`, { file });
   // NUL, other C0 controls (but tab, LF, CR) and U+FFFD (undecodable bytes) mean this is not text.
   const bad = source.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
   if (bad >= 0) {
@@ -64,6 +73,10 @@ function flowDepth(source: string): { depth: number; offset: number } {
 export function parseData(source: string, file?: string): ParsedData {
   const screened = screenSource(source, file);
   if (screened) throw new SlaError([screened]);
+  if (file !== undefined && /\.json$/i.test(file)) {
+    const problem = jsonSyntaxProblem(source, file, (offset) => positionOf(source, offset));
+    if (problem) throw new SlaError([problem]);
+  }
   const flow = flowDepth(source);
   if (flow.depth > MAX_DEPTH)
     throw new SlaError([
@@ -102,6 +115,9 @@ export function parseData(source: string, file?: string): ParsedData {
     errors.push(diagnostic(code, firstLine(e.message), { file, ...at }));
   }
   if (errors.length) throw new SlaError(errors);
+  const tagDirective = /^%TAG\b/m.exec(source);
+  if (tagDirective && Object.keys(doc.directives?.tags ?? {}).some((handle) => handle !== '!!'))
+    throw new SlaError([diagnostic('SLA1011', '%TAG directives are not allowed', { file, ...positionOf(source, tagDirective.index) })]);
 
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
   const index = new Map<string, { value: Position; key?: Position }>();
@@ -117,6 +133,11 @@ export function parseData(source: string, file?: string): ParsedData {
       errors.push(diagnostic('SLA1005', `the document nests more than ${MAX_DEPTH} levels deep`, { file, ...at }));
       break;
     }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      const shown = tag.startsWith(YAML_TAG_PREFIX) ? `!!${tag.slice(YAML_TAG_PREFIX.length)}` : tag;
+      errors.push(diagnostic('SLA1011', `the YAML tag ${quoteValue(shown)} is not allowed; write the plain value`, { file, ...at }));
+    }
     if (isAlias(node)) {
       errors.push(diagnostic('SLA1002', `aliases (*${node.source}) are not allowed; write the value out`, { file, ...at }));
     } else if (isMap(node)) {
@@ -130,11 +151,11 @@ export function parseData(source: string, file?: string): ParsedData {
           continue;
         }
         if (FORBIDDEN_KEYS.has(keyText)) {
-          errors.push(diagnostic('SLA1008', `the key "${keyText}" is not allowed`, { file, ...keyAt, path: `${pointer}/${escape(keyText)}` }));
+          errors.push(diagnostic('SLA1008', `the key "${keyText}" is not allowed`, { file, ...keyAt, path: `${pointer}/${pointerPart(keyText)}` }));
           continue;
         }
-        stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${escape(keyText)}`, depth: depth + 1, key: keyAt });
-        if (!pair.value) index.set(`${pointer}/${escape(keyText)}`, { value: keyAt, key: keyAt });
+        stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${pointerPart(keyText)}`, depth: depth + 1, key: keyAt });
+        if (!pair.value) index.set(`${pointer}/${pointerPart(keyText)}`, { value: keyAt, key: keyAt });
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => stack.push({ node: item as Node | null, pointer: `${pointer}/${i}`, depth: depth + 1 }));
@@ -160,5 +181,4 @@ export function parseData(source: string, file?: string): ParsedData {
   return { value, locate };
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
