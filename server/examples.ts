@@ -17,13 +17,13 @@ export const relokiaCase = {
 
 export const evaluateExample = { case: relokiaCase, lang: 'en', explain: 'clauses' };
 
+const { at: _, ...timelessCase } = relokiaCase;
+
 export const timelineExample = {
-  case: { ...relokiaCase, at: undefined },
+  case: timelessCase,
   at: ['2025-03-08T00:00:00+02:00', '2025-03-10T12:00:00+02:00', '2025-03-20T12:00:00+02:00'],
   explain: 'none',
 };
-delete timelineExample.case.at;
-
 export const batchExample = {
   common: { policy: 'relokia', plans: { support: 'premium' }, facts: { migration_price: 1200, currency: 'USD' } },
   cases: {
