@@ -1,6 +1,7 @@
 // Stable diagnostic codes, kept in one place. Ranges:
 // SLA1xxx source syntax (YAML, DSL) · SLA2xxx schema · SLA3xxx policy semantics (compiler)
-// SLA4xxx case validation · SLA5xxx test files and tools · SLA6xxx lint (sound as an SLA, not just valid).
+// SLA4xxx case validation · SLA5xxx test files and tools · SLA6xxx lint (sound as an SLA, not just
+// valid) · SLA7xxx the HTTP API.
 export const codes = {
   // source syntax
   SLA1001: 'YAML syntax error',
@@ -93,6 +94,14 @@ export const codes = {
   SLA6010: 'ambiguous unit',
   SLA6011: 'duration over a sane bound',
   SLA6012: 'count not per subject',
+  // the HTTP API
+  SLA7001: 'unknown route',
+  SLA7002: 'body too large',
+  SLA7003: 'unsupported media type',
+  SLA7004: 'time budget exceeded',
+  SLA7005: 'server overloaded',
+  SLA7006: 'bad request',
+  SLA7007: 'internal error',
 } as const;
 
 export type Code = keyof typeof codes;
