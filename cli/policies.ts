@@ -3,7 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diagnostic, didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
+import { SlaError, unknownPolicy } from '../engine/diagnostics/index.ts';
 import type { LoadedPolicy } from '../engine/index.ts';
 import { displayPath } from './display-path.ts';
 import { loadEngineFor } from './engine.ts';
@@ -29,11 +29,7 @@ export async function resolvePolicy(ref: string, dir: string, base = process.cwd
     if (await exists(candidate)) return candidate;
   }
   const ids = await policyIds(dir);
-  throw new SlaError([
-    diagnostic('SLA4012', `unknown policy \`${ref}\` in \`${displayPath(dir)}\``, {
-      help: didYouMean(ref, ids) ?? (ids.length ? `known policies: ${listOf(ids)}` : 'the folder has no policies'),
-    }),
-  ]);
+  throw new SlaError([unknownPolicy(ref, displayPath(dir), ids)]);
 }
 
 async function policyIds(dir: string): Promise<string[]> {

@@ -5,7 +5,7 @@ import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { compilePolicy } from '../compile/compile-policy.ts';
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
 import { createEngine, runFacts } from '../runtime/register.ts';
@@ -68,14 +68,14 @@ export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, i
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
-  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([diagnostic('SLA4013', `unsupported language "${lang}"`, { help: 'use a two-letter code such as en, uk or fa' })]);
+  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
 
   let rt: Runtime;
   try {
     rt = new Runtime(p, calendars, validateCase(p, input), compiled.rules);
   } catch (e) {
     if (e instanceof SlaError && (options.file || options.locate))
-      throw new SlaError(e.diagnostics.map((d) => ({ ...d, ...(options.file ? { file: options.file } : {}), ...((d.path !== undefined && options.locate?.(d.path)) || {}) })));
+      throw new SlaError(placeDiagnostics(e.diagnostics, options));
     throw e;
   }
 

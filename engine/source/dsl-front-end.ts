@@ -1,6 +1,6 @@
 // The DSL front end, registered rather than imported: chevrotain is only loaded by programs that
 // meet a .sla file (the library entry registers it; the CLI loads it on demand).
-import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import { dslNotLoaded, type Diagnostic } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { Locator } from '../policy-types.ts';
 
@@ -21,6 +21,6 @@ export async function loadDslFrontEnd(): Promise<void> {
 
 export function parseDslSource(source: string, file?: string): ReturnType<DslParser> {
   if (!parser)
-    return { diagnostics: [diagnostic('SLA1102', 'the DSL front end is not loaded', { file, help: 'await loadDslFrontEnd() first' })], locate: () => undefined };
+    return { diagnostics: [dslNotLoaded({ file })], locate: () => undefined };
   return parser(source, { file, recover: false });
 }

@@ -1,7 +1,7 @@
 // Front end → IR → schema → checks: a policy source becomes a LoadedPolicy or a list of diagnostics,
 // each pointing at file:line:column.
 import { runStages } from '../compile/compile-policy.ts';
-import { diagnostic, hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import { capDiagnostics, hasErrors, placeDiagnostics, schemaViolation, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { LoadedPolicy, Locator, PolicyFormat, PolicyInput } from '../policy-types.ts';
 import { parseData } from './parse-data.ts';
@@ -26,7 +26,7 @@ function analyse(input: PolicyInput): Analysis {
   try {
     if (format === 'dsl') {
       const parsed = parseDslSource(input.source, file);
-      if (!parsed.policy || hasErrors(parsed.diagnostics)) return { locate: parsed.locate, diagnostics: parsed.diagnostics };
+      if (!parsed.policy || hasErrors(parsed.diagnostics)) return { locate: parsed.locate, diagnostics: capDiagnostics(parsed.diagnostics) };
       [value, locate] = [parsed.policy, parsed.locate];
     } else {
       const parsed = parseData(input.source, file);
@@ -36,10 +36,7 @@ function analyse(input: PolicyInput): Analysis {
     if (e instanceof SlaError) return { locate, diagnostics: e.diagnostics };
     throw e;
   }
-  const diagnostics = runStages(value as Policy).map((d): Diagnostic => {
-    const at = d.path !== undefined ? locate(d.path) : undefined;
-    return { ...d, file, ...(at && d.line === undefined ? at : {}) };
-  });
+  const diagnostics = capDiagnostics(placeDiagnostics(runStages(value as Policy), { file, locate }));
   const policy = hasErrors(diagnostics) ? undefined : (value as Policy);
   return { policy, locate, diagnostics };
 }
@@ -48,7 +45,7 @@ function analyse(input: PolicyInput): Analysis {
 export function loadPolicy(input: PolicyInput): LoadedPolicy {
   const { policy, locate, diagnostics } = analyse(input);
   if (!policy || hasErrors(diagnostics))
-    throw new SlaError(diagnostics.length ? diagnostics.filter((d) => d.severity === 'error') : [diagnostic('SLA2001', 'invalid policy', { file: input.file })]);
+    throw new SlaError(diagnostics.length ? diagnostics.filter((d) => d.severity === 'error') : [{ ...schemaViolation('the document', 'is not a valid policy', '/'), file: input.file }]);
   return { kind: 'loaded', ir: policy, format: formatOf(input), source: input.source, file: input.file, locate, warnings: diagnostics };
 }
 

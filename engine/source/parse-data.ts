@@ -2,7 +2,18 @@
 // cases and test files all come through here. Hostile input gets a diagnostic, never a crash:
 // aliases are refused, keys must be unique, size and nesting are capped, `__proto__` is refused.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { diagnostic, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import {
+  aliasRefused,
+  emptyDocument,
+  forbiddenKey,
+  inputTooLarge,
+  keyNotScalar,
+  nestingTooDeep,
+  notText,
+  SlaError,
+  yamlError,
+  type Diagnostic,
+} from '../diagnostics/index.ts';
 import type { Locator, Position } from '../policy-types.ts';
 
 export const MAX_SOURCE_BYTES = 1_000_000;
@@ -18,23 +29,28 @@ export interface ParsedData {
 /** Rejects what is not worth handing to a parser: empty, too large, binary. */
 export function screenSource(source: string, file?: string): Diagnostic | undefined {
   if (source.length > MAX_SOURCE_BYTES)
-    return diagnostic('SLA1004', `input is ${source.length} characters; the limit is ${MAX_SOURCE_BYTES}`, { file });
+    return inputTooLarge(source.length, MAX_SOURCE_BYTES, 'characters', { file });
   // NUL, other C0 controls (but tab, LF, CR) and U+FFFD (undecodable bytes) mean this is not text.
   const bad = source.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
   if (bad >= 0) {
-    const { line, column } = positionOf(source, bad);
-    return diagnostic('SLA1007', 'input is not text: it contains control characters or invalid UTF-8', { file, line, column });
+    return notText('it contains control characters or invalid UTF-8', { file, ...spanOf(source, bad, bad + 1) });
   }
   if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source))
-    return diagnostic('SLA1006', 'the document is empty', { file, line: 1, column: 1 });
+    return emptyDocument({ file });
   return undefined;
 }
 
-function positionOf(source: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) if (source.charCodeAt(i) === 10) [line, lineStart] = [line + 1, i + 1];
-  return { line, column: offset - lineStart + 1 };
+/** The span [start, end) of the source as lines and columns, without a parser's line index. */
+function spanOf(source: string, start: number, end: number): Position {
+  const at = (offset: number) => {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i + 1];
+    return { line, column: offset - lineStart + 1 };
+  };
+  const a = at(start);
+  const b = at(end);
+  return { ...a, endLine: b.line, endColumn: b.column };
 }
 
 /** Bracket nesting depth outside quotes and comments: checked before parsing, since the parser recurses. */
@@ -67,17 +83,21 @@ export function parseData(source: string, file?: string): ParsedData {
   const flow = flowDepth(source);
   if (flow.depth > MAX_DEPTH)
     throw new SlaError([
-      diagnostic('SLA1005', `brackets nest ${flow.depth} deep; the limit is ${MAX_DEPTH}`, {
-        file,
-        ...positionOf(source, flow.offset),
-      }),
+      nestingTooDeep(MAX_DEPTH, flow.depth, { file, ...spanOf(source, flow.offset, flow.offset + 1) }),
     ]);
 
   const lineCounter = new LineCounter();
-  const pos = (offset: number): Position => {
+  const pos = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  /** The span of [start, end); an empty one (an insertion point) is widened to one character. */
+  const span = (start: number, end: number): Position => {
+    const a = pos(start);
+    const b = pos(Math.max(end, start + 1));
+    return { ...a, endLine: b.line, endColumn: b.line === a.line ? Math.max(b.column, a.column + 1) : b.column };
+  };
+  const rangeOf = (node: Node | null | undefined): Position | undefined => (node?.range ? span(node.range[0], node.range[1]) : undefined);
   let doc;
   try {
     doc = parseDocument(source, {
@@ -89,48 +109,45 @@ export function parseData(source: string, file?: string): ParsedData {
     });
   } catch (e) {
     if (e instanceof RangeError)
-      throw new SlaError([diagnostic('SLA1005', `the document nests too deeply; the limit is ${MAX_DEPTH}`, { file })]);
+      throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
     throw e;
   }
 
   const errors: Diagnostic[] = [];
   if (doc.errors.some((e) => /call stack/i.test(e.message)))
-    throw new SlaError([diagnostic('SLA1005', `the document nests too deeply; the limit is ${MAX_DEPTH}`, { file })]);
-  for (const e of doc.errors.slice(0, MAX_ERRORS)) {
-    const at = pos(e.pos[0]);
-    const code = e.code === 'DUPLICATE_KEY' ? 'SLA1003' : e.code === 'MULTIPLE_DOCS' ? 'SLA1009' : 'SLA1001';
-    errors.push(diagnostic(code, firstLine(e.message), { file, ...at }));
-  }
+    throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
+  for (const e of doc.errors.slice(0, MAX_ERRORS)) errors.push(yamlError(e.code, firstLine(e.message), { file, ...span(e.pos[0], e.pos[1]) }));
   if (errors.length) throw new SlaError(errors);
 
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
   const index = new Map<string, { value: Position; key?: Position }>();
+  const whole = span(0, source.length);
   const stack: { node: Node | null; pointer: string; depth: number; key?: Position }[] = [
     { node: doc.contents as Node | null, pointer: '', depth: 0 },
   ];
   while (stack.length && errors.length < MAX_ERRORS) {
     const { node, pointer, depth, key } = stack.pop()!;
     if (!node) continue;
-    const at = node.range ? pos(node.range[0]) : { line: 1, column: 1 };
+    const at = rangeOf(node) ?? whole;
     index.set(pointer, { value: at, key });
     if (depth > MAX_DEPTH) {
-      errors.push(diagnostic('SLA1005', `the document nests more than ${MAX_DEPTH} levels deep`, { file, ...at }));
+      errors.push(nestingTooDeep(MAX_DEPTH, undefined, { file, ...at }));
       break;
     }
     if (isAlias(node)) {
-      errors.push(diagnostic('SLA1002', `aliases (*${node.source}) are not allowed; write the value out`, { file, ...at }));
+      errors.push(aliasRefused(node.source, { file, ...at }));
     } else if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as Node | null;
         const keyText = isScalar(k) ? String(k.value) : '';
-        const keyAt = k?.range ? pos(k.range[0]) : at;
+        const keyAt = rangeOf(k) ?? at;
         if (!isScalar(k)) {
-          errors.push(diagnostic('SLA1001', 'keys must be plain scalars', { file, ...keyAt }));
+          errors.push(keyNotScalar({ file, ...keyAt }));
           continue;
         }
         if (FORBIDDEN_KEYS.has(keyText)) {
-          errors.push(diagnostic('SLA1008', `the key "${keyText}" is not allowed`, { file, ...keyAt, path: `${pointer}/${escape(keyText)}` }));
+          errors.push(forbiddenKey(keyText, { file, ...keyAt, path: `${pointer}/${escape(keyText)}` }));
           continue;
         }
         stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${escape(keyText)}`, depth: depth + 1, key: keyAt });
@@ -141,19 +158,20 @@ export function parseData(source: string, file?: string): ParsedData {
     }
   }
   if (errors.length) throw new SlaError(errors.sort((a, b) => a.line! - b.line! || a.column! - b.column!));
-  if (doc.contents === null) throw new SlaError([diagnostic('SLA1006', 'the document is empty', { file, line: 1, column: 1 })]);
+  if (doc.contents === null) throw new SlaError([emptyDocument({ file })]);
 
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
-    throw new SlaError([diagnostic('SLA1001', firstLine(String((e as Error).message)), { file })]);
+    throw new SlaError([yamlError('', firstLine(String((e as Error).message)), { file })]);
   }
-  const locate: Locator = (pointer) => {
-    // Fall back to the nearest ancestor that has a position (e.g. a missing property → its object).
+  const locate: Locator = (pointer, part = 'value') => {
+    // Fall back to the nearest ancestor that has a position (e.g. a missing property → its object,
+    // underlined at its key where it has one, since an object's own span runs over many lines).
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
       const hit = index.get(p);
-      if (hit) return hit.value;
+      if (hit) return (p === pointer && part === 'value' ? hit.value : hit.key) ?? hit.value;
       if (p === '') return undefined;
     }
   };

@@ -1,0 +1,92 @@
+// Problems the compiler's checks find in a policy's meaning (SLA3xxx): references that do not
+// resolve, values of the wrong type, durations and calendars that cannot work.
+import type { Code } from './codes.ts';
+import { diagnostic, type Diagnostic } from './diagnostic.ts';
+import { didYouMean, listOf } from './suggest.ts';
+
+/** What a policy refers to by name, each with the code of its unknown reference. */
+const REFERENCE_CODES = {
+  instant: 'SLA3001',
+  fact: 'SLA3002',
+  'event type': 'SLA3003',
+  attribute: 'SLA3004',
+  'plan dimension': 'SLA3005',
+  calendar: 'SLA3008',
+  clause: 'SLA3009',
+  deadline: 'SLA3016',
+  counter: 'SLA3017',
+  entitlement: 'SLA3018',
+  'plan option': 'SLA3019',
+} as const satisfies Record<string, Code>;
+
+export type ReferenceKind = keyof typeof REFERENCE_CODES;
+
+/** `unknown <kind> \`name\`` with the near miss, else what is declared. `of` names the owner
+ *  (the event type of an attribute, the plan dimension of an option). */
+export function unknownReference(kind: ReferenceKind, name: string, candidates: Iterable<string>, path: string, of?: string): Diagnostic {
+  const list = [...candidates];
+  const what = of === undefined ? kind : kind === 'plan option' ? `option of plan \`${of}\`` : `${kind} of \`${of}\``;
+  return diagnostic(REFERENCE_CODES[kind], `unknown ${what} \`${name}\``, {
+    path,
+    help: didYouMean(name, list) ?? (list.length ? `declared: ${listOf(list)}` : `no ${what} is declared`),
+  });
+}
+
+/** A deadline per subject whose stop event does not carry the subject. */
+export const stopWithoutSubject = (event: string, subject: string, path: string) =>
+  diagnostic('SLA3004', `\`${event}\` has no attribute \`${subject}\`, so it cannot stop a deadline per ${subject}`, {
+    path,
+    help: `declare \`${subject}\` among the attributes of \`${event}\``,
+  });
+
+/** An entitlement per subject that no event type carries. */
+export const subjectOnNoEvent = (subject: string, path: string) =>
+  diagnostic('SLA3004', `no event type has an attribute \`${subject}\` to tell the subjects apart`, { path });
+
+export const missingPlanValues = (missing: string[], dimension: string, path: string) =>
+  diagnostic('SLA3006', `no value for ${listOf(missing)} of plan \`${dimension}\``, { path, help: 'give one, or leave those options out with `applies:`' });
+
+export const invalidZone = (problem: { message: string; help?: string }, path?: string) =>
+  diagnostic('SLA3007', problem.message, { ...(path !== undefined ? { path } : {}), ...(problem.help ? { help: problem.help } : {}) });
+
+export const duplicateId = (id: string, first: string, path: string) =>
+  diagnostic('SLA3010', `the id \`${id}\` is used twice (also at ${first})`, { path, help: 'give each item an id of its own' });
+
+const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+
+export const wrongValueType = (what: string, type: string, value: unknown, path: string) =>
+  diagnostic('SLA3011', `${what} is ${article(type)}; ${JSON.stringify(value)} is not`, { path });
+
+export const notDeclaredValue = (value: unknown, what: string, allowed: string[], path: string) =>
+  diagnostic('SLA3021', `${JSON.stringify(value)} is not a value of ${what}`, {
+    path,
+    help: didYouMean(String(value), allowed) ?? `expected one of ${listOf(allowed)}`,
+  });
+
+/** A fact or attribute used as a number (an amount, a comparison) that is declared otherwise. */
+export const numberNeeded = (what: string, type: string, path: string, use = 'a number is needed here') =>
+  diagnostic('SLA3022', `${what} is a ${type}; ${use}`, { path, help: 'declare it as a number or an integer' });
+
+export const downtimeWithoutDuration = (event: string, path: string) =>
+  diagnostic('SLA3023', `\`${event}\` has no duration; declare it with \`duration: true\``, { path });
+
+const COMPARISONS = ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most'];
+export const oneComparison = (found: number, path: string) =>
+  diagnostic('SLA3024', `a fact condition needs exactly one comparison (found ${found})`, { path, help: COMPARISONS.join(', ') });
+
+export const clauseWithoutText = (id: string, path: string) =>
+  diagnostic('SLA3014', `clause \`${id}\` has no text`, { path, help: 'give its text in at least one language, e.g. `en: "…"`' });
+
+const DURATION_FORMS = 'e.g. "24 hours", "3 days", "14 business days", "5 business hours", "1 solar year"';
+export const invalidDuration = (text: string, path?: string, help = DURATION_FORMS) =>
+  diagnostic('SLA3015', `"${text}" is not a duration`, { ...(path !== undefined ? { path } : {}), help });
+
+export const negativeDuration = (what: string) => diagnostic('SLA3015', `${what} must be a finite duration that is not negative`);
+
+export const partSolarYear = (text: string) => diagnostic('SLA3015', `"${text}": solar years are counted whole`, { help: 'e.g. "1 solar year"' });
+
+export const durationNeedsCalendar = (text: string, path?: string) =>
+  diagnostic('SLA3020', `"${text}" needs a calendar`, {
+    ...(path !== undefined ? { path } : {}),
+    help: 'name one with `calendar:` on the item or at the top of the policy',
+  });

@@ -1,0 +1,37 @@
+// Problems of the source text itself (SLA10xx): what the YAML reader and the screening find.
+import { diagnostic, type Diagnostic } from './diagnostic.ts';
+
+type Where = Partial<Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'path'>>;
+
+export const inputTooLarge = (size: number, limit: number, unit: 'characters' | 'bytes', where: Where = {}) =>
+  diagnostic('SLA1004', `input too large: ${size} ${unit}, the limit is ${limit}`, { ...where, help: 'split the document, or leave out what it does not need' });
+
+export const notText = (what: string, where: Where = {}) =>
+  diagnostic('SLA1007', `not text: ${what}`, { ...where, help: 'a policy, case or test file is UTF-8 text without control characters' });
+
+export const emptyDocument = (where: Where = {}) => diagnostic('SLA1006', 'the document is empty', { line: 1, column: 1, ...where });
+
+export const nestingTooDeep = (limit: number, depth: number | undefined, where: Where = {}) =>
+  diagnostic('SLA1005', depth === undefined ? `the document nests more than ${limit} levels deep` : `brackets nest ${depth} deep; the limit is ${limit}`, {
+    ...where,
+    help: 'policies and cases need a few levels; flatten the structure',
+  });
+
+/** An error the YAML reader reports, by the reader's own error code. */
+export function yamlError(readerCode: string, message: string, where: Where = {}): Diagnostic {
+  if (readerCode === 'DUPLICATE_KEY') return diagnostic('SLA1003', message, { ...where, help: 'keep one of them' });
+  if (readerCode === 'MULTIPLE_DOCS') return diagnostic('SLA1009', message, { ...where, help: 'one file holds one document: remove the `---` and what follows' });
+  return diagnostic('SLA1001', message, where);
+}
+
+export const aliasRefused = (name: string, where: Where = {}) =>
+  diagnostic('SLA1002', `aliases (\`*${name}\`) are not allowed`, { ...where, help: 'write the value out' });
+
+export const keyNotScalar = (where: Where = {}) =>
+  diagnostic('SLA1011', 'keys must be plain scalars', { ...where, help: 'write the key as a name, e.g. `ticket_opened:`' });
+
+export const forbiddenKey = (key: string, where: Where = {}) =>
+  diagnostic('SLA1008', `the key \`${key}\` is not allowed`, { ...where, help: '`__proto__`, `constructor` and `prototype` are reserved' });
+
+export const dslNotLoaded = (where: Where = {}) =>
+  diagnostic('SLA1012', 'the DSL front end is not loaded', { ...where, help: 'await loadDslFrontEnd() first, or pass parseDsl to useDslFrontEnd()' });
