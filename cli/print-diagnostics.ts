@@ -1,12 +1,64 @@
-// `file:line:column: error CODE message`, with the severity coloured on a terminal.
-import { formatDiagnostic, type Diagnostic } from '../engine/diagnostics/index.ts';
+// `file:line:column: error CODE message`, with the severity coloured on a terminal, and under each
+// diagnostic that has a position the code frame of its span. At most MAX_PRINTED per file are
+// printed, then one line says how many more there were.
+import { statSync, readFileSync } from 'node:fs';
+import { countProblems, formatDiagnostic, moreProblems, type Diagnostic } from '../engine/diagnostics/index.ts';
+import { codeFrame, sourceLines } from './code-frame.ts';
+import { MAX_SOURCE_BYTES } from './read-source-file.ts';
 import { styleFor } from './text/style.ts';
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream, indent = ''): void {
+export const MAX_PRINTED = 50;
+
+export interface PrintOptions {
+  /** the text of a file named in a diagnostic, for its frame; by default the file is read again */
+  sourceOf?: (file: string) => string | undefined;
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream, indent = '', options: PrintOptions = {}): void {
   const style = styleFor(stream);
+  const lines = linesOf(options.sourceOf ?? readForFrame);
+  const printed = new Map<string, number>();
+  const held = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
+    const file = d.file ?? '';
+    const n = printed.get(file) ?? 0;
+    if (n >= MAX_PRINTED || d.code === 'SLA5005') {
+      held.set(file, [...(held.get(file) ?? []), d]);
+      continue;
+    }
+    printed.set(file, n + 1);
     const label = `${d.severity} ${d.code}`;
     const paint = d.severity === 'error' ? style.red : style.yellow;
     stream.write(`${indent}${formatDiagnostic(d).replace(label, paint(label))}\n`);
+    const source = d.file !== undefined && d.line ? lines(d.file) : undefined;
+    const frame = source ? codeFrame(source, d, style) : [];
+    if (frame.length) stream.write(`${frame.map((l) => `${indent}${l}`).join('\n')}\n\n`);
+  }
+  for (const [file, rest] of held) {
+    const severity = rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
+    const more = moreProblems(countProblems(rest), severity, file || undefined);
+    stream.write(`${indent}${formatDiagnostic(more).replace(`${severity} SLA5005`, (severity === 'error' ? style.red : style.yellow)(`${severity} SLA5005`))}\n`);
+  }
+}
+
+/** Each file split into lines once per printing. */
+function linesOf(sourceOf: (file: string) => string | undefined): (file: string) => string[] | undefined {
+  const cache = new Map<string, string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      const text = sourceOf(file);
+      cache.set(file, text === undefined ? undefined : sourceLines(text));
+    }
+    return cache.get(file);
+  };
+}
+
+/** The file a diagnostic names, read again for its frame: a regular file within the size limit. */
+function readForFrame(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size <= MAX_SOURCE_BYTES ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
   }
 }
