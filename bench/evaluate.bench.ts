@@ -8,10 +8,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { buildCalendars, parseInstant } from '../engine/calendar/index.ts';
 import { validateCase } from '../engine/case/validate-case.ts';
-import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Answer } from '../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Answer, type Case } from '../engine/index.ts';
 import { evaluateCondition } from '../engine/runtime/direct.ts';
 import { registerRuntime, runFacts } from '../engine/runtime/register.ts';
-import { Runtime } from '../engine/runtime/runtime.ts';
+import { createRuntime } from '../engine/runtime/create-runtime.ts';
 import { answerRelokia, handWrittenRelokia, parseRelokiaCase, type HandAnswer, type HandEntitlement, type RawCase } from './hand-written-relokia.ts';
 import { fmtUs, measure, ratio, type BenchSection } from './measure.ts';
 
@@ -50,11 +50,11 @@ function mustEqual(what: string, got: unknown, want: unknown): void {
     throw new Error(`${what} differs from the evaluator's answer:\n  evaluator: ${JSON.stringify(want)}\n  ${what}: ${JSON.stringify(got)}`);
 }
 
-/** Cold starts in fresh processes (median of a few; the first spawn only warms tsx's transform cache). */
+/** Cold starts in fresh processes on the built engine (median of a few; the first spawn warms the file cache). */
 function freshProcesses(n: number): { importMs: number; loadCompileMs: number; firstEvaluateMs: number; secondEvaluateMs: number } {
-  const script = new URL('./cold-start.ts', import.meta.url).pathname;
+  const script = new URL('./cold-start.js', import.meta.url).pathname;
   const cwd = new URL('..', import.meta.url).pathname;
-  const runs = Array.from({ length: n + 1 }, () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { cwd, encoding: 'utf8' })));
+  const runs = Array.from({ length: n + 1 }, () => JSON.parse(execFileSync(process.execPath, [script], { cwd, encoding: 'utf8' })));
   runs.shift();
   const med = (k: string) => runs.map((r) => r[k] as number).sort((a, b) => a - b)[Math.floor(n / 2)];
   return { importMs: med('importMs'), loadCompileMs: med('loadCompileMs'), firstEvaluateMs: med('firstEvaluateMs'), secondEvaluateMs: med('secondEvaluateMs') };
@@ -64,10 +64,10 @@ export default async (): Promise<BenchSection> => {
   const loaded = loadPolicy({ source: policySource, file: 'relokia.yaml' });
   const compiled = compilePolicy(loaded);
   const p = compiled.policy;
-  const input = parseCaseSource(caseSource, caseFile).value;
+  const input = parseCaseSource(caseSource, caseFile).value as Case;
 
   // the case evaluates without error, and every way of answering it agrees
-  const answer = await evaluate(loaded, input);
+  const answer = await evaluate(compiled, input);
   if (answer.warnings.length) throw new Error(`the realistic case has warnings: ${answer.warnings.join('; ')}`);
   const expected = answerFields(answer);
   mustEqual('handWrittenRelokia', handWrittenRelokia(input as RawCase), expected);
@@ -76,9 +76,9 @@ export default async (): Promise<BenchSection> => {
   const calendars = buildCalendars(p.calendars, p.zone);
   // a stock Engine, the rules reloaded from JSON as a consumer of the compiled policy would
   const stock = registerRuntime(new Engine(JSON.parse(JSON.stringify(compiled.rules))));
-  const runStock = () => stock.run(runFacts(new Runtime(p, calendars, kase, compiled.rules)));
+  const runStock = () => stock.run(runFacts(createRuntime(p, calendars, kase, compiled.rules)));
   const runDirect = () => {
-    const rt = new Runtime(p, calendars, kase, compiled.rules);
+    const rt = createRuntime(p, calendars, kase, compiled.rules);
     return compiled.rules.map((r) => evaluateCondition(rt, r.conditions as TopLevelCondition));
   };
   const { results, failureResults } = await runStock();
@@ -98,15 +98,15 @@ export default async (): Promise<BenchSection> => {
     minMs: number;
   }
   const rows: Row[] = [
-    { key: 'evaluate', label: '(a) `evaluate(loadedPolicy, case)`: validate case, run engine, map answer, explanations', fn: () => evaluate(loaded, input), minMs: 150 },
-    { key: 'engine', label: '(b) raw engine run: stock `new Engine(rules)` + `registerRuntime`, `engine.run(runFacts(new Runtime(…)))`', fn: runStock, minMs: 150 },
+    { key: 'evaluate', label: '(a) `evaluate(compiledPolicy, case)`: validate case, run engine, map answer, explanations', fn: () => evaluate(compiled, input), minMs: 150 },
+    { key: 'engine', label: '(b) raw engine run: stock `new Engine(rules)` + `registerRuntime`, `engine.run(runFacts(createRuntime(…)))`', fn: runStock, minMs: 150 },
     { key: 'direct', label: '(c) the same rules through the direct evaluator (`evaluateCondition` per rule, new Runtime)', fn: runDirect, minMs: 120 },
     { key: 'hand', label: '(d) hand-written `handWrittenRelokia(case)`, parsing the case\'s instants included', fn: () => handWrittenRelokia(input as RawCase), minMs: 150 },
     { key: 'handAnswer', label: '(d′) hand-written logic alone, instants already parsed (`answerRelokia`)', fn: () => answerRelokia(parsed), minMs: 150 },
     { key: 'validate', label: '`validateCase` alone (part of a)', fn: () => validateCase(p, input), minMs: 150 },
     // a policy object prepare() has not seen: compile the rules, build the Engine and the
     // calendars (day windows built on demand), then answer
-    { key: 'cold', label: 'cold: first `evaluate` on a fresh policy object (compile rules, new Engine, build calendars)', fn: () => evaluate({ ...loaded }, input), minMs: 300 },
+    { key: 'cold', label: 'cold: first `evaluate` on a fresh policy object (compile rules, new Engine, build calendars)', fn: () => evaluate(compilePolicy(loaded), input), minMs: 300 },
     { key: 'load', label: '`loadPolicy` + `compilePolicy` of relokia.yaml', fn: () => compilePolicy(loadPolicy({ source: policySource, file: 'relokia.yaml' })), minMs: 400 },
   ];
   const rounds = 21;
@@ -143,7 +143,7 @@ export default async (): Promise<BenchSection> => {
     '',
     `${rounds} interleaved rounds per row; 1-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after ` +
       `on ${coreCount()} cores, so absolute figures are inflated by other jobs — the ratios, measured in the same rounds, are the steadier figures. ` +
-      `In a fresh Node process (median of 5): importing the engine through tsx ${fresh.importMs.toFixed(0)} ms, loading and compiling relokia.yaml ` +
+      `In a fresh Node process (median of 5): importing the built engine ${fresh.importMs.toFixed(0)} ms, loading and compiling relokia.yaml ` +
       `${fresh.loadCompileMs.toFixed(0)} ms, the first \`evaluate\` ${fresh.firstEvaluateMs.toFixed(1)} ms, the second ${fresh.secondEvaluateMs.toFixed(1)} ms.`,
     '',
     `**Where the time goes.** (a) runs the engine once for the whole case and once more per ticket for the per-ticket entitlement (\`clarification_contacts\`, 12 tickets here), each run over only that entitlement's rule. Of (a), the json-rules-engine run over the whole case is ${fmtUs(us.engine)} (${((us.engine / us.evaluate) * 100).toFixed(0)} %), case validation ` +

@@ -9,23 +9,23 @@ import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { buildCalendars } from '../engine/calendar/index.ts';
 import { validateCase } from '../engine/case/validate-case.ts';
-import { compilePolicy, evaluate, loadPolicy, parseCaseSource } from '../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Case } from '../engine/index.ts';
 import { registerRuntime, runFacts } from '../engine/runtime/register.ts';
-import { Runtime } from '../engine/runtime/runtime.ts';
+import { createRuntime } from '../engine/runtime/create-runtime.ts';
 import { handWrittenRelokia, type RawCase } from './hand-written-relokia.ts';
 
 const [target = 'evaluate', seconds = '10', out = join(tmpdir(), `sla-${target}.cpuprofile`)] = process.argv.slice(2);
 const loaded = loadPolicy({ source: readFileSync(new URL('../policies/relokia.yaml', import.meta.url), 'utf8'), file: 'relokia.yaml' });
 const compiled = compilePolicy(loaded);
 const p = compiled.policy;
-const input = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value;
+const input = parseCaseSource(readFileSync(new URL('./fixtures/relokia-realistic-case.yaml', import.meta.url), 'utf8')).value as Case;
 const kase = validateCase(p, input);
 const calendars = buildCalendars(p.calendars, p.zone);
 const stock = registerRuntime(new Engine(JSON.parse(JSON.stringify(compiled.rules))));
 
 const once: Record<string, () => unknown> = {
-  evaluate: () => evaluate(loaded, input),
-  engine: () => stock.run(runFacts(new Runtime(p, calendars, kase, compiled.rules))),
+  evaluate: () => evaluate(compiled, input),
+  engine: () => stock.run(runFacts(createRuntime(p, calendars, kase, compiled.rules))),
   hand: () => handWrittenRelokia(input as RawCase),
 };
 const fn = once[target];

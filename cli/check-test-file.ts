@@ -1,8 +1,8 @@
 // `sla check` on a test file (*.test.yaml): the file is valid when its structure is, and every
 // case is a valid case of its policy (expectations are compared by `sla test`, not here).
-import type { Diagnostic, LoadedPolicy } from '../engine/index.ts';
+import type { Case, CompiledPolicy, Diagnostic } from '../engine/core.ts';
 import { loadEngine } from './engine.ts';
-import { loadPolicyFile, resolvePolicy } from './policies.ts';
+import { compilePolicyFile, resolvePolicy } from './policies.ts';
 import { diagnosticsOf } from './report-error.ts';
 import type { SourceFile } from './read-source-file.ts';
 
@@ -14,13 +14,13 @@ export async function checkTestFile(source: SourceFile, dir: string): Promise<{ 
   const { value, locate } = parseCaseSource(source.text, source.file);
   const doc = parseTestDocument(value, { file: source.file, locate });
   const diagnostics = [...doc.diagnostics, ...doc.cases.flatMap((c) => c.diagnostics)];
-  const policies = new Map<string, Promise<LoadedPolicy>>();
+  const policies = new Map<string, Promise<CompiledPolicy>>();
   for (const t of doc.cases) {
     if (t.diagnostics.length || t.policy === undefined) continue;
     try {
       const path = await resolvePolicy(t.policy, dir);
-      if (!policies.has(path)) policies.set(path, loadPolicyFile(path));
-      await evaluate(await policies.get(path)!, t.case, { file: source.file, locate: (p) => locate(`${t.pointer}/case${p}`) });
+      if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
+      await evaluate(await policies.get(path)!, t.case as Case, { file: source.file, locate: (p) => locate(`${t.pointer}/case${p}`) });
     } catch (e) {
       const found = diagnosticsOf(e);
       if (!found) throw e;

@@ -35,7 +35,12 @@ export function codeFrame(lines: readonly string[], d: Diagnostic, style: Style 
   const text = lines[d.line - 1] ?? '';
   const start = Math.min(Math.max(0, (d.column ?? 1) - 1), text.length);
   // The span on its first line: to its end, or to the end of the line when it runs on.
-  const end = d.endLine === d.line && d.endColumn !== undefined ? Math.min(Math.max(d.endColumn - 1, start + 1), text.length) : d.endLine && d.endLine > d.line ? text.trimEnd().length : start + 1;
+  const end =
+    d.endLine === d.line && d.endColumn !== undefined
+      ? Math.min(Math.max(d.endColumn - 1, start + 1), text.length)
+      : d.endLine && d.endLine > d.line
+        ? text.trimEnd().length
+        : start + 1;
 
   const last = Math.max(d.line, Math.min(lines.length, d.line + CONTEXT));
   const gutter = String(last).length;

@@ -1,8 +1,11 @@
-// `sla <command> …`: finds the command, runs it, turns every error into an exit code.
+// `sla <command> …`: finds the command and runs it. Without side effects, so tests run it in-process;
+// bin/sla.js is the executable that turns every error into an exit code.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { didYouMean } from '../engine/diagnostics/suggest.ts';
 import { COMMANDS } from './command-table.ts';
-import { EXIT_OK, EXIT_USAGE, reportError } from './report-error.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { EXIT_OK, EXIT_USAGE } from './report-error.ts';
 import { UsageError } from './usage-error.ts';
 
 const HELP = `sla — answers deadlines, entitlements, refunds and credits from SLA policies
@@ -41,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (name === '--version') {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
     process.stdout.write(`${pkg.version}\n`);
     return EXIT_OK;
   }
@@ -58,14 +61,4 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-// A closed pipe (`sla eval … | head`) is not an error worth a message.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  process.exitCode = reportError(e);
-}
+export { reportError } from './report-error.ts';

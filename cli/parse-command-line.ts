@@ -4,8 +4,9 @@ import { didYouMean } from '../engine/diagnostics/suggest.ts';
 import { UsageError } from './usage-error.ts';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 
-export function parseCommandLine<const O extends OptionsConfig>(command: string, args: string[], options: O) {
+export function parseCommandLine<const O extends OptionsConfig>(command: string, args: string[], options: O): Parsed<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {

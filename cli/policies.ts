@@ -2,15 +2,15 @@
 // <id>.yaml, else <id>.sla) or a file path.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SlaError, unknownPolicy } from '../engine/diagnostics/index.ts';
-import type { LoadedPolicy } from '../engine/index.ts';
+import type { CompiledPolicy, LoadedPolicy } from '../engine/core.ts';
 import { displayPath } from './display-path.ts';
-import { loadEngineFor } from './engine.ts';
+import { loadEngine, loadEngineFor } from './engine.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { readSourceFile } from './read-source-file.ts';
 
 /** The policies bundled with the package, wherever it is run from. */
-export const BUNDLED_POLICIES = fileURLToPath(new URL('../policies/', import.meta.url));
+export const BUNDLED_POLICIES = join(PACKAGE_ROOT, 'policies');
 
 const POLICY_EXTENSIONS = ['.yaml', '.sla'];
 
@@ -43,4 +43,10 @@ export async function loadPolicyFile(path: string): Promise<LoadedPolicy> {
   const { file, text } = await readSourceFile(path);
   const { loadPolicy } = await loadEngineFor(file);
   return loadPolicy({ source: text, file });
+}
+
+/** Reads, loads and compiles a policy file: what evaluation takes. */
+export async function compilePolicyFile(path: string): Promise<CompiledPolicy> {
+  const { compilePolicy } = await loadEngine();
+  return compilePolicy(await loadPolicyFile(path));
 }

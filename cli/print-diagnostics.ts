@@ -2,10 +2,10 @@
 // diagnostic that has a position the code frame of its span. At most MAX_PRINTED per file are
 // printed, then one line says how many more there were.
 import { statSync, readFileSync } from 'node:fs';
-import { countProblems, formatDiagnostic, moreProblems, type Diagnostic } from '../engine/diagnostics/index.ts';
+import { countProblems, formatDiagnostic, isMoreProblems, moreProblems, type Diagnostic } from '../engine/diagnostics/index.ts';
 import { codeFrame, sourceLines } from './code-frame.ts';
 import { MAX_SOURCE_BYTES } from './read-source-file.ts';
-import { styleFor } from './text/style.ts';
+import { styleFor, type Style } from './text/style.ts';
 
 export const MAX_PRINTED = 50;
 
@@ -22,23 +22,26 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: Nod
   for (const d of diagnostics) {
     const file = d.file ?? '';
     const n = printed.get(file) ?? 0;
-    if (n >= MAX_PRINTED || d.code === 'SLA5005') {
+    if (n >= MAX_PRINTED || isMoreProblems(d)) {
       held.set(file, [...(held.get(file) ?? []), d]);
       continue;
     }
     printed.set(file, n + 1);
-    const label = `${d.severity} ${d.code}`;
-    const paint = d.severity === 'error' ? style.red : style.yellow;
-    stream.write(`${indent}${formatDiagnostic(d).replace(label, paint(label))}\n`);
+    stream.write(`${indent}${head(d, style)}\n`);
     const source = d.file !== undefined && d.line ? lines(d.file) : undefined;
     const frame = source ? codeFrame(source, d, style) : [];
     if (frame.length) stream.write(`${frame.map((l) => `${indent}${l}`).join('\n')}\n\n`);
   }
   for (const [file, rest] of held) {
     const severity = rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
-    const more = moreProblems(countProblems(rest), severity, file || undefined);
-    stream.write(`${indent}${formatDiagnostic(more).replace(`${severity} SLA5005`, (severity === 'error' ? style.red : style.yellow)(`${severity} SLA5005`))}\n`);
+    stream.write(`${indent}${head(moreProblems(countProblems(rest), severity, file || undefined), style)}\n`);
   }
+}
+
+/** The diagnostic's one line, its severity and code coloured on a terminal. */
+function head(d: Diagnostic, style: Style): string {
+  const label = `${d.severity} ${d.code}`;
+  return formatDiagnostic(d).replace(label, (d.severity === 'error' ? style.red : style.yellow)(label));
 }
 
 /** Each file split into lines once per printing. */

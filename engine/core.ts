@@ -1,13 +1,14 @@
-// The engine without its two heavy optional parts, the DSL front end and the country holiday data,
-// which load on demand (see index.ts for the entry that has both ready).
-export { loadPolicy, checkPolicy } from './source/load-policy.ts';
+// The engine without the country holiday data, which loads on demand (see index.ts for the entry
+// that has it ready). The DSL front end is never imported here: callers pass it to loadPolicy.
+export { loadPolicy, checkPolicy, type LoadOptions } from './compile/load-policy.ts';
 export { compilePolicy } from './compile/compile-policy.ts';
 export { canonicalJson, policyDigest } from './compile/canonical-json.ts';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.ts';
 export { parseCaseSource } from './case/parse-case-source.ts';
-export { loadDslFrontEnd, useDslFrontEnd } from './source/dsl-front-end.ts';
+export type { DslParser } from './source/dsl-front-end.ts';
 export { loadHolidayData, useHolidayData } from './calendar/holiday-data.ts';
-export { SlaError, formatDiagnostic, type Diagnostic } from './diagnostics/index.ts';
-export type { Answer } from './answer.ts';
+export { SlaError, formatDiagnostic, codes, type Diagnostic, type Severity, type Code } from './diagnostics/index.ts';
+export type { Answer, DeadlineItem, EntitlementItem, RefundAnswer, CreditItem, Explanation, ConditionTrace, Money } from './answer.ts';
+export type { Case, CaseEventInput, CaseValue, Language } from './case/case-input.ts';
 export type { Policy } from './ir/schema.ts';
-export type { LoadedPolicy, CompiledPolicy, PolicyInput, Locator, Position } from './policy-types.ts';
+export type { LoadedPolicy, CompiledPolicy, PolicyInput, PolicyFormat, Locator, Position } from './policy-types.ts';

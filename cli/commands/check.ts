@@ -1,9 +1,9 @@
 // `sla check <policy files…>`: every diagnostic (warnings too) and a one-line summary per file.
 import { countProblems, type Diagnostic } from '../../engine/diagnostics/index.ts';
-import type { LoadedPolicy, Policy } from '../../engine/index.ts';
+import type { LoadedPolicy, Policy } from '../../engine/core.ts';
 import { policiesOption } from '../common-options.ts';
 import { checkTestFile, isTestFile } from '../check-test-file.ts';
-import { loadEngine, loadEngineFor } from '../engine.ts';
+import { loadEngineFor } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { policiesDir, resolvePolicy } from '../policies.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';

@@ -1,9 +1,10 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
 import { dirname } from 'node:path';
+import type { Case } from '../../engine/core.ts';
 import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { compilePolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatEvalReport } from '../report/eval-report.ts';
 import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
@@ -62,9 +63,10 @@ async function answerCase(
   }
   // A path in the case is relative to the case file; one on the command line to the cwd.
   const base = values.policy === undefined ? dirname(caseArg) : process.cwd();
-  const policy = await loadPolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
+  const policy = await compilePolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
 
-  const answer = await engine.evaluate(policy, value, { lang, file: caseFile.file, locate });
+  // the case is validated in depth by evaluate
+  const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate });
   const out = process.stdout;
   out.write(
     values.json

@@ -1,5 +1,5 @@
 // `sla test [files or folders…]`: runs test files; a summary line `N passed, N failed`.
-import type { LoadedPolicy } from '../../engine/index.ts';
+import type { CompiledPolicy } from '../../engine/core.ts';
 import type { CaseOutcome, TestCase, TestDocument } from '../../engine/testing/index.ts';
 import type { Locator } from '../../engine/policy-types.ts';
 import { fileNotFound, type Diagnostic } from '../../engine/diagnostics/index.ts';
@@ -8,7 +8,7 @@ import { displayPath } from '../display-path.ts';
 import { loadEngine } from '../engine.ts';
 import { findTestFiles } from '../find-test-files.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { compilePolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatCaseOutcome } from '../report/test-report.ts';
@@ -65,10 +65,10 @@ export async function run(args: string[]): Promise<number> {
     const engine = await loadEngine();
     const testing = await import('../../engine/testing/index.ts');
     // Each policy is loaded once, however many files and cases use it.
-    const policies = new Map<string, Promise<LoadedPolicy>>();
+    const policies = new Map<string, Promise<CompiledPolicy>>();
     const policyFor = async (id: string) => {
       const path = await resolvePolicy(id, dir, process.cwd(), values.dsl ? 'dsl' : 'yaml');
-      if (!policies.has(path)) policies.set(path, loadPolicyFile(path));
+      if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
       return policies.get(path)!;
     };
     for (const path of files) await runFile(path, { engine, testing, policyFor, tally });
@@ -80,7 +80,7 @@ export async function run(args: string[]): Promise<number> {
 /** Runs one test file; an unreadable or invalid file counts as one failure. */
 async function runFile(
   path: string,
-  ctx: { engine: Engine; testing: Testing; policyFor: (id: string) => Promise<LoadedPolicy>; tally: Tally },
+  ctx: { engine: Engine; testing: Testing; policyFor: (id: string) => Promise<CompiledPolicy>; tally: Tally },
 ): Promise<void> {
   const out = process.stdout;
   const style = styleFor(out);
@@ -118,12 +118,12 @@ async function runFile(
 /** Loads the case's policy (a policy that does not load fails the case with its diagnostics). */
 async function runCase(
   testCase: TestCase,
-  policyFor: (id: string) => Promise<LoadedPolicy>,
-  evaluate: (policy: LoadedPolicy) => Promise<CaseOutcome>,
+  policyFor: (id: string) => Promise<CompiledPolicy>,
+  evaluate: (policy: CompiledPolicy) => Promise<CaseOutcome>,
 ): Promise<CaseOutcome> {
   const failure = (diagnostics: Diagnostic[]): CaseOutcome => ({ name: testCase.name, passed: false, mismatches: [], diagnostics });
   if (testCase.diagnostics.length > 0 || testCase.policy === undefined) return failure(testCase.diagnostics);
-  let policy: LoadedPolicy;
+  let policy: CompiledPolicy;
   try {
     policy = await policyFor(testCase.policy);
   } catch (e) {

@@ -28,7 +28,7 @@ import type {
   Instant,
   Policy,
 } from '../ir/schema.ts';
-import { isByPlan } from './plan-value.ts';
+import { isByPlan } from '../ir/plan-value.ts';
 
 type Scalar = string | number | boolean;
 

@@ -1,9 +1,8 @@
 // IR conditions → json-rules-engine conditions over the runtime's facts (see runtime/facts.ts).
 import type { ConditionProperties } from 'json-rules-engine';
 import type { Condition } from '../ir/schema.ts';
-import type { Hidden } from '../runtime/event-query.ts';
-import type { Moment } from '../runtime/runtime.ts';
-import { describeCondition } from './describe.ts';
+import type { Hidden, Moment } from './fact-params.ts';
+import { describeCondition } from '../ir/describe.ts';
 
 export interface ConditionContext {
   /** "now" for this condition: the case's `at` (default) or the refund request */

@@ -5,7 +5,7 @@ import { hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../policy-types.ts';
-import { schemaDiagnostics } from '../source/validate-schema.ts';
+import { schemaDiagnostics } from './validate-schema.ts';
 import { checkPolicy } from './check-policy.ts';
 import { emitRules } from './emit-rules.ts';
 

@@ -2,9 +2,11 @@
 // each condition labelled so the evaluator can say what decided and with which values.
 import type { RuleProperties } from 'json-rules-engine';
 import type { Condition, Entitlement, Policy } from '../ir/schema.ts';
-import type { Hidden } from '../runtime/event-query.ts';
+import { hidesEvents } from '../ir/refund-exclusion.ts';
+import type { Hidden } from './fact-params.ts';
+import { ruleKind, ruleName } from './rule-name.ts';
 import { compileCondition, type CompiledCondition } from './compile-condition.ts';
-import { describeEvent, describeInstant } from './describe.ts';
+import { describeEvent, describeInstant } from '../ir/describe.ts';
 
 function appliesConditions(applies: Record<string, string[]> | undefined): CompiledCondition[] {
   return Object.entries(applies ?? {}).map(([dimension, options]) => ({
@@ -18,7 +20,7 @@ function appliesConditions(applies: Record<string, string[]> | undefined): Compi
 }
 
 function rule(name: string, priority: number, conditions: CompiledCondition[], params: Record<string, unknown>): RuleProperties {
-  return { name, priority, conditions: { all: conditions }, event: { type: name.split(':')[0], params } };
+  return { name, priority, conditions: { all: conditions }, event: { type: ruleKind(name), params } };
 }
 
 function entitlementConditions(e: Entitlement): CompiledCondition[] {
@@ -44,23 +46,20 @@ function entitlementConditions(e: Entitlement): CompiledCondition[] {
   return out;
 }
 
-/** Exclusions written as `{event, where}` hide those events from their rule instead of blocking it. */
-export const hidesEvents = (c: Condition): c is Extract<Condition, { event: string }> => 'event' in c && c.exists !== false && !c.before && !c.after;
-
 export function emitRules(p: Policy): RuleProperties[] {
   const rules: RuleProperties[] = [];
   let priority = 1000;
   for (const d of p.deadlines ?? []) {
     if (d.report === false) continue;
-    rules.push(rule(`deadline:${d.id}`, priority--, [
+    rules.push(rule(ruleName.deadline(d.id), priority--, [
       ...appliesConditions(d.applies),
       { name: 'instances', description: `${describeEvent(d.start)} has happened`, fact: 'sla:deadlines', params: { deadline: d.id }, operator: 'notEmpty', value: true },
     ], { id: d.id, clause: d.clause }));
   }
   for (const e of p.entitlements ?? []) {
-    rules.push(rule(`entitlement:${e.id}`, priority--, entitlementConditions(e), { id: e.id, clause: e.clause }));
+    rules.push(rule(ruleName.entitlement(e.id), priority--, entitlementConditions(e), { id: e.id, clause: e.clause }));
     for (const [field, c] of Object.entries(e.fields ?? {}))
-      rules.push(rule(`field:${e.id}:${field}`, priority--, [compileCondition(c, {}, field)], { id: e.id, field }));
+      rules.push(rule(ruleName.field(e.id, field), priority--, [compileCondition(c, {}, field)], { id: e.id, field }));
   }
   if (p.refund) {
     for (const r of p.refund.rules) {
@@ -68,13 +67,13 @@ export function emitRules(p: Policy): RuleProperties[] {
         const c = x.when as Extract<Condition, { event: string }>;
         return c.where ? { event: c.event, where: c.where } : { event: c.event };
       });
-      rules.push(rule(`refund:${r.id}`, priority--, r.when.map((c, i) => compileCondition(c, { at: 'request', hide: hidden }, `when/${i}`)), {
+      rules.push(rule(ruleName.refund(r.id), priority--, r.when.map((c, i) => compileCondition(c, { at: 'request', hide: hidden }, `when/${i}`)), {
         id: r.id,
         clause: r.clause ?? p.refund.clause,
         percent: r.percent,
       }));
       for (const x of r.exclusions ?? [])
-        rules.push(rule(`exclusion:${r.id}:${x.id}`, priority--, [compileCondition(x.when, { at: 'request' }, x.id)], {
+        rules.push(rule(ruleName.exclusion(r.id, x.id), priority--, [compileCondition(x.when, { at: 'request' }, x.id)], {
           id: x.id,
           rule: r.id,
           clause: x.clause ?? r.clause ?? p.refund.clause,
@@ -83,7 +82,7 @@ export function emitRules(p: Policy): RuleProperties[] {
     }
   }
   for (const c of p.credits ?? []) {
-    rules.push(rule(`credit:${c.id}`, priority--, [
+    rules.push(rule(ruleName.credit(c.id), priority--, [
       ...appliesConditions(c.applies),
       { name: 'credits', description: `availability below ${c.below * 100}% in a ${c.per === 'solar_month' ? 'solar month' : 'month'}`, fact: 'sla:credits', params: { credit: c.id }, operator: 'notEmpty', value: true },
     ], { id: c.id, clause: c.clause }));

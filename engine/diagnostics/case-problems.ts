@@ -6,8 +6,7 @@ import { didYouMean, listOf } from './suggest.ts';
 
 const CASE_FIELDS = ['policy', 'at', 'plans', 'facts', 'events'];
 
-export const caseNotMapping = () =>
-  diagnostic('SLA4001', 'a case must be a mapping with `at`, `plans`, `facts` and `events`', { path: '' });
+export const caseNotMapping = () => diagnostic('SLA4001', 'a case must be a mapping with `at`, `plans`, `facts` and `events`', { path: '' });
 
 export const unknownCaseField = (key: string, path: string) =>
   diagnostic('SLA4015', `unknown case field \`${key}\``, { path, help: didYouMean(key, CASE_FIELDS) ?? `expected ${listOf(CASE_FIELDS)}` });
@@ -29,8 +28,7 @@ export const badInstant = (error: string, path?: string): Diagnostic =>
 
 export const notADate = (value: string) => diagnostic('SLA4003', `\`${value}\` is not a date`, { help: 'write YYYY-MM-DD' });
 
-export const missingValue = (message: string, path: string, help?: string) =>
-  diagnostic('SLA4009', message, { path, ...(help ? { help } : {}) });
+export const missingValue = (message: string, path: string, help?: string) => diagnostic('SLA4009', message, { path, ...(help ? { help } : {}) });
 
 export const wrongCaseShape = (message: string, path: string) => diagnostic('SLA4008', message, { path });
 

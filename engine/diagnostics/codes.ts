@@ -20,7 +20,7 @@ export const codes = {
   SLA1008: { summary: 'forbidden key', at: 'key' },
   SLA1009: { summary: 'more than one document' },
   SLA1011: { summary: 'key that is not a plain scalar', at: 'key' },
-  SLA1012: { summary: 'DSL front end not loaded' },
+  SLA1012: { summary: 'DSL front end not given' },
   // DSL syntax (SLA11xx)
   SLA1101: { summary: 'DSL lexing error' },
   SLA1102: { summary: 'DSL parse error' },
@@ -90,6 +90,7 @@ export const codes = {
   SLA5003: { summary: 'file not found' },
   SLA5004: { summary: 'bad usage' },
   SLA5005: { summary: 'too many problems' },
+  SLA5006: { summary: 'not a compiled policy' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;

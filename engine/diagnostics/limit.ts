@@ -13,15 +13,18 @@ export function moreProblems(count: number, severity: Diagnostic['severity'], fi
   return { ...diagnostic('SLA5005', `and ${count} more ${noun}`, file === undefined ? {} : { file }), severity };
 }
 
+/** Whether a diagnostic is the closing "and N more" of a capped list. */
+export const isMoreProblems = (d: Diagnostic): boolean => d.code === 'SLA5005';
+
 /** How many diagnostics a list stands for: its own, plus those its closing "and N more" counts. */
 export function countProblems(ds: readonly Diagnostic[]): number {
-  return ds.reduce((n, d) => n + (d.code === 'SLA5005' ? Number(MORE.exec(d.message)?.[1] ?? 1) : 1), 0);
+  return ds.reduce((n, d) => n + (isMoreProblems(d) ? Number(MORE.exec(d.message)?.[1] ?? 1) : 1), 0);
 }
 
 /** The first `max` diagnostics, then one that says how many more there were. */
 export function capDiagnostics(ds: readonly Diagnostic[], max = MAX_DIAGNOSTICS): Diagnostic[] {
   if (countProblems(ds) <= max) return [...ds];
-  const shown = ds.filter((d) => d.code !== 'SLA5005').slice(0, max);
+  const shown = ds.filter((d) => !isMoreProblems(d)).slice(0, max);
   const rest = ds.slice(shown.length);
   const severity = rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
   return [...shown, moreProblems(countProblems(ds) - shown.length, severity, shown[0]?.file)];

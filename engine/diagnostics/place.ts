@@ -4,10 +4,7 @@ import { isKeyProblem } from './codes.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
 /** A front end's source map (the Locator of policy-types.ts, restated so this module depends on nothing above it). */
-type Locate = (
-  pointer: string,
-  part?: 'key' | 'value',
-) => Pick<Diagnostic, 'endLine' | 'endColumn'> & { line: number; column: number } | undefined;
+type Locate = (pointer: string, part?: 'key' | 'value') => (Pick<Diagnostic, 'endLine' | 'endColumn'> & { line: number; column: number }) | undefined;
 
 export interface Place {
   file?: string;

@@ -9,8 +9,7 @@ export const unknownProperty = (name: string, known: string[], path: string) =>
 export const invalidName = (name: string, pattern: string | undefined, path: string) =>
   diagnostic('SLA2006', `\`${name}\` is not a valid name here`, { path, ...(pattern ? { help: `names must match ${pattern}` } : {}) });
 
-export const missingProperty = (name: string, where: string, path: string) =>
-  diagnostic('SLA2003', `missing property \`${name}\` in ${where}`, { path });
+export const missingProperty = (name: string, where: string, path: string) => diagnostic('SLA2003', `missing property \`${name}\` in ${where}`, { path });
 
 export const wrongShape = (where: string, expected: string, actual: string, path: string) =>
   diagnostic('SLA2004', `${where} must be ${expected}, not ${actual}`, { path });

@@ -4,7 +4,10 @@ import { diagnostic, type Diagnostic } from './diagnostic.ts';
 type Where = Partial<Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'path'>>;
 
 export const inputTooLarge = (size: number, limit: number, unit: 'characters' | 'bytes', where: Where = {}) =>
-  diagnostic('SLA1004', `input too large: ${size} ${unit}, the limit is ${limit}`, { ...where, help: 'split the document, or leave out what it does not need' });
+  diagnostic('SLA1004', `input too large: ${size} ${unit}, the limit is ${limit}`, {
+    ...where,
+    help: 'split the document, or leave out what it does not need',
+  });
 
 export const notText = (what: string, where: Where = {}) =>
   diagnostic('SLA1007', `not text: ${what}`, { ...where, help: 'a policy, case or test file is UTF-8 text without control characters' });
@@ -20,7 +23,8 @@ export const nestingTooDeep = (limit: number, depth: number | undefined, where: 
 /** An error the YAML reader reports, by the reader's own error code. */
 export function yamlError(readerCode: string, message: string, where: Where = {}): Diagnostic {
   if (readerCode === 'DUPLICATE_KEY') return diagnostic('SLA1003', message, { ...where, help: 'keep one of them' });
-  if (readerCode === 'MULTIPLE_DOCS') return diagnostic('SLA1009', message, { ...where, help: 'one file holds one document: remove the `---` and what follows' });
+  if (readerCode === 'MULTIPLE_DOCS')
+    return diagnostic('SLA1009', message, { ...where, help: 'one file holds one document: remove the `---` and what follows' });
   return diagnostic('SLA1001', message, where);
 }
 
@@ -33,5 +37,5 @@ export const keyNotScalar = (where: Where = {}) =>
 export const forbiddenKey = (key: string, where: Where = {}) =>
   diagnostic('SLA1008', `the key \`${key}\` is not allowed`, { ...where, help: '`__proto__`, `constructor` and `prototype` are reserved' });
 
-export const dslNotLoaded = (where: Where = {}) =>
-  diagnostic('SLA1012', 'the DSL front end is not loaded', { ...where, help: 'await loadDslFrontEnd() first, or pass parseDsl to useDslFrontEnd()' });
+export const dslNotGiven = (where: Where = {}) =>
+  diagnostic('SLA1012', 'the DSL front end was not given', { ...where, help: "pass { parseDsl } from 'sla-policy-engine/dsl' in the load options" });

@@ -54,6 +54,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
 export const MAX_LISTED = 12;
 export function listOf(candidates: Iterable<string>): string {
   const all = [...candidates];
-  const shown = all.slice(0, MAX_LISTED).map((c) => `\`${c}\``).join(', ');
+  const shown = all
+    .slice(0, MAX_LISTED)
+    .map((c) => `\`${c}\``)
+    .join(', ');
   return all.length > MAX_LISTED ? `${shown} and ${all.length - MAX_LISTED} more` : shown;
 }

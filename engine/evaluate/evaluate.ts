@@ -1,24 +1,28 @@
-// The evaluator: validates the case, runs the compiled rules through json-rules-engine with the
-// runtime's facts, and maps the rule results back to the Answer of contract.md.
+// The evaluator: validates the case, runs a compiled policy's rules through json-rules-engine with
+// the runtime's facts, and maps the rule results back to the Answer of contract.md.
 import type { Engine, RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
+import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
-import { compilePolicy } from '../compile/compile-policy.ts';
-import { placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
+import { parseRuleName } from '../compile/rule-name.ts';
+import { notCompiled, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
-import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
+import type { CompiledPolicy, Locator } from '../policy-types.ts';
+import { createRuntime } from '../runtime/create-runtime.ts';
 import { createEngine, runFacts } from '../runtime/register.ts';
-import { Runtime } from '../runtime/runtime.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
 import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
+import type { MapContext, RuleOutcome } from './map-context.ts';
 
 export interface EvaluateOptions {
-  /** language of explanations: en (default), uk, fa */
-  lang?: string;
+  /** language of the clause texts in explanations: `en` by default; a language the policy has
+   *  (`uk`, `fa`…), else the clause's first text */
+  lang?: Language;
   /** the case's file name and source map, so case diagnostics carry file:line:column */
   file?: string;
   locate?: Locator;
@@ -34,27 +38,25 @@ export interface Prepared {
 
 const prepared = new WeakMap<object, Prepared>();
 
-/** Compiles (once per policy object) and builds the engine and calendars it needs. */
-export function prepare(policy: LoadedPolicy | CompiledPolicy | Policy): Prepared {
-  const hit = prepared.get(policy);
+/** Builds (once per compiled policy object) the engine and calendars it needs. */
+export function prepare(compiled: CompiledPolicy): Prepared {
+  const hit = prepared.get(compiled);
   if (hit) return hit;
-  const compiled = 'kind' in policy && policy.kind === 'compiled' ? (policy as CompiledPolicy) : compilePolicy(policy as LoadedPolicy | Policy);
+  if (compiled?.kind !== 'compiled' || !Array.isArray(compiled.rules))
+    throw new SlaError([notCompiled()]);
   const perSubject = new Set((compiled.policy.entitlements ?? []).filter((e) => e.subject !== undefined).map((e) => e.id));
-  const subjectRules = compiled.rules.filter((r) => perSubject.has(String((r.event.params as { id?: string } | undefined)?.id)) && /^(entitlement|field):/.test(String(r.name)));
+  const subjectRules = compiled.rules.filter((r) => {
+    const id = parseRuleName(String(r.name));
+    return (id?.kind === 'entitlement' || id?.kind === 'field') && perSubject.has(id.entitlement);
+  });
   const p: Prepared = {
     compiled,
     engine: createEngine(compiled.rules),
     ...(subjectRules.length ? { subjectEngine: createEngine(subjectRules) } : {}),
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
   };
-  prepared.set(policy, p);
+  prepared.set(compiled, p);
   return p;
-}
-
-export interface RuleOutcome {
-  name: string;
-  result: boolean;
-  conditions: EvaluatedCondition[];
 }
 
 function outcome(r: RuleResult): RuleOutcome {
@@ -62,8 +64,9 @@ function outcome(r: RuleResult): RuleOutcome {
   return { name: String(r.name), result: r.result === true, conditions: all };
 }
 
-/** Answers a case (an object as in contract.md) under a policy; throws SlaError for an invalid case. */
-export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, input: unknown, options: EvaluateOptions = {}): Promise<Answer> {
+/** Answers a case (an object as in contract.md) under a compiled policy; throws SlaError for an
+ *  invalid case. */
+export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const { compiled, engine, subjectEngine, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
@@ -72,7 +75,7 @@ export async function evaluate(policy: LoadedPolicy | CompiledPolicy | Policy, i
 
   let rt: Runtime;
   try {
-    rt = new Runtime(p, calendars, validateCase(p, input), compiled.rules);
+    rt = createRuntime(p, calendars, validateCase(p, input), compiled.rules);
   } catch (e) {
     if (e instanceof SlaError && (options.file || options.locate))
       throw new SlaError(placeDiagnostics(e.diagnostics, options));
@@ -125,13 +128,4 @@ const usesCountryHolidays = (p: Policy) =>
 async function run(engine: Engine, rt: Runtime): Promise<Map<string, RuleOutcome>> {
   const { results, failureResults } = await engine.run(runFacts(rt));
   return new Map([...results, ...failureResults].map((r) => [String(r.name), outcome(r)]));
-}
-
-export interface MapContext {
-  rt: Runtime;
-  outcomes: Map<string, RuleOutcome>;
-  /** per subject attribute: each subject's view of the case and its rule outcomes */
-  subjectRuns: Map<string, { subject: string; rt: Runtime; outcomes: Map<string, RuleOutcome> }[]>;
-  explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
-  warnings: string[];
 }

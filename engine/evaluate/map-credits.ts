@@ -1,7 +1,8 @@
 import type { CreditItem } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
 import { roundHalfAway } from '../money.ts';
-import type { MapContext } from './evaluate.ts';
+import { ruleName } from '../compile/rule-name.ts';
+import type { MapContext } from './map-context.ts';
 
 const HOUR = 3_600_000;
 
@@ -9,7 +10,7 @@ export function mapCredits({ rt, outcomes, explain }: MapContext): CreditItem[] 
   const zone = rt.policy.zone;
   const items: CreditItem[] = [];
   for (const c of rt.policy.credits ?? []) {
-    const o = outcomes.get(`credit:${c.id}`);
+    const o = outcomes.get(ruleName.credit(c.id));
     if (!o) continue;
     explain(c.clause, c.id, o.conditions);
     if (!o.result) continue;

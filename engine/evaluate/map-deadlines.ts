@@ -1,12 +1,13 @@
 import type { DeadlineItem } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
-import type { MapContext } from './evaluate.ts';
+import { ruleName } from '../compile/rule-name.ts';
+import type { MapContext } from './map-context.ts';
 
 export function mapDeadlines({ rt, outcomes, explain }: MapContext): DeadlineItem[] {
   const zone = rt.policy.zone;
   const items: DeadlineItem[] = [];
   for (const d of rt.policy.deadlines ?? []) {
-    const o = outcomes.get(`deadline:${d.id}`);
+    const o = outcomes.get(ruleName.deadline(d.id));
     if (!o?.result) continue;
     const priority = d.priority === undefined ? undefined : rt.value<string>(d.priority);
     for (const i of rt.deadlines(d.id)) {

@@ -1,10 +1,11 @@
 import type { EntitlementItem, Money } from '../answer.ts';
 import { addDuration, formatInstant } from '../calendar/index.ts';
-import { describeEvent } from '../compile/describe.ts';
+import { describeEvent } from '../ir/describe.ts';
 import type { Cost, Entitlement } from '../ir/schema.ts';
 import { percentOf, roundHalfAway } from '../money.ts';
 import type { Runtime } from '../runtime/runtime.ts';
-import type { MapContext } from './evaluate.ts';
+import { ruleName } from '../compile/rule-name.ts';
+import type { MapContext } from './map-context.ts';
 import type { EvaluatedCondition } from './explain.ts';
 
 function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
@@ -51,7 +52,7 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
   const { rt, outcomes, explain } = ctx;
   const items: EntitlementItem[] = [];
   for (const e of rt.policy.entitlements ?? []) {
-    const o = outcomes.get(`entitlement:${e.id}`);
+    const o = outcomes.get(ruleName.entitlement(e.id));
     if (!o) continue;
     const inPlan = o.conditions.every((c) => c.name !== 'plan' || c.result === true);
     if (!inPlan) {
@@ -70,7 +71,7 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
 /** One answer item from the rule outcomes of one run (the whole case, or one subject's view of it). */
 function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outcomes'], ctx: MapContext, subject?: string): EntitlementItem {
   const zone = rt.policy.zone;
-  const o = outcomes.get(`entitlement:${e.id}`)!;
+  const o = outcomes.get(ruleName.entitlement(e.id))!;
   const label = subject === undefined ? e.id : `${e.id}[${subject}]`;
   ctx.explain(e.clause, label, o.conditions);
   const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: [], clause: e.clause };
@@ -96,7 +97,7 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
     item.until = until === null ? null : formatInstant(until, zone);
   }
   for (const [field] of Object.entries(e.fields ?? {})) {
-    const f = outcomes.get(`field:${e.id}:${field}`);
+    const f = outcomes.get(ruleName.field(e.id, field));
     item[field] = f?.result === true;
     if (f) ctx.explain(e.clause, `${label}.${field}`, f.conditions);
   }

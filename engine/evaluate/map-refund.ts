@@ -1,8 +1,9 @@
 import type { RefundAnswer } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
-import { hidesEvents } from '../compile/emit-rules.ts';
+import { ruleName } from '../compile/rule-name.ts';
+import { hidesEvents } from '../ir/refund-exclusion.ts';
 import { percentOf } from '../money.ts';
-import type { MapContext } from './evaluate.ts';
+import type { MapContext } from './map-context.ts';
 
 export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): RefundAnswer | null {
   const r = rt.policy.refund;
@@ -15,10 +16,10 @@ export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): Refu
   let matched: { id: string; percent: number; reason: string; clause: string } | undefined;
 
   for (const rule of r.rules) {
-    const o = outcomes.get(`refund:${rule.id}`);
+    const o = outcomes.get(ruleName.refund(rule.id));
     if (!o) continue;
     explain(rule.clause ?? r.clause, `refund ${rule.id}`, o.conditions);
-    const exclusions = (rule.exclusions ?? []).map((x) => ({ x, o: outcomes.get(`exclusion:${rule.id}:${x.id}`) }));
+    const exclusions = (rule.exclusions ?? []).map((x) => ({ x, o: outcomes.get(ruleName.exclusion(rule.id, x.id)) }));
     for (const { x, o: xo } of exclusions) if (xo) explain(x.clause ?? rule.clause ?? r.clause, `exclusion ${x.id}`, xo.conditions);
     const hiding = exclusions.filter(({ o: xo }) => xo?.result);
     const blocking = hiding.filter(({ x }) => !hidesEvents(x.when));

@@ -2,7 +2,7 @@
 // validator compiled from it ahead of time, so no program compiles the schema at start-up.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { AJV_OPTIONS } from '../source/ajv-options.ts';
+import { AJV_OPTIONS } from './ajv-options.ts';
 import { policyJsonSchema } from './json-schema.ts';
 
 export const GENERATED_VALIDATOR = 'engine/ir/policy-validator.generated.js';

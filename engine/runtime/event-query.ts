@@ -1,10 +1,9 @@
 // Selecting case events by type and attributes, as of an instant.
 import type { CaseEvent } from '../case/case-model.ts';
+import type { Hidden } from '../compile/fact-params.ts';
 import type { EventRef } from '../ir/schema.ts';
 
 type Where = EventRef['where'];
-/** events hidden from a question (a refund exclusion's `{event, where}`) */
-export type Hidden = { event: string; where?: Where }[];
 
 export function matchesWhere(e: CaseEvent, where: Where): boolean {
   if (!where) return true;

@@ -3,13 +3,16 @@
 // memoised per question, so facts asked by several rules are computed once.
 import { addDuration, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
 import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
-import { planValue } from '../compile/plan-value.ts';
+import { planValue } from '../ir/plan-value.ts';
 import type { Condition, Counter, Credit, Deadline, EventRef, Instant, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
-import { evaluateCondition } from './direct.ts';
-import { matchesWhere, pickEvent, selectEvents, type Hidden } from './event-query.ts';
+import type { Hidden, Moment } from '../compile/fact-params.ts';
+import { ruleName } from '../compile/rule-name.ts';
+import { matchesWhere, pickEvent, selectEvents } from './event-query.ts';
 
-export type Moment = 'at' | 'request';
+/** Decides a compiled condition on a runtime (runtime/direct.ts): passed in, because deciding
+ *  asks the runtime's facts, which read this runtime. */
+export type Decide = (rt: Runtime, condition: TopLevelCondition) => boolean;
 
 export interface DeadlineInstance {
   id: string;
@@ -40,6 +43,7 @@ export class Runtime {
     readonly calendars: Map<string, BusinessCalendar>,
     readonly kase: NormalizedCase,
     readonly rules: readonly RuleProperties[],
+    private readonly decide: Decide,
   ) {
     const request = policy.refund?.request;
     this.requestAt = request ? (pickEvent(kase.events, request, kase.at)?.at ?? kase.at) : kase.at;
@@ -49,7 +53,7 @@ export class Runtime {
   forSubject(attribute: string, value: string): Runtime {
     const carries = (type: string) => Object.hasOwn(this.policy.events[type]?.attributes ?? {}, attribute);
     const keep = (e: CaseEvent) => !carries(e.type) || String(e.attrs[attribute]) === value;
-    return new Runtime(this.policy, this.calendars, { ...this.kase, events: this.kase.events.filter(keep) }, this.rules);
+    return new Runtime(this.policy, this.calendars, { ...this.kase, events: this.kase.events.filter(keep) }, this.rules, this.decide);
   }
 
   /** The distinct values of an attribute among the events that have happened, in order of appearance. */
@@ -241,11 +245,12 @@ export class Runtime {
   /** Whether an entitlement's compiled rule holds (for conditions that depend on another entitlement). */
   allowed(id: string): boolean {
     return this.cached(`allowed|${id}`, () => {
-      const rule = this.rules.find((r) => r.name === `entitlement:${id}`);
+      const name = ruleName.entitlement(id);
+      const rule = this.rules.find((r) => r.name === name);
       if (!rule || this.evaluating.has(id)) return false;
       this.evaluating.add(id);
       try {
-        return evaluateCondition(this, rule.conditions as TopLevelCondition);
+        return this.decide(this, rule.conditions as TopLevelCondition);
       } finally {
         this.evaluating.delete(id);
       }

@@ -1,6 +1,7 @@
-// The DSL front end, registered rather than imported: chevrotain is only loaded by programs that
-// meet a .sla file (the library entry registers it; the CLI loads it on demand).
-import { dslNotLoaded, type Diagnostic } from '../diagnostics/index.ts';
+// The DSL front end's shape, as the engine expects it. The engine never imports the DSL: a caller
+// that reads `.sla` sources passes `parseDsl` (from `sla-policy-engine/dsl`) in the load options,
+// so programs that never meet a .sla file never load chevrotain.
+import type { Diagnostic } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { Locator } from '../policy-types.ts';
 
@@ -8,19 +9,3 @@ export type DslParser = (
   source: string,
   options: { file?: string; recover?: boolean },
 ) => { policy?: Policy; diagnostics: Diagnostic[]; locate: Locator };
-
-let parser: DslParser | undefined;
-
-export function useDslFrontEnd(parse: DslParser): void {
-  parser = parse;
-}
-
-export async function loadDslFrontEnd(): Promise<void> {
-  parser ??= (await import('../../dsl/index.ts')).parseDsl;
-}
-
-export function parseDslSource(source: string, file?: string): ReturnType<DslParser> {
-  if (!parser)
-    return { diagnostics: [dslNotLoaded({ file })], locate: () => undefined };
-  return parser(source, { file, recover: false });
-}

@@ -4,6 +4,6 @@ export { parseTestDocument, type TestDocumentOptions } from './parse-test-docume
 export { matchExpectation, itemPath } from './match-expectation.ts';
 export { runTestCase, type CaseOutcome, type Evaluator, type RunCaseOptions } from './run-test-case.ts';
 export { formatMismatch, describeMismatch, showValue, type Mismatch } from './mismatch.ts';
-export { compareValues, valuesMatch, NUMBER_TOLERANCE } from './values-match.ts';
+export { compareValues, valuesMatch, NUMBER_TOLERANCE, type ValueMismatch } from './values-match.ts';
 export { instantMillis } from './instant.ts';
 export type { Expectation, ExpectedItem, TestCase, TestDocument } from './expectation.ts';

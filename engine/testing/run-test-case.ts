@@ -1,19 +1,15 @@
 // Runs one test case: evaluate, then match. Bad input fails the case with its diagnostics;
 // an unexpected error fails it too, so one broken case never stops a run.
 import type { Answer } from '../answer.ts';
+import type { Case } from '../case/case-input.ts';
 import { SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { evaluate, type EvaluateOptions } from '../evaluate/evaluate.ts';
-import type { Policy } from '../ir/schema.ts';
-import type { CompiledPolicy, LoadedPolicy, Locator } from '../policy-types.ts';
+import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import type { TestCase } from './expectation.ts';
 import { matchExpectation } from './match-expectation.ts';
 import type { Mismatch } from './mismatch.ts';
 
-export type Evaluator = (
-  policy: LoadedPolicy | CompiledPolicy | Policy,
-  input: unknown,
-  options: EvaluateOptions,
-) => Promise<Answer>;
+export type Evaluator = (policy: CompiledPolicy, input: Case, options: EvaluateOptions) => Promise<Answer>;
 
 export interface CaseOutcome {
   name: string;
@@ -36,7 +32,7 @@ export interface RunCaseOptions {
 
 export async function runTestCase(
   testCase: TestCase,
-  policy: LoadedPolicy | CompiledPolicy | Policy,
+  policy: CompiledPolicy,
   options: RunCaseOptions = {},
 ): Promise<CaseOutcome> {
   const failed = (extra: Partial<CaseOutcome>): CaseOutcome => ({
@@ -53,7 +49,8 @@ export async function runTestCase(
   };
   let answer: Answer;
   try {
-    answer = await (options.evaluate ?? evaluate)(policy, testCase.case, evaluateOptions);
+    // the case is validated in depth by evaluate
+    answer = await (options.evaluate ?? evaluate)(policy, testCase.case as Case, evaluateOptions);
   } catch (e) {
     if (e instanceof SlaError) return failed({ diagnostics: e.diagnostics });
     return failed({ error: e instanceof Error ? e.message : String(e) });

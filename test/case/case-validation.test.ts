@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, loadPolicy, SlaError, type LoadedPolicy } from '../../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, SlaError, type Case, type CompiledPolicy } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 
-let policy: LoadedPolicy;
+let policy: CompiledPolicy;
 beforeAll(() => {
-  policy = loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' });
+  policy = compilePolicy(loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' }));
 });
 
 const good = {
@@ -16,7 +16,7 @@ const good = {
 
 async function problems(kase: unknown) {
   try {
-    await evaluate(policy, kase);
+    await evaluate(policy, kase as Case);
   } catch (e) {
     if (e instanceof SlaError) return e.diagnostics;
     throw e;

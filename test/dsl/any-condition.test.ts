@@ -90,7 +90,7 @@ describe('any conditions: `(A or B) because "…"`', () => {
 
   it('the YAML and its DSL load and compile to identical rules', () => {
     const fromYaml = loadPolicy({ source: yaml, file: 'acme.yaml' });
-    const fromDsl = loadPolicy({ source: printDsl(ir), file: 'acme.sla' });
+    const fromDsl = loadPolicy({ source: printDsl(ir), file: 'acme.sla' }, { parseDsl });
     expect(fromDsl.ir).toEqual(fromYaml.ir);
     expect(compilePolicy(fromDsl)).toEqual(compilePolicy(fromYaml));
   });
@@ -114,7 +114,7 @@ describe('any conditions: `(A or B) because "…"`', () => {
   it('a policy error inside a group points at the alternative in the .sla', () => {
     const text = printDsl(ir).replace('event issue_reported where fault = client', 'event issue_reported where fault = nobody');
     try {
-      loadPolicy({ source: text, file: 'acme.sla' });
+      loadPolicy({ source: text, file: 'acme.sla' }, { parseDsl });
       expect.unreachable('the policy should be refused');
     } catch (e) {
       expect(e).toBeInstanceOf(SlaError);

@@ -40,7 +40,7 @@ describe('bundled policies: YAML and DSL', () => {
 
       it('both load and compile to identical rules', () => {
         const fromYaml = loadPolicy({ source: read(`${id}.yaml`), file: `${id}.yaml` });
-        const fromDsl = loadPolicy({ source: dsl(), file: `${id}.sla` });
+        const fromDsl = loadPolicy({ source: dsl(), file: `${id}.sla` }, { parseDsl });
         expect(fromDsl.format).toBe('dsl');
         expect(fromDsl.ir).toEqual(fromYaml.ir);
         expect(compilePolicy(fromDsl)).toEqual(compilePolicy(fromYaml));

@@ -79,11 +79,11 @@ describe('entitlement subjects: `entitlement <id> ["<title>"] per <attr> (clause
 
   it('the YAML and its DSL load and compile to identical rules, and answer once per ticket', async () => {
     const fromYaml = loadPolicy({ source: yaml, file: 'helpdesk.yaml' });
-    const fromDsl = loadPolicy({ source: printDsl(ir), file: 'helpdesk.sla' });
+    const fromDsl = loadPolicy({ source: printDsl(ir), file: 'helpdesk.sla' }, { parseDsl });
     expect(fromDsl.ir).toEqual(fromYaml.ir);
     expect(compilePolicy(fromDsl)).toEqual(compilePolicy(fromYaml));
     const asked = (ticket: string, day: number) => ({ type: 'clarification_sent', at: `2025-03-0${day}T12:00:00+02:00`, ticket });
-    const a = await evaluate(fromDsl, {
+    const a = await evaluate(compilePolicy(fromDsl), {
       plans: { support: 'standard' },
       at: '2025-03-10T09:00:00+02:00',
       events: [asked('T-1', 4), asked('T-1', 5), asked('T-1', 6), asked('T-2', 4)],
@@ -113,7 +113,7 @@ describe('entitlement subjects: `entitlement <id> ["<title>"] per <attr> (clause
 
   it('a policy error about the subject points at the attribute name in the .sla', () => {
     const text = printDsl(ir).replace('entitlement clarification_replies per ticket', 'entitlement clarification_replies per tiket');
-    const ds = checkPolicy({ source: text, file: 'helpdesk.sla' });
+    const ds = checkPolicy({ source: text, file: 'helpdesk.sla' }, { parseDsl });
     expect(ds[0]).toMatchObject({ code: 'SLA3004', file: 'helpdesk.sla', ...positionOf(text, 'tiket') });
   });
 

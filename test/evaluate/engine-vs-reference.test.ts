@@ -9,7 +9,7 @@ import { validateCase } from '../../engine/case/validate-case.ts';
 import type { Policy } from '../../engine/ir/schema.ts';
 import { evaluateCondition } from '../../engine/runtime/direct.ts';
 import { createEngine, runFacts } from '../../engine/runtime/register.ts';
-import { Runtime } from '../../engine/runtime/runtime.ts';
+import { createRuntime } from '../../engine/runtime/create-runtime.ts';
 import type { TopLevelCondition } from 'json-rules-engine';
 
 const DAY = 86_400_000;
@@ -50,7 +50,7 @@ for (const id of ['relokia', 'data2crm', 'cart2cart', 'crmonline']) {
     it('the engine decides every rule as the reference evaluator does, for random cases', async () => {
       await fc.assert(
         fc.asyncProperty(caseOf(loaded.ir), async (kase) => {
-          const rt = new Runtime(compiled.policy, calendars, validateCase(compiled.policy, kase), compiled.rules);
+          const rt = createRuntime(compiled.policy, calendars, validateCase(compiled.policy, kase), compiled.rules);
           const { results, failureResults } = await engine.run(runFacts(rt));
           const byEngine = Object.fromEntries([...results, ...failureResults].map((r) => [r.name, r.result]));
           const byReference = Object.fromEntries(

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPolicy, evaluate, loadPolicy, type LoadedPolicy } from '../../engine/index.ts';
+import { checkPolicy, compilePolicy, evaluate, loadPolicy, type CompiledPolicy } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
 
-let policy: LoadedPolicy;
+let policy: CompiledPolicy;
 beforeAll(() => {
-  policy = loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' });
+  policy = compilePolicy(loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' }));
 });
 
 const base = { plans: { support: 'gold' }, facts: { migration_price: 1234.5 } };
@@ -129,7 +129,7 @@ describe('any: one of several conditions', () => {
 credits:
 `,
   );
-  const p = () => loadPolicy({ source: withAny, file: 'any.yaml' });
+  const p = () => compilePolicy(loadPolicy({ source: withAny, file: 'any.yaml' }));
   const lane = async (kase: object) => (await evaluate(p(), { plans: { support: 'basic' }, at: '2025-03-10T09:00:00+02:00', ...kase })).entitlements.find((e) => e.id === 'priority_lane')!;
 
   it('holds when either alternative holds', async () => {
@@ -168,7 +168,7 @@ describe('per-subject entitlements', () => {
 credits:
 `,
     );
-  const p = () => loadPolicy({ source: perTicket, file: 'per-ticket.yaml' });
+  const p = () => compilePolicy(loadPolicy({ source: perTicket, file: 'per-ticket.yaml' }));
   const at = '2025-03-10T09:00:00+02:00';
   const opened = (ticket: string) => ({ type: 'ticket_opened', at: '2025-03-03T09:00:00+02:00', ticket, channel: 'email' });
   const asked = (ticket: string, day: number) => ({ type: 'clarification_sent', at: `2025-03-0${day}T12:00:00+02:00`, ticket });

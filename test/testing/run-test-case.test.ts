@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diagnostic, SlaError } from '../../engine/diagnostics/index.ts';
-import type { Policy } from '../../engine/index.ts';
+import type { CompiledPolicy } from '../../engine/index.ts';
 import { parseTestDocument, runTestCase, type Evaluator } from '../../engine/testing/index.ts';
 import { answerFixture } from './answer-fixture.ts';
 
-const policy = { id: 'relokia' } as unknown as Policy;
+const policy = { kind: 'compiled' } as unknown as CompiledPolicy;
 const doc = parseTestDocument({
   policy: 'relokia',
   cases: [

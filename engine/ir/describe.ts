@@ -1,5 +1,5 @@
 // Plain-words descriptions of conditions and instants, for explanations and reasons.
-import type { Condition, EventRef, Instant, PlanValue } from '../ir/schema.ts';
+import type { Condition, EventRef, Instant, PlanValue } from './schema.ts';
 import { isByPlan } from './plan-value.ts';
 
 const list = (v: unknown[]) => v.map(String).join(', ');

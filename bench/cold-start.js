@@ -1,10 +1,11 @@
-// One cold start in a fresh process, run by evaluate.bench.ts as `node --import tsx bench/cold-start.ts`:
-// prints, as JSON, the milliseconds taken by importing the engine, loading and compiling the
-// Relokia policy, the first evaluate (engine, calendars and code all cold) and a second one.
+// One cold start in a fresh process, run by evaluate.bench.ts as `node bench/cold-start.js`: prints,
+// as JSON, the milliseconds taken by importing the built engine (dist/, as a library user imports
+// it), loading and compiling the Relokia policy, the first evaluate (engine, calendars and code all
+// cold) and a second one.
 import { readFileSync } from 'node:fs';
 
 const t0 = performance.now();
-const { compilePolicy, evaluate, loadPolicy, parseCaseSource } = await import('../engine/index.ts');
+const { compilePolicy, evaluate, loadPolicy, parseCaseSource } = await import('../dist/engine/index.js');
 const t1 = performance.now();
 const policy = compilePolicy(loadPolicy({ source: readFileSync(new URL('../policies/relokia.yaml', import.meta.url), 'utf8'), file: 'relokia.yaml' }));
 const t2 = performance.now();
