@@ -23,12 +23,18 @@ export type ReferenceKind = keyof typeof REFERENCE_CODES;
 
 /** `unknown <kind> \`name\`` with the near miss, else what is declared. `of` names the owner
  *  (the event type of an attribute, the plan dimension of an option). */
-export function unknownReference(kind: ReferenceKind, name: string, candidates: Iterable<string>, path: string, of?: string): Diagnostic {
+export function unknownReference(
+  kind: ReferenceKind,
+  name: string,
+  candidates: Iterable<string>,
+  path: string,
+  of?: string,
+): Diagnostic {
   const list = [...candidates];
-  const what = of === undefined ? kind : kind === 'plan option' ? `option of plan \`${of}\`` : `${kind} of \`${of}\``;
-  return diagnostic(REFERENCE_CODES[kind], `unknown ${what} \`${name}\``, {
+  const owner = of === undefined ? '' : kind === 'plan option' ? ` of plan \`${of}\`` : ` of \`${of}\``;
+  return diagnostic(REFERENCE_CODES[kind], `unknown ${kind === 'plan option' ? 'option' : kind} \`${name}\`${owner}`, {
     path,
-    help: didYouMean(name, list) ?? (list.length ? `declared: ${listOf(list)}` : `no ${what} is declared`),
+    help: didYouMean(name, list) ?? (list.length ? `declared: ${listOf(list)}` : `no ${kind} is declared${owner}`),
   });
 }
 

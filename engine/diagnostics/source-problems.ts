@@ -20,9 +20,12 @@ export const nestingTooDeep = (limit: number, depth: number | undefined, where: 
     help: 'policies and cases need a few levels; flatten the structure',
   });
 
-/** An error the YAML reader reports, by the reader's own error code. */
-export function yamlError(readerCode: string, message: string, where: Where = {}): Diagnostic {
-  if (readerCode === 'DUPLICATE_KEY') return diagnostic('SLA1003', message, { ...where, help: 'keep one of them' });
+/** An error the YAML reader reports, by the reader's own error code; its message made lowercase
+ *  (but for a leading acronym) to read as ours do. */
+export function yamlError(readerCode: string, readerMessage: string, where: Where = {}, key?: string): Diagnostic {
+  const message = /^[A-Z][a-z]/.test(readerMessage) ? readerMessage[0].toLowerCase() + readerMessage.slice(1) : readerMessage;
+  if (readerCode === 'DUPLICATE_KEY')
+    return diagnostic('SLA1003', key === undefined ? message : `the key \`${key}\` is given twice in one mapping`, { ...where, help: 'keep one of them' });
   if (readerCode === 'MULTIPLE_DOCS')
     return diagnostic('SLA1009', message, { ...where, help: 'one file holds one document: remove the `---` and what follows' });
   return diagnostic('SLA1001', message, where);

@@ -116,7 +116,12 @@ export function parseData(source: string, file?: string): ParsedData {
   const errors: Diagnostic[] = [];
   if (doc.errors.some((e) => /call stack/i.test(e.message)))
     throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
-  for (const e of doc.errors.slice(0, MAX_ERRORS)) errors.push(yamlError(e.code, firstLine(e.message), { file, ...span(e.pos[0], e.pos[1]) }));
+  for (const e of doc.errors.slice(0, MAX_ERRORS)) {
+    // The reader names no key in its duplicate-key error: read it at the error's position.
+    const key = e.code === 'DUPLICATE_KEY' ? keyWrittenAt(source, e.pos[0]) : undefined;
+    const end = key === undefined ? e.pos[1] : e.pos[0] + key.length;
+    errors.push(yamlError(e.code, firstLine(e.message), { file, ...span(e.pos[0], end) }, key));
+  }
   if (errors.length) throw new SlaError(errors);
 
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
@@ -179,4 +184,8 @@ export function parseData(source: string, file?: string): ParsedData {
 }
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+/** The key written at `offset` (plain or quoted, on one line), if one is there. */
+const keyWrittenAt = (source: string, offset: number): string | undefined =>
+  /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s:,{}[\]#][^:\n,{}[\]]*?)(?=\s*:)/.exec(source.slice(offset, offset + 1100))?.[0];
+
 const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

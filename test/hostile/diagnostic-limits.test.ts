@@ -13,7 +13,7 @@ import { ROOT, runSla, tempFiles } from '../cli/run-sla.ts';
 const relokia = readFileSync(join(ROOT, 'policies/relokia.yaml'), 'utf8');
 const BOUND = 20_000;
 
-async function caseErrors(events: unknown[]): Promise<Diagnostic[]> {
+async function caseErrors(events: { type: string; at: string }[]): Promise<Diagnostic[]> {
   const policy = compilePolicy(loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' }));
   try {
     await evaluate(policy, { at: '2025-03-10T12:00:00Z', plans: { support: 'gold' }, facts: { migration_price: 100 }, events });
