@@ -111,7 +111,7 @@ function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Loca
   const e = group[0];
   const path = (opts.pointerPrefix ?? '') + e.instancePath || '/';
   const parent = (e.parentSchema ?? {}) as Schema;
-  const where = e.instancePath ? `\`${e.instancePath.split('/').pop()}\`` : 'the document';
+  const where = placeName(e.instancePath);
   const d = problemOf(e, group, parent, where, path);
   return placeDiagnostic(d, opts);
 }
@@ -138,6 +138,13 @@ function problemOf(e: ErrorObject, group: ErrorObject[], parent: Schema, where: 
     default:
       return schemaViolation(where, e.message ?? 'is invalid', path);
   }
+}
+
+/** The place as the author sees it: the key's name, or "item 2 of `deadlines`" in a list. */
+function placeName(pointer: string): string {
+  const [parent, last] = pointer.split('/').slice(-2);
+  if (last === undefined) return 'the document';
+  return /^\d+$/.test(last) ? `item ${Number(last) + 1} of \`${parent}\`` : `\`${last}\``;
 }
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
