@@ -41,4 +41,4 @@ export const forbiddenKey = (key: string, where: Where = {}) =>
   diagnostic('SLA1008', `the key \`${key}\` is not allowed`, { ...where, help: '`__proto__`, `constructor` and `prototype` are reserved' });
 
 export const dslNotGiven = (where: Where = {}) =>
-  diagnostic('SLA1012', 'the DSL front end was not given', { ...where, help: "pass { parseDsl } from 'sla-policy-engine/dsl' in the load options" });
+  diagnostic('SLA1117', 'the DSL front end was not given', { ...where, help: "pass { parseDsl } from 'sla-policy-engine/dsl' in the load options" });
