@@ -40,7 +40,7 @@ export const isBusinessUnit = (u: DurationUnit) => u === 'business_days' || u ==
 /**
  * ms plus a duration: minutes and hours elapse; days and weeks keep the wall time in `zone` (a
  * fraction of a day is elapsed time after the whole days); business units run on the calendar's
- * clocks; solar years keep the Jalali month and day. Throws SLA3015 for an invalid duration, SLA3020
+ * clocks; solar years keep the Jalali month and day. Throws SLA3015 for an invalid duration, SLA3034
  * for a business unit without a calendar, SLA4014 past about 20 years.
  */
 export function addDuration(ms: number, duration: string, opts: { zone: string; calendar?: BusinessCalendar }): number {

@@ -1,4 +1,4 @@
-// Problems in a calendar declaration that the schema cannot see (SLA3012, SLA3025–SLA3029): dates
+// Problems in a calendar declaration that the schema cannot see (SLA3012, SLA3039–SLA3043): dates
 // that do not exist, holiday rules, weeks, contradictions, cycles of bases.
 import { diagnostic } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
@@ -9,23 +9,23 @@ const withHelp = (help: string | undefined) => (help ? { help } : {});
 export const invalidCalendarDate = (value: unknown, form: 'date' | 'month and day' | 'Jalali month and day' | 'list of dates', path: string, help?: string) =>
   diagnostic('SLA3012', form === 'list of dates' ? 'dates is a list of YYYY-MM-DD' : `"${String(value)}" is not a ${form}`, { path, ...withHelp(help) });
 
-export const invalidHolidayRule = (message: string, path: string, help?: string) => diagnostic('SLA3025', message, { path, ...withHelp(help) });
+export const invalidHolidayRule = (message: string, path: string, help?: string) => diagnostic('SLA3039', message, { path, ...withHelp(help) });
 
 export const unknownHolidayCountry = (country: unknown, near: string | undefined, path: string) =>
-  diagnostic('SLA3026', `no holiday data for country \`${String(country)}\``, {
+  diagnostic('SLA3040', `no holiday data for country \`${String(country)}\``, {
     path,
     help: near ? `did you mean \`${near}\`?` : 'use an ISO 3166 code such as UA or IR',
   });
 
 export const unknownHolidayType = (type: unknown, types: readonly string[], path: string) =>
-  diagnostic('SLA3025', `\`${String(type)}\` is not a holiday type`, { path, help: didYouMean(String(type), types) ?? `use ${types.join(', ')}` });
+  diagnostic('SLA3039', `\`${String(type)}\` is not a holiday type`, { path, help: didYouMean(String(type), types) ?? `use ${types.join(', ')}` });
 
-export const invalidWeek = (message: string, path: string, help?: string) => diagnostic('SLA3027', message, { path, ...withHelp(help) });
+export const invalidWeek = (message: string, path: string, help?: string) => diagnostic('SLA3041', message, { path, ...withHelp(help) });
 
 export const notAWeekday = (day: string, weekdays: readonly string[], path: string) =>
-  diagnostic('SLA3027', `\`${day}\` is not a weekday`, { path, help: didYouMean(day, weekdays) ?? `use ${weekdays.join(', ')}` });
+  diagnostic('SLA3041', `\`${day}\` is not a weekday`, { path, help: didYouMean(day, weekdays) ?? `use ${weekdays.join(', ')}` });
 
-export const contradictoryCalendar = (message: string, path: string, help?: string) => diagnostic('SLA3028', message, { path, ...withHelp(help) });
+export const contradictoryCalendar = (message: string, path: string, help?: string) => diagnostic('SLA3042', message, { path, ...withHelp(help) });
 
 export const calendarCycle = (chain: string[], path: string) =>
-  diagnostic('SLA3029', `calendar bases form a cycle: ${chain.join(' → ')}`, { path, help: 'a calendar cannot be its own base, directly or through others' });
+  diagnostic('SLA3043', `calendar bases form a cycle: ${chain.join(' → ')}`, { path, help: 'a calendar cannot be its own base, directly or through others' });

@@ -9,10 +9,10 @@ const CASE_FIELDS = ['policy', 'at', 'plans', 'facts', 'events'];
 export const caseNotMapping = () => diagnostic('SLA4001', 'a case must be a mapping with `at`, `plans`, `facts` and `events`', { path: '' });
 
 export const unknownCaseField = (key: string, path: string) =>
-  diagnostic('SLA4015', `unknown case field \`${key}\``, { path, help: didYouMean(key, CASE_FIELDS) ?? `expected ${listOf(CASE_FIELDS)}` });
+  diagnostic('SLA4030', `unknown case field \`${key}\``, { path, help: didYouMean(key, CASE_FIELDS) ?? `expected ${listOf(CASE_FIELDS)}` });
 
 export const caseForOtherPolicy = (given: unknown, actual: string) =>
-  diagnostic('SLA4019', `the case is for policy \`${String(given)}\`, but it is evaluated under \`${actual}\``, {
+  diagnostic('SLA4034', `the case is for policy \`${String(given)}\`, but it is evaluated under \`${actual}\``, {
     path: '/policy',
     help: `evaluate it under \`${String(given)}\`, or change its \`policy:\``,
   });
@@ -36,7 +36,7 @@ export const wrongCaseShape = (message: string, path: string) => diagnostic('SLA
 const CASE_REFERENCE_CODES = {
   'event type': 'SLA4004',
   fact: 'SLA4006',
-  'plan dimension': 'SLA4017',
+  'plan dimension': 'SLA4032',
 } as const satisfies Record<string, Code>;
 
 export const unknownInCase = (kind: keyof typeof CASE_REFERENCE_CODES, name: string, known: string[], policy: string, path: string) =>
@@ -58,7 +58,7 @@ export const unknownEventAttribute = (name: string, type: string, known: string[
   });
 
 export const untilWithoutDuration = (type: string, withDuration: string[], path: string) =>
-  diagnostic('SLA4016', `\`${type}\` events have no \`until\``, {
+  diagnostic('SLA4031', `\`${type}\` events have no \`until\``, {
     path,
     help: withDuration.length ? `only events declared with a duration do (${listOf(withDuration)})` : 'no event type of this policy has a duration',
   });
@@ -70,7 +70,7 @@ export const wrongCaseValue = (what: string, expected: string, value: unknown, p
   diagnostic('SLA4008', `${what} must be ${expected}, not ${JSON.stringify(value)}`, { path });
 
 export const notDeclaredCaseValue = (value: unknown, what: string, allowed: string[], path: string) =>
-  diagnostic('SLA4018', `${JSON.stringify(value)} is not a value of ${what}`, {
+  diagnostic('SLA4033', `${JSON.stringify(value)} is not a value of ${what}`, {
     path,
     help: didYouMean(String(value), allowed) ?? `expected one of ${listOf(allowed)}`,
   });

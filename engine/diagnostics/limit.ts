@@ -10,11 +10,11 @@ const MORE = /^and (\d+) more (?:errors?|warnings?|problems?)$/;
 /** The closing diagnostic that stands for `count` diagnostics left out. */
 export function moreProblems(count: number, severity: Diagnostic['severity'], file?: string): Diagnostic {
   const noun = severity === 'error' ? (count === 1 ? 'error' : 'errors') : count === 1 ? 'warning' : 'warnings';
-  return { ...diagnostic('SLA5005', `and ${count} more ${noun}`, file === undefined ? {} : { file }), severity };
+  return { ...diagnostic('SLA5011', `and ${count} more ${noun}`, file === undefined ? {} : { file }), severity };
 }
 
 /** Whether a diagnostic is the closing "and N more" of a capped list. */
-export const isMoreProblems = (d: Diagnostic): boolean => d.code === 'SLA5005';
+export const isMoreProblems = (d: Diagnostic): boolean => d.code === 'SLA5011';
 
 /** How many diagnostics a list stands for: its own, plus those its closing "and N more" counts. */
 export function countProblems(ds: readonly Diagnostic[]): number {

@@ -13,10 +13,10 @@ const REFERENCE_CODES = {
   'plan dimension': 'SLA3005',
   calendar: 'SLA3008',
   clause: 'SLA3009',
-  deadline: 'SLA3016',
-  counter: 'SLA3017',
-  entitlement: 'SLA3018',
-  'plan option': 'SLA3019',
+  deadline: 'SLA3030',
+  counter: 'SLA3031',
+  entitlement: 'SLA3032',
+  'plan option': 'SLA3033',
 } as const satisfies Record<string, Code>;
 
 export type ReferenceKind = keyof typeof REFERENCE_CODES;
@@ -64,21 +64,21 @@ export const wrongValueType = (what: string, type: string, value: unknown, path:
   diagnostic('SLA3011', `${what} is ${article(type)}; ${JSON.stringify(value)} is not`, { path });
 
 export const notDeclaredValue = (value: unknown, what: string, allowed: string[], path: string) =>
-  diagnostic('SLA3021', `${JSON.stringify(value)} is not a value of ${what}`, {
+  diagnostic('SLA3035', `${JSON.stringify(value)} is not a value of ${what}`, {
     path,
     help: didYouMean(String(value), allowed) ?? `expected one of ${listOf(allowed)}`,
   });
 
 /** A fact or attribute used as a number (an amount, a comparison) that is declared otherwise. */
 export const numberNeeded = (what: string, type: string, path: string, use = 'a number is needed here') =>
-  diagnostic('SLA3022', `${what} is a ${type}; ${use}`, { path, help: 'declare it as a number or an integer' });
+  diagnostic('SLA3036', `${what} is a ${type}; ${use}`, { path, help: 'declare it as a number or an integer' });
 
 export const downtimeWithoutDuration = (event: string, path: string) =>
-  diagnostic('SLA3023', `\`${event}\` has no duration; declare it with \`duration: true\``, { path });
+  diagnostic('SLA3037', `\`${event}\` has no duration; declare it with \`duration: true\``, { path });
 
 const COMPARISONS = ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most'];
 export const oneComparison = (found: number, path: string) =>
-  diagnostic('SLA3024', `a fact condition needs exactly one comparison (found ${found})`, { path, help: COMPARISONS.join(', ') });
+  diagnostic('SLA3038', `a fact condition needs exactly one comparison (found ${found})`, { path, help: COMPARISONS.join(', ') });
 
 export const clauseWithoutText = (id: string, path: string) =>
   diagnostic('SLA3014', `clause \`${id}\` has no text`, { path, help: 'give its text in at least one language, e.g. `en: "…"`' });
@@ -92,7 +92,7 @@ export const negativeDuration = (what: string) => diagnostic('SLA3015', `${what}
 export const partSolarYear = (text: string) => diagnostic('SLA3015', `"${text}": solar years are counted whole`, { help: 'e.g. "1 solar year"' });
 
 export const durationNeedsCalendar = (text: string, path?: string) =>
-  diagnostic('SLA3020', `"${text}" needs a calendar`, {
+  diagnostic('SLA3034', `"${text}" needs a calendar`, {
     ...(path !== undefined ? { path } : {}),
     help: 'name one with `calendar:` on the item or at the top of the policy',
   });

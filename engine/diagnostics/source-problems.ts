@@ -35,7 +35,7 @@ export const aliasRefused = (name: string, where: Where = {}) =>
   diagnostic('SLA1002', `aliases (\`*${name}\`) are not allowed`, { ...where, help: 'write the value out' });
 
 export const keyNotScalar = (where: Where = {}) =>
-  diagnostic('SLA1011', 'keys must be plain scalars', { ...where, help: 'write the key as a name, e.g. `ticket_opened:`' });
+  diagnostic('SLA1020', 'keys must be plain scalars', { ...where, help: 'write the key as a name, e.g. `ticket_opened:`' });
 
 export const forbiddenKey = (key: string, where: Where = {}) =>
   diagnostic('SLA1008', `the key \`${key}\` is not allowed`, { ...where, help: '`__proto__`, `constructor` and `prototype` are reserved' });
