@@ -15,27 +15,34 @@ export interface PrintOptions {
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream, indent = '', options: PrintOptions = {}): void {
-  const style = styleFor(stream);
+  for (const line of diagnosticLines(diagnostics, styleFor(stream), options)) stream.write(line ? `${indent}${line}\n` : '\n');
+}
+
+/** The lines printDiagnostics writes: each diagnostic, its frame and a blank line after it. */
+export function diagnosticLines(diagnostics: readonly Diagnostic[], style: Style, options: PrintOptions = {}): string[] {
   const lines = linesOf(options.sourceOf ?? readForFrame);
+  const out: string[] = [];
   const printed = new Map<string, number>();
   const held = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const file = d.file ?? '';
     const n = printed.get(file) ?? 0;
     if (n >= MAX_PRINTED || isMoreProblems(d)) {
-      held.set(file, [...(held.get(file) ?? []), d]);
+      if (!held.has(file)) held.set(file, []);
+      held.get(file)!.push(d);
       continue;
     }
     printed.set(file, n + 1);
-    stream.write(`${indent}${head(d, style)}\n`);
+    out.push(head(d, style));
     const source = d.file !== undefined && d.line ? lines(d.file) : undefined;
     const frame = source ? codeFrame(source, d, style) : [];
-    if (frame.length) stream.write(`${frame.map((l) => `${indent}${l}`).join('\n')}\n\n`);
+    if (frame.length) out.push(...frame, '');
   }
   for (const [file, rest] of held) {
     const severity = rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
-    stream.write(`${indent}${head(moreProblems(countProblems(rest), severity, file || undefined), style)}\n`);
+    out.push(head(moreProblems(countProblems(rest), severity, file || undefined), style));
   }
+  return out;
 }
 
 /** The diagnostic's one line, its severity and code coloured on a terminal. */

@@ -1,8 +1,8 @@
 // How `sla test` shows a case: ✓/✗ and its name; for a failure, each mismatch with the expected
 // and actual values and the whole actual item, or the diagnostics that stopped the case.
-import { formatDiagnostic } from '../../engine/diagnostics/index.ts';
 import type { CaseOutcome, Mismatch } from '../../engine/testing/index.ts';
 import { formatMismatch, showValue } from '../../engine/testing/index.ts';
+import { diagnosticLines } from '../print-diagnostics.ts';
 import type { Style } from '../text/style.ts';
 
 const DETAIL = '      ';
@@ -10,7 +10,7 @@ const DETAIL = '      ';
 export function formatCaseOutcome(outcome: CaseOutcome, style: Style): string[] {
   if (outcome.passed) return [`  ${style.green('✓')} ${outcome.name}`];
   const lines = [`  ${style.red('✗')} ${outcome.name}`];
-  for (const d of outcome.diagnostics) lines.push(DETAIL + formatDiagnostic(d));
+  for (const line of diagnosticLines(outcome.diagnostics, style)) lines.push(line && DETAIL + line);
   if (outcome.error) lines.push(`${DETAIL}internal error: ${outcome.error}`);
   lines.push(...mismatchLines(outcome.mismatches, style));
   return lines;
