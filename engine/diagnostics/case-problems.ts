@@ -1,6 +1,7 @@
 // Problems in a customer case (SLA4xxx), each at a JSON pointer into the case, and the problems
 // of evaluating one (unknown policy, language, out of range).
 import type { Code } from './codes.ts';
+import { quoted } from './quote.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
@@ -9,12 +10,12 @@ const CASE_FIELDS = ['policy', 'at', 'plans', 'facts', 'events'];
 export const caseNotMapping = () => diagnostic('SLA4001', 'a case must be a mapping with `at`, `plans`, `facts` and `events`', { path: '' });
 
 export const unknownCaseField = (key: string, path: string) =>
-  diagnostic('SLA4030', `unknown case field \`${key}\``, { path, help: didYouMean(key, CASE_FIELDS) ?? `expected ${listOf(CASE_FIELDS)}` });
+  diagnostic('SLA4030', `unknown case field ${quoted(key)}`, { path, help: didYouMean(key, CASE_FIELDS) ?? `expected ${listOf(CASE_FIELDS)}` });
 
 export const caseForOtherPolicy = (given: unknown, actual: string) =>
-  diagnostic('SLA4034', `the case is for policy \`${String(given)}\`, but it is evaluated under \`${actual}\``, {
+  diagnostic('SLA4034', `the case is for policy ${quoted(String(given))}, but it is evaluated under ${quoted(actual)}`, {
     path: '/policy',
-    help: `evaluate it under \`${String(given)}\`, or change its \`policy:\``,
+    help: `evaluate it under ${quoted(String(given))}, or change its \`policy:\``,
   });
 
 const INSTANT_HELP = 'write an ISO 8601 time with an offset, e.g. 2025-03-10T12:00:00+02:00';
@@ -26,7 +27,7 @@ export const notAnInstant = (value: unknown, path: string) =>
 export const badInstant = (error: string, path?: string): Diagnostic =>
   diagnostic(/offset/i.test(error) ? 'SLA4002' : 'SLA4003', error, path === undefined ? {} : { path });
 
-export const notADate = (value: string) => diagnostic('SLA4003', `\`${value}\` is not a date`, { help: 'write YYYY-MM-DD' });
+export const notADate = (value: string) => diagnostic('SLA4003', `${quoted(value)} is not a date`, { help: 'write YYYY-MM-DD' });
 
 export const missingValue = (message: string, path: string, help?: string) => diagnostic('SLA4009', message, { path, ...(help ? { help } : {}) });
 
@@ -40,25 +41,25 @@ const CASE_REFERENCE_CODES = {
 } as const satisfies Record<string, Code>;
 
 export const unknownInCase = (kind: keyof typeof CASE_REFERENCE_CODES, name: string, known: string[], policy: string, path: string) =>
-  diagnostic(CASE_REFERENCE_CODES[kind], `unknown ${kind} \`${name}\``, {
+  diagnostic(CASE_REFERENCE_CODES[kind], `unknown ${kind} ${quoted(name)}`, {
     path,
-    help: didYouMean(name, known) ?? (known.length ? `\`${policy}\` declares ${listOf(known)}` : `\`${policy}\` declares no ${kind}`),
+    help: didYouMean(name, known) ?? (known.length ? `${quoted(policy)} declares ${listOf(known)}` : `${quoted(policy)} declares no ${kind}`),
   });
 
 export const unknownPlanOption = (value: unknown, dimension: string, options: string[], path: string) =>
-  diagnostic('SLA4007', `unknown option ${JSON.stringify(value)} for plan \`${dimension}\``, {
+  diagnostic('SLA4007', `unknown option ${JSON.stringify(value)} for plan ${quoted(dimension)}`, {
     path,
     help: (typeof value === 'string' && didYouMean(value, options)) || `expected one of ${listOf(options)}`,
   });
 
 export const unknownEventAttribute = (name: string, type: string, known: string[], path: string) =>
-  diagnostic('SLA4005', `unknown attribute \`${name}\` of \`${type}\``, {
+  diagnostic('SLA4005', `unknown attribute ${quoted(name)} of ${quoted(type)}`, {
     path,
-    help: didYouMean(name, known) ?? (known.length ? `\`${type}\` has ${listOf(known)}` : `\`${type}\` has no attributes`),
+    help: didYouMean(name, known) ?? (known.length ? `${quoted(type)} has ${listOf(known)}` : `${quoted(type)} has no attributes`),
   });
 
 export const untilWithoutDuration = (type: string, withDuration: string[], path: string) =>
-  diagnostic('SLA4031', `\`${type}\` events have no \`until\``, {
+  diagnostic('SLA4031', `${quoted(type)} events have no \`until\``, {
     path,
     help: withDuration.length ? `only events declared with a duration do (${listOf(withDuration)})` : 'no event type of this policy has a duration',
   });
@@ -79,11 +80,11 @@ export const negativeQuantity = (what: string, value: number, minimum: number, p
   diagnostic('SLA4011', `${what} is ${value}; it cannot be less than ${minimum}`, { path });
 
 export const unknownPolicy = (ref: string, folder: string, ids: string[]) =>
-  diagnostic('SLA4012', `unknown policy \`${ref}\` in \`${folder}\``, {
+  diagnostic('SLA4012', `unknown policy ${quoted(ref)} in ${quoted(folder)}`, {
     help: didYouMean(ref, ids) ?? (ids.length ? `known policies: ${listOf(ids)}` : 'the folder has no policies'),
   });
 
 export const unsupportedLanguage = (lang: string) =>
-  diagnostic('SLA4013', `unsupported language \`${lang}\``, { help: 'use a two-letter code such as en, uk or fa' });
+  diagnostic('SLA4013', `unsupported language ${quoted(lang)}`, { help: 'use a two-letter code such as en, uk or fa' });
 
 export const outOfRange = (message: string, help?: string) => diagnostic('SLA4014', message, help ? { help } : {});

@@ -1,6 +1,7 @@
 // Problems the compiler's checks find in a policy's meaning (SLA3xxx): references that do not
 // resolve, values of the wrong type, durations and calendars that cannot work.
 import type { Code } from './codes.ts';
+import { quoted } from './quote.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
@@ -23,16 +24,10 @@ export type ReferenceKind = keyof typeof REFERENCE_CODES;
 
 /** `unknown <kind> \`name\`` with the near miss, else what is declared. `of` names the owner
  *  (the event type of an attribute, the plan dimension of an option). */
-export function unknownReference(
-  kind: ReferenceKind,
-  name: string,
-  candidates: Iterable<string>,
-  path: string,
-  of?: string,
-): Diagnostic {
+export function unknownReference(kind: ReferenceKind, name: string, candidates: Iterable<string>, path: string, of?: string): Diagnostic {
   const list = [...candidates];
-  const owner = of === undefined ? '' : kind === 'plan option' ? ` of plan \`${of}\`` : ` of \`${of}\``;
-  return diagnostic(REFERENCE_CODES[kind], `unknown ${kind === 'plan option' ? 'option' : kind} \`${name}\`${owner}`, {
+  const owner = of === undefined ? '' : kind === 'plan option' ? ` of plan ${quoted(of)}` : ` of ${quoted(of)}`;
+  return diagnostic(REFERENCE_CODES[kind], `unknown ${kind === 'plan option' ? 'option' : kind} ${quoted(name)}${owner}`, {
     path,
     help: didYouMean(name, list) ?? (list.length ? `declared: ${listOf(list)}` : `no ${kind} is declared${owner}`),
   });
@@ -40,23 +35,23 @@ export function unknownReference(
 
 /** A deadline per subject whose stop event does not carry the subject. */
 export const stopWithoutSubject = (event: string, subject: string, path: string) =>
-  diagnostic('SLA3004', `\`${event}\` has no attribute \`${subject}\`, so it cannot stop a deadline per ${subject}`, {
+  diagnostic('SLA3004', `${quoted(event)} has no attribute ${quoted(subject)}, so it cannot stop a deadline per ${subject}`, {
     path,
-    help: `declare \`${subject}\` among the attributes of \`${event}\``,
+    help: `declare ${quoted(subject)} among the attributes of ${quoted(event)}`,
   });
 
 /** An entitlement per subject that no event type carries. */
 export const subjectOnNoEvent = (subject: string, path: string) =>
-  diagnostic('SLA3004', `no event type has an attribute \`${subject}\` to tell the subjects apart`, { path });
+  diagnostic('SLA3004', `no event type has an attribute ${quoted(subject)} to tell the subjects apart`, { path });
 
 export const missingPlanValues = (missing: string[], dimension: string, path: string) =>
-  diagnostic('SLA3006', `no value for ${listOf(missing)} of plan \`${dimension}\``, { path, help: 'give one, or leave those options out with `applies:`' });
+  diagnostic('SLA3006', `no value for ${listOf(missing)} of plan ${quoted(dimension)}`, { path, help: 'give one, or leave those options out with `applies:`' });
 
 export const invalidZone = (problem: { message: string; help?: string }, path?: string) =>
   diagnostic('SLA3007', problem.message, { ...(path !== undefined ? { path } : {}), ...(problem.help ? { help: problem.help } : {}) });
 
 export const duplicateId = (id: string, first: string, path: string) =>
-  diagnostic('SLA3010', `the id \`${id}\` is used twice (also at ${first})`, { path, help: 'give each item an id of its own' });
+  diagnostic('SLA3010', `the id ${quoted(id)} is used twice (also at ${first})`, { path, help: 'give each item an id of its own' });
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
@@ -74,14 +69,14 @@ export const numberNeeded = (what: string, type: string, path: string, use = 'a 
   diagnostic('SLA3036', `${what} is a ${type}; ${use}`, { path, help: 'declare it as a number or an integer' });
 
 export const downtimeWithoutDuration = (event: string, path: string) =>
-  diagnostic('SLA3037', `\`${event}\` has no duration; declare it with \`duration: true\``, { path });
+  diagnostic('SLA3037', `${quoted(event)} has no duration; declare it with \`duration: true\``, { path });
 
 const COMPARISONS = ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most'];
 export const oneComparison = (found: number, path: string) =>
   diagnostic('SLA3038', `a fact condition needs exactly one comparison (found ${found})`, { path, help: COMPARISONS.join(', ') });
 
 export const clauseWithoutText = (id: string, path: string) =>
-  diagnostic('SLA3014', `clause \`${id}\` has no text`, { path, help: 'give its text in at least one language, e.g. `en: "…"`' });
+  diagnostic('SLA3014', `clause ${quoted(id)} has no text`, { path, help: 'give its text in at least one language, e.g. `en: "…"`' });
 
 const DURATION_FORMS = 'e.g. "24 hours", "3 days", "14 business days", "5 business hours", "1 solar year"';
 export const invalidDuration = (text: string, path?: string, help = DURATION_FORMS) =>

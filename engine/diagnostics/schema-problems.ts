@@ -1,15 +1,16 @@
 // Problems the JSON Schema finds in a policy's shape (SLA2xxx). `where` names the place as the
 // author wrote it: the property's key, or "the document".
+import { quoted } from './quote.ts';
 import { diagnostic } from './diagnostic.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
 export const unknownProperty = (name: string, known: string[], path: string) =>
-  diagnostic('SLA2002', `unknown property \`${name}\``, { path, help: didYouMean(name, known) ?? `expected one of ${listOf(known)}` });
+  diagnostic('SLA2002', `unknown property ${quoted(name)}`, { path, help: didYouMean(name, known) ?? `expected one of ${listOf(known)}` });
 
 export const invalidName = (name: string, pattern: string | undefined, path: string) =>
-  diagnostic('SLA2006', `\`${name}\` is not a valid name here`, { path, ...(pattern ? { help: `names must match ${pattern}` } : {}) });
+  diagnostic('SLA2006', `${quoted(name)} is not a valid name here`, { path, ...(pattern ? { help: `names must match ${pattern}` } : {}) });
 
-export const missingProperty = (name: string, where: string, path: string) => diagnostic('SLA2003', `missing property \`${name}\` in ${where}`, { path });
+export const missingProperty = (name: string, where: string, path: string) => diagnostic('SLA2003', `missing property ${quoted(name)} in ${where}`, { path });
 
 export const wrongShape = (where: string, expected: string, actual: string, path: string) =>
   diagnostic('SLA2004', `${where} must be ${expected}, not ${actual}`, { path });

@@ -1,4 +1,5 @@
 // Problems of the source text itself (SLA10xx): what the YAML reader and the screening find.
+import { quoted } from './quote.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 
 type Where = Partial<Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'path'>>;
@@ -25,7 +26,7 @@ export const nestingTooDeep = (limit: number, depth: number | undefined, where: 
 export function yamlError(readerCode: string, readerMessage: string, where: Where = {}, key?: string): Diagnostic {
   const message = /^[A-Z][a-z]/.test(readerMessage) ? readerMessage[0].toLowerCase() + readerMessage.slice(1) : readerMessage;
   if (readerCode === 'DUPLICATE_KEY')
-    return diagnostic('SLA1003', key === undefined ? message : `the key \`${key}\` is given twice in one mapping`, { ...where, help: 'keep one of them' });
+    return diagnostic('SLA1003', key === undefined ? message : `the key ${quoted(key)} is given twice in one mapping`, { ...where, help: 'keep one of them' });
   if (readerCode === 'MULTIPLE_DOCS')
     return diagnostic('SLA1009', message, { ...where, help: 'one file holds one document: remove the `---` and what follows' });
   return diagnostic('SLA1001', message, where);
@@ -38,7 +39,7 @@ export const keyNotScalar = (where: Where = {}) =>
   diagnostic('SLA1020', 'keys must be plain scalars', { ...where, help: 'write the key as a name, e.g. `ticket_opened:`' });
 
 export const forbiddenKey = (key: string, where: Where = {}) =>
-  diagnostic('SLA1008', `the key \`${key}\` is not allowed`, { ...where, help: '`__proto__`, `constructor` and `prototype` are reserved' });
+  diagnostic('SLA1008', `the key ${quoted(key)} is not allowed`, { ...where, help: '`__proto__`, `constructor` and `prototype` are reserved' });
 
 export const dslNotGiven = (where: Where = {}) =>
   diagnostic('SLA1117', 'the DSL front end was not given', { ...where, help: "pass { parseDsl } from 'sla-policy-engine/dsl' in the load options" });
