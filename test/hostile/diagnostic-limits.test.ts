@@ -95,6 +95,23 @@ describe('near-miss suggestions are bounded', () => {
   );
 });
 
+describe('messages stay short', () => {
+  it(
+    'a 100 000-character unknown fact is quoted as a short excerpt',
+    async () => {
+      const policy = compilePolicy(loadPolicy({ source: miniPolicyYaml, file: 'mini.yaml' }));
+      const name = `f${'x'.repeat(100_000)}`;
+      const error = await evaluate(policy, { at: '2025-03-10T12:00:00Z', plans: { support: 'gold' }, facts: { [name]: 1 } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SlaError);
+      const [d] = (error as SlaError).diagnostics;
+      expect(d).toMatchObject({ code: 'SLA4006' });
+      expect(d.message.length).toBeLessThan(100);
+      expect(d.message).toContain('…`');
+    },
+    BOUND,
+  );
+});
+
 describe('the CLI prints a bounded number of diagnostics per file', () => {
   it(
     '`sla check` prints the first 50, then how many more, and counts them all',
