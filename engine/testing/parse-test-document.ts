@@ -1,7 +1,7 @@
-// Validates a test file (already parsed by parseCaseSource) into cases; problems are SLA5001
+// Validates a test file (already parsed by parseCaseSource) into cases; problems are SLA5001 (SLA5010 for an unknown key)
 // diagnostics with JSON pointers, so one bad case fails alone and the others still run.
 import type { CreditItem, DeadlineItem, RefundAnswer } from '../answer.ts';
-import { didYouMean, invalidTestFile, listOf, placeDiagnostic, unknownTestKey, type Diagnostic } from '../diagnostics/index.ts';
+import { invalidTestFile, placeDiagnostic, unknownTestKey, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
 import { LIST_KINDS, type ExpectedItem, type Expectation, type TestCase, type TestDocument } from './expectation.ts';
 import { isRecord } from './values-match.ts';
