@@ -1,5 +1,5 @@
-// Validates a test file (already parsed by parseCaseSource) into cases; problems are SLA5001 (SLA5010 for an unknown key)
-// diagnostics with JSON pointers, so one bad case fails alone and the others still run.
+// Validates a test file (already parsed by parseCaseSource) into cases; problems are SLA5001
+// (SLA5010 for an unknown key) diagnostics with JSON pointers, so one bad case fails alone and the others still run.
 import type { CreditItem, DeadlineItem, RefundAnswer } from '../answer.ts';
 import { invalidTestFile, placeDiagnostic, unknownTestKey, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
