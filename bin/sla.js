@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `sla` command: runs the built CLI (dist/cli/), turning every error into an exit code.
+// The `sla` command: runs the built CLI, turning every error into an exit code.
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+// dist/sla/ is the CLI bundled at build time (one file per command loaded on demand: fast start).
+const entry = new URL('../dist/sla/main.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('sla: the package is not built (dist/ is missing): run `npm run build` in its folder\n');
   process.exit(2);

@@ -1,23 +1,25 @@
-// The compiler: named, ordered stages, each able to report diagnostics. A stage that finds an
-// error stops the pipeline; its diagnostics carry JSON pointers into the policy.
+// The compiler: named, ordered stages over the IR, each able to report diagnostics, the rules
+// emitted last. A stage that finds an error stops the pipeline; its diagnostics carry JSON
+// pointers into the policy.
+import type { RuleProperties } from 'json-rules-engine';
 import { buildCalendars } from '../calendar/index.ts';
 import { hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../policy-types.ts';
-import { schemaDiagnostics } from './validate-schema.ts';
 import { checkPolicy } from './check-policy.ts';
 import { emitRules } from './emit-rules.ts';
+import { schemaDiagnostics } from './validate-schema.ts';
 
 export interface Stage {
-  name: string;
-  run(policy: Policy): Diagnostic[];
+  name: 'schema' | 'references' | 'calendars' | 'rules';
+  /** what the stage finds wrong; `out` receives what it produces */
+  run(policy: Policy, out: { rules?: RuleProperties[] }): Diagnostic[];
 }
 
-/** The stages that judge a policy; `emitRules` then turns a policy that passed them into rules. */
-export const stages: Stage[] = [
+export const stages: readonly Stage[] = [
   { name: 'schema', run: (policy) => schemaDiagnostics(policyValidator(), policy) },
-  { name: 'check', run: (policy) => checkPolicy(policy) },
+  { name: 'references', run: (policy) => checkPolicy(policy) },
   {
     name: 'calendars',
     run: (policy) => {
@@ -30,13 +32,24 @@ export const stages: Stage[] = [
       }
     },
   },
+  {
+    name: 'rules',
+    run: (policy, out) => {
+      out.rules = emitRules(policy);
+      return [];
+    },
+  },
 ];
 
-/** Runs the stages in order up to the first that finds an error; returns every diagnostic seen. */
-export function runStages(policy: Policy): Diagnostic[] {
+/** The stages that judge a policy: all but the last, which emits its rules. */
+const checking = stages.filter((s) => s.name !== 'rules');
+const emitting = stages.filter((s) => s.name === 'rules');
+
+/** Runs stages in order up to the first that finds an error; returns every diagnostic seen. */
+export function runStages(policy: Policy, which: readonly Stage[] = checking, out: { rules?: RuleProperties[] } = {}): Diagnostic[] {
   const seen: Diagnostic[] = [];
-  for (const stage of stages) {
-    seen.push(...stage.run(policy));
+  for (const stage of which) {
+    seen.push(...stage.run(policy, out));
     if (hasErrors(seen)) break;
   }
   return seen;
@@ -46,11 +59,10 @@ export function runStages(policy: Policy): Diagnostic[] {
 export function compilePolicy(input: LoadedPolicy | Policy): CompiledPolicy {
   const loaded = 'kind' in input && input.kind === 'loaded' ? (input as LoadedPolicy) : undefined;
   const policy = loaded ? loaded.ir : (input as Policy);
-  // A loaded policy has passed the stages already.
-  if (!loaded) {
-    const ds = runStages(policy);
-    if (hasErrors(ds)) throw new SlaError(ds.filter((d) => d.severity === 'error'));
-  }
+  // A loaded policy has passed the checking stages already.
+  const out: { rules?: RuleProperties[] } = {};
+  const ds = runStages(policy, loaded ? emitting : stages, out);
+  if (hasErrors(ds) || !out.rules) throw new SlaError(ds.filter((d) => d.severity === 'error'));
   const { $schema: _schema, ...rest } = policy;
-  return { kind: 'compiled', format: 'sla-compiled/1', policy: rest, rules: emitRules(policy) };
+  return { kind: 'compiled', format: 'sla-compiled/1', policy: rest, rules: out.rules };
 }
