@@ -1,6 +1,7 @@
 // A Monarch tokenizer for Monaco, generated from the lexer's own token definitions so that the
 // editor colours exactly the tokens the parser sees.
-import { keywords, tokenDefs, Ident } from './tokens.ts';
+import { keywords, PATTERNS } from './lexical.ts';
+import { tokenDefs, Ident } from './tokens.ts';
 
 export const dslLanguageId = 'sla';
 
@@ -14,7 +15,7 @@ for (const d of tokenDefs) {
   else rules.push([d.regex, d.cls]);
 }
 // an unterminated string still reads as a string while it is being typed
-rules.push([/"(?:[^"\\]|\\.)*$/, 'string.invalid']);
+rules.push([PATTERNS.openString, 'string.invalid']);
 
 export interface MonarchLanguage {
   defaultToken: string;

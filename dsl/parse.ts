@@ -1,15 +1,16 @@
 // Source text → IR: lexing, the size and nesting caps, parsing (fail-fast or recovering) and
-// lowering, with every problem reported as a Diagnostic carrying line:column and a help text.
+// lowering, with every problem reported as a Diagnostic carrying its span and a help text.
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { diagnostic, nearest, type Diagnostic } from '../engine/diagnostics/index.ts';
 import type { Code } from '../engine/diagnostics/codes.ts';
 import type { Policy } from '../engine/ir/schema.ts';
-import type { Locator, Position } from '../engine/policy-types.ts';
+import type { Locator } from '../engine/policy-types.ts';
+import { keywords } from './lexical.ts';
 import { lex } from './lexer.ts';
+import { spanOf, type Span } from './lower/cst.ts';
+import { toIr, type Anchor } from './lower/visitor.ts';
 import { PolicyParser, TooManyErrors } from './parser.ts';
 import { syntaxHelp } from './syntax-help.ts';
-import { toIr, type Anchor } from './to-ir.ts';
-import { keywords } from './tokens.ts';
 
 const TOP_LEVEL = ['source', 'plan', 'fact', 'event', 'calendar', 'instant', 'counter', 'clause', 'assumption', 'deadline', 'entitlement', 'refund', 'credit', 'no'];
 
@@ -17,6 +18,9 @@ export const MAX_SOURCE_CHARS = 1024 * 1024;
 export const MAX_NESTING = 64;
 /** With recovery on, at most this many diagnostics are reported (the rest is noise). */
 export const MAX_DIAGNOSTICS = 50;
+
+/** problems of the whole text are shown at its start */
+const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export interface ParseOptions {
   file?: string;
@@ -48,35 +52,22 @@ export function parseDsl(source: string, options: ParseOptions = {}): ParseResul
 
 export function parseDslDetailed(source: string, options: ParseOptions = {}): DetailedParseResult {
   const { file, recover = false } = options;
-  let positions = new Map<string, Position>();
-  const locate: Locator = (pointer) => {
-    let p = pointer;
-    for (;;) {
-      const hit = positions.get(p);
-      if (hit) return hit;
-      if (p === '') return undefined;
-      p = p.slice(0, Math.max(0, p.lastIndexOf('/')));
-    }
-  };
+  let locate: Locator = () => undefined;
   const diags: Diagnostic[] = [];
-  const where = (line: number | undefined, column: number | undefined) => ({
-    ...(file ? { file } : {}),
-    ...(line !== undefined && Number.isFinite(line) ? { line, column: column ?? 1 } : {}),
-  });
-  const fail = (code: Code, message: string, line: number | undefined, column: number | undefined, help: string) =>
-    diags.push(diagnostic(code, message, { ...where(line, column), help }));
+  const fail = (code: Code, message: string, span: Span, help: string) =>
+    diags.push(diagnostic(code, message, { ...(file ? { file } : {}), ...span, help }));
   const done = (): ParseResult => ({ diagnostics: diags.slice(0, MAX_DIAGNOSTICS), locate });
 
   if (typeof source !== 'string') {
-    fail('SLA1007', 'the policy is not text', undefined, undefined, 'pass the contents of a .sla file as a string');
+    fail('SLA1007', 'the policy is not text', START, 'pass the contents of a .sla file as a string');
     return done();
   }
   if (source.length > MAX_SOURCE_CHARS) {
-    fail('SLA1004', `the policy is too large (${source.length} characters)`, 1, 1, `a policy may have at most ${MAX_SOURCE_CHARS} characters`);
+    fail('SLA1004', `the policy is too large (${source.length} characters)`, START, `a policy may have at most ${MAX_SOURCE_CHARS} characters`);
     return done();
   }
   if (source.trim() === '') {
-    fail('SLA1006', 'the policy is empty', 1, 1, 'start with `policy <id> "<title>"`');
+    fail('SLA1006', 'the policy is empty', START, 'start with `policy <id> "<title>"`');
     return done();
   }
 
@@ -85,11 +76,12 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
   for (const e of lexed.errors) {
     const text = source.slice(e.offset, e.offset + Math.min(e.length, 20));
     const quoteStart = text.startsWith('"');
+    // a lexing error never spans a line break (white space always lexes)
+    const span = { line: e.line ?? 1, column: e.column ?? 1, endLine: e.line ?? 1, endColumn: (e.column ?? 1) + (quoteStart ? lineRest(source, e.offset) : e.length) };
     fail(
-      'SLA1101',
+      quoteStart ? 'SLA1116' : 'SLA1101',
       quoteStart ? 'unterminated or invalid string' : `unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(text)}`,
-      e.line,
-      e.column,
+      span,
       quoteStart
         ? 'a string ends on the same line with `"`; write line breaks as \\n and quotes as \\"'
         : 'names are letters, digits, _ and -; put other text in "double quotes"; comments start with #',
@@ -103,7 +95,7 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
     const n = t.tokenType.name;
     if (n === 'LCurly' || n === 'LBracket' || n === 'LParen') {
       if (++depth > MAX_NESTING) {
-        fail('SLA1103', `brackets nested more than ${MAX_NESTING} deep`, t.startLine, t.startColumn, 'close the brackets that are left open; declarations nest at most a few levels');
+        fail('SLA1103', `brackets nested more than ${MAX_NESTING} deep`, spanOf(t)!, 'close the brackets that are left open; declarations nest at most a few levels');
         return done();
       }
     } else if (n === 'RCurly' || n === 'RBracket' || n === 'RParen') depth = Math.max(0, depth - 1);
@@ -126,8 +118,8 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
   }
   if (diags.length > 0 || !cst) return done();
 
-  const lowered = toIr(cst, lexed.tokens, (lexed.groups.docs ?? []) as IToken[], file);
-  positions = lowered.positions;
+  const lowered = toIr(parser, cst, lexed.tokens, (lexed.groups.docs ?? []) as IToken[], file);
+  locate = lowered.locate;
   diags.push(...lowered.diagnostics);
   if (diags.length > 0) return { ...done(), diagnostics: recover ? diags.slice(0, MAX_DIAGNOSTICS) : diags.slice(0, 1) };
   return {
@@ -143,8 +135,10 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
 function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, file?: string): Diagnostic {
   const t = e.token;
   const atEnd = !t || t.tokenType.name === 'EOF' || !Number.isFinite(t.startLine);
-  const line = atEnd ? (last ? last.endLine : 1) : t.startLine;
-  const column = atEnd ? (last ? (last.endColumn ?? 0) + 1 : 1) : t.startColumn;
+  // at the end of the text: the empty span just past the last token
+  const end = last ? spanOf(last) : undefined;
+  const span: Span = atEnd ? (end ? { line: end.endLine, column: end.endColumn, endLine: end.endLine, endColumn: end.endColumn } : START) : spanOf(t)!;
+  let code: Code = 'SLA1102';
   const rules = e.context?.ruleStack ?? [];
   const rule = [...rules].reverse().find((r) => syntaxHelp[r]);
   let help = rule ? syntaxHelp[rule] : syntaxHelp.policy;
@@ -162,11 +156,14 @@ function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, fil
     if (near && near !== t.image) help = `did you mean \`${near}\`? ${help}`;
   }
   if (!atEnd && t.tokenType.name.startsWith('K_') && /expected a name/.test(e.message)) {
+    code = 'SLA1115';
     help = `\`${t.image}\` is a keyword: write it in "double quotes" to use it as a name here`;
   }
-  return diagnostic('SLA1102', message, {
-    ...(file ? { file } : {}),
-    ...(line !== undefined && Number.isFinite(line) ? { line: line as number, column: (column ?? 1) as number } : {}),
-    help,
-  });
+  return diagnostic(code, message, { ...(file ? { file } : {}), ...span, help });
+}
+
+/** how many characters are left on the line from `offset` on */
+function lineRest(source: string, offset: number): number {
+  const ends = [source.indexOf('\n', offset), source.indexOf('\r', offset)].filter((i) => i >= 0);
+  return (ends.length ? Math.min(...ends) : source.length) - offset;
 }

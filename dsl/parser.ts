@@ -1,7 +1,8 @@
 // The grammar of the policy DSL, and nothing else: a chevrotain CstParser. Lowering to the IR is
-// in to-ir.ts. Names: `name` accepts keywords too (used where the name is required and what follows
-// cannot be mistaken for it), `ref` does not (used where a keyword could continue the sentence);
-// both accept a "quoted" name.
+// in lower/ (a CST visitor); where a rule has several children of one kind it labels them, so the
+// visitor reads them by name. Names: `name` accepts keywords too (used where the name is required
+// and what follows cannot be mistaken for it), `ref` does not (used where a keyword could continue
+// the sentence); both accept a "quoted" name.
 import { CstParser, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type TokenType, type IToken } from 'chevrotain';
 import * as T from './tokens.ts';
 
@@ -20,6 +21,13 @@ const messages: IParserErrorMessageProvider = {
     return `unexpected ${shown(actual[0])}; expected ${[...starts].join(', ')}`;
   },
 };
+
+/** Labels shared by several rules: the name a declaration declares, the operator of a comparison,
+ *  and a plan value's two forms (see `byPlan`). */
+const ID = { LABEL: 'id' };
+const OP = { LABEL: 'op' };
+const OPTION_VALUE = { LABEL: 'optionValue' };
+const SINGLE = { LABEL: 'single' };
 
 /** An alternative of OR. (A function, not `alt(() => …)`, so that no name is inferred for the
  *  arrow function: some loaders define a `name` property on every such function, on every call.) */
@@ -51,7 +59,7 @@ export class PolicyParser extends CstParser {
     super(T.allTokens, {
       recoveryEnabled: recover,
       maxLookahead: 2,
-      nodeLocationTracking: 'onlyOffset',
+      nodeLocationTracking: 'full',
       errorMessageProvider: messages,
       skipValidations: !validate,
     });
@@ -66,7 +74,7 @@ export class PolicyParser extends CstParser {
   }
 
   private errorCount(): number {
-    return (this as unknown as { _errors: unknown[] })._errors.length;
+    return this.errors.length;
   }
 
   // ── names and values ──────────────────────────────────────────────────────
@@ -129,17 +137,19 @@ export class PolicyParser extends CstParser {
   clauseRef = this.RULE('clauseRef', () => {
     this.CONSUME(T.LParen);
     this.CONSUME(K.clause);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'clause' });
     this.CONSUME(T.RParen);
   });
 
   // ── plan values: `X` or `by <plan> { option: X, … }` ──────────────────────
+  /** `inner` parses one option's value, labelled `optionValue`; the plain alternative of a plan
+   *  value is labelled `single` */
   byPlan(inner: () => void) {
     this.CONSUME9(K.by);
-    this.SUBRULE9(this.ref);
+    this.SUBRULE9(this.ref, { LABEL: 'plan' });
     this.CONSUME9(T.LCurly);
     this.MANY9(() => {
-      this.SUBRULE8(this.name);
+      this.SUBRULE8(this.name, { LABEL: 'option' });
       this.CONSUME9(T.Colon);
       inner();
       this.OPTION9(() => this.CONSUME9(T.Comma));
@@ -147,10 +157,10 @@ export class PolicyParser extends CstParser {
     this.CONSUME9(T.RCurly);
   }
   pvDuration = this.RULE('pvDuration', () => {
-    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.duration))), alt(() => this.SUBRULE1(this.duration))]);
+    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.duration, OPTION_VALUE))), alt(() => this.SUBRULE1(this.duration, SINGLE))]);
   });
   pvString = this.RULE('pvString', () => {
-    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.ref))), alt(() => this.SUBRULE1(this.ref))]);
+    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.ref, OPTION_VALUE))), alt(() => this.SUBRULE1(this.ref, SINGLE))]);
   });
   limitValue = this.RULE('limitValue', () => {
     this.OR([alt(() => this.CONSUME(T.NumberLit)), alt(() => this.CONSUME(K.unlimited))]);
@@ -161,35 +171,35 @@ export class PolicyParser extends CstParser {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         alt(() => {
-          this.SUBRULE(this.name);
+          this.SUBRULE(this.name, { LABEL: 'attribute' });
           this.CONSUME(K.of);
-          this.SUBRULE(this.eventRef);
+          this.SUBRULE(this.eventRef, { LABEL: 'of' });
         }),
-        alt(() => this.byPlan(() => this.SUBRULE(this.limitValue))),
-        alt(() => this.SUBRULE1(this.limitValue)),
+        alt(() => this.byPlan(() => this.SUBRULE(this.limitValue, OPTION_VALUE))),
+        alt(() => this.SUBRULE1(this.limitValue, SINGLE)),
       ],
     });
   });
   cost = this.RULE('cost', () => {
-    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.NumberLit, { LABEL: 'amount' });
     this.OR([
       alt(() => {
         this.CONSUME(T.Percent);
         this.CONSUME(K.of);
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'of' });
       }),
-      alt(() => this.OPTION(() => this.SUBRULE1(this.ref))),
+      alt(() => this.OPTION(() => this.SUBRULE1(this.ref, { LABEL: 'currency' }))),
     ]);
   });
   pvCost = this.RULE('pvCost', () => {
-    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.cost))), alt(() => this.SUBRULE1(this.cost))]);
+    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.cost, OPTION_VALUE))), alt(() => this.SUBRULE1(this.cost, SINGLE))]);
   });
 
   // ── events and instants ───────────────────────────────────────────────────
   /** `[first|last] event [where a = v, b in [x, y]]` */
   eventRef = this.RULE('eventRef', () => {
     this.OPTION(() => this.OR([alt(() => this.CONSUME(K.first)), alt(() => this.CONSUME(K.last))]));
-    this.SUBRULE(this.ref);
+    this.SUBRULE(this.ref, { LABEL: 'event' });
     this.OPTION1(() => this.SUBRULE(this.where));
   });
   where = this.RULE('where', () => {
@@ -203,7 +213,7 @@ export class PolicyParser extends CstParser {
     ]);
   });
   whereEntry = this.RULE('whereEntry', () => {
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'attribute' });
     this.OR([
       alt(() => {
         this.CONSUME(T.Eq);
@@ -220,17 +230,17 @@ export class PolicyParser extends CstParser {
     this.OR([
       alt(() => {
         this.CONSUME(K.instant);
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'instant' });
       }),
       alt(() => {
-        this.SUBRULE(this.eventRef);
+        this.SUBRULE(this.eventRef, { LABEL: 'from' });
         this.OPTION(() => {
           this.CONSUME(T.Plus);
-          this.SUBRULE(this.pvDuration);
+          this.SUBRULE(this.pvDuration, { LABEL: 'add' });
         });
         this.OPTION1(() => {
           this.CONSUME(K.on);
-          this.SUBRULE1(this.ref);
+          this.SUBRULE1(this.ref, { LABEL: 'calendar' });
         });
       }),
     ]);
@@ -257,7 +267,7 @@ export class PolicyParser extends CstParser {
     ]);
     this.OPTION(() => {
       this.CONSUME(K.because);
-      this.CONSUME(T.StringLit);
+      this.CONSUME(T.StringLit, { LABEL: 'reason' });
     });
   });
   /** `(<condition> or <condition> …)`: at least one holds (the IR's `any`). The grammar takes any
@@ -270,22 +280,22 @@ export class PolicyParser extends CstParser {
   comparison = this.RULE('comparison', () => {
     this.OR([
       alt(() => {
-        this.OR1([alt(() => this.CONSUME(T.Eq)), alt(() => this.CONSUME(T.NotEq))]);
+        this.OR1([alt(() => this.CONSUME(T.Eq, OP)), alt(() => this.CONSUME(T.NotEq, OP))]);
         this.SUBRULE(this.value);
       }),
       alt(() => {
-        this.OPTION(() => this.CONSUME(K.not));
-        this.CONSUME(K.in);
+        this.OPTION(() => this.CONSUME(K.not, OP));
+        this.CONSUME(K.in, OP);
         this.SUBRULE(this.valueList);
       }),
       alt(() => {
         this.OR2([
-          alt(() => this.CONSUME(T.Gt)),
-          alt(() => this.CONSUME(T.Lt)),
-          alt(() => this.CONSUME(T.Gte)),
-          alt(() => this.CONSUME(T.Lte)),
+          alt(() => this.CONSUME(T.Gt, OP)),
+          alt(() => this.CONSUME(T.Lt, OP)),
+          alt(() => this.CONSUME(T.Gte, OP)),
+          alt(() => this.CONSUME(T.Lte, OP)),
         ]);
-        this.CONSUME(T.NumberLit);
+        this.CONSUME(T.NumberLit, { LABEL: 'number' });
       }),
     ]);
   });
@@ -294,28 +304,28 @@ export class PolicyParser extends CstParser {
   });
   factCond = this.RULE('factCond', () => {
     this.CONSUME(K.fact);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'fact' });
     this.OPTION(() => this.SUBRULE(this.comparisons));
   });
   planCond = this.RULE('planCond', () => {
     this.CONSUME(K.plan);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'plan' });
     this.CONSUME(K.in);
-    this.SUBRULE(this.valueList);
+    this.SUBRULE(this.valueList, { LABEL: 'options' });
   });
   eventCond = this.RULE('eventCond', () => {
     this.OPTION(() => this.CONSUME(K.no));
     this.CONSUME(K.event);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'event' });
     this.OPTION1(() => this.SUBRULE(this.where));
     this.OPTION2(() => this.CONSUME(K.exists));
     this.OPTION3(() => {
       this.CONSUME(K.before);
-      this.SUBRULE(this.instant);
+      this.SUBRULE(this.instant, { LABEL: 'before' });
     });
     this.OPTION4(() => {
       this.CONSUME(K.after);
-      this.SUBRULE1(this.instant);
+      this.SUBRULE1(this.instant, { LABEL: 'after' });
     });
   });
   nowCond = this.RULE('nowCond', () => {
@@ -325,29 +335,29 @@ export class PolicyParser extends CstParser {
   });
   deadlineCond = this.RULE('deadlineCond', () => {
     this.CONSUME(K.deadline);
-    this.SUBRULE(this.name);
-    this.SUBRULE1(this.name);
+    this.SUBRULE(this.name, { LABEL: 'deadline' });
+    this.SUBRULE1(this.name, { LABEL: 'status' });
     this.OPTION(() => this.SUBRULE(this.where));
     this.OPTION1(() => {
       this.CONSUME(K.started);
       this.CONSUME(K.before);
-      this.SUBRULE(this.instant);
+      this.SUBRULE(this.instant, { LABEL: 'startedBefore' });
     });
   });
   counterCond = this.RULE('counterCond', () => {
     this.CONSUME(K.counter);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'counter' });
     this.OPTION(() => this.SUBRULE(this.comparisons));
   });
   entitlementCond = this.RULE('entitlementCond', () => {
     this.CONSUME(K.entitlement);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'entitlement' });
     this.OPTION(() => this.CONSUME(K.not));
     this.CONSUME(K.allowed);
   });
   openCond = this.RULE('openCond', () => {
     this.CONSUME(K.open);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'calendar' });
   });
 
   // ── the file ──────────────────────────────────────────────────────────────
@@ -357,8 +367,8 @@ export class PolicyParser extends CstParser {
   });
   header = this.RULE('header', () => {
     this.CONSUME(K.policy);
-    this.SUBRULE(this.name);
-    this.CONSUME(T.StringLit);
+    this.SUBRULE(this.name, { LABEL: 'id' });
+    this.CONSUME(T.StringLit, { LABEL: 'title' });
     this.MANY({
       // `calendar x {` starts a calendar declaration; `calendar x` alone names the default calendar
       GATE: () => !(this.LA(1).tokenType === K.calendar && this.LA(3).tokenType === T.LCurly),
@@ -369,7 +379,8 @@ export class PolicyParser extends CstParser {
     this.OR([
       alt(() => {
         this.CONSUME(K.version);
-        this.OR1([alt(() => this.CONSUME(T.StringLit)), alt(() => this.CONSUME(T.DateLit)), alt(() => this.CONSUME(T.NumberLit))]);
+        const version = { LABEL: 'version' };
+        this.OR1([alt(() => this.CONSUME(T.StringLit, version)), alt(() => this.CONSUME(T.DateLit, version)), alt(() => this.CONSUME(T.NumberLit, version))]);
       }),
       alt(() => {
         this.CONSUME(K.effective);
@@ -381,15 +392,15 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(K.currency);
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'currency' });
       }),
       alt(() => {
         this.CONSUME(K.calendar);
-        this.SUBRULE1(this.ref);
+        this.SUBRULE1(this.ref, { LABEL: 'calendar' });
       }),
       alt(() => {
         this.CONSUME(K.schema);
-        this.CONSUME1(T.StringLit);
+        this.CONSUME1(T.StringLit, { LABEL: 'schema' });
       }),
     ]);
   });
@@ -414,37 +425,37 @@ export class PolicyParser extends CstParser {
   /** `no facts`, `no holidays`, `no excess`… : an explicitly empty list (or a false flag) */
   noItem = this.RULE('noItem', () => {
     this.CONSUME(K.no);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'what' });
   });
   sourceDecl = this.RULE('sourceDecl', () => {
     this.CONSUME(K.source);
-    this.SUBRULE(this.name);
-    this.CONSUME(T.StringLit);
-    this.OPTION(() => this.CONSUME1(T.StringLit));
+    this.SUBRULE(this.name, { LABEL: 'lang' });
+    this.CONSUME(T.StringLit, { LABEL: 'file' });
+    this.OPTION(() => this.CONSUME1(T.StringLit, { LABEL: 'title' }));
     this.OPTION1(() => {
       this.CONSUME(K.rendering);
       this.CONSUME(K.of);
-      this.SUBRULE1(this.name);
+      this.SUBRULE1(this.name, { LABEL: 'renderingOf' });
     });
   });
   planDecl = this.RULE('planDecl', () => {
     this.CONSUME(K.plan);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.CONSUME(T.Colon);
-    this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.SUBRULE1(this.name) });
+    this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.SUBRULE1(this.name, { LABEL: 'option' }) });
     this.OPTION(() => {
       this.CONSUME(K.default);
-      this.SUBRULE2(this.name);
+      this.SUBRULE2(this.name, { LABEL: 'default' });
     });
   });
   factDecl = this.RULE('factDecl', () => {
     this.CONSUME(K.fact);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeSpec);
   });
   typeSpec = this.RULE('typeSpec', () => {
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'type' });
     this.MANY(() => this.SUBRULE(this.typeMod));
   });
   typeMod = this.RULE('typeMod', () => {
@@ -455,7 +466,7 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(T.Gte);
-        this.CONSUME(T.NumberLit);
+        this.CONSUME(T.NumberLit, { LABEL: 'minimum' });
       }),
       alt(() => {
         this.CONSUME(K.default);
@@ -467,7 +478,7 @@ export class PolicyParser extends CstParser {
   });
   eventDecl = this.RULE('eventDecl', () => {
     this.CONSUME(K.event);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.OPTION(() => {
       this.OR([alt(() => this.CONSUME(K.with)), alt(() => this.CONSUME(K.without))]);
       this.CONSUME(K.duration);
@@ -479,7 +490,7 @@ export class PolicyParser extends CstParser {
     });
   });
   attributeDecl = this.RULE('attributeDecl', () => {
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeSpec);
     this.OPTION(() => this.CONSUME(T.Comma));
@@ -487,7 +498,7 @@ export class PolicyParser extends CstParser {
 
   calendarDecl = this.RULE('calendarDecl', () => {
     this.CONSUME(K.calendar);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.calendarItem));
     this.CONSUME(T.RCurly);
@@ -500,7 +511,7 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(K.base);
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'base' });
       }),
       alt(() => {
         this.CONSUME(K.days);
@@ -541,10 +552,10 @@ export class PolicyParser extends CstParser {
     ]);
   });
   dayItem = this.RULE('dayItem', () => {
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, { LABEL: 'from' });
     this.OPTION(() => {
       this.CONSUME(T.DotDot);
-      this.SUBRULE1(this.name);
+      this.SUBRULE1(this.name, { LABEL: 'to' });
     });
   });
   hoursLine = this.RULE('hoursLine', () => {
@@ -562,7 +573,7 @@ export class PolicyParser extends CstParser {
   });
   holiday = this.RULE('holiday', () => {
     this.CONSUME(K.holiday);
-    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION(() => this.CONSUME(T.StringLit, { LABEL: 'name' }));
     this.OR([
       alt(() => {
         this.CONSUME(K.on);
@@ -570,7 +581,7 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(K.of);
-        this.SUBRULE(this.name);
+        this.SUBRULE(this.name, { LABEL: 'country' });
         this.OPTION1(() => {
           this.CONSUME(K.types);
           this.SUBRULE(this.nameList);
@@ -587,11 +598,11 @@ export class PolicyParser extends CstParser {
         this.CONSUME1(T.MonthDay);
       }),
       alt(() => {
-        this.SUBRULE(this.name);
+        this.SUBRULE(this.name, { LABEL: 'church' });
         this.CONSUME(K.easter);
         this.OPTION(() => {
           this.OR1([alt(() => this.CONSUME(T.Plus)), alt(() => this.CONSUME(T.Minus))]);
-          this.CONSUME(T.DurationLit);
+          this.CONSUME(T.DurationLit, { LABEL: 'offset' });
         });
       }),
       alt(() => this.SUBRULE(this.dateList)),
@@ -601,11 +612,11 @@ export class PolicyParser extends CstParser {
     this.OR([
       alt(() => {
         this.CONSUME(K.from);
-        this.SUBRULE(this.date);
+        this.SUBRULE(this.date, { LABEL: 'from' });
       }),
       alt(() => {
         this.CONSUME(K.until);
-        this.SUBRULE1(this.date);
+        this.SUBRULE1(this.date, { LABEL: 'until' });
       }),
       alt(() => this.CONSUME(K.substitute)),
       alt(() => {
@@ -618,77 +629,77 @@ export class PolicyParser extends CstParser {
     this.CONSUME(K.suspended);
     this.OPTION(() => {
       this.CONSUME(K.from);
-      this.SUBRULE(this.date);
+      this.SUBRULE(this.date, { LABEL: 'from' });
     });
     this.OPTION1(() => {
       this.CONSUME(K.until);
-      this.SUBRULE1(this.date);
+      this.SUBRULE1(this.date, { LABEL: 'until' });
     });
     this.OPTION2(() => {
       this.CONSUME(K.because);
-      this.CONSUME(T.StringLit);
+      this.CONSUME(T.StringLit, { LABEL: 'reason' });
     });
   });
 
   instantDecl = this.RULE('instantDecl', () => {
     this.CONSUME(K.instant);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.CONSUME(T.Eq);
     this.SUBRULE(this.instant);
   });
   counterDecl = this.RULE('counterDecl', () => {
     this.CONSUME(K.counter);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.CONSUME(T.Colon);
     this.OR([
       alt(() => {
         this.CONSUME(K.breached);
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'deadline' });
       }),
       alt(() => {
         this.CONSUME(K.count);
-        this.SUBRULE(this.eventRef);
+        this.SUBRULE(this.eventRef, { LABEL: 'count' });
       }),
       alt(() => {
         this.CONSUME(K.sum);
-        this.SUBRULE1(this.name);
+        this.SUBRULE1(this.name, { LABEL: 'attribute' });
         this.CONSUME(K.of);
-        this.SUBRULE1(this.eventRef);
+        this.SUBRULE1(this.eventRef, { LABEL: 'of' });
       }),
     ]);
     this.CONSUME(K.per);
-    this.SUBRULE2(this.name);
+    this.SUBRULE2(this.name, { LABEL: 'per' });
   });
   clauseDecl = this.RULE('clauseDecl', () => {
     this.CONSUME(K.clause);
-    this.SUBRULE(this.name);
-    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.SUBRULE(this.name, ID);
+    this.OPTION(() => this.CONSUME(T.StringLit, { LABEL: 'title' }));
     this.SUBRULE(this.langTexts);
   });
   langTexts = this.RULE('langTexts', () => {
     this.CONSUME(T.LCurly);
     this.MANY(() => {
-      this.SUBRULE(this.name);
+      this.SUBRULE(this.name, { LABEL: 'lang' });
       this.CONSUME(T.Colon);
-      this.CONSUME(T.StringLit);
+      this.CONSUME(T.StringLit, { LABEL: 'text' });
       this.OPTION(() => this.CONSUME(T.Comma));
     });
     this.CONSUME(T.RCurly);
   });
   assumptionDecl = this.RULE('assumptionDecl', () => {
     this.CONSUME(K.assumption);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.SUBRULE(this.clauseRef);
     this.SUBRULE(this.langTexts);
   });
 
   /** `<id> ["title"] [per <subject>] (clause <id>)` */
   itemHead = this.RULE('itemHead', () => {
-    this.SUBRULE(this.name);
-    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.SUBRULE(this.name, ID);
+    this.OPTION(() => this.CONSUME(T.StringLit, { LABEL: 'title' }));
     this.OPTION1(() => {
       this.CONSUME(K.per);
-      this.SUBRULE(this.ref);
+      this.SUBRULE(this.ref, { LABEL: 'subject' });
     });
     this.OPTION2(() => this.SUBRULE(this.clauseRef));
   });
@@ -700,8 +711,8 @@ export class PolicyParser extends CstParser {
         this.CONSUME(K.plans);
       }),
       alt(() => {
-        this.SUBRULE(this.ref);
-        this.SUBRULE(this.nameList);
+        this.SUBRULE(this.ref, { LABEL: 'plan' });
+        this.SUBRULE(this.nameList, { LABEL: 'options' });
       }),
     ]);
   });
@@ -717,17 +728,17 @@ export class PolicyParser extends CstParser {
       alt(() => this.SUBRULE(this.applies)),
       // <party> owes|should|must <stop> within <duration> after <start>
       alt(() => {
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'party' });
         this.OR1([alt(() => this.CONSUME(K.owes)), alt(() => this.CONSUME(K.should)), alt(() => this.CONSUME(K.must))]);
-        this.SUBRULE(this.eventRef);
+        this.SUBRULE(this.eventRef, { LABEL: 'stop' });
         this.CONSUME(K.within);
         this.SUBRULE(this.pvDuration);
         this.CONSUME(K.after);
-        this.SUBRULE1(this.eventRef);
+        this.SUBRULE1(this.eventRef, { LABEL: 'start' });
       }),
       alt(() => {
         this.CONSUME(K.calendar);
-        this.SUBRULE1(this.ref);
+        this.SUBRULE1(this.ref, { LABEL: 'calendar' });
       }),
       alt(() => {
         this.CONSUME(K.priority);
@@ -753,7 +764,7 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(K.kind);
-        this.SUBRULE(this.name);
+        this.SUBRULE(this.name, { LABEL: 'kind' });
       }),
       alt(() => {
         this.CONSUME(K.used);
@@ -763,7 +774,7 @@ export class PolicyParser extends CstParser {
       alt(() => {
         this.CONSUME(K.opens);
         this.CONSUME(K.at);
-        this.SUBRULE(this.eventRef);
+        this.SUBRULE(this.eventRef, { LABEL: 'opens' });
       }),
       alt(() => {
         this.CONSUME(K.until);
@@ -772,16 +783,16 @@ export class PolicyParser extends CstParser {
       alt(() => {
         this.CONSUME(K.closed);
         this.CONSUME(K.by);
-        this.SUBRULE1(this.eventRef);
+        this.SUBRULE1(this.eventRef, { LABEL: 'closedBy' });
       }),
       alt(() => {
         this.CONSUME(K.paused);
         this.CONSUME(K.from);
-        this.SUBRULE2(this.eventRef);
+        this.SUBRULE2(this.eventRef, { LABEL: 'pauseStart' });
         this.CONSUME1(K.until);
-        this.SUBRULE3(this.eventRef);
+        this.SUBRULE3(this.eventRef, { LABEL: 'pauseStop' });
         this.CONSUME(K.max);
-        this.SUBRULE(this.duration);
+        this.SUBRULE(this.duration, { LABEL: 'pauseMax' });
       }),
       alt(() => {
         this.CONSUME(K.when);
@@ -793,7 +804,7 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(K.field);
-        this.SUBRULE1(this.name);
+        this.SUBRULE1(this.name, { LABEL: 'field' });
         this.CONSUME(T.Colon);
         this.SUBRULE(this.condition);
       }),
@@ -804,24 +815,24 @@ export class PolicyParser extends CstParser {
     this.OR([
       alt(() => {
         this.CONSUME(K.count);
-        this.SUBRULE(this.eventRef);
+        this.SUBRULE(this.eventRef, { LABEL: 'count' });
         this.OPTION(() => {
           this.CONSUME(K.after);
-          this.SUBRULE1(this.eventRef);
+          this.SUBRULE1(this.eventRef, { LABEL: 'after' });
         });
       }),
       alt(() => {
         this.CONSUME(K.fact);
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'fact' });
       }),
       alt(() => {
         this.CONSUME(K.sum);
-        this.SUBRULE(this.name);
+        this.SUBRULE(this.name, { LABEL: 'attribute' });
         this.CONSUME(K.of);
-        this.SUBRULE2(this.eventRef);
+        this.SUBRULE2(this.eventRef, { LABEL: 'of' });
         this.OPTION1(() => {
           this.CONSUME1(K.after);
-          this.SUBRULE3(this.eventRef);
+          this.SUBRULE3(this.eventRef, { LABEL: 'after' });
         });
       }),
     ]);
@@ -837,23 +848,23 @@ export class PolicyParser extends CstParser {
     this.OR([
       alt(() => {
         this.CONSUME(K.basis);
-        this.SUBRULE(this.ref);
+        this.SUBRULE(this.ref, { LABEL: 'basis' });
       }),
       alt(() => {
         this.CONSUME(K.requested);
         this.CONSUME(K.at);
-        this.SUBRULE(this.eventRef);
+        this.SUBRULE(this.eventRef, { LABEL: 'request' });
       }),
       alt(() => this.SUBRULE(this.refundRule)),
       alt(() => {
         this.CONSUME(K.otherwise);
-        this.CONSUME(T.StringLit);
+        this.CONSUME(T.StringLit, { LABEL: 'otherwise' });
       }),
     ]);
   });
   refundRule = this.RULE('refundRule', () => {
     this.CONSUME(K.rule);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.OPTION(() => this.SUBRULE(this.clauseRef));
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.ruleItem));
@@ -867,10 +878,10 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(K.refund);
-        this.CONSUME(T.NumberLit);
+        this.CONSUME(T.NumberLit, { LABEL: 'percent' });
         this.CONSUME(T.Percent);
         this.CONSUME(K.because);
-        this.CONSUME(T.StringLit);
+        this.CONSUME(T.StringLit, { LABEL: 'reason' });
       }),
       alt(() => this.SUBRULE(this.exclusion)),
       alt(() => this.SUBRULE(this.noItem)),
@@ -878,10 +889,10 @@ export class PolicyParser extends CstParser {
   });
   exclusion = this.RULE('exclusion', () => {
     this.CONSUME(K.except);
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.name, ID);
     this.OPTION(() => this.SUBRULE(this.clauseRef));
     this.CONSUME(K.because);
-    this.CONSUME(T.StringLit);
+    this.CONSUME(T.StringLit, { LABEL: 'reason' });
     this.CONSUME(K.when);
     this.SUBRULE(this.condition);
   });
@@ -897,22 +908,22 @@ export class PolicyParser extends CstParser {
       alt(() => this.SUBRULE(this.applies)),
       alt(() => {
         this.CONSUME(K.per);
-        this.SUBRULE(this.name);
+        this.SUBRULE(this.name, { LABEL: 'per' });
       }),
       alt(() => {
         this.CONSUME(K.downtime);
-        this.SUBRULE(this.eventRef);
+        this.SUBRULE(this.eventRef, { LABEL: 'downtime' });
       }),
       alt(() => {
         this.CONSUME(K.below);
-        this.CONSUME(T.NumberLit);
+        this.CONSUME(T.NumberLit, { LABEL: 'below' });
       }),
       alt(() => {
         this.CONSUME(K.pays);
-        this.CONSUME1(T.NumberLit);
+        this.CONSUME1(T.NumberLit, { LABEL: 'multiplier' });
         this.CONSUME(K.times);
         this.CONSUME1(K.downtime);
-        this.SUBRULE1(this.name);
+        this.SUBRULE1(this.name, { LABEL: 'unit' });
       }),
     ]);
   });

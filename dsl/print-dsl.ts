@@ -18,20 +18,15 @@ import type {
   Refund,
   Used,
 } from '../engine/ir/schema.ts';
-import { keywords } from './tokens.ts';
+import { isByPlan } from '../engine/ir/plan-value.ts';
+import { COMPARISONS, comparisonsIn } from '../engine/ir/operators.ts';
+import { pointerSegment } from './json-pointer.ts';
+import { isDate, isDuration, isIdent, isKeyword, isOffset, isTimeRange, isZoneName } from './lexical.ts';
 import { compressDays, WEEKDAYS } from './weekdays.ts';
 
 type Scalar = string | number | boolean;
 type Where = Record<string, Scalar | Scalar[]>;
 
-const KEYWORDS = new Set(keywords);
-const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const ZONE = /^[A-Za-z_][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)+$/;
-const OFFSET = /^[+-]\d{2}:\d{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME_RANGE = /^\d{2}:\d{2}-\d{2}:\d{2}$/;
-const DURATION =
-  /^\d+(?:\.\d+)? (?:minutes?|hours \(business days\)|hours?|days?|weeks?|business days?|business hours?|solar years?)$/;
 /** words that would continue an attribute's type if written bare as the next attribute's name */
 const TYPE_MODIFIERS = new Set(['in', 'default', 'required', 'optional']);
 
@@ -39,28 +34,24 @@ const TYPE_MODIFIERS = new Set(['in', 'default', 'required', 'optional']);
 const LINE = 100;
 const str = (s: string) => JSON.stringify(s);
 /** a name where keywords are fine (only punctuation can follow it) */
-const name = (s: string) => (IDENT.test(s) && s !== 'true' && s !== 'false' ? s : str(s));
+const name = (s: string) => (isIdent(s) && s !== 'true' && s !== 'false' ? s : str(s));
 /** a name where a keyword would be read as the keyword */
-const ref = (s: string) => (IDENT.test(s) && !KEYWORDS.has(s) ? s : str(s));
+const ref = (s: string) => (isIdent(s) && !isKeyword(s) ? s : str(s));
 const num = (n: number) => (Object.is(n, -0) ? '-0' : String(n));
 const value = (v: Scalar): string => (typeof v === 'number' ? num(v) : typeof v === 'boolean' ? String(v) : name(v));
 const values = (vs: readonly Scalar[]) => `[${vs.map(value).join(', ')}]`;
 const names = (vs: readonly string[]) => (vs.length === 0 ? '[]' : vs.map(name).join(', '));
-const date = (s: string) => (DATE.test(s) ? s : str(s));
+const date = (s: string) => (isDate(s) ? s : str(s));
 const dates = (vs: readonly string[]) => (vs.length === 0 ? '[]' : vs.map(date).join(', '));
-const duration = (s: string) => (DURATION.test(s) ? s : str(s));
-const zone = (s: string) => (ZONE.test(s) || OFFSET.test(s) || (IDENT.test(s) && !KEYWORDS.has(s)) ? s : str(s));
-const timeRange = (s: string) => (TIME_RANGE.test(s) ? s : str(s));
+const duration = (s: string) => (isDuration(s) ? s : str(s));
+const zone = (s: string) => (isZoneName(s) || isOffset(s) || (isIdent(s) && !isKeyword(s)) ? s : str(s));
+const timeRange = (s: string) => (isTimeRange(s) ? s : str(s));
 const days = (ds: readonly string[]) =>
   ds.length === 0 ? '[]' : compressDays(ds).map((d) => d.map(name).join('..')).join(', ');
-const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const has = <T extends object>(o: T, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-function isByPlan(v: unknown): v is { by: string; values: Record<string, unknown> } {
-  return typeof v === 'object' && v !== null && has(v, 'by') && has(v, 'values');
-}
 function planValue<T>(v: T | { by: string; values: Record<string, T> }, inner: (x: T) => string): string {
-  if (!isByPlan(v)) return inner(v as T);
+  if (!isByPlan<T>(v)) return inner(v);
   const entries = Object.entries(v.values).map(([k, x]) => `${name(k)}: ${inner(x as T)}`);
   return `by ${ref(v.by)} ${entries.length ? `{ ${entries.join(', ')} }` : '{}'}`;
 }
@@ -81,22 +72,11 @@ function instant(i: Instant): string {
   return s;
 }
 
-const COMPARISONS: [string, string][] = [
-  ['equals', '='],
-  ['not_equals', '!='],
-  ['in', 'in'],
-  ['not_in', 'not in'],
-  ['greater_than', '>'],
-  ['less_than', '<'],
-  ['at_least', '>='],
-  ['at_most', '<='],
-];
 function comparisons(c: Record<string, unknown>): string {
   const parts: string[] = [];
-  for (const [key, op] of COMPARISONS) {
-    if (!has(c, key)) continue;
+  for (const { key, dsl } of comparisonsIn(c, COMPARISONS)) {
     const v = c[key];
-    parts.push(`${op} ${Array.isArray(v) ? values(v as Scalar[]) : value(v as Scalar)}`);
+    parts.push(`${dsl} ${Array.isArray(v) ? values(v as Scalar[]) : value(v as Scalar)}`);
   }
   return parts.length ? ` ${parts.join(', ')}` : '';
 }
@@ -392,7 +372,7 @@ export function printPolicy(p: Policy, leading: LeadingComments): string {
     return [...c, ...lines];
   };
   const keyed = <T>(key: string, record: Record<string, T> | undefined, f: (id: string, v: T) => string[]) =>
-    Object.entries(record ?? {}).map(([id, v]) => lead(`/${key}/${esc(id)}`, f(id, v)));
+    Object.entries(record ?? {}).map(([id, v]) => lead(`/${key}/${pointerSegment(id)}`, f(id, v)));
   const listed = <T>(key: string, list: readonly T[] | undefined, f: (v: T) => string[]) =>
     (list ?? []).map((v, i) => lead(`/${key}/${i}`, f(v)));
   const empty = (key: string, v: object | undefined) =>

@@ -23,6 +23,7 @@ import {
   type Diagnostic,
 } from '../diagnostics/index.ts';
 import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
+import { isOfType, withArticle } from '../ir/value-types.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
 
 const CASE_KEYS = ['policy', 'at', 'plans', 'facts', 'events'];
@@ -155,7 +156,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
 }
 
 function describeDecl(d: FactDecl | AttributeDecl): string {
-  return d.enum ? `one of ${listOf(d.enum.map(String))}` : `${/^[aeiou]/.test(d.type) ? 'an' : 'a'} ${d.type}`;
+  return d.enum ? `one of ${listOf(d.enum.map(String))}` : withArticle(d.type);
 }
 
 /** Type, enum and sign checks; quantities are non-negative unless the declaration allows less. */
@@ -166,12 +167,7 @@ function checkValue(
   what: string,
   err: (d: Diagnostic) => void,
 ): boolean {
-  const ok =
-    decl.type === 'string' ? typeof v === 'string'
-    : decl.type === 'boolean' ? typeof v === 'boolean'
-    : decl.type === 'integer' ? Number.isInteger(v)
-    : typeof v === 'number' && Number.isFinite(v);
-  if (!ok) {
+  if (!isOfType(decl.type, v)) {
     err(wrongCaseValue(what, describeDecl(decl), v, path));
     return false;
   }

@@ -28,7 +28,9 @@ import type {
   Instant,
   Policy,
 } from '../ir/schema.ts';
+import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
+import { isOfType } from '../ir/value-types.ts';
 
 type Scalar = string | number | boolean;
 
@@ -96,12 +98,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     return undefined;
   }
   function checkValue(decl: { type: string; enum?: Scalar[] }, v: Scalar, path: string, what: string) {
-    const ok =
-      decl.type === 'string' ? typeof v === 'string'
-      : decl.type === 'boolean' ? typeof v === 'boolean'
-      : decl.type === 'integer' ? Number.isInteger(v)
-      : typeof v === 'number';
-    if (!ok) return out.push(wrongValueType(what, decl.type, v, path));
+    if (!isOfType(decl.type, v)) return out.push(wrongValueType(what, decl.type, v, path));
     if (decl.enum && !decl.enum.includes(v))
       out.push(notDeclaredValue(v, what, decl.enum.map(String), path));
   }
@@ -150,12 +147,12 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if ('fact' in c) {
       const d = factDecl(c.fact, `${path}/fact`);
       if (!d) return;
-      for (const op of ['equals', 'not_equals'] as const) if (c[op] !== undefined) checkValue(d, c[op]!, `${path}/${op}`, `fact \`${c.fact}\``);
-      for (const op of ['in', 'not_in'] as const) c[op]?.forEach((v, i) => checkValue(d, v, `${path}/${op}/${i}`, `fact \`${c.fact}\``));
-      for (const op of ['greater_than', 'less_than', 'at_least', 'at_most'] as const)
-        if (c[op] !== undefined && d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(`fact \`${c.fact}\``, d.type, `${path}/${op}`, 'it cannot be compared as a number'));
-      const ops = ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most'].filter((k) => k in c);
-      if (ops.length !== 1) out.push(oneComparison(ops.length, path));
+      for (const { key } of comparisonsOf('scalar')) if (c[key] !== undefined) checkValue(d, c[key]!, `${path}/${key}`, `fact \`${c.fact}\``);
+      for (const { key } of comparisonsOf('list')) c[key]?.forEach((v, i) => checkValue(d, v, `${path}/${key}/${i}`, `fact \`${c.fact}\``));
+      for (const { key } of comparisonsOf('number'))
+        if (c[key] !== undefined && d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(`fact \`${c.fact}\``, d.type, `${path}/${key}`, 'it cannot be compared as a number'));
+      const ops = COMPARISONS.filter(({ key }) => key in c);
+      if (ops.length !== 1) out.push(oneComparison(ops.length, COMPARISONS.map((o) => o.key), path));
     } else if ('plan' in c) {
       applies({ [c.plan]: c.in }, path.replace(/$/, '') + '');
     } else if ('event' in c) {

@@ -1,5 +1,6 @@
 // IR conditions → json-rules-engine conditions over the runtime's facts (see runtime/facts.ts).
 import type { ConditionProperties } from 'json-rules-engine';
+import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from '../ir/operators.ts';
 import type { Condition } from '../ir/schema.ts';
 import type { Hidden, Moment } from './fact-params.ts';
 import { describeCondition } from '../ir/describe.ts';
@@ -22,24 +23,13 @@ export interface Labelled {
 
 export type CompiledCondition = (ConditionProperties | { any: CompiledCondition[] }) & Labelled;
 
-const FACT_OPERATORS = {
-  equals: 'equal',
-  not_equals: 'notEqual',
-  in: 'in',
-  not_in: 'notIn',
-  greater_than: 'greaterThan',
-  less_than: 'lessThan',
-  at_least: 'greaterThanInclusive',
-  at_most: 'lessThanInclusive',
-} as const;
-
 export function compileCondition(c: Condition, ctx: ConditionContext, name: string): CompiledCondition {
   const at = ctx.at === 'request' ? { at: 'request' as const } : {};
   const hide = ctx.hide?.length ? { hide: ctx.hide } : {};
   const label = { name, description: describeCondition(c), ...(c.reason ? { reason: c.reason } : {}) };
   if ('fact' in c) {
-    const key = (Object.keys(FACT_OPERATORS) as (keyof typeof FACT_OPERATORS)[]).find((k) => c[k] !== undefined)!;
-    return { fact: c.fact, operator: FACT_OPERATORS[key], value: c[key] as ConditionProperties['value'], ...label };
+    const op = comparisonsIn(c, COMPARISONS)[0];
+    return { fact: c.fact, operator: op.engine, value: c[op.key] as ConditionProperties['value'], ...label };
   }
   if ('plan' in c) return { fact: 'sla:plan', params: { dimension: c.plan }, operator: 'in', value: c.in, ...label };
   if ('event' in c) {
@@ -53,8 +43,8 @@ export function compileCondition(c: Condition, ctx: ConditionContext, name: stri
     return { fact: 'sla:deadline_statuses', params: { condition: query, ...at, ...hide }, operator: 'contains', value: status, ...label };
   }
   if ('counter' in c) {
-    const strict = c.greater_than !== undefined;
-    return { fact: 'sla:counter', params: { counter: c.counter, ...at }, operator: strict ? 'greaterThan' : 'greaterThanInclusive', value: (strict ? c.greater_than : c.at_least) ?? 0, ...label };
+    const op = comparisonsIn(c, COUNTER_COMPARISONS)[0] ?? COUNTER_COMPARISONS[1];
+    return { fact: 'sla:counter', params: { counter: c.counter, ...at }, operator: op.engine, value: c[op.key] ?? 0, ...label };
   }
   if ('entitlement' in c) return { fact: 'sla:allowed', params: { entitlement: c.entitlement }, operator: 'equal', value: c.allowed, ...label };
   if ('any' in c) return { any: c.any.map((x, i) => compileCondition(x, ctx, `${name}/any/${i}`)), ...label };

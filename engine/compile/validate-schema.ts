@@ -5,6 +5,7 @@ import {
   invalidName,
   missingProperty,
   placeDiagnostic,
+  quotedValue,
   schemaViolation,
   unknownProperty,
   valueNotAllowed,
@@ -12,6 +13,7 @@ import {
   wrongShape,
   type Diagnostic,
 } from '../diagnostics/index.ts';
+import { withArticle } from '../ir/value-types.ts';
 import type { Locator } from '../policy-types.ts';
 
 type Schema = Record<string, unknown>;
@@ -128,7 +130,7 @@ function problemOf(e: ErrorObject, group: ErrorObject[], parent: Schema, where: 
     case 'required':
       return missingProperty(String((e.params as { missingProperty: string }).missingProperty), where, path);
     case 'type':
-      return wrongShape(where, article(String((e.params as { type: string }).type)), describe(e.data), path);
+      return wrongShape(where, withArticle(String((e.params as { type: string }).type)), describe(e.data), path);
     case 'const':
       return valueNotAllowed(e.data, where, group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue)), path);
     case 'enum':
@@ -147,10 +149,9 @@ function placeName(pointer: string): string {
   return /^\d+$/.test(last) ? `item ${Number(last) + 1} of \`${parent}\`` : `\`${last}\``;
 }
 
-const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  return `${typeof v} ${quotedValue(v)}`;
 }

@@ -1,7 +1,7 @@
 // Problems in a customer case (SLA4xxx), each at a JSON pointer into the case, and the problems
 // of evaluating one (unknown policy, language, out of range).
 import type { Code } from './codes.ts';
-import { quoted } from './quote.ts';
+import { quoted, quotedValue } from './quote.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
@@ -21,7 +21,7 @@ export const caseForOtherPolicy = (given: unknown, actual: string) =>
 const INSTANT_HELP = 'write an ISO 8601 time with an offset, e.g. 2025-03-10T12:00:00+02:00';
 
 export const notAnInstant = (value: unknown, path: string) =>
-  diagnostic('SLA4003', `${JSON.stringify(value) ?? 'nothing'} is not an instant`, { path, help: INSTANT_HELP });
+  diagnostic('SLA4003', `${quotedValue(value)} is not an instant`, { path, help: INSTANT_HELP });
 
 /** What the instant parser said of a string: no offset, or not an instant at all. */
 export const badInstant = (error: string, path?: string): Diagnostic =>
@@ -47,7 +47,7 @@ export const unknownInCase = (kind: keyof typeof CASE_REFERENCE_CODES, name: str
   });
 
 export const unknownPlanOption = (value: unknown, dimension: string, options: string[], path: string) =>
-  diagnostic('SLA4007', `unknown option ${JSON.stringify(value)} for plan ${quoted(dimension)}`, {
+  diagnostic('SLA4007', `unknown option ${quotedValue(value)} for plan ${quoted(dimension)}`, {
     path,
     help: (typeof value === 'string' && didYouMean(value, options)) || `expected one of ${listOf(options)}`,
   });
@@ -68,10 +68,10 @@ export const untilBeforeAt = (until: unknown, at: unknown, path: string) =>
   diagnostic('SLA4010', `\`until\` (${String(until)}) is before \`at\` (${String(at)})`, { path });
 
 export const wrongCaseValue = (what: string, expected: string, value: unknown, path: string) =>
-  diagnostic('SLA4008', `${what} must be ${expected}, not ${JSON.stringify(value)}`, { path });
+  diagnostic('SLA4008', `${what} must be ${expected}, not ${quotedValue(value)}`, { path });
 
 export const notDeclaredCaseValue = (value: unknown, what: string, allowed: string[], path: string) =>
-  diagnostic('SLA4033', `${JSON.stringify(value)} is not a value of ${what}`, {
+  diagnostic('SLA4033', `${quotedValue(value)} is not a value of ${what}`, {
     path,
     help: didYouMean(String(value), allowed) ?? `expected one of ${listOf(allowed)}`,
   });

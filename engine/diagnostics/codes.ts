@@ -36,7 +36,7 @@ export const codes = {
   SLA1113: { summary: 'DSL: credit with a subject' },
   SLA1114: { summary: 'DSL: reserved name' },
   SLA1115: { summary: 'DSL: keyword used as a name' },
-  SLA1116: { summary: 'DSL: unterminated string' },
+  SLA1116: { summary: 'DSL: unterminated or invalid string' },
   SLA1117: { summary: 'DSL front end not given' },
   // schema
   SLA2001: { summary: 'schema violation' },

@@ -1,7 +1,7 @@
 // Problems the compiler's checks find in a policy's meaning (SLA3xxx): references that do not
 // resolve, values of the wrong type, durations and calendars that cannot work.
 import type { Code } from './codes.ts';
-import { quoted } from './quote.ts';
+import { quoted, quotedValue } from './quote.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
@@ -56,10 +56,10 @@ export const duplicateId = (id: string, first: string, path: string) =>
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
 export const wrongValueType = (what: string, type: string, value: unknown, path: string) =>
-  diagnostic('SLA3011', `${what} is ${article(type)}; ${JSON.stringify(value)} is not`, { path });
+  diagnostic('SLA3011', `${what} is ${article(type)}; ${quotedValue(value)} is not`, { path });
 
 export const notDeclaredValue = (value: unknown, what: string, allowed: string[], path: string) =>
-  diagnostic('SLA3035', `${JSON.stringify(value)} is not a value of ${what}`, {
+  diagnostic('SLA3035', `${quotedValue(value)} is not a value of ${what}`, {
     path,
     help: didYouMean(String(value), allowed) ?? `expected one of ${listOf(allowed)}`,
   });
@@ -71,9 +71,11 @@ export const numberNeeded = (what: string, type: string, path: string, use = 'a 
 export const downtimeWithoutDuration = (event: string, path: string) =>
   diagnostic('SLA3037', `${quoted(event)} has no duration; declare it with \`duration: true\``, { path });
 
-const COMPARISONS = ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most'];
-export const oneComparison = (found: number, path: string) =>
-  diagnostic('SLA3038', `a fact condition needs exactly one comparison (found ${found})`, { path, help: COMPARISONS.join(', ') });
+export const oneComparison = (found: number, comparisons: readonly string[], path: string) =>
+  diagnostic('SLA3038', `a fact condition needs exactly one comparison (found ${found})`, {
+    path,
+    help: `${comparisons.slice(0, -1).join(', ')} or ${comparisons.at(-1)}`,
+  });
 
 export const clauseWithoutText = (id: string, path: string) =>
   diagnostic('SLA3014', `clause ${quoted(id)} has no text`, { path, help: 'give its text in at least one language, e.g. `en: "…"`' });

@@ -1,6 +1,6 @@
 // Problems the JSON Schema finds in a policy's shape (SLA2xxx). `where` names the place as the
 // author wrote it: the property's key, or "the document".
-import { quoted } from './quote.ts';
+import { quoted, quotedValue } from './quote.ts';
 import { diagnostic } from './diagnostic.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
@@ -16,12 +16,12 @@ export const wrongShape = (where: string, expected: string, actual: string, path
   diagnostic('SLA2004', `${where} must be ${expected}, not ${actual}`, { path });
 
 export const valueNotAllowed = (value: unknown, where: string, allowed: string[], path: string) =>
-  diagnostic('SLA2005', `${JSON.stringify(value)} is not allowed for ${where}`, {
+  diagnostic('SLA2005', `${quotedValue(value)} is not allowed for ${where}`, {
     path,
     help: (typeof value === 'string' && didYouMean(value, allowed)) || `expected one of ${listOf(allowed)}`,
   });
 
 export const valueNotInForm = (value: unknown, where: string, expected: string, path: string) =>
-  diagnostic('SLA2007', `${JSON.stringify(value)} is not valid for ${where}`, { path, help: expected });
+  diagnostic('SLA2007', `${quotedValue(value)} is not valid for ${where}`, { path, help: expected });
 
 export const schemaViolation = (where: string, what: string, path: string) => diagnostic('SLA2001', `${where} ${what}`, { path });

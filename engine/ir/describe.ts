@@ -1,4 +1,5 @@
 // Plain-words descriptions of conditions and instants, for explanations and reasons.
+import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from './operators.ts';
 import type { Condition, EventRef, Instant, PlanValue } from './schema.ts';
 import { isByPlan } from './plan-value.ts';
 
@@ -23,10 +24,9 @@ export function describeInstant(i: Instant): string {
 
 export function describeCondition(c: Condition): string {
   if ('fact' in c) {
-    const ops: [keyof typeof c, string][] = [['equals', '='], ['not_equals', '≠'], ['in', 'in'], ['not_in', 'not in'], ['greater_than', '>'], ['less_than', '<'], ['at_least', '≥'], ['at_most', '≤']];
-    const [k, sym] = ops.find(([k]) => c[k] !== undefined)!;
-    const v = c[k];
-    return `${c.fact} ${sym} ${Array.isArray(v) ? `[${list(v)}]` : String(v)}`;
+    const op = comparisonsIn(c, COMPARISONS)[0];
+    const v = c[op.key];
+    return `${c.fact} ${op.symbol} ${Array.isArray(v) ? `[${list(v)}]` : String(v)}`;
   }
   if ('plan' in c) return `${c.plan} plan is ${c.in.join(' or ')}`;
   if ('event' in c) {
@@ -38,7 +38,10 @@ export function describeCondition(c: Condition): string {
     const where = c.where ? ` for ${describeEvent({ event: 'start', where: c.where }).replace(/^start /, '')}` : '';
     return `a ${c.deadline} deadline is ${c.status}${where}${c.started_before ? `, started before ${describeInstant(c.started_before)}` : ''}`;
   }
-  if ('counter' in c) return c.greater_than !== undefined ? `${c.counter} above ${c.greater_than} in some period` : `${c.counter} at least ${c.at_least} in some period`;
+  if ('counter' in c) {
+    const op = comparisonsIn(c, COUNTER_COMPARISONS)[0] ?? COUNTER_COMPARISONS[1];
+    return `${c.counter} ${op.words} ${c[op.key]} in some period`;
+  }
   if ('entitlement' in c) return `${c.entitlement} is ${c.allowed ? 'allowed' : 'not allowed'}`;
   if ('any' in c) return c.any.map((x) => x.reason ?? describeCondition(x)).join(', or ');
   return `${c.open} is open`;

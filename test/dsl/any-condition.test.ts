@@ -62,13 +62,20 @@ refund:
               - { event: issue_reported, where: { fault: client } }
 `;
 
-/** line:column (1-based) of the first occurrence of `needle` in `text` */
+/** the span (1-based, end just past it) of the first occurrence of `needle` in `text`, on one line */
 function positionOf(text: string, needle: string) {
   const at = text.indexOf(needle);
   expect(at).toBeGreaterThanOrEqual(0);
   const before = text.slice(0, at);
-  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return { line, column, endLine: line, endColumn: column + needle.length };
 }
+const end = ({ endLine, endColumn }: { endLine: number; endColumn: number }) => ({ endLine, endColumn });
+const startOf = (text: string, needle: string) => {
+  const { line, column } = positionOf(text, needle);
+  return { line, column };
+};
 
 describe('any conditions: `(A or B) because "…"`', () => {
   const ir = YAML.parse(yaml);
@@ -99,15 +106,18 @@ describe('any conditions: `(A or B) because "…"`', () => {
     const text = printDsl(ir);
     const { locate } = parseDsl(text);
     const group = positionOf(text, '(fact source_type');
-    expect(locate('/entitlements/0/when/0')).toEqual(group);
-    expect(locate('/entitlements/0/when/0/any')).toEqual(group);
-    expect(locate('/entitlements/0/when/0/any/0/fact')).toEqual({ ...group, column: group.column + 1 });
-    expect(locate('/entitlements/0/when/0/any/1/event')).toEqual(positionOf(text, 'event re_migration because'));
+    // the group and its reason, on the next line
+    expect(locate('/entitlements/0/when/0')).toEqual({ ...startOf(text, '(fact source_type'), ...end(positionOf(text, '"a database dump, or a re-migration"')) });
+    expect(locate('/entitlements/0/when/0/any')).toEqual({ ...group, endColumn: group.column + 1 });
+    // a name a condition tests is where an unknown name is underlined
+    expect(locate('/entitlements/0/when/0/any/0/fact')).toEqual({ ...group, column: group.column + '(fact '.length });
+    const alternative = positionOf(text, 'event re_migration because');
+    expect(locate('/entitlements/0/when/0/any/1/event')).toEqual({ ...alternative, column: alternative.column + 'event '.length, endColumn: alternative.column + 'event re_migration'.length });
     expect(locate('/entitlements/0/when/0/any/1/reason')).toEqual(positionOf(text, '"a re-migration was requested"'));
     expect(locate('/entitlements/0/when/0/reason')).toEqual(positionOf(text, '"a database dump, or a re-migration"'));
-    expect(locate('/entitlements/0/fields/reachable/any/1')).toEqual(positionOf(text, 'now before payment + 30 days because'));
-    expect(locate('/entitlements/0/fields/reachable/any/1/now_before')).toEqual(positionOf(text, 'payment + 30 days because'));
-    expect(locate('/refund/rules/0/when/0/any/2')).toEqual(positionOf(text, 'fact price <= 0'));
+    expect(locate('/entitlements/0/fields/reachable/any/1')).toEqual(positionOf(text, 'now before payment + 30 days because "within 30 days of the payment"'));
+    expect(locate('/entitlements/0/fields/reachable/any/1/now_before')).toEqual(positionOf(text, 'payment + 30 days'));
+    expect(locate('/refund/rules/0/when/0/any/2')).toEqual(positionOf(text, 'fact price <= 0 because "nothing was paid"'));
     expect(locate('/refund/rules/0/exclusions/0/when/any/1')).toEqual(positionOf(text, 'event issue_reported where fault = client'));
   });
 
@@ -145,13 +155,13 @@ describe('any conditions: `(A or B) because "…"`', () => {
     const head = 'policy p "P" version "1" zone UTC\nsource en "p.txt"\nentitlement e (clause c) {\n';
     const one = parseDsl(`${head}  when (fact a = 1) because "x"\n}\n`, { file: 'p.sla' }).diagnostics;
     expect(one).toEqual([
-      expect.objectContaining({ code: 'SLA1104', line: 4, column: 8, message: expect.stringContaining('at least two alternatives'), help: expect.stringContaining('drop the parentheses') }),
+      expect.objectContaining({ code: 'SLA1112', line: 4, column: 8, endLine: 4, endColumn: 20, message: expect.stringContaining('at least two alternatives'), help: expect.stringContaining('drop the parentheses') }),
     ]);
     const nested = parseDsl(`${head}  field f: (fact a = 1 or (event b or open c))\n}\n`, { file: 'p.sla' }).diagnostics;
     expect(nested).toEqual([
-      expect.objectContaining({ code: 'SLA1104', line: 4, column: 27, message: expect.stringContaining('cannot hold another group'), help: expect.stringContaining('(A or B or C)') }),
+      expect.objectContaining({ code: 'SLA1111', line: 4, column: 27, endLine: 4, endColumn: 46, message: expect.stringContaining('cannot hold another group'), help: expect.stringContaining('(A or B or C)') }),
     ]);
     const and = parseDsl(`${head}  when (fact a = 1 and event b)\n}\n`, { file: 'p.sla' }).diagnostics;
-    expect(and).toEqual([expect.objectContaining({ code: 'SLA1102', line: 4, column: 20, help: expect.stringContaining('(A or B) and C') })]);
+    expect(and).toEqual([expect.objectContaining({ code: 'SLA1102', line: 4, column: 20, endLine: 4, endColumn: 23, help: expect.stringContaining('(A or B) and C') })]);
   });
 });

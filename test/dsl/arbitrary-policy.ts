@@ -2,7 +2,7 @@
 // that collide with DSL keywords and free text with quotes, escapes, line breaks and any Unicode.
 import fc from 'fast-check';
 import type { Policy } from '../../engine/ir/schema.ts';
-import { keywords } from '../../dsl/tokens.ts';
+import { keywords } from '../../dsl/lexical.ts';
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 /** drops undefined fields, as an IR read from YAML has none */

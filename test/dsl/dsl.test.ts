@@ -52,13 +52,14 @@ describe('parseDsl', () => {
       'fact price: number >= 0', // 7
     ].join('\n');
     const { locate } = parsed(source);
-    expect(locate('/deadlines/0')).toEqual({ line: 3, column: 1 });
-    expect(locate('/deadlines/0/duration')).toEqual({ line: 4, column: 27 });
-    expect(locate('/deadlines/0/start/event')).toEqual({ line: 4, column: 40 });
-    expect(locate('/deadlines/0/priority/values/gold')).toEqual({ line: 5, column: 22 });
-    expect(locate('/facts/price/minimum')).toEqual({ line: 7, column: 20 });
-    expect(locate('/facts/price/nothing/here')).toEqual({ line: 7, column: 6 });
-    expect(locate('/zone')).toEqual({ line: 1, column: 26 });
+    // each span ends just past the last character of its construct
+    expect(locate('/deadlines/0')).toEqual({ line: 3, column: 1, endLine: 6, endColumn: 2 });
+    expect(locate('/deadlines/0/duration')).toEqual({ line: 4, column: 27, endLine: 4, endColumn: 33 });
+    expect(locate('/deadlines/0/start/event')).toEqual({ line: 4, column: 40, endLine: 4, endColumn: 45 });
+    expect(locate('/deadlines/0/priority/values/gold')).toEqual({ line: 5, column: 22, endLine: 5, endColumn: 26 });
+    expect(locate('/facts/price/minimum')).toEqual({ line: 7, column: 20, endLine: 7, endColumn: 24 });
+    expect(locate('/facts/price/nothing/here')).toEqual({ line: 7, column: 6, endLine: 7, endColumn: 11 });
+    expect(locate('/zone')).toEqual({ line: 1, column: 26, endLine: 1, endColumn: 34 });
   });
 
   it('turns `##` comments into descriptions and drops plain comments', () => {

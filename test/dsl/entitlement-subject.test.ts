@@ -106,9 +106,9 @@ describe('entitlement subjects: `entitlement <id> ["<title>"] per <attr> (clause
     const { policy, diagnostics, locate } = parseDsl(text);
     expect(diagnostics).toEqual([]);
     expect(policy!.entitlements!.map((e) => [e.title, e.subject])).toEqual([[undefined, 'ticket'], ['B', 'per']]);
-    expect(locate('/entitlements/0/subject')).toEqual({ line: 3, column: 19 });
-    expect(locate('/entitlements/1/subject')).toEqual({ line: 5, column: 11 });
-    expect(locate('/entitlements/1')).toEqual({ line: 4, column: 1 });
+    expect(locate('/entitlements/0/subject')).toEqual({ line: 3, column: 19, endLine: 3, endColumn: 25 });
+    expect(locate('/entitlements/1/subject')).toEqual({ line: 5, column: 11, endLine: 5, endColumn: 16 });
+    expect(locate('/entitlements/1')).toEqual({ line: 4, column: 1, endLine: 5, endColumn: 39 });
   });
 
   it('a policy error about the subject points at the attribute name in the .sla', () => {
@@ -130,13 +130,13 @@ describe('entitlement subjects: `entitlement <id> ["<title>"] per <attr> (clause
     const text = `${head}deadline d per ticket (clause c) {\n  vendor owes ticket_answered within 24 hours after ticket_opened\n}\n`;
     const { diagnostics, locate } = parseDsl(text);
     expect(diagnostics).toEqual([]);
-    expect(locate('/deadlines/0/subject')).toEqual({ line: 3, column: 16 });
+    expect(locate('/deadlines/0/subject')).toEqual({ line: 3, column: 16, endLine: 3, endColumn: 22 });
   });
 
   it('refuses a subject on a credit, whose period belongs in its body', () => {
     const text = `${head}credit x per ticket (clause c) { per month  downtime ticket_opened  below 0.98  pays 3 times downtime hours }\n`;
     const ds = parseDsl(text, { file: 'p.sla' }).diagnostics;
-    expect(ds).toEqual([expect.objectContaining({ code: 'SLA1104', line: 3, column: 10 })]);
+    expect(ds).toEqual([expect.objectContaining({ code: 'SLA1113', line: 3, column: 10, endLine: 3, endColumn: 20 })]);
     expect(ds[0].help).toContain('per month');
   });
 

@@ -1,0 +1,86 @@
+// The CST visitor that lowers a parsed DSL file to the Policy IR: one method per grammar rule,
+// each delegating to the rule's lowering in the file of its concept. `validateVisitor` checks at
+// construction that no rule of the grammar is left without one.
+import type { CstNode, IToken } from 'chevrotain';
+import type { Diagnostic } from '../../engine/diagnostics/index.ts';
+import type { Policy } from '../../engine/ir/schema.ts';
+import type { Locator } from '../../engine/policy-types.ts';
+import type { PolicyCstVisitor } from '../cst.generated.ts';
+import type { PolicyParser } from '../parser.ts';
+import { calendarRules } from './calendars.ts';
+import { conditionRules } from './conditions.ts';
+import { Lowering } from './context.ts';
+import { declarationRules } from './declarations.ts';
+import { describedAt } from './descriptions.ts';
+import { eventRules } from './events.ts';
+import { itemRules } from './items.ts';
+import { literalRules } from './literals.ts';
+import { noItemRules } from './no-items.ts';
+import { planValueRules } from './plan-values.ts';
+import { refundRules } from './refund.ts';
+import type { Anchor } from './source-map.ts';
+
+export type { Anchor } from './source-map.ts';
+
+type RuleName = Exclude<keyof PolicyCstVisitor<unknown, unknown>, 'visit' | 'validateVisitor'>;
+/** A rule's lowering takes that rule's children (as the grammar types them) and what its parent passes. */
+type Rules = { [R in RuleName]: (lw: Lowering, children: Parameters<PolicyCstVisitor<unknown, unknown>[R]>[0], arg: never) => unknown };
+
+/** Every rule's lowering; `satisfies` makes a rule missing here, or reading another rule's children, a type error too. */
+const rules = {
+  ...literalRules,
+  ...planValueRules,
+  ...eventRules,
+  ...conditionRules,
+  ...declarationRules,
+  ...noItemRules,
+  ...calendarRules,
+  ...itemRules,
+  ...refundRules,
+} satisfies Rules;
+
+export interface Lowered {
+  policy: Policy;
+  diagnostics: Diagnostic[];
+  locate: Locator;
+  /** where each top-level declaration is, and the IR item it makes */
+  anchors: Anchor[];
+}
+
+type VisitorClass = new () => { visit(node: CstNode, arg?: unknown): unknown; validateVisitor(): void };
+const visitors = new WeakMap<PolicyParser, VisitorClass>();
+
+/** The visitor class of a parser (chevrotain builds it from the parser's grammar). */
+export function visitorClass(parser: PolicyParser): VisitorClass {
+  let V = visitors.get(parser);
+  if (!V) {
+    const Base = parser.getBaseCstVisitorConstructor() as unknown as VisitorClass;
+    class LoweringVisitor extends Base {
+      lw?: Lowering;
+      constructor() {
+        super();
+        this.validateVisitor();
+      }
+    }
+    for (const [name, lower] of Object.entries(rules) as [string, (lw: Lowering, c: unknown, a: unknown) => unknown][]) {
+      Object.defineProperty(LoweringVisitor.prototype, name, {
+        value(this: LoweringVisitor, children: unknown, arg: unknown) {
+          return lower(this.lw!, children, arg);
+        },
+      });
+    }
+    V = LoweringVisitor;
+    visitors.set(parser, V);
+  }
+  return V;
+}
+
+/** Lowers a policy's CST; `docs` are the `##` comment tokens, `tokens` all the others. */
+export function toIr(parser: PolicyParser, cst: CstNode, tokens: IToken[], docs: IToken[], file?: string): Lowered {
+  const visitor = new (visitorClass(parser))() as InstanceType<VisitorClass> & { lw?: Lowering };
+  const lw = new Lowering(file, describedAt(tokens, docs));
+  lw.visit = <T>(node: CstNode | undefined, arg?: unknown) => (node ? visitor.visit(node, arg) : undefined) as T;
+  visitor.lw = lw;
+  const policy = visitor.visit(cst) as Policy;
+  return { policy, diagnostics: lw.diagnostics, locate: lw.map.locate, anchors: lw.map.anchors };
+}
