@@ -176,7 +176,7 @@ export function parseData(source: string, file?: string): ParsedData {
     // underlined at its key where it has one, since an object's own span runs over many lines).
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
       const hit = index.get(p);
-      if (hit) return (p === pointer && part === 'value' ? hit.value : hit.key) ?? hit.value;
+      if (hit) return { ...((p === pointer && part === 'value' ? hit.value : hit.key) ?? hit.value) }; // a copy: the index stays as parsed
       if (p === '') return undefined;
     }
   };
