@@ -45,7 +45,10 @@ export function schemaDiagnostics(
 function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
   const alive = new Set(errors);
   const byPath = new Map<string, ErrorObject[]>();
-  for (const e of errors) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  for (const e of errors) {
+    if (!byPath.has(e.instancePath)) byPath.set(e.instancePath, []);
+    byPath.get(e.instancePath)!.push(e);
+  }
   const paths = [...byPath.keys()];
   const unions = errors
     .filter((e) => e.keyword === 'anyOf')
