@@ -21,4 +21,15 @@ describe('error frames', () => {
     const r = await runSla(['check', 'unknown-property.yaml'], { cwd: DIR });
     expect(r.stdout).toContain('> 34 |     subjekt: ticket\n     |     ^^^^^^^\n');
   });
+
+  it('--json gives each diagnostic its span, start and end', async () => {
+    const check = await runSla(['check', '--json', 'misspelt-event.yaml'], { cwd: DIR });
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).diagnostics).toEqual([
+      expect.objectContaining({ code: 'SLA3003', file: 'misspelt-event.yaml', line: 36, column: 20, endLine: 36, endColumn: 34 }),
+    ]);
+    const evaluated = await runSla(['eval', '--json', 'bad-case.case.yaml', '--policies', '.'], { cwd: DIR });
+    expect(evaluated.code).toBe(1);
+    expect(JSON.parse(evaluated.stdout).errors[1]).toMatchObject({ code: 'SLA4006', line: 4, column: 33, endLine: 4, endColumn: 47 });
+  });
 });
