@@ -45,9 +45,6 @@ export class DiagnosticList {
   get length(): number {
     return this.#kept.length + this.#dropped;
   }
-  get full(): boolean {
-    return this.#dropped > 0;
-  }
   list(): Diagnostic[] {
     return this.#dropped ? [...this.#kept, moreProblems(this.#dropped, this.#droppedError ? 'error' : 'warning')] : [...this.#kept];
   }
