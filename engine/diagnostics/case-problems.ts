@@ -47,7 +47,7 @@ export const unknownInCase = (kind: keyof typeof CASE_REFERENCE_CODES, name: str
   });
 
 export const unknownPlanOption = (value: unknown, dimension: string, options: string[], path: string) =>
-  diagnostic('SLA4007', `unknown option ${quotedValue(value)} for plan ${quoted(dimension)}`, {
+  diagnostic('SLA4007', `unknown option ${typeof value === 'string' ? quoted(value) : quotedValue(value)} of plan ${quoted(dimension)}`, {
     path,
     help: (typeof value === 'string' && didYouMean(value, options)) || `expected one of ${listOf(options)}`,
   });
