@@ -99,6 +99,8 @@ export default async (): Promise<BenchSection> => {
   }
   const rows: Row[] = [
     { key: 'evaluate', label: '(a) `evaluate(compiledPolicy, case)`: validate case, run engine, map answer, explanations', fn: () => evaluate(compiled, input), minMs: 150 },
+    // a server's load: each run in flight takes an Engine of its own from the policy's pool
+    { key: 'inflight', label: '(a′) 50 `evaluate` calls in flight at once on the same compiled policy, per batch of 50', fn: () => Promise.all(Array.from({ length: 50 }, () => evaluate(compiled, input))), minMs: 300 },
     { key: 'engine', label: '(b) raw engine run: stock `new Engine(rules)` + `registerRuntime`, `engine.run(runFacts(createRuntime(…)))`', fn: runStock, minMs: 150 },
     { key: 'direct', label: '(c) the same rules through the direct evaluator (`evaluateCondition` per rule, new Runtime)', fn: runDirect, minMs: 120 },
     { key: 'hand', label: '(d) hand-written `handWrittenRelokia(case)`, parsing the case\'s instants included', fn: () => handWrittenRelokia(input as RawCase), minMs: 150 },

@@ -2,7 +2,7 @@
 // case is a valid case of its policy (expectations are compared by `sla test`, not here).
 import type { Case, CompiledPolicy, Diagnostic } from '../engine/core.ts';
 import { loadEngine } from './engine.ts';
-import { compilePolicyFile, resolvePolicy } from './policies.ts';
+import { compilePolicyFile, findPolicy } from './policies.ts';
 import { diagnosticsOf } from './report-error.ts';
 import type { SourceFile } from './read-source-file.ts';
 
@@ -18,7 +18,7 @@ export async function checkTestFile(source: SourceFile, dir: string): Promise<{ 
   for (const t of doc.cases) {
     if (t.diagnostics.length || t.policy === undefined) continue;
     try {
-      const path = await resolvePolicy(t.policy, dir);
+      const path = await findPolicy(t.policy, dir);
       if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
       await evaluate(await policies.get(path)!, t.case as Case, { file: source.file, locate: (p, part) => locate(`${t.pointer}/case${p}`, part) });
     } catch (e) {

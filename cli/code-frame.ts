@@ -6,20 +6,18 @@
 //     6 | calendars:
 //
 // The lines are the user's own file, shown as text and never as terminal commands: tabs become
-// spaces and control or bidi-override characters a visible placeholder, so a file cannot move the
+// spaces and control or bidi-override characters escapes (`\u001b`), so a file cannot move the
 // cursor or reorder what is printed. A long line is cut to a window around the span.
 import type { Diagnostic } from '../engine/diagnostics/index.ts';
 import { displayWidth } from './text/display-width.ts';
+import { escapeControls } from './text/escape-controls.ts';
 import { plain, type Style } from './text/style.ts';
 
 /** Columns of a line shown at most; a longer one is cut around the span. */
 export const MAX_FRAME_WIDTH = 120;
 const CONTEXT = 1;
 const TAB = '    ';
-// C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates.
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-const show = (text: string) => text.replace(/\t/g, TAB).replace(UNSAFE, '\uFFFD');
+const show = (text: string) => escapeControls(text.replace(/\t/g, TAB));
 
 /** A source split as the front ends count lines (LF or CRLF); a final newline ends the last line. */
 export function sourceLines(source: string): string[] {

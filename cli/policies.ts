@@ -1,8 +1,9 @@
 // Where policies come from: `--policy relokia` (an id, looked up in the policies folder as
-// <id>.yaml, else <id>.sla) or a file path.
+// <id>.yaml, else <id>.sla) or a file path on the command line; only an id from a case or a test file.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { SlaError, unknownPolicy } from '../engine/diagnostics/index.ts';
+import { policyReferenceNotId, SlaError, unknownPolicy } from '../engine/diagnostics/index.ts';
+import { policyReferenceProblem } from '../engine/case/policy-reference.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../engine/core.ts';
 import { displayPath } from './display-path.ts';
 import { loadEngine, loadEngineFor } from './engine.ts';
@@ -21,20 +22,26 @@ export const isPolicyPath = (ref: string) => /[\\/]/.test(ref) || ['.yaml', '.ym
 
 const exists = (path: string) => stat(path).then((s) => s.isFile(), () => false);
 
-/** The absolute file of a policy reference; paths are relative to `base` (the cwd by default). */
+/** The absolute file of a command-line policy reference (a path or an id); paths are relative to `base`. */
 export async function resolvePolicy(ref: string, dir: string, base = process.cwd(), prefer: 'yaml' | 'dsl' = 'yaml'): Promise<string> {
-  if (isPolicyPath(ref)) return resolve(base, ref);
+  return isPolicyPath(ref) ? resolve(base, ref) : findPolicy(ref, dir, prefer);
+}
+
+/** The file of a policy id in the policies folder: how a case or a test file names its policy. */
+export async function findPolicy(id: string, dir: string, prefer: 'yaml' | 'dsl' = 'yaml'): Promise<string> {
+  const wrong = policyReferenceProblem(id);
+  if (wrong) throw new SlaError([policyReferenceNotId(wrong)]);
   for (const ext of prefer === 'dsl' ? [...POLICY_EXTENSIONS].reverse() : POLICY_EXTENSIONS) {
-    const candidate = join(dir, ref + ext);
+    const candidate = join(dir, id + ext);
     if (await exists(candidate)) return candidate;
   }
   const ids = await policyIds(dir);
-  throw new SlaError([unknownPolicy(ref, displayPath(dir), ids)]);
+  throw new SlaError([unknownPolicy(id, displayPath(dir), ids)]);
 }
 
 async function policyIds(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  const ids = names.filter((n) => POLICY_EXTENSIONS.includes(extname(n))).map((n) => n.slice(0, -extname(n).length));
+  const ids = names.filter((n) => POLICY_EXTENSIONS.includes(extname(n)) && !n.endsWith('.test.yaml')).map((n) => n.slice(0, -extname(n).length));
   return [...new Set(ids)].sort();
 }
 

@@ -4,6 +4,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { countProblems, formatDiagnostic, isMoreProblems, moreProblems, type Diagnostic } from '../engine/diagnostics/index.ts';
 import { codeFrame, sourceLines } from './code-frame.ts';
+import { escapeStrings } from './text/escape-controls.ts';
 import { MAX_SOURCE_BYTES } from './read-source-file.ts';
 import { styleFor, type Style } from './text/style.ts';
 
@@ -33,7 +34,7 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], style: Style
       continue;
     }
     printed.set(file, n + 1);
-    out.push(head(d, style));
+    out.push(head(escapeStrings(d), style)); // messages quote the user's input
     const source = d.file !== undefined && d.line ? lines(d.file) : undefined;
     const frame = source ? codeFrame(source, d, style) : [];
     if (frame.length) out.push(...frame, '');

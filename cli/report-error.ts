@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../engine/diagnostics/index.ts';
 import { badUsage } from '../engine/diagnostics/tool-problems.ts';
 import { printDiagnostics } from './print-diagnostics.ts';
+import { escapeControls } from './text/escape-controls.ts';
 import { styleFor } from './text/style.ts';
 import { UnavailableError } from './unavailable-error.ts';
 import { UsageError } from './usage-error.ts';
@@ -35,11 +36,11 @@ export function reportError(e: unknown, stderr: NodeJS.WriteStream = process.std
     return EXIT_FINDING;
   }
   if (e instanceof UnavailableError) {
-    stderr.write(`sla: ${e.message}\n`);
+    stderr.write(`sla: ${escapeControls(e.message)}\n`);
     return EXIT_USAGE;
   }
   const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  stderr.write(`sla: internal error: ${message}${debug ? '' : ' (set SLA_DEBUG=1 for details)'}\n`);
+  stderr.write(`sla: internal error: ${escapeControls(message)}${debug ? '' : ' (set SLA_DEBUG=1 for details)'}\n`);
   if (debug && e instanceof Error) stderr.write(`${e.stack}\n`);
   return EXIT_USAGE;
 }

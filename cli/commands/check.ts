@@ -12,6 +12,7 @@ import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { plural } from '../text/plural.ts';
 import { styleFor } from '../text/style.ts';
 import { UsageError } from '../usage-error.ts';
+import { escapeControls } from '../text/escape-controls.ts';
 
 export const help = `Usage: sla check <policy files…> [--json] [--policies <dir>]
 
@@ -52,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
         const { diagnostics, cases } = await checkTestFile(source, dir);
         const errors = errorCount(diagnostics);
         if (errors) failed = true;
-        report(diagnostics, `${file}: ${errors ? style.red(plural(errors, 'error')) : `${style.green('ok')} (test file, ${plural(cases, 'case')})`}`);
+        report(diagnostics, `${escapeControls(file)}: ${errors ? style.red(plural(errors, 'error')) : `${style.green('ok')} (test file, ${plural(cases, 'case')})`}`);
         continue;
       }
       // Loaded after the file is read, so unreadable input is refused without loading the engine.
@@ -69,14 +70,14 @@ export async function run(args: string[]): Promise<number> {
       const warnings = countProblems(diagnostics) - errors;
       if (!loaded) failed = true;
       const line = loaded
-        ? `${file}: ${style.green('ok')} (${summary(loaded.ir)}${warnings ? `; ${plural(warnings, 'warning')}` : ''})`
-        : `${file}: ${style.red(plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`;
+        ? `${escapeControls(file)}: ${style.green('ok')} (${summary(loaded.ir)}${warnings ? `; ${plural(warnings, 'warning')}` : ''})`
+        : `${escapeControls(file)}: ${style.red(plural(errors, 'error'))}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`;
       report(diagnostics, line);
     } catch (e) {
       const diagnostics = diagnosticsOf(e);
       if (!diagnostics) throw e;
       failed = true;
-      report(diagnostics, `${file}: ${style.red(plural(countProblems(diagnostics), 'error'))}`);
+      report(diagnostics, `${escapeControls(file)}: ${style.red(plural(countProblems(diagnostics), 'error'))}`);
     }
   }
   if (values.json) out.write(`${JSON.stringify({ diagnostics: all }, null, 2)}\n`);

@@ -1,10 +1,9 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
-import { dirname } from 'node:path';
 import type { Case } from '../../engine/core.ts';
 import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { compilePolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { findPolicy, loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatEvalReport } from '../report/eval-report.ts';
 import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
@@ -57,16 +56,27 @@ async function answerCase(
   const { value, locate } = engine.parseCaseSource(caseFile.text, caseFile.file);
 
   const named = typeof value === 'object' && value !== null ? (value as { policy?: unknown }).policy : undefined;
-  const ref = values.policy ?? (typeof named === 'string' ? named : undefined);
-  if (ref === undefined) {
+  if (values.policy === undefined && named === undefined) {
     throw new UsageError('no policy for this case: pass --policy <id or file> or set `policy:` in the case', 'eval');
   }
-  // A path in the case is relative to the case file; one on the command line to the cwd.
-  const base = values.policy === undefined ? dirname(caseArg) : process.cwd();
-  const policy = await compilePolicyFile(await resolvePolicy(ref, policiesDir(values.policies), base));
+  // The command line may name a file; the case only an id in the policies folder.
+  const dir = policiesDir(values.policies);
+  let path: string;
+  try {
+    path = values.policy !== undefined ? await resolvePolicy(values.policy, dir) : await findPolicy(named as string, dir);
+  } catch (e) {
+    if (values.policy !== undefined || !(e instanceof engine.SlaError)) throw e;
+    throw new engine.SlaError(e.diagnostics.map((d) => ({ ...d, file: caseFile.file, path: '/policy', ...locate('/policy') })));
+  }
+  const loaded = await loadPolicyFile(path);
+  const policy = engine.compilePolicy(loaded);
 
-  // the case is validated in depth by evaluate
-  const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate });
+  // the case is validated in depth by evaluate; its diagnostics carry the case file, and those
+  // about the policy (a duration its clock cannot compute) only a pointer, placed here in its file
+  const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate }).catch((e: unknown) => {
+    if (!(e instanceof engine.SlaError)) throw e;
+    throw new engine.SlaError(e.diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d)));
+  });
   const out = process.stdout;
   out.write(
     values.json

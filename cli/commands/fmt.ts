@@ -7,6 +7,7 @@ import { printDiagnostics } from '../print-diagnostics.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { UsageError } from '../usage-error.ts';
+import { escapeControls } from '../text/escape-controls.ts';
 
 export const help = `Usage: sla fmt [--write | --check] <file…>
 
@@ -40,14 +41,14 @@ export async function run(args: string[]): Promise<number> {
       }
       if (values.check) {
         if (formatted !== text) {
-          process.stdout.write(`${file}: not formatted\n`);
+          process.stdout.write(`${escapeControls(file)}: not formatted\n`);
           failed = true;
         }
       } else if (values.write) {
         // Compare with what is on disk now, to leave untouched files untouched.
         if (formatted !== (await readFile(path, 'utf8'))) {
           await writeFile(path, formatted);
-          process.stdout.write(`formatted ${file}\n`);
+          process.stdout.write(`formatted ${escapeControls(file)}\n`);
         }
       } else {
         process.stdout.write(formatted);

@@ -8,12 +8,13 @@ import { displayPath } from '../display-path.ts';
 import { loadEngine } from '../engine.ts';
 import { findTestFiles } from '../find-test-files.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { compilePolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
+import { compilePolicyFile, findPolicy, policiesDir } from '../policies.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatCaseOutcome } from '../report/test-report.ts';
 import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { styleFor } from '../text/style.ts';
+import { escapeControls } from '../text/escape-controls.ts';
 
 export const help = `Usage: sla test [files or folders…] [--policies <dir>] [--dsl]
 
@@ -58,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
     tally.failed++;
   }
   if (files.length === 0 && missing.length === 0) {
-    process.stderr.write(`no test files (*.test.yaml) in ${positionals.length ? positionals.join(', ') : displayPath(dir)}\n`);
+    process.stderr.write(`no test files (*.test.yaml) in ${escapeControls(positionals.length ? positionals.join(', ') : displayPath(dir))}\n`);
   }
   if (files.length > 0) {
     // Loaded only when there is something to run.
@@ -67,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
     // Each policy is loaded once, however many files and cases use it.
     const policies = new Map<string, Promise<CompiledPolicy>>();
     const policyFor = async (id: string) => {
-      const path = await resolvePolicy(id, dir, process.cwd(), values.dsl ? 'dsl' : 'yaml');
+      const path = await findPolicy(id, dir, values.dsl ? 'dsl' : 'yaml');
       if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
       return policies.get(path)!;
     };
@@ -84,7 +85,7 @@ async function runFile(
 ): Promise<void> {
   const out = process.stdout;
   const style = styleFor(out);
-  out.write(`${style.bold(displayPath(path))}\n`);
+  out.write(`${style.bold(escapeControls(displayPath(path)))}\n`);
   let file: string;
   let locate: Locator;
   let document: TestDocument;

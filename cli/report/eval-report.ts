@@ -4,6 +4,7 @@ import type {
   Answer, CreditItem, DeadlineItem, EntitlementItem, Explanation, RefundAnswer,
 } from '../../engine/answer.ts';
 import { isolateRtl } from '../text/bidi.ts';
+import { escapeControls, escapeStrings } from '../text/escape-controls.ts';
 import type { Style } from '../text/style.ts';
 import { renderTable, type Column } from '../text/table.ts';
 import { wrapText } from '../text/wrap.ts';
@@ -20,8 +21,14 @@ export interface ReportOptions {
 
 const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'until', 'cost', 'reasons', 'clause']);
 
-export function formatEvalReport(answer: Answer, options: ReportOptions): string {
+export function formatEvalReport(raw: Answer, options: ReportOptions): string {
   const { style } = options;
+  // Its strings are the case's and the policy's data; a clause text keeps its paragraphs.
+  const answer = escapeStrings(raw);
+  for (const [clause, ex] of Object.entries(raw.explanations)) {
+    const text = answer.explanations[escapeControls(clause)];
+    if (text && ex.text !== undefined) text.text = ex.text.split('\n').map(escapeControls).join('\n');
+  }
   const plans = Object.entries(answer.plans ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ');
   const lines = [
     `${style.bold(`${answer.policy.id} ${answer.policy.version}`)} · at ${showInstant(answer.at)}${plans ? ` · ${plans}` : ''}`,

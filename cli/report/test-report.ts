@@ -3,11 +3,13 @@
 import type { CaseOutcome, Mismatch } from '../../engine/testing/index.ts';
 import { formatMismatch, showValue } from '../../engine/testing/index.ts';
 import { diagnosticLines } from '../print-diagnostics.ts';
+import { escapeStrings } from '../text/escape-controls.ts';
 import type { Style } from '../text/style.ts';
 
 const DETAIL = '      ';
 
-export function formatCaseOutcome(outcome: CaseOutcome, style: Style): string[] {
+export function formatCaseOutcome(raw: CaseOutcome, style: Style): string[] {
+  const outcome = escapeStrings(raw); // names, values and messages come from the test file and the answer
   if (outcome.passed) return [`  ${style.green('✓')} ${outcome.name}`];
   const lines = [`  ${style.red('✗')} ${outcome.name}`];
   for (const line of diagnosticLines(outcome.diagnostics, style)) lines.push(line && DETAIL + line);

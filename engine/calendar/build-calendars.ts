@@ -10,13 +10,14 @@ import {
   invalidZone,
   nearest,
   notAWeekday,
+  quoteName,
   SlaError,
   unknownHolidayCountry,
   unknownHolidayType,
   unknownReference,
   type Diagnostic,
 } from '../diagnostics/index.ts';
-import { parseDay, WEEKDAY_NAMES } from './civil.ts';
+import { civilFromDays, daysFromCivil, parseDay, weekdayOf, WEEKDAY_NAMES } from './civil.ts';
 import { BusinessDays, type DayRules } from './business-days.ts';
 import { Calendar, type BusinessCalendar } from './business-calendar.ts';
 import { HOLIDAY_TYPES, isKnownCountry, isValidJalaliMonthDay, isValidMonthDay, knownCountries } from './holidays.ts';
@@ -169,6 +170,19 @@ function chainOf(id: string, decls: Record<string, CalendarDecl>, out: Diagnosti
   return chain;
 }
 
+/** Whether yearly fixed-date holidays (without a validity range) and the weekdays close every date
+ *  of a leap year, so the calendar is never open in any year. */
+function closedEveryDate(weekdays: boolean[], holidays: HolidayRule[]): boolean {
+  const yearly = new Set(holidays.flatMap((h) => ('date' in h && h.from === undefined && h.until === undefined ? [h.date] : [])));
+  if (yearly.size === 0) return false;
+  const first = daysFromCivil(2024, 1, 1);
+  for (let day = first; day < first + 366; day++) {
+    const [, m, d] = civilFromDays(day);
+    if (weekdays[weekdayOf(day)] && !yearly.has(`${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)) return false;
+  }
+  return true;
+}
+
 /**
  * Builds every declared calendar. A calendar without a zone takes its base's, else the policy zone.
  * A derived calendar takes its base's business days (weekday set unless it lists its own, holidays,
@@ -225,6 +239,9 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
     }
     if (!windows.some((w, i) => weekdays[i] && w.length > 0) && extraWorking.size === 0) {
       out.push(contradictoryCalendar(`calendar \`${id}\` is never open`, ptr('calendars', id, self.hours ? 'hours' : 'days'), 'give working hours to at least one business day'));
+    }
+    if (extraWorking.size === 0 && closedEveryDate(weekdays, holidays)) {
+      out.push(contradictoryCalendar(`calendar ${quoteName(id)} is never open: every date of the year is a holiday or not a business day`, ptr('calendars', id, 'holidays'), 'a business-day clock on it could never advance'));
     }
     if (out.length) continue;
     const rules: DayRules = { weekdays, holidays, suspended, extraOff, extraWorking };

@@ -34,6 +34,15 @@ export function parseDuration(s: string): ParsedDuration | undefined {
   return { amount: Number(m[1]), unit: UNITS[m[3]] };
 }
 
+const NOMINAL_MS: Record<DurationUnit, number> = {
+  minutes: MINUTE_MS, hours: HOUR_MS, days: DAY_MS, weeks: 7 * DAY_MS, business_days: DAY_MS,
+  business_day_hours: HOUR_MS, business_hours: HOUR_MS, solar_years: 365 * DAY_MS,
+};
+
+/** The span a duration's clock must run (business units count their own hours), as addDuration
+ *  bounds it; a solar year at its shortest. */
+export const nominalMs = ({ amount, unit }: ParsedDuration) => amount * NOMINAL_MS[unit];
+
 /** Whether a unit runs on a business calendar. */
 export const isBusinessUnit = (u: DurationUnit) => u === 'business_days' || u === 'business_day_hours' || u === 'business_hours';
 

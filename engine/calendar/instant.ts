@@ -1,8 +1,9 @@
 // Instants as text: ISO 8601 with an explicit offset, in and out.
+import { quoteValue } from '../diagnostics/quote-value.ts';
 import { civilFromDays, DAY_MS, daysFromCivil, daysInMonth, formatDay } from './civil.ts';
 import { MAX_INSTANT, MIN_INSTANT } from './limits.ts';
 import { zoneClock } from './zone-clock.ts';
-import { formatOffset } from './zone.ts';
+import { formatOffset, parseFixedOffset } from './zone.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -27,6 +28,7 @@ export function localDate(ms: number, zone: string): string {
   return formatDay(zoneClock(zone).localDay(ms));
 }
 
+const MAX_INSTANT_TEXT = 40;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 
 /** Epoch ms of an ISO 8601 instant that carries an offset or Z; else `{ error }` saying why. */
@@ -36,20 +38,22 @@ export function parseInstant(s: string): number | { error: string } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     return { error: `${text} is a date without a time; write an instant such as ${text}T00:00:00+02:00` };
   }
-  const m = INSTANT.exec(text);
-  if (!m) return { error: `"${text}" is not an ISO 8601 instant; write e.g. 2025-03-08T10:00:00+02:00` };
+  // No instant is longer; a longer text is not echoed whole.
+  const m = text.length <= MAX_INSTANT_TEXT ? INSTANT.exec(text) : null;
+  if (!m) return { error: `${quoteValue(text)} is not an ISO 8601 instant; write e.g. 2025-03-08T10:00:00+02:00` };
   if (!m[8] && !m[9]) return { error: `${text} has no offset; add one such as +02:00 or Z` };
   const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
   const sec = m[6] === undefined ? 0 : Number(m[6]);
-  const frac = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000 + 1e-6);
+  // Milliseconds are the first three digits: digits beyond are cut, never rounded into the next second.
+  const frac = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { error: `${text}: ${m[1]}-${m[2]}-${m[3]} is not a date` };
   if (h > 23 || mi > 59 || sec > 59) return { error: `${text}: ${m[4]}:${m[5]}${m[6] ? `:${m[6]}` : ''} is not a time of day (00:00 to 23:59:59)` };
   let off = 0;
   if (m[9]) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 18 || om > 59) return { error: `${text}: ${m[9]}${m[10]}:${m[11]} is not an offset` };
-    off = (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+    // The offsets a policy's zone may have, so a case can say any instant an answer can.
+    const minutes = parseFixedOffset(`${m[9]}${m[10]}:${m[11]}`);
+    if (minutes === undefined) return { error: `${text}: ${m[9]}${m[10]}:${m[11]} is not an offset (offsets run from -14:00 to +14:00)` };
+    off = minutes * 60_000;
   }
   const ms = daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + frac - off;
   if (ms < MIN_INSTANT || ms >= MAX_INSTANT) return { error: `${text} is outside the supported range (1900 to 2200)` };

@@ -4,6 +4,7 @@ import { parseInstant } from '../calendar/index.ts';
 import {
   badInstant,
   caseForOtherPolicy,
+  caseNumberOutOfRange,
   caseNotMapping,
   DiagnosticList,
   listOf,
@@ -11,6 +12,7 @@ import {
   negativeQuantity,
   notAnInstant,
   notDeclaredCaseValue,
+  quoteName,
   SlaError,
   unknownCaseField,
   unknownEventAttribute,
@@ -25,12 +27,11 @@ import {
 import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
 import { isOfType, withArticle } from '../ir/value-types.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
+import { numberProblem } from '../ir/number-limits.ts';
 
 const CASE_KEYS = ['policy', 'at', 'plans', 'facts', 'events'];
 const EVENT_KEYS = ['type', 'at', 'until'];
-
-/** A key as a JSON pointer segment: a case's keys are the user's, so `/` and `~` may occur. */
-const seg = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -44,7 +45,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     err(caseNotMapping());
     throw bail();
   }
-  for (const key of Object.keys(input)) if (!CASE_KEYS.includes(key)) err(unknownCaseField(key, `/${seg(key)}`));
+  for (const key of Object.keys(input)) if (!CASE_KEYS.includes(key)) err(unknownCaseField(key, `/${pointerPart(key)}`));
   if (input.policy !== undefined && input.policy !== policy.id) err(caseForOtherPolicy(input.policy, policy.id));
 
   const instant = (v: unknown, path: string): number | undefined => {
@@ -69,11 +70,11 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     for (const [dim, v] of Object.entries(givenPlans)) {
       const decl = Object.hasOwn(policy.plans, dim) ? policy.plans[dim] : undefined;
       if (!decl) {
-        err(unknownInCase('plan dimension', dim, Object.keys(policy.plans), policy.id, `/plans/${seg(dim)}`));
+        err(unknownInCase('plan dimension', dim, Object.keys(policy.plans), policy.id, `/plans/${pointerPart(dim)}`));
         continue;
       }
       if (typeof v !== 'string' || !decl.options.includes(v)) {
-        err(unknownPlanOption(v, dim, decl.options, `/plans/${seg(dim)}`));
+        err(unknownPlanOption(v, dim, decl.options, `/plans/${pointerPart(dim)}`));
         continue;
       }
       plans[dim] = v;
@@ -81,7 +82,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     for (const [dim, decl] of Object.entries(policy.plans)) {
       if (plans[dim] !== undefined || Object.hasOwn(givenPlans, dim)) continue;
       if (decl.default !== undefined) plans[dim] = decl.default;
-      else err(missingValue(`missing plan \`${dim}\``, '/plans', `choose one of ${listOf(decl.options)}`));
+      else err(missingValue(`missing plan ${quoteName(dim)}`, '/plans', `choose one of ${listOf(decl.options)}`));
     }
   }
 
@@ -94,10 +95,10 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
     for (const [name, v] of Object.entries(givenFacts)) {
       const decl = Object.hasOwn(declaredFacts, name) ? declaredFacts[name] : undefined;
       if (!decl) {
-        err(unknownInCase('fact', name, Object.keys(declaredFacts), policy.id, `/facts/${seg(name)}`));
+        err(unknownInCase('fact', name, Object.keys(declaredFacts), policy.id, `/facts/${pointerPart(name)}`));
         continue;
       }
-      const ok = checkValue(decl, v, `/facts/${seg(name)}`, `fact \`${name}\``, err);
+      const ok = checkValue(decl, v, `/facts/${pointerPart(name)}`, `fact ${quoteName(name)}`, err);
       if (ok) facts[name] = v as Scalar;
     }
     for (const [name, decl] of Object.entries(declaredFacts))
@@ -117,7 +118,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
       const decl = Object.hasOwn(policy.events, type) ? policy.events[type] : undefined;
       if (!decl) return err(unknownInCase('event type', type, Object.keys(policy.events), policy.id, `${path}/type`));
       const attrDecls = decl.attributes ?? {};
-      const start = raw.at === undefined ? (err(missingValue(`the \`${type}\` event has no \`at\``, `${path}/at`)), undefined) : instant(raw.at, `${path}/at`);
+      const start = raw.at === undefined ? (err(missingValue(`the ${quoteName(type)} event has no \`at\``, `${path}/at`)), undefined) : instant(raw.at, `${path}/at`);
       let until: number | undefined;
       if (raw.until !== undefined) {
         if (!decl.duration) err(untilWithoutDuration(type, Object.entries(policy.events).filter(([, d]) => d.duration).map(([t]) => t), `${path}/until`));
@@ -131,15 +132,15 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
         if (EVENT_KEYS.includes(name)) continue;
         const a = Object.hasOwn(attrDecls, name) ? attrDecls[name] : undefined;
         if (!a) {
-          err(unknownEventAttribute(name, type, Object.keys(attrDecls), `${path}/${seg(name)}`));
+          err(unknownEventAttribute(name, type, Object.keys(attrDecls), `${path}/${pointerPart(name)}`));
           continue;
         }
-        if (checkValue(a, v, `${path}/${seg(name)}`, `attribute \`${name}\``, err)) attrs[name] = v as Scalar;
+        if (checkValue(a, v, `${path}/${pointerPart(name)}`, `attribute ${quoteName(name)}`, err)) attrs[name] = v as Scalar;
       }
       for (const [name, a] of Object.entries(attrDecls)) {
         if (Object.hasOwn(raw, name)) continue;
         if (a.default !== undefined) attrs[name] = a.default;
-        else if (a.required !== false) err(missingValue(`the \`${type}\` event needs \`${name}\``, path, describeDecl(a)));
+        else if (a.required !== false) err(missingValue(`the ${quoteName(type)} event needs ${quoteName(name)}`, path, describeDecl(a)));
       }
       if (start !== undefined) events.push({ index, type, at: start, until, attrs });
     });
@@ -169,6 +170,11 @@ function checkValue(
 ): boolean {
   if (!isOfType(decl.type, v)) {
     err(wrongCaseValue(what, describeDecl(decl), v, path));
+    return false;
+  }
+  const outOfRange = typeof v === 'number' ? numberProblem(v) : undefined;
+  if (outOfRange) {
+    err(caseNumberOutOfRange(what, outOfRange, path));
     return false;
   }
   if (decl.enum && !decl.enum.includes(v as Scalar)) {

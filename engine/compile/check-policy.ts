@@ -1,12 +1,13 @@
 // Compiler stage "check": every reference in the IR resolves to a declaration, values have the
 // declared types, plan-dependent values cover every option they are used for. Errors carry JSON
 // pointers that the front end maps back to file:line:column.
-import { checkZone, parseDuration } from '../calendar/index.ts';
+import { checkZone, LIMIT_MS, LIMIT_YEARS, nominalMs, parseDuration } from '../calendar/index.ts';
 import {
   clauseWithoutText,
   downtimeWithoutDuration,
   duplicateId,
   durationNeedsCalendar,
+  durationTooLong,
   invalidDuration,
   invalidZone,
   missingPlanValues,
@@ -114,6 +115,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if (!parsed) return out.push(invalidDuration(d, path));
     if (parsed.unit.startsWith('business') && calendar === undefined && p.calendar === undefined)
       out.push(durationNeedsCalendar(d, path));
+    if (nominalMs(parsed) > LIMIT_MS) out.push(durationTooLong(d, LIMIT_YEARS, path));
   }
   function planValue<T>(v: T | { by: string; values: Record<string, T> }, path: string, applies: Record<string, string[]> | undefined, each: (t: T, path: string) => void) {
     if (!isByPlan(v)) return each(v as T, path);

@@ -7,8 +7,10 @@ import { capDiagnostics, hasErrors, SlaError, type Diagnostic } from '../diagnos
 import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../policy-types.ts';
+import { checkNumbers } from './check-numbers.ts';
 import { checkPolicy } from './check-policy.ts';
 import { emitRules } from './emit-rules.ts';
+import { explainNestedAny } from './nested-any.ts';
 import { schemaDiagnostics } from './validate-schema.ts';
 
 export interface Stage {
@@ -18,7 +20,8 @@ export interface Stage {
 }
 
 export const stages: readonly Stage[] = [
-  { name: 'schema', run: (policy) => schemaDiagnostics(policyValidator(), policy) },
+  // the schema, and what it cannot say: a clear error for `any` in `any`, numbers answers carry exactly
+  { name: 'schema', run: (policy) => [...explainNestedAny(policy, schemaDiagnostics(policyValidator(), policy)), ...checkNumbers(policy)] },
   { name: 'references', run: (policy) => checkPolicy(policy) },
   {
     name: 'calendars',
@@ -55,6 +58,10 @@ export function runStages(policy: Policy, which: readonly Stage[] = checking, ou
   return seen;
 }
 
+const produced = new WeakSet<object>();
+/** Whether `compiled` is an object compilePolicy returned (not JSON from elsewhere). */
+export const compiledHere = (compiled: object) => produced.has(compiled);
+
 /** IR → plain JSON json-rules-engine rules plus what the runtime needs beside them. */
 export function compilePolicy(input: LoadedPolicy | Policy): CompiledPolicy {
   const loaded = 'kind' in input && input.kind === 'loaded' ? (input as LoadedPolicy) : undefined;
@@ -64,5 +71,7 @@ export function compilePolicy(input: LoadedPolicy | Policy): CompiledPolicy {
   const ds = runStages(policy, loaded ? emitting : stages, out);
   if (hasErrors(ds) || !out.rules) throw new SlaError(capDiagnostics(ds.filter((d) => d.severity === 'error')));
   const { $schema: _schema, ...rest } = policy;
-  return { kind: 'compiled', format: 'sla-compiled/1', policy: rest, rules: out.rules };
+  const compiled: CompiledPolicy = { kind: 'compiled', format: 'sla-compiled/1', policy: rest, rules: out.rules };
+  produced.add(compiled);
+  return compiled;
 }

@@ -19,8 +19,13 @@ function appliesConditions(applies: Record<string, string[]> | undefined): Compi
   }));
 }
 
-function rule(name: string, priority: number, conditions: CompiledCondition[], params: Record<string, unknown>): RuleProperties {
-  return { name, priority, conditions: { all: conditions }, event: { type: ruleKind(name), params } };
+// Every rule has the same priority: rules read only facts, never each other's results, so they
+// run as one set (json-rules-engine runs each priority set after the previous one, and refuses a
+// priority below 1, so counting priorities down would fail for a policy of over 1000 items).
+const PRIORITY = 1;
+
+function rule(name: string, conditions: CompiledCondition[], params: Record<string, unknown>): RuleProperties {
+  return { name, priority: PRIORITY, conditions: { all: conditions }, event: { type: ruleKind(name), params } };
 }
 
 function entitlementConditions(e: Entitlement): CompiledCondition[] {
@@ -48,18 +53,17 @@ function entitlementConditions(e: Entitlement): CompiledCondition[] {
 
 export function emitRules(p: Policy): RuleProperties[] {
   const rules: RuleProperties[] = [];
-  let priority = 1000;
   for (const d of p.deadlines ?? []) {
     if (d.report === false) continue;
-    rules.push(rule(ruleName.deadline(d.id), priority--, [
+    rules.push(rule(ruleName.deadline(d.id), [
       ...appliesConditions(d.applies),
       { name: 'instances', description: `${describeEvent(d.start)} has happened`, fact: 'sla:deadlines', params: { deadline: d.id }, operator: 'notEmpty', value: true },
     ], { id: d.id, clause: d.clause }));
   }
   for (const e of p.entitlements ?? []) {
-    rules.push(rule(ruleName.entitlement(e.id), priority--, entitlementConditions(e), { id: e.id, clause: e.clause }));
+    rules.push(rule(ruleName.entitlement(e.id), entitlementConditions(e), { id: e.id, clause: e.clause }));
     for (const [field, c] of Object.entries(e.fields ?? {}))
-      rules.push(rule(ruleName.field(e.id, field), priority--, [compileCondition(c, {}, field)], { id: e.id, field }));
+      rules.push(rule(ruleName.field(e.id, field), [compileCondition(c, {}, field)], { id: e.id, field }));
   }
   if (p.refund) {
     for (const r of p.refund.rules) {
@@ -67,13 +71,13 @@ export function emitRules(p: Policy): RuleProperties[] {
         const c = x.when as Extract<Condition, { event: string }>;
         return c.where ? { event: c.event, where: c.where } : { event: c.event };
       });
-      rules.push(rule(ruleName.refund(r.id), priority--, r.when.map((c, i) => compileCondition(c, { at: 'request', hide: hidden }, `when/${i}`)), {
+      rules.push(rule(ruleName.refund(r.id), r.when.map((c, i) => compileCondition(c, { at: 'request', hide: hidden }, `when/${i}`)), {
         id: r.id,
         clause: r.clause ?? p.refund.clause,
         percent: r.percent,
       }));
       for (const x of r.exclusions ?? [])
-        rules.push(rule(ruleName.exclusion(r.id, x.id), priority--, [compileCondition(x.when, { at: 'request' }, x.id)], {
+        rules.push(rule(ruleName.exclusion(r.id, x.id), [compileCondition(x.when, { at: 'request' }, x.id)], {
           id: x.id,
           rule: r.id,
           clause: x.clause ?? r.clause ?? p.refund.clause,
@@ -82,7 +86,7 @@ export function emitRules(p: Policy): RuleProperties[] {
     }
   }
   for (const c of p.credits ?? []) {
-    rules.push(rule(ruleName.credit(c.id), priority--, [
+    rules.push(rule(ruleName.credit(c.id), [
       ...appliesConditions(c.applies),
       { name: 'credits', description: `availability below ${c.below * 100}% in a ${c.per === 'solar_month' ? 'solar month' : 'month'}`, fact: 'sla:credits', params: { credit: c.id }, operator: 'notEmpty', value: true },
     ], { id: c.id, clause: c.clause }));

@@ -5,7 +5,8 @@ import {
   invalidName,
   missingProperty,
   placeDiagnostic,
-  quotedValue,
+  quoteValue,
+  reservedName,
   schemaViolation,
   unknownProperty,
   valueNotAllowed,
@@ -15,6 +16,8 @@ import {
 } from '../diagnostics/index.ts';
 import { withArticle } from '../ir/value-types.ts';
 import type { Locator } from '../policy-types.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
+import { RESERVED_NAMES } from '../ir/schema.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -64,13 +67,17 @@ function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
     if (failing.length === 0) continue;
     if (branches.every((es) => es.length === 1 && es[0].keyword === 'const')) continue; // groupConsts says "one of"
     const score = (es: ErrorObject[]) =>
-      es.reduce((n, e) => n + (e.keyword === 'anyOf' ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
+      es.reduce((n, e) => n + (e.keyword === 'anyOf' || nonFiniteNumber(e) ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
     const best = new Set(branches.reduce((a, b) => (score(b) < score(a) ? b : a)));
     alive.delete(union);
     for (const e of branches.flat()) if (!best.has(e)) alive.delete(e);
   }
   return errors.filter((e) => alive.has(e));
 }
+
+/** A number where a number belongs, only not finite (.nan, .inf): the branch the author meant. */
+const nonFiniteNumber = (e: ErrorObject) =>
+  e.keyword === 'type' && ['number', 'integer'].includes(String((e.params as { type: string }).type)) && typeof e.data === 'number' && !Number.isFinite(e.data);
 
 const reach = new WeakMap<object, Set<object>>();
 /** Every schema object reachable from `schema`, following local `$ref`s into `root`. */
@@ -125,21 +132,28 @@ function problemOf(e: ErrorObject, group: ErrorObject[], parent: Schema, where: 
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      const at = `${path === '/' ? '' : path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const at = `${path === '/' ? '' : path}/${pointerPart(name)}`;
+      if (RESERVED_NAMES.includes(name)) return reservedName(name, at);
       const known = Object.keys((parent.properties as Schema | undefined) ?? {});
       if (known.length) return unknownProperty(name, known, at);
       return invalidName(name, Object.keys((parent.patternProperties as Schema | undefined) ?? {})[0], at);
     }
     case 'required':
       return missingProperty(String((e.params as { missingProperty: string }).missingProperty), where, path);
-    case 'type':
-      return wrongShape(where, withArticle(String((e.params as { type: string }).type)), describe(e.data), path);
+    case 'type': {
+      const want = String((e.params as { type: string }).type);
+      return typeof e.data === 'number' && (want === 'number' || want === 'integer')
+        ? wrongShape(where, 'a finite number', String(e.data), path)
+        : wrongShape(where, withArticle(want), describe(e.data), path);
+    }
     case 'const':
       return valueNotAllowed(e.data, where, group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue)), path);
     case 'enum':
       return valueNotAllowed(e.data, where, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String), path);
     case 'pattern':
-      return valueNotInForm(e.data, where, (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`, path);
+      return RESERVED_NAMES.includes(String(e.data))
+        ? reservedName(String(e.data), path)
+        : valueNotInForm(e.data, where, (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`, path);
     default:
       return schemaViolation(where, e.message ?? 'is invalid', path);
   }
@@ -156,5 +170,5 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${quotedValue(v)}`;
+  return `${typeof v} ${quoteValue(v)}`;
 }

@@ -1,6 +1,6 @@
 // Problems in a calendar declaration that the schema cannot see (SLA3012, SLA3039–SLA3043): dates
 // that do not exist, holiday rules, weeks, contradictions, cycles of bases.
-import { quoted } from './quote.ts';
+import { quoteName } from './quote-value.ts';
 import { diagnostic } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -13,18 +13,18 @@ export const invalidCalendarDate = (value: unknown, form: 'date' | 'month and da
 export const invalidHolidayRule = (message: string, path: string, help?: string) => diagnostic('SLA3039', message, { path, ...withHelp(help) });
 
 export const unknownHolidayCountry = (country: unknown, near: string | undefined, path: string) =>
-  diagnostic('SLA3040', `no holiday data for country ${quoted(String(country))}`, {
+  diagnostic('SLA3040', `no holiday data for country ${quoteName(String(country))}`, {
     path,
-    help: near ? `did you mean ${quoted(near)}?` : 'use an ISO 3166 code such as UA or IR',
+    help: near ? `did you mean ${quoteName(near)}?` : 'use an ISO 3166 code such as UA or IR',
   });
 
 export const unknownHolidayType = (type: unknown, types: readonly string[], path: string) =>
-  diagnostic('SLA3039', `${quoted(String(type))} is not a holiday type`, { path, help: didYouMean(String(type), types) ?? `use ${types.join(', ')}` });
+  diagnostic('SLA3039', `${quoteName(String(type))} is not a holiday type`, { path, help: didYouMean(String(type), types) ?? `use ${types.join(', ')}` });
 
 export const invalidWeek = (message: string, path: string, help?: string) => diagnostic('SLA3041', message, { path, ...withHelp(help) });
 
 export const notAWeekday = (day: string, weekdays: readonly string[], path: string) =>
-  diagnostic('SLA3041', `${quoted(day)} is not a weekday`, { path, help: didYouMean(day, weekdays) ?? `use ${weekdays.join(', ')}` });
+  diagnostic('SLA3041', `${quoteName(day)} is not a weekday`, { path, help: didYouMean(day, weekdays) ?? `use ${weekdays.join(', ')}` });
 
 export const contradictoryCalendar = (message: string, path: string, help?: string) => diagnostic('SLA3042', message, { path, ...withHelp(help) });
 

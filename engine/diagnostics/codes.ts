@@ -19,6 +19,8 @@ export const codes = {
   SLA1007: { summary: 'not text' },
   SLA1008: { summary: 'forbidden key', at: 'key' },
   SLA1009: { summary: 'more than one document' },
+  SLA1010: { summary: 'JSON syntax error' },
+  SLA1011: { summary: 'YAML tag' },
   SLA1020: { summary: 'key that is not a plain scalar', at: 'key' },
   // DSL syntax (SLA11xx)
   SLA1101: { summary: 'DSL: unexpected character' },
@@ -46,6 +48,7 @@ export const codes = {
   SLA2005: { summary: 'value not among those allowed' },
   SLA2006: { summary: 'invalid name', at: 'key' },
   SLA2007: { summary: 'value not in the expected form' },
+  SLA2008: { summary: '`any` nested in `any`' },
   // semantics
   SLA3001: { summary: 'unknown instant' },
   SLA3002: { summary: 'unknown fact' },
@@ -61,6 +64,9 @@ export const codes = {
   SLA3012: { summary: 'invalid calendar date' },
   SLA3014: { summary: 'clause without text' },
   SLA3015: { summary: 'invalid duration' },
+  SLA3016: { summary: 'number out of range' },
+  SLA3017: { summary: 'unknown operator' },
+  SLA3018: { summary: 'malformed compiled policy' },
   SLA3030: { summary: 'unknown deadline' },
   SLA3031: { summary: 'unknown counter' },
   SLA3032: { summary: 'unknown entitlement' },
@@ -90,6 +96,8 @@ export const codes = {
   SLA4012: { summary: 'unknown policy' },
   SLA4013: { summary: 'unsupported language' },
   SLA4014: { summary: 'computation out of range' },
+  SLA4015: { summary: 'policy reference that is not an id' },
+  SLA4016: { summary: 'number out of range' },
   SLA4030: { summary: 'unknown case field', at: 'key' },
   SLA4031: { summary: 'until on an event without a duration', at: 'key' },
   SLA4032: { summary: 'unknown plan dimension', at: 'key' },
@@ -97,11 +105,11 @@ export const codes = {
   SLA4034: { summary: 'case for another policy' },
   // tests and tools
   SLA5001: { summary: 'invalid test file' },
-  SLA5010: { summary: 'unknown key in a test file', at: 'key' },
   SLA5003: { summary: 'file not found' },
   SLA5004: { summary: 'bad usage' },
+  SLA5005: { summary: 'not a regular file' },
+  SLA5010: { summary: 'unknown key in a test file', at: 'key' },
   SLA5011: { summary: 'too many problems' },
-  SLA5012: { summary: 'not a compiled policy' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;

@@ -9,4 +9,4 @@ export * from './policy-problems.ts';
 export * from './calendar-problems.ts';
 export * from './case-problems.ts';
 export * from './tool-problems.ts';
-export * from './quote.ts';
+export * from './quote-value.ts';

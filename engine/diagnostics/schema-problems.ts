@@ -1,27 +1,32 @@
 // Problems the JSON Schema finds in a policy's shape (SLA2xxx). `where` names the place as the
 // author wrote it: the property's key, or "the document".
-import { quoted, quotedValue } from './quote.ts';
+import { quoteName, quoteValue } from './quote-value.ts';
 import { diagnostic } from './diagnostic.ts';
 import { didYouMean, listOf } from './suggest.ts';
 
 export const unknownProperty = (name: string, known: string[], path: string) =>
-  diagnostic('SLA2002', `unknown property ${quoted(name)}`, { path, help: didYouMean(name, known) ?? `expected one of ${listOf(known)}` });
+  diagnostic('SLA2002', `unknown property ${quoteName(name)}`, { path, help: didYouMean(name, known) ?? `expected one of ${listOf(known)}` });
 
 export const invalidName = (name: string, pattern: string | undefined, path: string) =>
-  diagnostic('SLA2006', `${quoted(name)} is not a valid name here`, { path, ...(pattern ? { help: `names must match ${pattern}` } : {}) });
+  diagnostic('SLA2006', `${quoteName(name)} is not a valid name here`, { path, ...(pattern ? { help: `names must match ${pattern}` } : {}) });
 
-export const missingProperty = (name: string, where: string, path: string) => diagnostic('SLA2003', `missing property ${quoted(name)} in ${where}`, { path });
+export const missingProperty = (name: string, where: string, path: string) =>
+  diagnostic('SLA2003', `missing property ${quoteName(name)} in ${where}`, { path });
 
 export const wrongShape = (where: string, expected: string, actual: string, path: string) =>
   diagnostic('SLA2004', `${where} must be ${expected}, not ${actual}`, { path });
 
 export const valueNotAllowed = (value: unknown, where: string, allowed: string[], path: string) =>
-  diagnostic('SLA2005', `${quotedValue(value)} is not allowed for ${where}`, {
+  diagnostic('SLA2005', `${quoteValue(value)} is not allowed for ${where}`, {
     path,
     help: (typeof value === 'string' && didYouMean(value, allowed)) || `expected one of ${listOf(allowed)}`,
   });
 
 export const valueNotInForm = (value: unknown, where: string, expected: string, path: string) =>
-  diagnostic('SLA2007', `${quotedValue(value)} is not valid for ${where}`, { path, help: expected });
+  diagnostic('SLA2007', `${quoteValue(value)} is not valid for ${where}`, { path, help: expected });
 
 export const schemaViolation = (where: string, what: string, path: string) => diagnostic('SLA2001', `${where} ${what}`, { path });
+
+/** `__proto__`, `constructor` or `prototype` as a name: every JavaScript object has them already. */
+export const reservedName = (name: string, path: string) =>
+  diagnostic('SLA1008', `the name ${quoteName(name)} is not allowed`, { path, help: 'every JavaScript object has that name already; choose another' });

@@ -2,7 +2,7 @@
 // input: words longer than MAX_SUGGESTED get no suggestion, at most MAX_CANDIDATES candidates are
 // compared, and the distance is computed within a band of the largest distance worth reporting,
 // so one comparison costs at most MAX_SUGGESTED × (2 × band + 1) steps.
-import { quoted } from './quote.ts';
+import { quoteName } from './quote-value.ts';
 
 export const MAX_SUGGESTED = 64;
 export const MAX_CANDIDATES = 2000;
@@ -49,13 +49,13 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const n = nearest(word, candidates);
-  return n ? `did you mean ${quoted(n)}?` : undefined;
+  return n ? `did you mean ${quoteName(n)}?` : undefined;
 }
 
 /** The candidates as a quoted list, at most MAX_LISTED of them. */
 export const MAX_LISTED = 12;
 export function listOf(candidates: Iterable<string>): string {
   const all = [...candidates];
-  const shown = all.slice(0, MAX_LISTED).map(quoted).join(', ');
+  const shown = all.slice(0, MAX_LISTED).map(quoteName).join(', ');
   return all.length > MAX_LISTED ? `${shown} and ${all.length - MAX_LISTED} more` : shown;
 }

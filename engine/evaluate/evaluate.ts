@@ -1,16 +1,18 @@
 // The evaluator: validates the case, runs a compiled policy's rules through json-rules-engine with
 // the runtime's facts, and maps the rule results back to the Answer of contract.md.
-import type { Engine, RuleResult } from 'json-rules-engine';
+import type { RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { parseRuleName } from '../compile/rule-name.ts';
-import { notCompiled, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
+import { checkCompiled } from './check-compiled.ts';
+import { hasErrors, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
-import { createEngine, runFacts } from '../runtime/register.ts';
+import { EnginePool } from '../runtime/engine-pool.ts';
+import { runFacts } from '../runtime/register.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
@@ -30,9 +32,9 @@ export interface EvaluateOptions {
 
 export interface Prepared {
   compiled: CompiledPolicy;
-  engine: Engine;
+  engine: EnginePool;
   /** the rules of per-subject entitlements, run once per subject on that subject's view of the case */
-  subjectEngine?: Engine;
+  subjectEngine?: EnginePool;
   calendars: Map<string, BusinessCalendar>;
 }
 
@@ -42,8 +44,9 @@ const prepared = new WeakMap<object, Prepared>();
 export function prepare(compiled: CompiledPolicy): Prepared {
   const hit = prepared.get(compiled);
   if (hit) return hit;
-  if (compiled?.kind !== 'compiled' || !Array.isArray(compiled.rules))
-    throw new SlaError([notCompiled()]);
+  // JSON from anywhere (stored, sent, edited by hand): checked before its rules are run
+  const problems = checkCompiled(compiled);
+  if (hasErrors(problems)) throw new SlaError(problems.filter((d) => d.severity === 'error'));
   const perSubject = new Set((compiled.policy.entitlements ?? []).filter((e) => e.subject !== undefined).map((e) => e.id));
   const subjectRules = compiled.rules.filter((r) => {
     const id = parseRuleName(String(r.name));
@@ -51,8 +54,8 @@ export function prepare(compiled: CompiledPolicy): Prepared {
   });
   const p: Prepared = {
     compiled,
-    engine: createEngine(compiled.rules),
-    ...(subjectRules.length ? { subjectEngine: createEngine(subjectRules) } : {}),
+    engine: new EnginePool(compiled.rules),
+    ...(subjectRules.length ? { subjectEngine: new EnginePool(subjectRules) } : {}),
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
   };
   prepared.set(compiled, p);
@@ -125,7 +128,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
 const usesCountryHolidays = (p: Policy) =>
   Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
-async function run(engine: Engine, rt: Runtime): Promise<Map<string, RuleOutcome>> {
-  const { results, failureResults } = await engine.run(runFacts(rt));
+async function run(pool: EnginePool, rt: Runtime): Promise<Map<string, RuleOutcome>> {
+  const { results, failureResults } = await pool.with((engine) => engine.run(runFacts(rt)));
   return new Map([...results, ...failureResults].map((r) => [String(r.name), outcome(r)]));
 }

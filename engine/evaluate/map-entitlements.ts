@@ -7,6 +7,7 @@ import type { Runtime } from '../runtime/runtime.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import type { MapContext } from './map-context.ts';
 import type { EvaluatedCondition } from './explain.ts';
+import { computedAt } from '../runtime/policy-locations.ts';
 
 function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
   if (e.cost === undefined) return null;
@@ -91,7 +92,10 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
     if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
   }
   const pausedSince = e.pause ? rt.pausedSince(e.pause.start, e.pause.stop) : null;
-  if (pausedSince !== null && e.pause) item.until = formatInstant(addDuration(pausedSince, e.pause.max, { zone }), zone);
+  if (pausedSince !== null && e.pause) {
+    const pause = e.pause;
+    item.until = formatInstant(computedAt(rt.policy, pause, 'max', () => addDuration(pausedSince, pause.max, { zone })), zone);
+  }
   else if (e.until) {
     const until = rt.instant(e.until);
     item.until = until === null ? null : formatInstant(until, zone);

@@ -5,10 +5,20 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 const O = <P extends Record<string, TSchema>>(props: P, description?: string, title?: string) =>
   Type.Object(props, { additionalProperties: false, ...(description ? { description } : {}), ...(title ? { title } : {}) });
 const Opt = Type.Optional;
+/** A mapping whose every key must match `key`: a key that does not is an error, not a skipped entry. */
+const Rec = <K extends TSchema, V extends TSchema>(key: K, value: V, options: Record<string, unknown> = {}) =>
+  Type.Record(key, value, { additionalProperties: false, ...options });
 
-export const ID_PATTERN = '^[a-z][a-z0-9_]*$';
+// `constructor` and `prototype` would name what every JavaScript object already has (a fact
+// `constructor` would seem present in any case), so no identifier may be either; YAML refuses them
+// as keys already, this refuses them from any front end.
+export const RESERVED_NAMES = ['constructor', 'prototype'];
+const NOT_RESERVED = `(?!(?:${RESERVED_NAMES.join('|')})$)`;
+export const ID_PATTERN = `^${NOT_RESERVED}[a-z][a-z0-9_]*$`;
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'a lower-case identifier: letters, digits, _' });
-export const ClauseId = Type.String({ pattern: '^[a-z][a-z0-9_-]*$', description: 'a clause id (kebab-case)' });
+/** A policy's id, which is also how a case or a test file names it (never a file path). */
+export const POLICY_ID_PATTERN = '^[a-z][a-z0-9_-]*$';
+export const ClauseId = Type.String({ pattern: `^${NOT_RESERVED}[a-z][a-z0-9_-]*$`, description: 'a clause id (kebab-case)' });
 export const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' });
 export const Zone = Type.String({
@@ -28,10 +38,10 @@ export const Duration = Type.String({
 
 /** A value that may depend on the chosen option of one plan dimension. */
 export const ByPlan = <T extends TSchema>(t: T) =>
-  O({ by: Id, values: Type.Record(Type.String(), t) }, 'a value chosen by the option of plan dimension `by`');
+  O({ by: Id, values: Rec(Type.String(), t) }, 'a value chosen by the option of plan dimension `by`');
 export const PlanValue = <T extends TSchema>(t: T) => Type.Union([t, ByPlan(t)]);
 
-export const Where = Type.Record(Id, Type.Union([Scalar, Type.Array(Scalar)]), {
+export const Where = Rec(Id, Type.Union([Scalar, Type.Array(Scalar)]), {
   title: 'Where',
   description: 'attribute → value, or a list of accepted values',
 });
@@ -135,7 +145,7 @@ export const AttributeDecl = O({
 }, undefined, 'AttributeDecl'
 );
 export const EventDecl = O({
-  attributes: Opt(Type.Record(Id, AttributeDecl)),
+  attributes: Opt(Rec(Id, AttributeDecl)),
   duration: Opt(Type.Boolean({ description: 'the event has `at` and `until` (e.g. an outage)' })),
   description: Opt(Type.String()),
 }, undefined, 'EventDecl'
@@ -152,7 +162,7 @@ export const Weekday = Type.Union(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => Type.Literal(d)),
 );
 export const TIME_RANGE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)$';
-export const Hours = Type.Partial(Type.Record(
+export const Hours = Type.Partial(Rec(
   Weekday,
   Type.Array(Type.String({ pattern: TIME_RANGE_PATTERN, description: 'HH:MM-HH:MM, the end may be 24:00' })),
   { description: 'working intervals per weekday; a weekday not listed is closed' },
@@ -181,7 +191,7 @@ export const CalendarDecl = O({
 );
 
 // ── clauses and assumptions ───────────────────────────────────────────────────
-export const LangText = Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.String(), {
+export const LangText = Rec(Type.String({ pattern: '^[a-z]{2}$' }), Type.String(), {
   title: 'LangText',
   description: 'text per language code: en, uk, fa…',
 });
@@ -201,7 +211,7 @@ export const Assumption = O({ id: Id, clause: ClauseId, text: LangText }, undefi
 );
 
 // ── answers ───────────────────────────────────────────────────────────────────
-export const Applies = Type.Record(Id, Type.Array(Id), {
+export const Applies = Rec(Id, Type.Array(Id), {
   title: 'Applies',
   description: 'plan dimension → the options the item applies to',
 });
@@ -255,7 +265,7 @@ export const Entitlement = O({
   pause: Opt(O({ start: EventRef, stop: EventRef, max: Duration })),
   when: Opt(Type.Array(Condition)),
   cost: Opt(PlanValue(Cost)),
-  fields: Opt(Type.Record(Id, Condition, { description: 'extra boolean fields of the answer' })),
+  fields: Opt(Rec(Id, Condition, { description: 'extra boolean fields of the answer' })),
 }, undefined, 'Entitlement'
 );
 export const RefundRule = O({
@@ -297,7 +307,7 @@ export const Counter = Type.Union([
 
 export const Policy = O({
   $schema: Opt(Type.String()),
-  id: Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }),
+  id: Type.String({ pattern: POLICY_ID_PATTERN }),
   title: Type.String(),
   version: Type.String(),
   effective: Opt(LocalDate),
@@ -305,13 +315,13 @@ export const Policy = O({
   currency: Opt(Type.String({ pattern: '^[A-Z]{3}$' })),
   calendar: Opt(Id),
   sources: Type.Array(Source, { minItems: 1 }),
-  plans: Type.Record(Id, PlanDecl),
-  facts: Opt(Type.Record(Id, FactDecl)),
-  events: Type.Record(Id, EventDecl),
-  calendars: Opt(Type.Record(Id, CalendarDecl)),
-  instants: Opt(Type.Record(Id, Instant)),
-  counters: Opt(Type.Record(Id, Counter)),
-  clauses: Type.Record(ClauseId, Clause),
+  plans: Rec(Id, PlanDecl),
+  facts: Opt(Rec(Id, FactDecl)),
+  events: Rec(Id, EventDecl),
+  calendars: Opt(Rec(Id, CalendarDecl)),
+  instants: Opt(Rec(Id, Instant)),
+  counters: Opt(Rec(Id, Counter)),
+  clauses: Rec(ClauseId, Clause),
   assumptions: Opt(Type.Array(Assumption)),
   deadlines: Opt(Type.Array(Deadline)),
   entitlements: Opt(Type.Array(Entitlement)),

@@ -11,6 +11,3 @@ export function isOfType(type: string, v: unknown): boolean {
 
 /** `a number`, `an integer`: a type name with its article, for messages. */
 export const withArticle = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
-
-/** A value as a message shows it (JSON would show NaN and Infinity as null). */
-export const shown = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v));

@@ -2,6 +2,7 @@
 // registers. The runtime uses it where one answer depends on another (`{ entitlement: …}`
 // conditions); tests use it as the reference the engine's results are compared with.
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
+import { SlaError, unknownOperator } from '../diagnostics/index.ts';
 import { runtimeFacts } from './facts.ts';
 import { builtinOperators, customOperators } from './operators.ts';
 import type { Runtime } from './runtime.ts';
@@ -30,6 +31,6 @@ export function evaluateCondition(rt: Runtime, c: AnyCondition): boolean {
   const expected =
     typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v ? factValue(rt, String((v as { fact: string }).fact), (v as { params?: unknown }).params) : v;
   const op = customOperators[leaf.operator] ?? builtinOperators[leaf.operator];
-  if (!op) throw new Error(`unknown operator ${leaf.operator}`);
+  if (!op) throw new SlaError([unknownOperator(leaf.operator)]);
   return op(seen, expected);
 }

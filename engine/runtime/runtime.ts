@@ -9,6 +9,7 @@ import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import { matchesWhere, pickEvent, selectEvents } from './event-query.ts';
+import { computedAt } from './policy-locations.ts';
 
 /** Decides a compiled condition on a runtime (runtime/direct.ts): passed in, because deciding
  *  asks the runtime's facts, which read this runtime. */
@@ -109,7 +110,7 @@ export class Runtime {
       return named ? this.instant(named, moment, hidden) : null;
     }
     const e = this.event(expr.from, moment, hidden);
-    return e ? this.add(e.at, expr.add, expr.calendar) : null;
+    return e ? computedAt(this.policy, expr, 'add', () => this.add(e.at, expr.add, expr.calendar)) : null;
   }
 
   exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
@@ -177,7 +178,7 @@ export class Runtime {
       const stops = this.events(d.stop, moment, hidden);
       const out: DeadlineInstance[] = [];
       for (const start of firsts) {
-        const due = this.add(start.at, d.duration, d.calendar);
+        const due = computedAt(this.policy, d, 'duration', () => this.add(start.at, d.duration, d.calendar));
         if (due === null) continue;
         const subject = d.subject === undefined ? undefined : String(start.attrs[d.subject]);
         const stop = stops.find((e) => e.at >= start.at && (subject === undefined || String(e.attrs[d.subject!]) === subject));
@@ -227,8 +228,11 @@ export class Runtime {
         .filter(([a, b]) => b > a)
         .sort((x, y) => x[0] - y[0]);
       if (!intervals.length) return [];
+      // Only the periods some downtime touches: outages years apart never span the years between.
+      const periods = new Map<number, { from: number; until: number }>();
+      for (const [a, b] of intervals) for (const p of periodsBetween(a, b, this.policy.zone, c.per)) periods.set(p.from, p);
       const out: CreditPeriod[] = [];
-      for (const p of periodsBetween(intervals[0][0], intervals[intervals.length - 1][1], this.policy.zone, c.per)) {
+      for (const p of [...periods.values()].sort((x, y) => x.from - y.from)) {
         if (p.until > now) continue;
         const down = unionLength(intervals, p.from, p.until);
         if (down === 0) continue;

@@ -1,6 +1,8 @@
 // Safe parsing of YAML (and JSON, a subset of it) data documents with positions kept: policies,
 // cases and test files all come through here. Hostile input gets a diagnostic, never a crash:
-// aliases are refused, keys must be unique, size and nesting are capped, `__proto__` is refused.
+// aliases are refused, keys must be unique, size and nesting are capped, `__proto__` is refused,
+// and so are tags other than the core schema's (`!!js/function`, `!custom`, `%TAG`), which would
+// otherwise be read silently as plain strings.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import {
   aliasRefused,
@@ -11,15 +13,23 @@ import {
   nestingTooDeep,
   notText,
   SlaError,
+  tagDirectiveRefused,
   yamlError,
+  yamlTagRefused,
   type Diagnostic,
 } from '../diagnostics/index.ts';
+import { jsonSyntaxProblem } from './strict-json.ts';
 import type { Locator, Position } from '../policy-types.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
-export const MAX_SOURCE_BYTES = 1_000_000;
+/** The longest source accepted, in characters (UTF-16 code units, as a string's length). */
+export const MAX_SOURCE_CHARS = 1_000_000;
 export const MAX_DEPTH = 64;
 const MAX_ERRORS = 20;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** Explicit tags that only say what the value already is in the core schema (`!!str 2025`). */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => YAML_TAG_PREFIX + t));
 
 export interface ParsedData {
   value: unknown;
@@ -28,8 +38,8 @@ export interface ParsedData {
 
 /** Rejects what is not worth handing to a parser: empty, too large, binary. */
 export function screenSource(source: string, file?: string): Diagnostic | undefined {
-  if (source.length > MAX_SOURCE_BYTES)
-    return inputTooLarge(source.length, MAX_SOURCE_BYTES, 'characters', { file });
+  if (source.length > MAX_SOURCE_CHARS)
+    return inputTooLarge(source.length, MAX_SOURCE_CHARS, 'characters', { file });
   // NUL, other C0 controls (but tab, LF, CR) and U+FFFD (undecodable bytes) mean this is not text.
   const bad = source.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
   if (bad >= 0) {
@@ -80,6 +90,10 @@ function flowDepth(source: string): { depth: number; offset: number } {
 export function parseData(source: string, file?: string): ParsedData {
   const screened = screenSource(source, file);
   if (screened) throw new SlaError([screened]);
+  if (file !== undefined && /\.json$/i.test(file)) {
+    const problem = jsonSyntaxProblem(source, file, (offset) => spanOf(source, offset, offset + 1));
+    if (problem) throw new SlaError([problem]);
+  }
   const flow = flowDepth(source);
   if (flow.depth > MAX_DEPTH)
     throw new SlaError([
@@ -123,6 +137,9 @@ export function parseData(source: string, file?: string): ParsedData {
     errors.push(yamlError(e.code, firstLine(e.message), { file, ...span(e.pos[0], end) }, key));
   }
   if (errors.length) throw new SlaError(errors);
+  const tagDirective = /^%TAG\b/m.exec(source);
+  if (tagDirective && Object.keys(doc.directives?.tags ?? {}).some((handle) => handle !== '!!'))
+    throw new SlaError([tagDirectiveRefused({ file, ...spanOf(source, tagDirective.index, tagDirective.index + 4) })]);
 
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
   const index = new Map<string, { value: Position; key?: Position }>();
@@ -139,6 +156,11 @@ export function parseData(source: string, file?: string): ParsedData {
       errors.push(nestingTooDeep(MAX_DEPTH, undefined, { file, ...at }));
       break;
     }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      const shown = tag.startsWith(YAML_TAG_PREFIX) ? `!!${tag.slice(YAML_TAG_PREFIX.length)}` : tag;
+      errors.push(yamlTagRefused(shown, { file, ...at }));
+    }
     if (isAlias(node)) {
       errors.push(aliasRefused(node.source, { file, ...at }));
     } else if (isMap(node)) {
@@ -152,11 +174,11 @@ export function parseData(source: string, file?: string): ParsedData {
           continue;
         }
         if (FORBIDDEN_KEYS.has(keyText)) {
-          errors.push(forbiddenKey(keyText, { file, ...keyAt, path: `${pointer}/${escape(keyText)}` }));
+          errors.push(forbiddenKey(keyText, { file, ...keyAt, path: `${pointer}/${pointerPart(keyText)}` }));
           continue;
         }
-        stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${escape(keyText)}`, depth: depth + 1, key: keyAt });
-        if (!pair.value) index.set(`${pointer}/${escape(keyText)}`, { value: keyAt, key: keyAt });
+        stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${pointerPart(keyText)}`, depth: depth + 1, key: keyAt });
+        if (!pair.value) index.set(`${pointer}/${pointerPart(keyText)}`, { value: keyAt, key: keyAt });
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => stack.push({ node: item as Node | null, pointer: `${pointer}/${i}`, depth: depth + 1 }));
@@ -183,7 +205,6 @@ export function parseData(source: string, file?: string): ParsedData {
   return { value, locate };
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 /** The key written at `offset` (plain or quoted, on one line), if one is there. */
 const keyWrittenAt = (source: string, offset: number): string | undefined =>
   /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s:,{}[\]#][^:\n,{}[\]]*?)(?=\s*:)/.exec(source.slice(offset, offset + 1100))?.[0];

@@ -5,6 +5,7 @@ import { invalidTestFile, placeDiagnostic, unknownTestKey, type Diagnostic } fro
 import type { Locator } from '../policy-types.ts';
 import { LIST_KINDS, type ExpectedItem, type Expectation, type TestCase, type TestDocument } from './expectation.ts';
 import { isRecord } from './values-match.ts';
+import { policyReferenceProblem } from '../case/policy-reference.ts';
 
 export interface TestDocumentOptions {
   file?: string;
@@ -51,8 +52,9 @@ export function parseTestDocument(value: unknown, options: TestDocumentOptions =
   const diagnostics = unknownKeys(value, '', DOCUMENT_KEYS, 'a test file');
   let policy: string | undefined;
   if (value.policy !== undefined) {
-    if (typeof value.policy === 'string' && value.policy !== '') policy = value.policy;
-    else diagnostics.push(problem('/policy', '`policy` must be a policy id'));
+    const wrong = policyReferenceProblem(value.policy);
+    if (wrong) diagnostics.push(problem('/policy', wrong));
+    else policy = value.policy as string;
   }
   if (value.cases === undefined) {
     diagnostics.push(problem('', 'missing `cases`: a test file lists its cases under `cases`'));
@@ -94,9 +96,11 @@ function parseCase(
       problem(`${pointer}${entry.case === undefined ? '' : '/case'}`, 'a case needs `case`: a mapping with `at`, `plans`, `facts`, `events`'),
     );
   }
-  const casePolicy = isRecord(entry.case) && typeof entry.case.policy === 'string' ? entry.case.policy : undefined;
-  const policy = casePolicy ?? filePolicy;
-  if (policy === undefined) {
+  const named = isRecord(entry.case) ? entry.case.policy : undefined;
+  const wrong = named === undefined ? undefined : policyReferenceProblem(named);
+  if (wrong) diagnostics.push(problem(`${pointer}/case/policy`, wrong));
+  const policy = named === undefined ? filePolicy : wrong ? undefined : (named as string);
+  if (policy === undefined && !wrong) {
     diagnostics.push(problem(pointer, 'no policy for this case: set `policy` at the top of the file or in the case'));
   }
 

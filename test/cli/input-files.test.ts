@@ -30,7 +30,7 @@ describe('sla input files', () => {
   it('a folder where a file is expected is a finding', async () => {
     const r = await runSla(['eval', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error SLA5003 a folder, not a file');
+    expect(r.stderr).toContain('error SLA5005 a folder, not a file');
   });
 
   it('refuses binary garbage with SLA1007, for check and eval alike', async () => {
@@ -55,10 +55,10 @@ describe('sla input files', () => {
     expect(r.stderr).toMatch(/control\.yaml:2:5: error SLA1007 not text: control character U\+0001/);
   });
 
-  it('refuses files over 1 MB with SLA1004', async () => {
+  it('refuses files over 1 000 000 bytes with SLA1004', async () => {
     const r = await runSla(['check', join(dir, 'huge.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/huge\.yaml: error SLA1004 input too large: 1048579 bytes, the limit is 1 MB/);
+    expect(r.stdout).toMatch(/huge\.yaml: error SLA1004 the file is 1048579 bytes; the limit is 1000000 bytes/);
   });
 
   it('sla test on a path that does not exist fails it', async () => {
