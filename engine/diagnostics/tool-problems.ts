@@ -13,12 +13,9 @@ export const fileNotFound = (file: string, what = 'file not found') => diagnosti
 export const cannotRead = (file: string, reason: string) => diagnostic('SLA5003', `cannot read the file (${reason})`, { file });
 
 /** A folder, a device such as /dev/zero, a FIFO that would block: only regular files are read. */
-export const notRegularFile = (file: string, what: string) => diagnostic('SLA5005', what, { file, help: 'name a policy, case or test file' });
+export const notRegularFile = (file: string, what: string) => diagnostic('SLA5005', what, { file });
 
 export const fileTooLarge = (size: string, limit: number, file: string) =>
-  diagnostic('SLA1004', `the file is ${size} bytes; the limit is ${limit} bytes`, {
-    file,
-    help: 'a policy, case or test file is far smaller; is this the right file?',
-  });
+  diagnostic('SLA1004', `the file is ${size} bytes; the limit is ${limit} bytes`, { file });
 
 export const badUsage = (message: string, help?: string) => diagnostic('SLA5004', message, help ? { help } : {});
