@@ -7,8 +7,14 @@ import { didYouMean, listOf } from './suggest.ts';
 export const unknownProperty = (name: string, known: string[], path: string) =>
   diagnostic('SLA2002', `unknown property ${quoteName(name)}`, { path, help: didYouMean(name, known) ?? `expected one of ${listOf(known)}` });
 
+/** The schema's name patterns said in words: `[a-z][a-z0-9_]*`, with `-` too for clause ids. */
+const nameRule = (pattern: string) =>
+  /\[a-z\]\[a-z0-9_-?\]\*/.test(pattern)
+    ? `names are lower-case letters, digits${pattern.includes('_-]') ? ', `_` and `-`' : ' and `_`'}, starting with a letter`
+    : `names must match ${pattern}`;
+
 export const invalidName = (name: string, pattern: string | undefined, path: string) =>
-  diagnostic('SLA2006', `${quoteName(name)} is not a valid name here`, { path, ...(pattern ? { help: `names must match ${pattern}` } : {}) });
+  diagnostic('SLA2006', `${quoteName(name)} is not a valid name here`, { path, ...(pattern ? { help: nameRule(pattern) } : {}) });
 
 export const missingProperty = (name: string, where: string, path: string) =>
   diagnostic('SLA2003', `missing property ${quoteName(name)} in ${where}`, { path });
