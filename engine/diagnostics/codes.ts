@@ -1,6 +1,7 @@
 // Stable diagnostic codes, one per problem, each documented in docs/diagnostics.md. Ranges:
 // SLA10xx source syntax · SLA11xx the DSL's syntax · SLA2xxx schema · SLA3xxx policy semantics
-// SLA4xxx case validation · SLA5xxx test files and tools.
+// SLA4xxx case validation · SLA5xxx test files and tools · SLA6xxx lint (sound as an SLA, not just
+// valid) · SLA7xxx the HTTP API.
 // `at: 'key'` marks problems that lie in a key (an unknown or forbidden property): their span is
 // the key's, not the value's.
 export interface CodeInfo {
@@ -110,6 +111,27 @@ export const codes = {
   SLA5005: { summary: 'not a regular file' },
   SLA5010: { summary: 'unknown key in a test file', at: 'key' },
   SLA5011: { summary: 'too many problems' },
+  // lint: what a careful author would want to know about a valid policy
+  SLA6001: { summary: 'calendar with no working time' },
+  SLA6002: { summary: 'holidays end before the horizon' },
+  SLA6003: { summary: 'window that never opens' },
+  SLA6004: { summary: 'plan options never told apart' },
+  SLA6005: { summary: 'refund rule shadowed' },
+  SLA6006: { summary: 'exclusion that never applies' },
+  SLA6007: { summary: 'contradictory deadlines' },
+  SLA6008: { summary: 'clause no item cites' },
+  SLA6009: { summary: 'clause text missing in a language' },
+  SLA6010: { summary: 'ambiguous unit' },
+  SLA6011: { summary: 'duration over a sane bound' },
+  SLA6012: { summary: 'count not per subject' },
+  // the HTTP API
+  SLA7001: { summary: 'unknown route' },
+  SLA7002: { summary: 'body too large' },
+  SLA7003: { summary: 'unsupported media type' },
+  SLA7004: { summary: 'time budget exceeded' },
+  SLA7005: { summary: 'server overloaded' },
+  SLA7006: { summary: 'bad request' },
+  SLA7007: { summary: 'internal error' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;
