@@ -7,7 +7,7 @@ import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { parseRuleName } from '../compile/rule-name.ts';
 import { checkCompiled } from './check-compiled.ts';
-import { diagnostic, hasErrors, SlaError } from '../diagnostics/index.ts';
+import { hasErrors, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
@@ -74,14 +74,14 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
-  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([diagnostic('SLA4013', `unsupported language "${lang}"`, { help: 'use a two-letter code such as en, uk or fa' })]);
+  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
 
   let rt: Runtime;
   try {
     rt = createRuntime(p, calendars, validateCase(p, input), compiled.rules);
   } catch (e) {
     if (e instanceof SlaError && (options.file || options.locate))
-      throw new SlaError(e.diagnostics.map((d) => ({ ...d, ...(options.file ? { file: options.file } : {}), ...((d.path !== undefined && options.locate?.(d.path)) || {}) })));
+      throw new SlaError(placeDiagnostics(e.diagnostics, options));
     throw e;
   }
 
