@@ -4,7 +4,7 @@ import { evaluate, loadHolidayData, parseCaseSource, SlaError, type Case, type C
 import { calendarBoundaries } from '../../../engine/changes/candidates.ts';
 import { prepare } from '../../../engine/evaluate/evaluate.ts';
 import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
-import { checkAndCompile } from './load.ts';
+import { checkAndCompile, diagnosticsOf } from './load.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
 import type {
@@ -23,7 +23,9 @@ import type {
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
 async function run(req: Extract<Request, { kind: 'run' }>): Promise<RunResult> {
-  const { diagnostics, compiled, spans } = checkAndCompile(req.policy);
+  const checked = checkAndCompile(req.policy);
+  const { compiled, spans } = checked;
+  const diagnostics = await diagnosticsOf(checked);
   if (!compiled) return { policy: diagnostics, case: [], answer: null };
   const { plans, facts, events, zone, clauses } = compiled.policy;
   const declarations = { plans, facts, events, zone, clauses };

@@ -2,6 +2,7 @@
 // per source and reused by every evaluation of it (the scrubber evaluates many times a second).
 import { compilePolicy, loadPolicy, SlaError, type CompiledPolicy, type Diagnostic, type LoadedPolicy } from '../../../engine/core.ts';
 import { parseDsl } from '../../../dsl/index.ts';
+import { lintPolicy } from '../../../engine/analysis/index.ts';
 import type { PolicyText, RuleSpans } from './protocol.ts';
 
 export interface Checked {
@@ -46,4 +47,17 @@ export function checkAndCompile(p: PolicyText): Checked {
   recent.set(key, checked);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return checked;
+}
+
+const linted = new WeakMap<Checked, Promise<Diagnostic[]>>();
+
+/** The check's diagnostics and, for a policy that compiles, its lint warnings (once per text). */
+export function diagnosticsOf(checked: Checked): Promise<Diagnostic[]> {
+  if (!checked.loaded) return Promise.resolve(checked.diagnostics);
+  let all = linted.get(checked);
+  if (!all) {
+    all = lintPolicy(checked.loaded).then((lint) => [...checked.diagnostics, ...lint]);
+    linted.set(checked, all);
+  }
+  return all;
 }

@@ -34,6 +34,7 @@ export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone' | 
 export type RuleSpans = Record<string, Position>;
 
 export interface RunResult {
+  /** the check's diagnostics, then the lint warnings of a policy that checks */
   policy: Diagnostic[];
   spans?: RuleSpans;
   declarations?: Declarations;
