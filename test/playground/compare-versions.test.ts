@@ -9,16 +9,15 @@ describe('compare versions', () => {
     await pg.page.getByRole('tab', { name: 'Compare versions' }).click();
     const summary = pg.page.getByTestId('versions-summary');
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toBe('The answers are the same');
+    expect(await pg.page.getByTestId('policy-changes').textContent()).toBe('the policies mean the same');
 
     await findInEditor(pg.page, 'policy', 'duration: 24 hours');
     await pg.page.keyboard.insertText('duration: 48 hours');
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toBe('2 answers differ');
-    const row = pg.page.getByTestId('versions').locator('tr[data-item="deadline first_response T-2"] td');
-    expect(await row.allTextContents()).toEqual([
-      'deadline first_response T-2',
-      'pending, due 2025-03-11 09:15 +02:00',
-      'pending, due 2025-03-12 09:15 +02:00',
-    ]);
+    // the edit in the policy's own terms
+    expect(await pg.page.getByTestId('policy-changes').locator('li').allTextContents()).toEqual(['~ deadline `first_response` duration: 24 hours → 48 hours']);
+    const row = pg.page.getByTestId('versions').locator('tr[data-item="deadline `first_response` T-2"] td');
+    expect(await row.allTextContents()).toEqual(['deadline `first_response` T-2', 'due later', '2025-03-11T09:15:00.000+02:00 → 2025-03-12T09:15:00.000+02:00']);
     // the diff editor shows the first difference
     await expect
       .poll(() => pg.page.locator('[data-testid=versions] .line-insert, [data-testid=versions] .char-insert').count(), { timeout: 10_000 })

@@ -1,5 +1,6 @@
 // Version vs version: the edited policy against the bundled one it started from, on the same case —
-// a diff of the sources (the right side is the policy being edited) and of the answers.
+// a diff of the sources (the right side is the policy being edited), what the edit means in the
+// policy's terms, and how it changes the case's answer.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { bundledPolicies } from '../bundled.ts';
 import { compareVersions } from '../engine-client.ts';
@@ -7,7 +8,6 @@ import { policyModel } from '../models.ts';
 import { DSL_LANGUAGE_ID, monaco } from '../monaco/setup.ts';
 import { caseSource, lang, policyFormat, policyId, policySource } from '../state.ts';
 import type { PolicyFormat, VersionsResult } from '../worker/protocol.ts';
-import { answerLines } from './answer-lines.ts';
 
 const originals = new Map<string, monaco.editor.ITextModel>();
 
@@ -67,36 +67,43 @@ export function CompareVersions() {
   }, [source, format, kase, language, other]);
 
   if (!bundled || other === undefined) return <p class="note">the policy did not start from a bundled one: there is no version to compare with</p>;
-  const [edited, base] = result?.versions ?? [];
-  const a = edited?.answer ? answerLines(edited.answer) : undefined;
-  const b = base?.answer ? answerLines(base.answer) : undefined;
-  const keys = [...new Set([...(b?.keys() ?? []), ...(a?.keys() ?? [])])].filter((k) => a?.get(k) !== b?.get(k));
+  const [edited] = result?.versions ?? [];
+  const policyChanges = result?.policyChanges;
+  const changes = result?.answerChanges;
   return (
     <div class="tables" data-testid="versions">
       <div class="diff-editor" ref={host} />
+      {policyChanges && (
+        <ul class="policy-changes" data-testid="policy-changes" aria-label="what changed in the policy">
+          {policyChanges.length === 0 ? <li>the policies mean the same</li> : policyChanges.map((c) => <li>{c}</li>)}
+        </ul>
+      )}
       {edited && !edited.answer && <p class="note error">the edited policy gives no answer: {edited.diagnostics.map((d) => d.message).join('; ')}</p>}
-      {a && b && (
+      {changes && (
         <table class="answers">
           <caption data-testid="versions-summary">
-            {keys.length === 0 ? 'The answers are the same' : `${keys.length} answer${keys.length > 1 ? 's' : ''} differ`}
+            {changes.length === 0 ? 'The answers are the same' : `${changes.length} answer${changes.length > 1 ? 's' : ''} differ`}
           </caption>
-          {keys.length > 0 && (
+          {changes.length > 0 && (
             <thead>
               <tr>
                 <th>item</th>
-                <th>bundled {bundled.id}</th>
-                <th>edited</th>
+                <th>bundled {bundled.id} → edited</th>
+                <th>values</th>
               </tr>
             </thead>
           )}
           <tbody>
-            {keys.map((k) => (
-              <tr class="differs" data-item={k}>
-                <td>{k}</td>
-                <td>{b.get(k) ?? '—'}</td>
-                <td>{a.get(k) ?? '—'}</td>
-              </tr>
-            ))}
+            {changes.map((c) => {
+              const item = c.subject === undefined ? c.item : `${c.item} ${c.subject}`;
+              return (
+                <tr class="differs" data-item={item}>
+                  <td>{item}</td>
+                  <td>{c.change}</td>
+                  <td>{c.detail ?? ''}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -4,7 +4,8 @@ import { evaluate, loadHolidayData, parseCaseSource, SlaError, type Case, type C
 import { calendarBoundaries } from '../../../engine/changes/candidates.ts';
 import { prepare } from '../../../engine/evaluate/evaluate.ts';
 import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
-import { checkAndCompile, diagnosticsOf } from './load.ts';
+import { checkAndCompile, diagnosticsOf, type Checked } from './load.ts';
+import { diffAnswers, formatPolicyChange, semanticDiff } from '../../../engine/analysis/index.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
 import type {
@@ -101,17 +102,22 @@ async function compare(req: Extract<Request, { kind: 'compare' }>): Promise<Comp
 }
 
 async function versions(req: Extract<Request, { kind: 'versions' }>): Promise<VersionsResult> {
-  const under = async (policy: PolicyText) => {
-    const { diagnostics, compiled } = checkAndCompile(policy);
-    if (!compiled) return { diagnostics };
+  const under = async (checked: Checked) => {
+    if (!checked.compiled) return { diagnostics: checked.diagnostics };
     try {
-      return { answer: await evaluate(compiled, parseCaseSource(req.case, 'case.yaml').value as Case, { lang: req.lang }), diagnostics: [] };
+      return { answer: await evaluate(checked.compiled, parseCaseSource(req.case, 'case.yaml').value as Case, { lang: req.lang }), diagnostics: [] };
     } catch (e) {
       if (!(e instanceof SlaError)) throw e;
       return { diagnostics: e.diagnostics };
     }
   };
-  return { versions: [await under(req.policy), await under(req.other)] };
+  const [edited, other] = [checkAndCompile(req.policy), checkAndCompile(req.other)];
+  const [a, b] = [await under(edited), await under(other)];
+  return {
+    versions: [a, b],
+    ...(edited.loaded && other.loaded ? { policyChanges: semanticDiff(other.loaded.ir, edited.loaded.ir).map(formatPolicyChange) } : {}),
+    ...(a.answer && b.answer ? { answerChanges: diffAnswers(b.answer, a.answer) } : {}),
+  };
 }
 
 async function calendar(req: Extract<Request, { kind: 'calendar' }>): Promise<CalendarResult> {

@@ -1,6 +1,7 @@
 // Messages between the page and the engine worker.
 import type { Answer, Diagnostic, Policy, Position } from '../../../engine/core.ts';
 import type { ChangeInstant } from '../../../engine/changes/index.ts';
+import type { AnswerChange } from '../../../engine/analysis/index.ts';
 
 export type PolicyFormat = 'yaml' | 'dsl';
 
@@ -79,6 +80,10 @@ export interface CompareResult {
 export interface VersionsResult {
   /** the answer under each version (edited, other), or why there is none */
   versions: { answer?: Answer; diagnostics: Diagnostic[] }[];
+  /** what changed from the other version to the edited one, in the policy's terms (when both load) */
+  policyChanges?: string[];
+  /** how the case's answer changed from the other version to the edited one (when both answer) */
+  answerChanges?: AnswerChange[];
 }
 
 export interface CalendarResult {
