@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import type { Answer, Diagnostic } from '../../engine/core.ts';
 import type { ChangeInstant } from '../../engine/changes/index.ts';
 import { bundledPolicies } from './bundled.ts';
-import type { Declarations, PolicyFormat, RuleSpans } from './worker/protocol.ts';
+import type { Declarations, PolicyFormat, RuleSpans, TestsCoverage } from './worker/protocol.ts';
 
 const first = bundledPolicies.find((p) => p.id === 'relokia') ?? bundledPolicies[0];
 
@@ -29,3 +29,5 @@ export const failure = signal<string | undefined>(undefined);
 export const checking = signal(false);
 /** a message about the state itself (a damaged share link, another engine version) */
 export const notice = signal<string | undefined>(undefined);
+/** the coverage of the last test run, with the policy text it was measured on (stale once that changes) */
+export const coverage = signal<(TestsCoverage & { source: string; format: PolicyFormat }) | undefined>(undefined);

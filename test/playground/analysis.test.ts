@@ -14,6 +14,20 @@ const hoverText = (page: Page) =>
 const tops = (page: Page, selector: string) =>
   page.locator(`[data-editor=policy] ${selector}`).evaluateAll((els) => els.map((e) => parseFloat((e.parentElement as HTMLElement).style.top || (e as HTMLElement).style.top)));
 
+/** The coverage shade on the (visible) policy line with this text, if any. */
+async function shadeOf(page: Page, text: string): Promise<string | undefined> {
+  const top = await page
+    .locator('[data-editor=policy] .view-line')
+    .evaluateAll((els, t) => els.filter((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ') === t).map((e) => parseFloat((e as HTMLElement).style.top))[0], text);
+  return page.locator('[data-editor=policy] .view-overlays > div').evaluateAll(
+    (els, at) => {
+      const row = els.find((e) => parseFloat((e as HTMLElement).style.top) === at);
+      return /coverage-(both|one|never)/.exec(row?.innerHTML ?? '')?.[1];
+    },
+    top,
+  );
+}
+
 describe('policy analysis', () => {
   test('a lint warning is a warning marker on its span, with its message and help', async () => {
     await expect.poll(() => pg.page.getByTestId('policy-status').textContent(), { timeout: 20_000 }).toBe('checks');
@@ -35,6 +49,32 @@ describe('policy analysis', () => {
     await findInEditor(pg.page, 'policy', 'duration: 2400 days');
     await pg.page.keyboard.insertText('duration: 24 hours');
     await expect.poll(() => list.count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  test('running the test file shades the policy by what its cases exercised, with a legend and the figures', async () => {
+    await pg.page.getByRole('tab', { name: 'Tests' }).click();
+    await pg.page.getByRole('button', { name: 'run relokia.test.yaml' }).click();
+    const legend = pg.page.getByTestId('coverage');
+    await expect.poll(() => legend.textContent(), { timeout: 60_000 }).toContain('seen both ways');
+    expect(await legend.locator('[data-figure="clauses"]').textContent()).toBe('clauses 100 % (20/20)');
+    expect(await legend.locator('[data-figure="conditions both ways"]').textContent()).toBe('conditions both ways 100 % (48/48)');
+    await findInEditor(pg.page, 'policy', '- id: first_response');
+    await pg.page.keyboard.press('Escape');
+    await expect.poll(() => shadeOf(pg.page, '  - id: first_response'), { timeout: 10_000 }).toBe('both');
+    await screenshot(pg.page, 'coverage-shading');
+
+    // one case exercises less: some lines are seen one way or never
+    await pg.page.getByText('paste another test file').click();
+    await pg.page.getByRole('button', { name: 'the current case as a test' }).click();
+    await pg.page.getByRole('button', { name: 'run the pasted tests' }).click();
+    await expect.poll(() => legend.locator('[data-figure="conditions both ways"]').textContent(), { timeout: 60_000 }).not.toContain('100 %');
+    const shades = await pg.page.locator('[data-editor=policy] [class*=coverage-]').evaluateAll((els) => els.map((e) => e.className));
+    expect(shades.some((c) => /coverage-(one|never)/.test(c))).toBe(true);
+
+    // an edit makes the shading stale: it goes
+    await findInEditor(pg.page, 'policy', 'duration: 24 hours');
+    await pg.page.keyboard.insertText('duration: 25 hours');
+    await expect.poll(() => pg.page.locator('[data-editor=policy] [class*=coverage-]').count(), { timeout: 10_000 }).toBe(0);
   });
 
   test('no console errors', () => {

@@ -5,8 +5,10 @@ import { runTests } from '../engine-client.ts';
 import { stringify } from 'yaml';
 import type { Answer } from '../../../engine/core.ts';
 import { caseValue } from '../case-edit.ts';
-import { answer, caseSource, policyFormat, policyId, policySource } from '../state.ts';
-import type { TestsResult } from '../worker/protocol.ts';
+import { answer, caseSource, coverage, policyFormat, policyId, policySource } from '../state.ts';
+import { SHADE_LABEL } from '../monaco/coverage-shading.ts';
+import type { Ratio } from '../../../engine/analysis/index.ts';
+import type { CoverageShade, TestsResult } from '../worker/protocol.ts';
 
 /** The current case with its current answer as the expectation: a test to edit and keep. */
 function asTestFile(policy: string, kase: unknown, a: Answer): string {
@@ -30,7 +32,10 @@ export function TestsView() {
     if (!tests) return;
     setRunning(true);
     try {
-      setResult(await runTests({ kind: 'tests', policy: { source: policySource.value, format: policyFormat.value }, tests }));
+      const policy = { source: policySource.value, format: policyFormat.value };
+      const r = await runTests({ kind: 'tests', policy, tests });
+      setResult(r);
+      coverage.value = r.coverage && { ...r.coverage, ...policy };
     } finally {
       setRunning(false);
     }
@@ -49,6 +54,7 @@ export function TestsView() {
           </strong>
         )}
       </div>
+      {result?.coverage && <CoverageLegend totals={result.coverage.totals} />}
       <details open={pasted !== ''}>
         <summary>paste another test file</summary>
         <button
@@ -89,6 +95,33 @@ export function TestsView() {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+const percent = (r: Ratio) => (r.total ? `${Math.floor((100 * r.covered) / r.total)} %` : '—');
+
+/** What the policy editor's shading means, and the figures `sla test --coverage` reports. */
+function CoverageLegend({ totals }: { totals: NonNullable<TestsResult['coverage']>['totals'] }) {
+  const figures: [string, Ratio][] = [
+    ['clauses', totals.clauses],
+    ['rules both ways', totals.rules],
+    ['conditions both ways', totals.conditions],
+    ['outcomes', totals.outcomes],
+  ];
+  return (
+    <div class="coverage-legend" data-testid="coverage">
+      {(Object.keys(SHADE_LABEL) as CoverageShade[]).map((s) => (
+        <span>
+          <span class={`swatch coverage-${s}`} />
+          {SHADE_LABEL[s]}
+        </span>
+      ))}
+      {figures.map(([name, r]) => (
+        <span class="figure" data-figure={name}>
+          {name} {percent(r)} ({r.covered}/{r.total})
+        </span>
+      ))}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { calendarBoundaries } from '../../../engine/changes/candidates.ts';
 import { prepare } from '../../../engine/evaluate/evaluate.ts';
 import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
 import { checkAndCompile, diagnosticsOf, type Checked } from './load.ts';
-import { diffAnswers, formatPolicyChange, semanticDiff } from '../../../engine/analysis/index.ts';
+import { diffAnswers, formatPolicyChange, measureCoverage, semanticDiff, toLcov } from '../../../engine/analysis/index.ts';
+import { coverageLines } from './coverage-lines.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
 import type {
@@ -55,8 +56,8 @@ async function nextChanges(req: Extract<Request, { kind: 'changes' }>): Promise<
 }
 
 async function runTests(req: Extract<Request, { kind: 'tests' }>): Promise<TestsResult> {
-  const { diagnostics, compiled } = checkAndCompile(req.policy);
-  if (!compiled) return { outcomes: [], diagnostics };
+  const { diagnostics, compiled, loaded } = checkAndCompile(req.policy);
+  if (!compiled || !loaded) return { outcomes: [], diagnostics };
   let doc;
   try {
     const { value, locate } = parseCaseSource(req.tests, 'policy.test.yaml');
@@ -77,7 +78,12 @@ async function runTests(req: Extract<Request, { kind: 'tests' }>): Promise<Tests
       ...(o.error ? { error: o.error } : {}),
     });
   }
-  return { outcomes, diagnostics: doc.diagnostics };
+  const coverage = await measureCoverage(
+    compiled,
+    doc.cases.filter((tc) => !tc.diagnostics.some((d) => d.severity === 'error')).map((tc) => tc.case),
+  );
+  const lines = coverageLines(toLcov(coverage, loaded, loaded.file ?? 'policy'));
+  return { outcomes, diagnostics: doc.diagnostics, coverage: { lines, totals: coverage.totals } };
 }
 
 async function compare(req: Extract<Request, { kind: 'compare' }>): Promise<CompareResult> {

@@ -1,7 +1,7 @@
 // Messages between the page and the engine worker.
 import type { Answer, Diagnostic, Policy, Position } from '../../../engine/core.ts';
 import type { ChangeInstant } from '../../../engine/changes/index.ts';
-import type { AnswerChange } from '../../../engine/analysis/index.ts';
+import type { AnswerChange, Coverage } from '../../../engine/analysis/index.ts';
 
 export type PolicyFormat = 'yaml' | 'dsl';
 
@@ -66,8 +66,19 @@ export interface TestOutcome {
   error?: string;
 }
 
+/** how a line of the policy was exercised by the tests: both ways, one way only, never */
+export type CoverageShade = 'both' | 'one' | 'never';
+
+export interface TestsCoverage {
+  /** [line, shade] for the policy's lines that hold a clause, an item or a condition */
+  lines: [number, CoverageShade][];
+  totals: Coverage['totals'];
+}
+
 export interface TestsResult {
   outcomes: TestOutcome[];
+  /** what the cases exercised of the policy (when the policy checks and the file runs) */
+  coverage?: TestsCoverage;
   /** problems with the test file as a whole, or with the policy */
   diagnostics: Diagnostic[];
 }
