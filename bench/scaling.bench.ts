@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { compilePolicy, evaluate, loadPolicy, type Case, type CompiledPolicy } from '../engine/index.ts';
 import { fmtUs, measure, type BenchSection } from './measure.ts';
 
-const load = (name: string) => compilePolicy(loadPolicy({ source: readFileSync(new URL(`../policies/${name}.yaml`, import.meta.url), 'utf8'), file: `${name}.yaml` }));
+const load = (name: string) =>
+  compilePolicy(loadPolicy({ source: readFileSync(new URL(`../policies/${name}.yaml`, import.meta.url), 'utf8'), file: `${name}.yaml` }));
 const iso = (ms: number, offset: string) => {
   const sign = offset.startsWith('-') ? -1 : 1;
   const [h, m] = offset.slice(1).split(':').map(Number);
@@ -26,7 +27,13 @@ export function relokiaCase(n: number): Case {
     if (i % 10 !== 9) events.push({ type: 'ticket_answered', at: iso(opened + (20 + ((i * 7919) % 4300)) * MIN, '+03:00'), ticket });
   }
   const at = iso(start + n * 37 * MIN + 86_400_000, '+03:00');
-  return { policy: 'relokia', at, plans: { support: 'signature' }, facts: { migration_price: 2400, currency: 'USD', support_plan_price: 600, source_type: 'platform' }, events } as unknown as Case;
+  return {
+    policy: 'relokia',
+    at,
+    plans: { support: 'signature' },
+    facts: { migration_price: 2400, currency: 'USD', support_plan_price: 600, source_type: 'platform' },
+    events,
+  } as unknown as Case;
 }
 
 /** `months` months of outages from January 2005, three a month of 1 to 6 hours, one crossing the month's end. */
@@ -34,7 +41,11 @@ export function crmonlineCase(months: number): Case {
   const events: Record<string, unknown>[] = [];
   for (let m = 0; m < months; m++) {
     const monthStart = Date.UTC(2005, m, 1);
-    for (const [day, hours] of [[3, 1], [15, 6], [27, 5]] as const) {
+    for (const [day, hours] of [
+      [3, 1],
+      [15, 6],
+      [27, 5],
+    ] as const) {
       const at = monthStart + day * 86_400_000 + (m % 7) * 3_600_000;
       events.push({ type: 'outage', at: iso(at, '+03:30'), until: iso(at + hours * 3_600_000 + (day === 27 ? 4 * 86_400_000 : 0), '+03:30') });
     }

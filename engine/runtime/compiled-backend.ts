@@ -1,0 +1,142 @@
+// The compiled rules run without json-rules-engine: each rule's conditions (the same JSON a stock
+// Engine loads) become closures once per policy. A run reads the runtime's facts directly — no
+// almanac, no promises, no clone of the conditions — and yields, per condition, what the engine's
+// RuleResult holds: the condition's own properties with the fact value seen (`factResult`), the
+// value it was compared with (`valueResult`) and its `result`. The engine's order is kept too:
+// conditions of a higher `priority` run first, and a later priority set is skipped once an `all`
+// has failed (or an `any` has held), its conditions left without results.
+import type { RuleProperties } from 'json-rules-engine';
+import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
+import { factValue } from './direct.ts';
+import { builtinOperators, customOperators } from './operators.ts';
+import { safePathResolver } from './path-resolver.ts';
+import type { Runtime } from './runtime.ts';
+
+/** A condition as evaluated: its JSON properties plus the results of this run. */
+export type EvaluatedNode = Record<string, unknown> & { result?: boolean; factResult?: unknown; valueResult?: unknown };
+
+export interface RuleRun {
+  name: string;
+  result: boolean;
+  /** the rule's top-level condition, evaluated (`all`, `any` or `not`) */
+  conditions: EvaluatedNode;
+}
+
+type Props = Record<string, unknown>;
+interface Node {
+  /** json-rules-engine's ordering key: the condition's `priority`, else the fact's (always 1 here) */
+  priority: number;
+  run(rt: Runtime): { passes: boolean; out: EvaluatedNode };
+  /** the condition as the engine leaves one it never reached */
+  skipped(): EvaluatedNode;
+}
+
+const BOOLEAN = ['all', 'any', 'not'] as const;
+type BooleanOp = (typeof BOOLEAN)[number];
+const booleanOf = (c: Props): BooleanOp | undefined => BOOLEAN.find((k) => Object.hasOwn(c, k) && c[k] !== undefined);
+const isFactRef = (v: unknown): v is { fact: string; params?: unknown; path?: string } => typeof v === 'object' && v !== null && Object.hasOwn(v, 'fact');
+
+function seen(rt: Runtime, fact: string, params: unknown, path: unknown): unknown {
+  const v = factValue(rt, fact, params);
+  return typeof path === 'string' && path ? safePathResolver(v, path) : v;
+}
+
+function leaf(c: Props): Node {
+  const operator = String(c.operator);
+  const op = Object.hasOwn(customOperators, operator)
+    ? customOperators[operator]
+    : Object.hasOwn(builtinOperators, operator)
+      ? builtinOperators[operator]
+      : undefined;
+  if (!op) throw new SlaError([diagnostic('SLA3017', `unknown operator ${quoteValue(c.operator)} in a compiled rule`)]);
+  const fact = String(c.fact);
+  const { params, path, value } = c;
+  const ref = isFactRef(value) ? value : undefined;
+  return {
+    priority: Number(c.priority) || 1,
+    run(rt) {
+      const factResult = seen(rt, fact, params, path);
+      const valueResult = ref ? seen(rt, ref.fact, ref.params, ref.path) : value;
+      const passes = op(factResult, valueResult);
+      return { passes, out: { ...c, factResult, valueResult, result: passes } };
+    },
+    skipped: () => ({ ...c }),
+  };
+}
+
+/** Runs conditions as json-rules-engine's `prioritizeAndRun` does. */
+function runSet(nodes: Node[], sets: number[][], operator: BooleanOp, rt: Runtime): { passes: boolean; outs: EvaluatedNode[] } {
+  if (nodes.length === 0) return { passes: true, outs: [] };
+  const outs: EvaluatedNode[] = new Array(nodes.length);
+  if (nodes.length === 1) {
+    const r = nodes[0].run(rt);
+    outs[0] = r.out;
+    return { passes: r.passes, outs };
+  }
+  let passes = operator === 'all';
+  for (const set of sets) {
+    if (operator === 'any' ? passes : !passes) {
+      for (const i of set) outs[i] = nodes[i].skipped();
+      continue;
+    }
+    let every = true;
+    let some = false;
+    for (const i of set) {
+      const r = nodes[i].run(rt);
+      outs[i] = r.out;
+      every &&= r.passes;
+      some ||= r.passes;
+    }
+    passes = operator === 'any' ? some : every;
+  }
+  return { passes, outs };
+}
+
+function node(c: unknown, depth: number): Node {
+  if (typeof c !== 'object' || c === null || Array.isArray(c) || depth > 64)
+    throw new SlaError([diagnostic('SLA3018', 'a condition of a compiled rule must be a mapping')]);
+  const props = c as Props;
+  const operator = booleanOf(props);
+  if (!operator) return leaf(props);
+  const many = operator !== 'not';
+  const list = props[operator];
+  if (Array.isArray(list) !== many)
+    throw new SlaError([diagnostic('SLA3018', `\`${operator}\` of a compiled rule must be ${many ? 'a list of conditions' : 'one condition'}`)]);
+  const children = (many ? (list as unknown[]) : [list]).map((x) => node(x, depth + 1));
+  // priority sets, highest first, each holding child positions in their order
+  const byPriority = new Map<number, number[]>();
+  children.forEach((ch, i) => byPriority.set(ch.priority, [...(byPriority.get(ch.priority) ?? []), i]));
+  const sets = [...byPriority].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
+  const priority = Number.parseInt(String(props.priority), 10) || 1;
+  return {
+    priority,
+    run(rt) {
+      const { passes: inner, outs } = runSet(children, sets, operator === 'not' ? 'all' : operator, rt);
+      const passes = operator === 'not' ? !inner : inner;
+      return { passes, out: { ...props, [operator]: many ? outs : outs[0], operator, priority, result: passes } };
+    },
+    skipped: () => ({ ...props, [operator]: many ? children.map((ch) => ch.skipped()) : children[0].skipped(), operator, priority }),
+  };
+}
+
+/** A policy's rules as closures, built once; `run` keeps no state between calls. */
+export class CompiledRules {
+  private readonly rules: { name: string; top: Node }[];
+
+  constructor(rules: readonly RuleProperties[]) {
+    this.rules = rules.map((r) => {
+      const top = node(r.conditions, 0);
+      if (!booleanOf(r.conditions as unknown as Props))
+        throw new SlaError([diagnostic('SLA3018', `the conditions of rule ${quoteValue(r.name)} must be \`all\`, \`any\` or \`not\``)]);
+      return { name: String(r.name), top };
+    });
+  }
+
+  run(rt: Runtime): RuleRun[] {
+    return this.rules.map(({ name, top }) => {
+      const { passes, out } = top.run(rt);
+      return { name, result: passes, conditions: out };
+    });
+  }
+}
