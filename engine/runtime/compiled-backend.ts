@@ -27,7 +27,8 @@ type Props = Record<string, unknown>;
 interface Node {
   /** json-rules-engine's ordering key: the condition's `priority`, else the fact's (always 1 here) */
   priority: number;
-  run(rt: Runtime): { passes: boolean; out: EvaluatedNode };
+  /** `top`: the rule's own condition, which the engine leaves without a `result` */
+  run(rt: Runtime, top?: boolean): { passes: boolean; out: EvaluatedNode };
   /** the condition as the engine leaves one it never reached */
   skipped(): EvaluatedNode;
 }
@@ -111,10 +112,12 @@ function node(c: unknown, depth: number): Node {
   const priority = Number.parseInt(String(props.priority), 10) || 1;
   return {
     priority,
-    run(rt) {
+    run(rt, top) {
       const { passes: inner, outs } = runSet(children, sets, operator === 'not' ? 'all' : operator, rt);
       const passes = operator === 'not' ? !inner : inner;
-      return { passes, out: { ...props, [operator]: many ? outs : outs[0], operator, priority, result: passes } };
+      const out: EvaluatedNode = { ...props, [operator]: many ? outs : outs[0], operator, priority };
+      if (!top) out.result = passes;
+      return { passes, out };
     },
     skipped: () => ({ ...props, [operator]: many ? children.map((ch) => ch.skipped()) : children[0].skipped(), operator, priority }),
   };
@@ -135,7 +138,7 @@ export class CompiledRules {
 
   run(rt: Runtime): RuleRun[] {
     return this.rules.map(({ name, top }) => {
-      const { passes, out } = top.run(rt);
+      const { passes, out } = top.run(rt, true);
       return { name, result: passes, conditions: out };
     });
   }
