@@ -8,7 +8,7 @@
 import type { RuleProperties } from 'json-rules-engine';
 import { diagnostic, SlaError } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
-import { factValue } from './direct.ts';
+import { runtimeFacts } from './facts.ts';
 import { builtinOperators, customOperators } from './operators.ts';
 import { safePathResolver } from './path-resolver.ts';
 import type { Runtime } from './runtime.ts';
@@ -38,9 +38,11 @@ type BooleanOp = (typeof BOOLEAN)[number];
 const booleanOf = (c: Props): BooleanOp | undefined => BOOLEAN.find((k) => Object.hasOwn(c, k) && c[k] !== undefined);
 const isFactRef = (v: unknown): v is { fact: string; params?: unknown; path?: string } => typeof v === 'object' && v !== null && Object.hasOwn(v, 'fact');
 
-function seen(rt: Runtime, fact: string, params: unknown, path: unknown): unknown {
-  const v = factValue(rt, fact, params);
-  return typeof path === 'string' && path ? safePathResolver(v, path) : v;
+/** Reads a fact (a runtime fact or a case fact), resolved once per condition. */
+function reader(fact: string, params: unknown, path: unknown): (rt: Runtime) => unknown {
+  const fn = Object.hasOwn(runtimeFacts, fact) ? runtimeFacts[fact] : undefined;
+  const read = fn ? (rt: Runtime) => fn(params, rt) : (rt: Runtime) => (Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null);
+  return typeof path === 'string' && path ? (rt) => safePathResolver(read(rt), path) : read;
 }
 
 function leaf(c: Props): Node {
@@ -51,18 +53,22 @@ function leaf(c: Props): Node {
       ? builtinOperators[operator]
       : undefined;
   if (!op) throw new SlaError([diagnostic('SLA3017', `unknown operator ${quoteValue(c.operator)} in a compiled rule`)]);
-  const fact = String(c.fact);
   const { params, path, value } = c;
-  const ref = isFactRef(value) ? value : undefined;
+  const readFact = reader(String(c.fact), params, path);
+  const readValue = isFactRef(value) ? reader(value.fact, value.params, value.path) : () => value;
+  // The condition's own properties are read through the prototype: nothing is copied per run.
+  // (Not frozen: a run's own `result` and the like must be assignable over the prototype's.)
+  const proto = { ...c };
   return {
     priority: Number(c.priority) || 1,
     run(rt) {
-      const factResult = seen(rt, fact, params, path);
-      const valueResult = ref ? seen(rt, ref.fact, ref.params, ref.path) : value;
-      const passes = op(factResult, valueResult);
-      return { passes, out: { ...c, factResult, valueResult, result: passes } };
+      const out = Object.create(proto) as EvaluatedNode;
+      out.factResult = readFact(rt);
+      out.valueResult = readValue(rt);
+      out.result = op(out.factResult, out.valueResult);
+      return { passes: out.result, out };
     },
-    skipped: () => ({ ...c }),
+    skipped: () => Object.create(proto) as EvaluatedNode,
   };
 }
 
@@ -110,16 +116,22 @@ function node(c: unknown, depth: number): Node {
   children.forEach((ch, i) => byPriority.set(ch.priority, [...(byPriority.get(ch.priority) ?? []), i]));
   const sets = [...byPriority].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
   const priority = Number.parseInt(String(props.priority), 10) || 1;
+  const proto = { ...props, operator, priority };
   return {
     priority,
     run(rt, top) {
       const { passes: inner, outs } = runSet(children, sets, operator === 'not' ? 'all' : operator, rt);
       const passes = operator === 'not' ? !inner : inner;
-      const out: EvaluatedNode = { ...props, [operator]: many ? outs : outs[0], operator, priority };
+      const out = Object.create(proto) as EvaluatedNode;
+      out[operator] = many ? outs : outs[0];
       if (!top) out.result = passes;
       return { passes, out };
     },
-    skipped: () => ({ ...props, [operator]: many ? children.map((ch) => ch.skipped()) : children[0].skipped(), operator, priority }),
+    skipped: () => {
+      const out = Object.create(proto) as EvaluatedNode;
+      out[operator] = many ? children.map((ch) => ch.skipped()) : children[0].skipped();
+      return out;
+    },
   };
 }
 
