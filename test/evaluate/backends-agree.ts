@@ -19,8 +19,21 @@ const DAY = 24 * HOUR;
 // Days where calendars have edges: DST changes in Kyiv (2024, 2025), holidays of the bundled
 // calendars (New Year, Orthodox Christmas, 8 March, Nowruz, 1 May), month ends of the Jalali year.
 const EDGE_DAYS = [
-  '2024-03-31', '2024-10-27', '2025-03-30', '2025-10-26', '2024-01-01', '2025-01-01', '2024-01-07', '2024-03-08',
-  '2024-03-20', '2024-03-21', '2025-03-21', '2024-05-01', '2024-10-22', '2024-11-21', '2024-12-31',
+  '2024-03-31',
+  '2024-10-27',
+  '2025-03-30',
+  '2025-10-26',
+  '2024-01-01',
+  '2025-01-01',
+  '2024-01-07',
+  '2024-03-08',
+  '2024-03-20',
+  '2024-03-21',
+  '2025-03-21',
+  '2024-05-01',
+  '2024-10-22',
+  '2024-11-21',
+  '2024-12-31',
 ].map((d) => Date.parse(`${d}T00:00:00Z`));
 const BASE = Date.UTC(2024, 0, 1);
 
@@ -54,7 +67,11 @@ export function caseArbitrary(p: Policy) {
   const plans = fc.record(Object.fromEntries(Object.entries(p.plans).map(([d, decl]) => [d, fc.constantFrom(...decl.options)])));
   const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, scalar(d)])), { requiredKeys: [] });
   return fc.tuple(instantMs, plans, facts).chain(([at, plans, facts]) => {
-    const near = fc.oneof(instantMs, fc.integer({ min: -60 * 24, max: 2 }).map((h) => at + h * HOUR), fc.integer({ min: -40, max: 1 }).map((d) => at + d * DAY));
+    const near = fc.oneof(
+      instantMs,
+      fc.integer({ min: -60 * 24, max: 2 }).map((h) => at + h * HOUR),
+      fc.integer({ min: -40, max: 1 }).map((d) => at + d * DAY),
+    );
     const event = fc.constantFrom(...Object.keys(p.events)).chain((type) => {
       const decl = p.events[type];
       const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, scalar(a)]));
@@ -65,7 +82,11 @@ export function caseArbitrary(p: Policy) {
         ...(decl.duration ? { until: iso(t + hours * HOUR) } : {}),
       }));
     });
-    const events = fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 8, arbitrary: fc.array(event, { maxLength: 30 }) }, { weight: 1, arbitrary: fc.array(event, { minLength: 150, maxLength: 400 }) });
+    const events = fc.oneof(
+      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 8, arbitrary: fc.array(event, { maxLength: 30 }) },
+      { weight: 1, arbitrary: fc.array(event, { minLength: 150, maxLength: 400 }) },
+    );
     return fc.record({
       kase: fc.record({ at: fc.constant(iso(at)), plans: fc.constant(plans), facts: fc.constant(facts), events }),
       nudge: fc.record({ pick: fc.nat(), by: fc.constantFrom(-1, 0, 1) }),

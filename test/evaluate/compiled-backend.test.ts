@@ -40,8 +40,7 @@ const { tree } = fc.letrec<{ tree: Tree; node: Tree }>((tie) => ({
 /** The evaluated properties of each condition in a tree, in order. */
 function results(c: Record<string, unknown>): unknown[] {
   const own = { result: c.result, factResult: c.factResult, valueResult: c.valueResult };
-  for (const k of ['all', 'any'])
-    if (Array.isArray(c[k])) return [own, ...(c[k] as Record<string, unknown>[]).flatMap(results)];
+  for (const k of ['all', 'any']) if (Array.isArray(c[k])) return [own, ...(c[k] as Record<string, unknown>[]).flatMap(results)];
   if (c.not && typeof c.not === 'object') return [own, ...results(c.not as Record<string, unknown>)];
   return [own];
 }
@@ -50,7 +49,11 @@ it('the compiled closures evaluate condition trees exactly as json-rules-engine'
   const calendars = buildCalendars(policy.policy.calendars, policy.policy.zone);
   await fc.assert(
     fc.asyncProperty(tree, async (conditions) => {
-      const rule = { name: 'r', conditions: JSON.parse(JSON.stringify(conditions, (_k, v) => (v === undefined ? undefined : v))), event: { type: 'r' } } as RuleProperties;
+      const rule = {
+        name: 'r',
+        conditions: JSON.parse(JSON.stringify(conditions, (_k, v) => (v === undefined ? undefined : v))),
+        event: { type: 'r' },
+      } as RuleProperties;
       const rt = createRuntime(policy.policy, calendars, kase, policy.rules);
       const engine = registerRuntime(new Engine([rule], { allowUndefinedFacts: true }));
       const { results: held, failureResults } = await engine.run({ ...runFacts(rt), migration_price: 2400 });
