@@ -113,6 +113,19 @@ export class Runtime {
 
   /** An instant expression; null while its event has not happened (or the plan gives no value). */
   instant(expr: Instant, moment: Moment = 'at', hidden?: Hidden): number | null {
+    // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
+    let byMoment = this.instants.get(expr);
+    if (!byMoment) this.instants.set(expr, (byMoment = new Map()));
+    const key = hidden ? `${moment}|${JSON.stringify(hidden)}` : moment;
+    if (byMoment.has(key)) return byMoment.get(key)!;
+    const v = this.computeInstant(expr, moment, hidden);
+    byMoment.set(key, v);
+    return v;
+  }
+
+  private instants = new Map<Instant, Map<string, number | null>>();
+
+  private computeInstant(expr: Instant, moment: Moment, hidden?: Hidden): number | null {
     if ('instant' in expr) {
       const named = this.policy.instants?.[expr.instant];
       return named ? this.instant(named, moment, hidden) : null;
