@@ -15,10 +15,28 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/eval.ts'),
   },
   {
+    name: 'lint',
+    synopsis: 'lint <policy files…> [--format text|json] [--strict]',
+    summary: 'warn about what is valid but unsound as an SLA',
+    load: () => import('./commands/lint.ts'),
+  },
+  {
     name: 'test',
     synopsis: 'test [files or folders…]',
     summary: 'run *.test.yaml files',
     load: () => import('./commands/test.ts'),
+  },
+  {
+    name: 'diff',
+    synopsis: 'diff <old policy> <new policy> [--cases <folder or ndjson>] [--at <instant>…] [--fail-on-change]',
+    summary: 'what a policy change changes: the policy, and the answers over a corpus',
+    load: () => import('./commands/diff.ts'),
+  },
+  {
+    name: 'cases',
+    synopsis: 'cases generate <policy id or file> [--count N] [--seed S]',
+    summary: 'print realistic random cases for a policy as NDJSON',
+    load: () => import('./commands/cases.ts'),
   },
   {
     name: 'compile',

@@ -23,14 +23,15 @@ export async function findTestFiles(paths: string[]): Promise<Found> {
   return { files: [...new Set(files)], missing };
 }
 
-async function walk(dir: string): Promise<string[]> {
+/** The files under `dir` (sorted, recursively, skipping hidden folders and node_modules) whose names `accept`. */
+export async function walk(dir: string, accept: (name: string) => boolean = (name) => TEST_FILE.test(name)): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const found: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) found.push(...(await walk(path)));
-    else if (e.isFile() && TEST_FILE.test(e.name)) found.push(path);
+    if (e.isDirectory()) found.push(...(await walk(path, accept)));
+    else if (e.isFile() && accept(e.name)) found.push(path);
   }
   return found;
 }

@@ -2,7 +2,7 @@
 // that has it ready). The DSL front end is never imported here: callers pass it to loadPolicy.
 export { loadPolicy, checkPolicy, type LoadOptions } from './compile/load-policy.ts';
 export { compilePolicy } from './compile/compile-policy.ts';
-export { canonicalJson, policyDigest } from './compile/canonical-json.ts';
+export { canonicalJson, canonicalValueJson, policyDigest } from './compile/canonical-json.ts';
 export { evaluate, type Backend, type EvaluateOptions } from './evaluate/evaluate.ts';
 export { parseCaseSource } from './case/parse-case-source.ts';
 export type { DslParser } from './source/dsl-front-end.ts';

@@ -16,7 +16,7 @@ import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { styleFor } from '../text/style.ts';
 import { escapeControls } from '../text/escape-controls.ts';
 
-export const help = `Usage: sla test [files or folders…] [--policies <dir>] [--dsl]
+export const help = `Usage: sla test [files or folders…] [--policies <dir>] [--dsl] [--coverage] [--coverage-json <file>] [--lcov <file>]
 
 Runs test files (*.test.yaml, found recursively in folders; default: the policies folder).
 Each case is evaluated under its policy (\`policy:\` of the file or the case, an id looked up in the
@@ -36,6 +36,11 @@ none at all; \`refund: null\` means no refund terms.
 Options:
   --policies <dir>  where policy ids are looked up (default: the bundled policies/)
   --dsl             run each case under the DSL form of its policy (<id>.sla) where there is one
+  --coverage        after the run, per policy: clauses decided, compiled rules and conditions seen
+                    both holding and failing, outcomes seen (deadlines pending/met/breached,
+                    windows open/closed, refund rules deciding, exclusions applying)
+  --coverage-json <file>  write that coverage as JSON
+  --lcov <file>     write it as an LCOV tracefile of the policy files, for editors to shade
 
 Exit codes: 0 all passed, 1 a failure or an invalid test file, 2 bad usage.
 `;
@@ -48,7 +53,16 @@ interface Tally {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine('test', args, { ...policiesOption, dsl: { type: 'boolean' } });
+  const { values, positionals } = parseCommandLine('test', args, {
+    ...policiesOption,
+    dsl: { type: 'boolean' },
+    coverage: { type: 'boolean' },
+    'coverage-json': { type: 'string' },
+    lcov: { type: 'string' },
+  });
+  const measuring = Boolean(values.coverage || values['coverage-json'] !== undefined || values.lcov !== undefined);
+  // The cases each policy ran, for coverage.
+  const ran = new Map<string, unknown[]>();
   const dir = policiesDir(values.policies);
   const out = process.stdout;
   const { files, missing } = await findTestFiles(positionals.length > 0 ? positionals : [dir]);
@@ -61,6 +75,7 @@ export async function run(args: string[]): Promise<number> {
   if (files.length === 0 && missing.length === 0) {
     process.stderr.write(`no test files (*.test.yaml) in ${escapeControls(positionals.length ? positionals.join(', ') : displayPath(dir))}\n`);
   }
+  let coverage: (() => Promise<void>) | undefined;
   if (files.length > 0) {
     // Loaded only when there is something to run.
     const engine = await loadEngine();
@@ -72,16 +87,33 @@ export async function run(args: string[]): Promise<number> {
       if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
       return policies.get(path)!;
     };
-    for (const path of files) await runFile(path, { engine, testing, policyFor, tally });
+    const record = measuring ? (id: string, kase: unknown) => void (ran.get(id) ?? ran.set(id, []).get(id)!).push(kase) : undefined;
+    for (const path of files) await runFile(path, { engine, testing, policyFor, tally, record });
+    if (measuring)
+      coverage = async () => {
+        const { reportCoverage } = await import('../report/write-coverage.ts');
+        await reportCoverage(ran, (id) => findPolicy(id, dir, values.dsl ? 'dsl' : 'yaml'), policyFor, {
+          print: Boolean(values.coverage),
+          json: values['coverage-json'],
+          lcov: values.lcov,
+        });
+      };
   }
   out.write(`${tally.passed} passed, ${tally.failed} failed\n`);
+  await coverage?.();
   return tally.failed > 0 ? EXIT_FINDING : EXIT_OK;
 }
 
 /** Runs one test file; an unreadable or invalid file counts as one failure. */
 async function runFile(
   path: string,
-  ctx: { engine: Engine; testing: Testing; policyFor: (id: string) => Promise<CompiledPolicy>; tally: Tally },
+  ctx: {
+    engine: Engine;
+    testing: Testing;
+    policyFor: (id: string) => Promise<CompiledPolicy>;
+    tally: Tally;
+    record?: (policy: string, kase: unknown) => void;
+  },
 ): Promise<void> {
   const out = process.stdout;
   const style = styleFor(out);
@@ -110,6 +142,7 @@ async function runFile(
     const outcome = await runCase(testCase, ctx.policyFor, (policy) =>
       ctx.testing.runTestCase(testCase, policy, { file, locate }),
     );
+    if (testCase.policy !== undefined && testCase.diagnostics.length === 0) ctx.record?.(testCase.policy, testCase.case);
     if (outcome.passed) ctx.tally.passed++;
     else ctx.tally.failed++;
     out.write(`${formatCaseOutcome(outcome, style).join('\n')}\n`);

@@ -14,6 +14,9 @@ function sorted(value: unknown): unknown {
   return out;
 }
 
+/** Any JSON value in one text, keys sorted, on one line: equal values give equal texts (to hash a case). */
+export const canonicalValueJson = (value: unknown): string => JSON.stringify(sorted(value));
+
 /** The canonical JSON text of a compiled policy (what `sla compile` prints, without the final newline). */
 export function canonicalJson(compiled: CompiledPolicy): string {
   return JSON.stringify(sorted(compiled), null, 2);

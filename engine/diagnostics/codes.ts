@@ -1,6 +1,7 @@
 // Stable diagnostic codes, kept in one place. Ranges:
 // SLA1xxx source syntax (YAML, DSL) · SLA2xxx schema · SLA3xxx policy semantics (compiler)
-// SLA4xxx case validation · SLA5xxx test files and tools.
+// SLA4xxx case validation · SLA5xxx test files and tools · SLA6xxx lint (sound as an SLA, not just
+// valid) · SLA7xxx the HTTP API.
 export const codes = {
   // source syntax
   SLA1001: 'YAML syntax error',
@@ -80,6 +81,27 @@ export const codes = {
   SLA5003: 'file not found',
   SLA5004: 'bad usage',
   SLA5005: 'not a regular file',
+  // lint: what a careful author would want to know about a valid policy
+  SLA6001: 'calendar with no working time',
+  SLA6002: 'holidays end before the horizon',
+  SLA6003: 'window that never opens',
+  SLA6004: 'plan options never told apart',
+  SLA6005: 'refund rule shadowed',
+  SLA6006: 'exclusion that never applies',
+  SLA6007: 'contradictory deadlines',
+  SLA6008: 'clause no item cites',
+  SLA6009: 'clause text missing in a language',
+  SLA6010: 'ambiguous unit',
+  SLA6011: 'duration over a sane bound',
+  SLA6012: 'count not per subject',
+  // the HTTP API
+  SLA7001: 'unknown route',
+  SLA7002: 'body too large',
+  SLA7003: 'unsupported media type',
+  SLA7004: 'time budget exceeded',
+  SLA7005: 'server overloaded',
+  SLA7006: 'bad request',
+  SLA7007: 'internal error',
 } as const;
 
 export type Code = keyof typeof codes;

@@ -96,9 +96,11 @@ describe('sla usage', () => {
     expect(r.stderr).toContain('`policies/relokia.yaml` is not a DSL file (.sla)');
   });
 
-  it('says serve is not available yet, exit 2', async () => {
-    const r = await runSla(['serve']);
+  it('serve refuses a bad setting before starting, exit 2', async () => {
+    const r = await runSla(['serve', '--port', 'eighty']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('sla: `sla serve` is not available yet\n');
+    expect(r.stderr).toContain('error SLA5004 invalid --port `eighty`: expected a whole number from 0 to 65535');
+    const extra = await runSla(['serve', 'now']);
+    expect(extra.code).toBe(2);
   });
 });

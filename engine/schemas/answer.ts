@@ -1,0 +1,122 @@
+// The Answer of contract.md as a JSON Schema (TypeBox), mirroring engine/answer.ts field for field
+// (a test checks the two agree, and that every answer of the bundled test cases validates). The
+// HTTP API serialises answers with it and publishes it in its OpenAPI document.
+import { Type, type Static } from '@sinclair/typebox';
+
+const Opt = Type.Optional;
+const O = Type.Object;
+const closed = { additionalProperties: false } as const;
+const Instant = Type.String({ description: "an instant with the offset of the policy's main time zone" });
+const Reasons = Type.Array(Type.String());
+const ClauseId = Type.String({ description: 'the clause the item comes from (a key of `explanations`)' });
+
+export const Money = O({ amount: Type.Number(), currency: Type.String() }, { ...closed, title: 'Money' });
+
+export const ConditionTrace = O(
+  {
+    check: Type.String({ description: "what was checked, in the policy's words" }),
+    saw: Type.Unknown({ description: 'the value(s) the condition saw' }),
+    expected: Opt(Type.Unknown()),
+    result: Type.Boolean(),
+  },
+  { ...closed, title: 'ConditionTrace' },
+);
+
+export const DeadlineItem = O(
+  {
+    id: Type.String(),
+    subject: Opt(Type.String()),
+    party: Type.Union([Type.Literal('vendor'), Type.Literal('client')]),
+    due: Instant,
+    status: Type.Union([Type.Literal('pending'), Type.Literal('met'), Type.Literal('breached')]),
+    met_at: Opt(Instant),
+    priority: Opt(Type.String()),
+    recommended: Opt(Type.Boolean()),
+    clause: ClauseId,
+  },
+  { ...closed, title: 'DeadlineItem' },
+);
+
+export const EntitlementItem = O(
+  {
+    id: Type.String(),
+    subject: Opt(Type.String()),
+    allowed: Type.Boolean(),
+    limit: Opt(Type.Union([Type.Number(), Type.Null()])),
+    used: Opt(Type.Number()),
+    remaining: Opt(Type.Union([Type.Number(), Type.Null()])),
+    excess: Opt(Type.Number()),
+    until: Opt(Type.Union([Instant, Type.Null()])),
+    cost: Type.Union([Money, Type.Null()]),
+    reasons: Reasons,
+    clause: ClauseId,
+  },
+  // further fields a policy declares for an entitlement (e.g. `starts_now`)
+  { additionalProperties: true, title: 'EntitlementItem' },
+);
+
+export const RefundAnswer = O(
+  {
+    eligible: Type.Boolean(),
+    percent: Type.Number(),
+    amount: Type.Number(),
+    basis: Type.Number(),
+    currency: Type.String(),
+    requested_at: Instant,
+    rule: Opt(Type.String()),
+    reasons: Reasons,
+    clause: ClauseId,
+  },
+  { ...closed, title: 'RefundAnswer' },
+);
+
+export const CreditItem = O(
+  {
+    id: Type.String(),
+    period: O({ from: Instant, until: Instant }, closed),
+    amount: Type.Number(),
+    unit: Type.Literal('hours'),
+    availability: Type.Number(),
+    downtime_hours: Type.Number(),
+    reasons: Reasons,
+    clause: ClauseId,
+  },
+  { ...closed, title: 'CreditItem' },
+);
+
+export const Explanation = O(
+  {
+    text: Type.String(),
+    lang: Type.String(),
+    source: Opt(Type.String()),
+    title: Opt(Type.String()),
+    assumptions: Type.Array(Type.String()),
+    conditions: Type.Array(ConditionTrace),
+  },
+  { ...closed, title: 'Explanation' },
+);
+
+export const PolicyRef = O(
+  {
+    id: Type.String(),
+    version: Type.String(),
+    digest: Opt(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'sha-256 of the canonical compiled policy' })),
+  },
+  { ...closed, title: 'PolicyRef', description: 'which rules gave the answer' },
+);
+
+export const Answer = O(
+  {
+    policy: PolicyRef,
+    at: Instant,
+    plans: Type.Record(Type.String(), Type.String()),
+    deadlines: Type.Array(DeadlineItem),
+    entitlements: Type.Array(EntitlementItem),
+    refund: Type.Union([RefundAnswer, Type.Null()]),
+    credits: Type.Array(CreditItem),
+    warnings: Type.Array(Type.String()),
+    explanations: Type.Record(Type.String(), Explanation),
+  },
+  { ...closed, title: 'Answer', description: 'what the evaluator says about a case at an instant' },
+);
+export type AnswerBody = Static<typeof Answer>;
