@@ -8,7 +8,7 @@
 import type { RuleProperties } from 'json-rules-engine';
 import { diagnostic, SlaError } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
-import { runtimeFacts } from './facts.ts';
+import { factReader } from './facts.ts';
 import { builtinOperators, customOperators } from './operators.ts';
 import { safePathResolver } from './path-resolver.ts';
 import type { Runtime } from './runtime.ts';
@@ -38,10 +38,9 @@ type BooleanOp = (typeof BOOLEAN)[number];
 const booleanOf = (c: Props): BooleanOp | undefined => BOOLEAN.find((k) => Object.hasOwn(c, k) && c[k] !== undefined);
 const isFactRef = (v: unknown): v is { fact: string; params?: unknown; path?: string } => typeof v === 'object' && v !== null && Object.hasOwn(v, 'fact');
 
-/** Reads a fact (a runtime fact or a case fact), resolved once per condition. */
+/** A fact's reader, with json-rules-engine's `path` into its value when the condition has one. */
 function reader(fact: string, params: unknown, path: unknown): (rt: Runtime) => unknown {
-  const fn = Object.hasOwn(runtimeFacts, fact) ? runtimeFacts[fact] : undefined;
-  const read = fn ? (rt: Runtime) => fn(params, rt) : (rt: Runtime) => (Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null);
+  const read = factReader(fact, params);
   return typeof path === 'string' && path ? (rt) => safePathResolver(read(rt), path) : read;
 }
 
