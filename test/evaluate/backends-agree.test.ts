@@ -2,7 +2,7 @@
 // (seeded; `npm run fuzz` runs the same law over 10^5 cases).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../engine/index.ts';
+import { evaluate, SlaError, type Backend, type Case } from '../../engine/index.ts';
 import { BUNDLED, bundled, caseArbitrary, disagreement } from './backends-agree.ts';
 
 for (const id of BUNDLED) {
@@ -18,3 +18,11 @@ for (const id of BUNDLED) {
     }, 120_000);
   });
 }
+
+it('refuses an unknown engine with a diagnostic, not a stack trace', async () => {
+  const policy = bundled('relokia');
+  const input = { at: '2025-07-21T12:00:00+03:00', plans: { support: 'signature' }, events: [] } as unknown as Case;
+  const refusal = await evaluate(policy, input, { engine: 'drools' as Backend }).catch((e: unknown) => e);
+  expect(refusal).toBeInstanceOf(SlaError);
+  expect((refusal as SlaError).diagnostics.map((d) => [d.code, d.message])).toEqual([['SLA5004', 'unknown engine "drools"']]);
+});
