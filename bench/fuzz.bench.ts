@@ -17,7 +17,7 @@ export default async (): Promise<BenchSection> => {
     policies: { id: string; cases: number; failure: string | null }[];
   };
   const markdown = [
-    `\`npm run fuzz\` on ${r.date} (seed ${r.seed}): **${r.cases.toLocaleString('en')} random cases**, ${r.seconds} s — ` +
+    `\`npm run fuzz\` on ${r.date}${r.commit ? ` at ${r.commit}` : ''} (seed ${r.seed}): **${r.cases.toLocaleString('en')} random cases**, ${r.seconds} s — ` +
       (r.agree ? '**every answer deep-equal under both backends**, explanations included.' : '**the backends disagreed** (see below).'),
     'Each case (random plans, facts, none to hundreds of events, instants near DST changes and holidays ±1 ms) is evaluated by both backends, ' +
       'then again with `at` moved to a deadline or window end of its answer ±1 ms (test/evaluate/backends-agree.ts).',

@@ -1,6 +1,7 @@
 // npm run fuzz [cases]: the differential law of test/evaluate/backends-agree.test.ts over many
 // cases (10^5 by default, spread over the bundled policies), seeded; writes its count and result
 // to bench/fuzz-result.json, which `npm run bench` puts in BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Case } from '../engine/index.ts';
@@ -27,6 +28,7 @@ for (const id of BUNDLED) {
 }
 const result = {
   date: new Date().toISOString().slice(0, 10),
+  commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
   seed,
   cases: policies.reduce((n, p) => n + p.cases, 0),
   seconds: Math.round((performance.now() - started) / 1000),
