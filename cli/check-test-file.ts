@@ -20,7 +20,7 @@ export async function checkTestFile(source: SourceFile, dir: string): Promise<{ 
     try {
       const path = await findPolicy(t.policy, dir);
       if (!policies.has(path)) policies.set(path, compilePolicyFile(path));
-      await evaluate(await policies.get(path)!, t.case as Case, { file: source.file, locate: (p) => locate(`${t.pointer}/case${p}`) });
+      await evaluate(await policies.get(path)!, t.case as Case, { file: source.file, locate: (p, part) => locate(`${t.pointer}/case${p}`, part) });
     } catch (e) {
       const found = diagnosticsOf(e);
       if (!found) throw e;

@@ -2,7 +2,7 @@
 // <id>.yaml, else <id>.sla) or a file path on the command line; only an id from a case or a test file.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { diagnostic, didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
+import { policyReferenceNotId, SlaError, unknownPolicy } from '../engine/diagnostics/index.ts';
 import { policyReferenceProblem } from '../engine/case/policy-reference.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../engine/core.ts';
 import { displayPath } from './display-path.ts';
@@ -30,17 +30,13 @@ export async function resolvePolicy(ref: string, dir: string, base = process.cwd
 /** The file of a policy id in the policies folder: how a case or a test file names its policy. */
 export async function findPolicy(id: string, dir: string, prefer: 'yaml' | 'dsl' = 'yaml'): Promise<string> {
   const wrong = policyReferenceProblem(id);
-  if (wrong) throw new SlaError([diagnostic('SLA4015', wrong)]);
+  if (wrong) throw new SlaError([policyReferenceNotId(wrong)]);
   for (const ext of prefer === 'dsl' ? [...POLICY_EXTENSIONS].reverse() : POLICY_EXTENSIONS) {
     const candidate = join(dir, id + ext);
     if (await exists(candidate)) return candidate;
   }
   const ids = await policyIds(dir);
-  throw new SlaError([
-    diagnostic('SLA4012', `unknown policy \`${id}\` in \`${displayPath(dir)}\``, {
-      help: didYouMean(id, ids) ?? (ids.length ? `known policies: ${listOf(ids)}` : 'the folder has no policies'),
-    }),
-  ]);
+  throw new SlaError([unknownPolicy(id, displayPath(dir), ids)]);
 }
 
 async function policyIds(dir: string): Promise<string[]> {

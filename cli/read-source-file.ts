@@ -4,7 +4,7 @@
 // UTF-8 (SLA1007). The size is checked on the opened file before reading, and the read is bounded.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { diagnostic, SlaError, type Diagnostic } from '../engine/diagnostics/index.ts';
+import { cannotRead, fileNotFound, fileTooLarge, notRegularFile, notText, SlaError, type Diagnostic } from '../engine/diagnostics/index.ts';
 import { MAX_SOURCE_CHARS } from '../engine/source/parse-data.ts';
 import { displayPath } from './display-path.ts';
 
@@ -26,7 +26,7 @@ export async function readSourceFile(path: string): Promise<SourceFile> {
   const fail = (d: Diagnostic): never => {
     throw new SlaError([d]);
   };
-  const tooLarge = (size: string) => diagnostic('SLA1004', `the file is ${size} bytes; the limit is ${MAX_SOURCE_BYTES} bytes`, { file });
+  const tooLarge = (size: string) => fileTooLarge(size, MAX_SOURCE_BYTES, file);
   let handle;
   try {
     // Non-blocking, so opening a FIFO returns at once (and is then refused as not a regular file).
@@ -35,17 +35,17 @@ export async function readSourceFile(path: string): Promise<SourceFile> {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(
       code === 'ENOENT' || code === 'ENOTDIR'
-        ? diagnostic('SLA5003', 'file not found', { file })
+        ? fileNotFound(file)
         : code === 'EISDIR'
-          ? diagnostic('SLA5005', 'a folder, not a file', { file })
-          : diagnostic('SLA5003', `cannot read the file (${code ?? 'unknown error'})`, { file }),
+          ? notRegularFile(file, 'a folder, not a file')
+          : cannotRead(file, code ?? 'unknown error'),
     );
   }
   let bytes: Buffer;
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) fail(diagnostic('SLA5005', 'a folder, not a file', { file }));
-    if (!st.isFile()) fail(diagnostic('SLA5005', 'not a regular file (a device, FIFO or socket)', { file }));
+    if (st.isDirectory()) fail(notRegularFile(file, 'a folder, not a file'));
+    if (!st.isFile()) fail(notRegularFile(file, 'not a regular file (a device, FIFO or socket)'));
     if (st.size > MAX_SOURCE_BYTES) fail(tooLarge(String(st.size)));
     // One byte more than the limit tells a file that grew since stat from one that did not.
     const buffer = Buffer.alloc(MAX_SOURCE_BYTES + 1);
@@ -63,12 +63,12 @@ export async function readSourceFile(path: string): Promise<SourceFile> {
   } catch {
     // The lossy decoding marks the first bad byte with U+FFFD: point there.
     const lossy = new TextDecoder('utf-8').decode(bytes);
-    return fail(diagnostic('SLA1007', 'not text: invalid UTF-8 (binary input?)', { file, ...positionOf(lossy, lossy.indexOf('\uFFFD')) }));
+    return fail(notText('invalid UTF-8 (binary input?)', { file, ...positionOf(lossy, lossy.indexOf('\uFFFD')) }));
   }
   const control = CONTROL.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    fail(diagnostic('SLA1007', `not text: control character U+${code} (binary input?)`, { file, ...positionOf(text, control.index) }));
+    fail(notText(`control character U+${code} (binary input?)`, { file, ...positionOf(text, control.index) }));
   }
   return { file, text };
 }

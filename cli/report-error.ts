@@ -1,6 +1,7 @@
 // How any error ends a command: diagnostics for bad input (exit 1), a usage message (exit 2),
 // and for anything else one line (exit 2); a stack trace only with SLA_DEBUG=1.
 import type { Diagnostic } from '../engine/diagnostics/index.ts';
+import { badUsage } from '../engine/diagnostics/tool-problems.ts';
 import { printDiagnostics } from './print-diagnostics.ts';
 import { escapeControls } from './text/escape-controls.ts';
 import { styleFor } from './text/style.ts';
@@ -22,7 +23,7 @@ export function reportError(e: unknown, stderr: NodeJS.WriteStream = process.std
   const debug = Boolean(process.env.SLA_DEBUG) && process.env.SLA_DEBUG !== '0';
   if (e instanceof UsageError) {
     printDiagnostics(
-      [{ severity: 'error', code: 'SLA5004', message: e.message, ...(e.help ? { help: e.help } : {}) }],
+      [badUsage(e.message, e.help)],
       stderr,
     );
     stderr.write(style.dim(`run \`sla ${e.command ? `${e.command} ` : ''}--help\` for usage\n`));

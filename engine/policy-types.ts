@@ -20,8 +20,9 @@ export interface Position {
   endColumn?: number;
 }
 
-/** Maps a JSON pointer into the parsed value back to its place in the source text. */
-export type Locator = (pointer: string) => Position | undefined;
+/** Maps a JSON pointer into the parsed value back to its place in the source text: the span of the
+ *  value, or with `part: 'key'` the span of the key that holds it (front ends without keys ignore it). */
+export type Locator = (pointer: string, part?: 'key' | 'value') => Position | undefined;
 
 export interface LoadedPolicy {
   kind: 'loaded';

@@ -6,7 +6,7 @@ import { parseCommandLine } from '../parse-command-line.ts';
 import { findPolicy, loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { readSourceFile } from '../read-source-file.ts';
 import { formatEvalReport } from '../report/eval-report.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { styleFor } from '../text/style.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -17,7 +17,8 @@ the refund and credits, as a readable report.
 
 Options:
   --policy <id or file>  the policy (default: the case's \`policy:\`); an id is looked up in the policies folder
-  --json                 print the Answer as JSON
+  --json                 print the Answer as JSON; for an invalid case or policy, { "errors": [...] }
+                         (each with its file, line, column and the end of its span)
   --lang en|uk|fa        the language of clause texts (default en)
   --explain              add each clause's text and the conditions that decided, with the values they saw
   --policies <dir>       where policy ids are looked up (default: the bundled policies/)
@@ -40,7 +41,23 @@ export async function run(args: string[]): Promise<number> {
   const lang = parseLang('eval', values.lang);
   const backend = values.engine ?? 'compiled';
   if (backend !== 'compiled' && backend !== 'json-rules-engine') throw new UsageError(`unknown engine \`${backend}\`: use compiled or json-rules-engine`, 'eval');
-  const caseFile = await readSourceFile(positionals[0]);
+  try {
+    return await answerCase(positionals[0], values, lang, backend);
+  } catch (e) {
+    const errors = diagnosticsOf(e);
+    if (!values.json || !errors) throw e;
+    process.stdout.write(`${JSON.stringify({ errors }, null, 2)}\n`);
+    return EXIT_FINDING;
+  }
+}
+
+async function answerCase(
+  caseArg: string,
+  values: { policy?: string; json?: boolean; explain?: boolean; policies?: string },
+  lang: ReturnType<typeof parseLang>,
+  backend: 'compiled' | 'json-rules-engine',
+): Promise<number> {
+  const caseFile = await readSourceFile(caseArg);
   const engine = await loadEngine();
   const { value, locate } = engine.parseCaseSource(caseFile.text, caseFile.file);
 

@@ -2,7 +2,7 @@
 import type { CompiledPolicy } from '../../engine/core.ts';
 import type { CaseOutcome, TestCase, TestDocument } from '../../engine/testing/index.ts';
 import type { Locator } from '../../engine/policy-types.ts';
-import { diagnostic, type Diagnostic } from '../../engine/diagnostics/index.ts';
+import { fileNotFound, type Diagnostic } from '../../engine/diagnostics/index.ts';
 import { policiesOption } from '../common-options.ts';
 import { displayPath } from '../display-path.ts';
 import { loadEngine } from '../engine.ts';
@@ -69,7 +69,7 @@ export async function run(args: string[]): Promise<number> {
 
   const tally: Tally = { passed: 0, failed: 0 };
   for (const path of missing) {
-    printDiagnostics([diagnostic('SLA5003', 'file not found', { file: path })], out);
+    printDiagnostics([fileNotFound(path)], out);
     tally.failed++;
   }
   if (files.length === 0 && missing.length === 0) {

@@ -1,8 +1,8 @@
 // How `sla test` shows a case: ✓/✗ and its name; for a failure, each mismatch with the expected
 // and actual values and the whole actual item, or the diagnostics that stopped the case.
-import { formatDiagnostic } from '../../engine/diagnostics/index.ts';
 import type { CaseOutcome, Mismatch } from '../../engine/testing/index.ts';
 import { formatMismatch, showValue } from '../../engine/testing/index.ts';
+import { diagnosticLines } from '../print-diagnostics.ts';
 import { escapeStrings } from '../text/escape-controls.ts';
 import type { Style } from '../text/style.ts';
 
@@ -12,7 +12,7 @@ export function formatCaseOutcome(raw: CaseOutcome, style: Style): string[] {
   const outcome = escapeStrings(raw); // names, values and messages come from the test file and the answer
   if (outcome.passed) return [`  ${style.green('✓')} ${outcome.name}`];
   const lines = [`  ${style.red('✗')} ${outcome.name}`];
-  for (const d of outcome.diagnostics) lines.push(DETAIL + formatDiagnostic(d));
+  for (const line of diagnosticLines(outcome.diagnostics, style)) lines.push(line && DETAIL + line);
   if (outcome.error) lines.push(`${DETAIL}internal error: ${outcome.error}`);
   lines.push(...mismatchLines(outcome.mismatches, style));
   return lines;

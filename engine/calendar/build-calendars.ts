@@ -1,7 +1,22 @@
 // Calendar declarations → BusinessCalendar objects, after checking every field the schema cannot
 // (dates that exist, ranges in order, known countries, bases that resolve without cycles).
 import type { CalendarDecl, HolidayRule } from '../ir/schema.ts';
-import { diagnostic, didYouMean, nearest, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import {
+  calendarCycle,
+  contradictoryCalendar,
+  invalidCalendarDate,
+  invalidHolidayRule,
+  invalidWeek,
+  invalidZone,
+  nearest,
+  notAWeekday,
+  quoteName,
+  SlaError,
+  unknownHolidayCountry,
+  unknownHolidayType,
+  unknownReference,
+  type Diagnostic,
+} from '../diagnostics/index.ts';
 import { civilFromDays, daysFromCivil, parseDay, weekdayOf, WEEKDAY_NAMES } from './civil.ts';
 import { BusinessDays, type DayRules } from './business-days.ts';
 import { Calendar, type BusinessCalendar } from './business-calendar.ts';
@@ -18,7 +33,7 @@ const RULE_KINDS = ['date', 'easter', 'jalali', 'dates', 'country'] as const;
 
 function checkDate(value: unknown, path: string, out: Diagnostic[]): number | undefined {
   const day = typeof value === 'string' ? parseDay(value) : undefined;
-  if (day === undefined) out.push(diagnostic('SLA3012', `"${String(value)}" is not a date`, { path, help: 'write YYYY-MM-DD, a day that exists' }));
+  if (day === undefined) out.push(invalidCalendarDate(value, 'date', path, 'write YYYY-MM-DD, a day that exists'));
   return day;
 }
 
@@ -26,7 +41,7 @@ function checkRange(obj: { from?: string; until?: string }, path: string, out: D
   const a = obj.from === undefined ? undefined : checkDate(obj.from, `${path}/from`, out);
   const b = obj.until === undefined ? undefined : checkDate(obj.until, `${path}/until`, out);
   if (a !== undefined && b !== undefined && b < a) {
-    out.push(diagnostic('SLA3012', `until ${obj.until} is before from ${obj.from}`, { path: `${path}/until` }));
+    out.push(contradictoryCalendar(`until ${obj.until} is before from ${obj.from}`, `${path}/until`));
   }
 }
 
@@ -34,63 +49,55 @@ function checkHoliday(rule: HolidayRule, path: string, out: Diagnostic[]): void 
   const r = rule as Record<string, unknown>;
   const kinds = RULE_KINDS.filter((k) => k in r);
   if (kinds.length !== 1) {
-    out.push(diagnostic('SLA3012', kinds.length ? `a holiday rule has one of ${kinds.join(', ')}, not several` : 'a holiday rule needs a date', {
+    out.push(invalidHolidayRule(
+      kinds.length ? `a holiday rule has one of ${kinds.join(', ')}, not several` : 'a holiday rule needs a date',
       path,
-      help: 'give one of date (MM-DD), easter, jalali (MM-DD), dates (a list) or country',
-    }));
+      'give one of date (MM-DD), easter, jalali (MM-DD), dates (a list) or country',
+    ));
     return;
   }
   const kind = kinds[0];
   if (kind !== 'country' && (typeof r.name !== 'string' || r.name === '')) {
-    out.push(diagnostic('SLA3012', 'a holiday needs a name', { path: `${path}/name` }));
+    out.push(invalidHolidayRule('a holiday needs a name', `${path}/name`));
   }
   if (r.substitute !== undefined && typeof r.substitute !== 'boolean') {
-    out.push(diagnostic('SLA3012', 'substitute is true or false', { path: `${path}/substitute` }));
+    out.push(invalidHolidayRule('substitute is true or false', `${path}/substitute`));
   }
   if (kind !== 'dates') checkRange(r as { from?: string; until?: string }, path, out);
   switch (kind) {
     case 'date':
       if (typeof r.date !== 'string' || !isValidMonthDay(r.date)) {
-        out.push(diagnostic('SLA3012', `"${String(r.date)}" is not a month and day`, { path: `${path}/date`, help: 'write MM-DD, e.g. 01-07' }));
+        out.push(invalidCalendarDate(r.date, 'month and day', `${path}/date`, 'write MM-DD, e.g. 01-07'));
       }
       break;
     case 'jalali':
       if (typeof r.jalali !== 'string' || !isValidJalaliMonthDay(r.jalali)) {
-        out.push(diagnostic('SLA3012', `"${String(r.jalali)}" is not a Jalali month and day`, {
-          path: `${path}/jalali`,
-          help: 'write MM-DD: months 01–06 have 31 days, 07–11 have 30, Esfand (12) 29 or 30',
-        }));
+        out.push(invalidCalendarDate(r.jalali, 'Jalali month and day', `${path}/jalali`, 'write MM-DD: months 01–06 have 31 days, 07–11 have 30, Esfand (12) 29 or 30'));
       }
       break;
     case 'easter':
       if (r.easter !== 'orthodox' && r.easter !== 'western') {
-        out.push(diagnostic('SLA3012', `easter is "orthodox" or "western", not "${String(r.easter)}"`, { path: `${path}/easter` }));
+        out.push(invalidHolidayRule(`easter is \`orthodox\` or \`western\`, not \`${String(r.easter)}\``, `${path}/easter`));
       }
       if (r.offset !== undefined && !(Number.isInteger(r.offset) && Math.abs(r.offset as number) <= 366)) {
-        out.push(diagnostic('SLA3012', 'offset is a whole number of days (at most 366 either way)', { path: `${path}/offset` }));
+        out.push(invalidHolidayRule('offset is a whole number of days (at most 366 either way)', `${path}/offset`));
       }
       break;
     case 'dates':
-      if (!Array.isArray(r.dates)) out.push(diagnostic('SLA3012', 'dates is a list of YYYY-MM-DD', { path: `${path}/dates` }));
+      if (!Array.isArray(r.dates)) out.push(invalidCalendarDate(r.dates, 'list of dates', `${path}/dates`));
       else r.dates.forEach((d, i) => checkDate(d, `${path}/dates/${i}`, out));
       break;
     case 'country': {
       const c = r.country;
       if (typeof c !== 'string' || !isKnownCountry(c)) {
         const near = typeof c === 'string' ? nearest(c, knownCountries()) : undefined;
-        out.push(diagnostic('SLA3012', `no holiday data for country "${String(c)}"`, {
-          path: `${path}/country`,
-          help: near ? `did you mean "${near}"?` : 'use an ISO 3166 code such as UA or IR',
-        }));
+        out.push(unknownHolidayCountry(c, near, `${path}/country`));
       }
       if (r.types !== undefined) {
-        if (!Array.isArray(r.types)) out.push(diagnostic('SLA3012', 'types is a list', { path: `${path}/types` }));
+        if (!Array.isArray(r.types)) out.push(invalidHolidayRule('types is a list', `${path}/types`));
         else r.types.forEach((t, i) => {
           if (!(HOLIDAY_TYPES as readonly unknown[]).includes(t)) {
-            out.push(diagnostic('SLA3012', `"${String(t)}" is not a holiday type`, {
-              path: `${path}/types/${i}`,
-              help: didYouMean(String(t), HOLIDAY_TYPES) ?? `use ${HOLIDAY_TYPES.join(', ')}`,
-            }));
+            out.push(unknownHolidayType(t, HOLIDAY_TYPES, `${path}/types/${i}`));
           }
         });
       }
@@ -104,28 +111,28 @@ function checkDecl(id: string, decl: CalendarDecl, out: Diagnostic[]): void {
   const at = (...p: (string | number)[]) => ptr('calendars', id, ...p);
   if (decl.zone !== undefined) {
     const p = zoneProblem(decl.zone);
-    if (p) out.push(diagnostic('SLA3007', p.message, { path: at('zone'), ...(p.help ? { help: p.help } : {}) }));
+    if (p) out.push(invalidZone(p, at('zone')));
   }
   if (decl.days !== undefined) {
     if (!Array.isArray(decl.days) || decl.days.length === 0) {
-      out.push(diagnostic('SLA3012', 'a calendar needs at least one business day of the week', { path: at('days') }));
+      out.push(invalidWeek('a calendar needs at least one business day of the week', at('days')));
     } else {
       decl.days.forEach((d, i) => {
         if (!(WEEKDAY_NAMES as readonly string[]).includes(d)) {
-          out.push(diagnostic('SLA3012', `"${d}" is not a weekday`, { path: at('days', i), help: didYouMean(d, WEEKDAY_NAMES) ?? `use ${WEEKDAY_NAMES.join(', ')}` }));
+          out.push(notAWeekday(d, WEEKDAY_NAMES, at('days', i)));
         }
       });
     }
   }
   if (decl.hours !== undefined) {
     for (const p of parseWeekHours(decl.hours as Record<string, string[]>).problems) {
-      out.push(diagnostic('SLA3012', p.message, { path: ptr('calendars', id) + p.path, ...(p.help ? { help: p.help } : {}) }));
+      out.push(invalidWeek(p.message, ptr('calendars', id) + p.path, p.help));
     }
   }
   (decl.holidays ?? []).forEach((h, i) => checkHoliday(h, at('holidays', i), out));
   (decl.suspended ?? []).forEach((s, i) => {
     if (s.from === undefined && s.until === undefined) {
-      out.push(diagnostic('SLA3012', 'a suspended range needs from, until or both', { path: at('suspended', i) }));
+      out.push(invalidHolidayRule('a suspended range needs from, until or both', at('suspended', i)));
     }
     checkRange(s, at('suspended', i), out);
   });
@@ -135,7 +142,7 @@ function checkDecl(id: string, decl: CalendarDecl, out: Diagnostic[]): void {
   });
   (decl.extra_working_days ?? []).forEach((d, i) => {
     if (checkDate(d, at('extra_working_days', i), out) !== undefined && off.has(d)) {
-      out.push(diagnostic('SLA3012', `${d} is both an extra day off and an extra working day`, { path: at('extra_working_days', i) }));
+      out.push(contradictoryCalendar(`${d} is both an extra day off and an extra working day`, at('extra_working_days', i)));
     }
   });
 }
@@ -147,17 +154,14 @@ function chainOf(id: string, decls: Record<string, CalendarDecl>, out: Diagnosti
   let cur: string | undefined = id;
   while (cur !== undefined) {
     if (seen.includes(cur)) {
-      out.push(diagnostic('SLA3012', `calendar bases form a cycle: ${[...seen, cur].join(' → ')}`, { path: ptr('calendars', id, 'base') }));
+      out.push(calendarCycle([...seen, cur], ptr('calendars', id, 'base')));
       return undefined;
     }
     seen.push(cur);
     const d: CalendarDecl | undefined = decls[cur];
     if (!d) {
       const from = seen[seen.length - 2];
-      out.push(diagnostic('SLA3008', `unknown calendar "${cur}"`, {
-        path: ptr('calendars', from, 'base'),
-        help: didYouMean(cur, Object.keys(decls)) ?? `declared calendars: ${Object.keys(decls).join(', ')}`,
-      }));
+      out.push(unknownReference('calendar', cur, Object.keys(decls), ptr('calendars', from, 'base')));
       return undefined;
     }
     chain.push(d);
@@ -202,7 +206,7 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
     if (chain.every((d) => d.zone === undefined) && !policyZoneReported) {
       const p = zoneProblem(policyZone);
       if (p) {
-        out.push(diagnostic('SLA3007', p.message, { path: '/zone', ...(p.help ? { help: p.help } : {}) }));
+        out.push(invalidZone(p, '/zone'));
         policyZoneReported = true;
       }
     }
@@ -212,10 +216,7 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
     for (const key of Object.keys(self.hours ?? {})) {
       const i = (WEEKDAY_NAMES as readonly string[]).indexOf(key);
       if (i >= 0 && !weekdays[i] && windows[i].length > 0) {
-        out.push(diagnostic('SLA3012', `hours are given for ${key}, which is not a business day of "${id}"`, {
-          path: ptr('calendars', id, 'hours', key),
-          help: `add ${key} to days, or remove its hours`,
-        }));
+        out.push(invalidWeek(`hours are given for ${key}, which is not a business day of \`${id}\``, ptr('calendars', id, 'hours', key), `add ${key} to days, or remove its hours`));
       }
     }
     const extraWorking = new Set<number>();
@@ -232,21 +233,15 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
     }
     for (const n of chain.length > 1 ? extraWorking : []) {
       if (extraOff.has(n)) {
-        out.push(diagnostic('SLA3012', `calendar "${id}" and its base make the same date both a day off and a working day`, { path: ptr('calendars', id) }));
+        out.push(contradictoryCalendar(`calendar \`${id}\` and its base make the same date both a day off and a working day`, ptr('calendars', id)));
         break;
       }
     }
     if (!windows.some((w, i) => weekdays[i] && w.length > 0) && extraWorking.size === 0) {
-      out.push(diagnostic('SLA3012', `calendar "${id}" is never open`, {
-        path: ptr('calendars', id, self.hours ? 'hours' : 'days'),
-        help: 'give working hours to at least one business day',
-      }));
+      out.push(contradictoryCalendar(`calendar \`${id}\` is never open`, ptr('calendars', id, self.hours ? 'hours' : 'days'), 'give working hours to at least one business day'));
     }
     if (extraWorking.size === 0 && closedEveryDate(weekdays, holidays)) {
-      out.push(diagnostic('SLA3012', `calendar "${id}" is never open: every date of the year is a holiday or not a business day`, {
-        path: ptr('calendars', id, 'holidays'),
-        help: 'a business-day clock on it could never advance',
-      }));
+      out.push(contradictoryCalendar(`calendar ${quoteName(id)} is never open: every date of the year is a holiday or not a business day`, ptr('calendars', id, 'holidays'), 'a business-day clock on it could never advance'));
     }
     if (out.length) continue;
     const rules: DayRules = { weekdays, holidays, suspended, extraOff, extraWorking };

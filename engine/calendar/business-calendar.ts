@@ -1,6 +1,6 @@
 // A business calendar: business days (BusinessDays) and weekly working hours in one zone, with two
 // clocks: working hours, and whole business days (00:00–24:00 local).
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { notADate, SlaError } from '../diagnostics/index.ts';
 import { parseDay, weekdayOf } from './civil.ts';
 import type { BusinessDays, DayOff, DayRules } from './business-days.ts';
 import { IntervalClock } from './interval-clock.ts';
@@ -59,7 +59,7 @@ export class Calendar implements BusinessCalendar {
 
   isBusinessDay(isoDate: string): boolean {
     const day = parseDay(isoDate);
-    if (day === undefined) throw new SlaError([diagnostic('SLA4003', `"${isoDate}" is not a date`, { help: 'write YYYY-MM-DD' })]);
+    if (day === undefined) throw new SlaError([notADate(isoDate)]);
     return this.days.isBusinessDay(day);
   }
 

@@ -1,6 +1,6 @@
 // Duration strings as the documents say them, and adding them to an instant on the right clock.
 import { DURATION_PATTERN } from '../ir/schema.ts';
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { durationNeedsCalendar, invalidDuration, partSolarYear, SlaError } from '../diagnostics/index.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './civil.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
 import { checkInstant, checkSpan } from './limits.ts';
@@ -49,21 +49,19 @@ export const isBusinessUnit = (u: DurationUnit) => u === 'business_days' || u ==
 /**
  * ms plus a duration: minutes and hours elapse; days and weeks keep the wall time in `zone` (a
  * fraction of a day is elapsed time after the whole days); business units run on the calendar's
- * clocks; solar years keep the Jalali month and day. Throws SLA3015 for an invalid duration, SLA3008
+ * clocks; solar years keep the Jalali month and day. Throws SLA3015 for an invalid duration, SLA3034
  * for a business unit without a calendar, SLA4014 past about 20 years.
  */
 export function addDuration(ms: number, duration: string, opts: { zone: string; calendar?: BusinessCalendar }): number {
   const p = parseDuration(duration);
   if (!p) {
-    throw new SlaError([diagnostic('SLA3015', `"${duration}" is not a duration`, {
-      help: 'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"',
-    })]);
+    throw new SlaError([invalidDuration(duration, undefined, 'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"')]);
   }
   checkInstant(ms);
   zoneClock(opts.zone); // validates the zone
   const { amount, unit } = p;
   if (isBusinessUnit(unit) && !opts.calendar) {
-    throw new SlaError([diagnostic('SLA3008', `"${duration}" needs a calendar`, { help: 'give the item a `calendar`, or the policy a default `calendar`' })]);
+    throw new SlaError([durationNeedsCalendar(duration)]);
   }
   const span = (ms2: number) => {
     checkSpan(ms2, `"${duration}"`);
@@ -89,7 +87,7 @@ export function addDuration(ms: number, duration: string, opts: { zone: string; 
       return opts.calendar!.addWorkingMs(ms, span(amount * HOUR_MS));
     case 'solar_years':
       if (!Number.isInteger(amount)) {
-        throw new SlaError([diagnostic('SLA3015', `"${duration}": solar years are counted whole`, { help: 'e.g. "1 solar year"' })]);
+        throw new SlaError([partSolarYear(duration)]);
       }
       return addSolarYears(ms, amount, opts.zone);
   }

@@ -1,6 +1,6 @@
 // Bounds on what the clocks compute: a search that would run past them stops with a diagnostic
 // instead of looping (a calendar that is never open, a duration of centuries).
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { negativeDuration, outOfRange as outOfRangeProblem, SlaError } from '../diagnostics/index.ts';
 import { DAY_MS, daysFromCivil } from './civil.ts';
 
 export const LIMIT_YEARS = 20;
@@ -9,7 +9,7 @@ export const MIN_INSTANT = daysFromCivil(1900, 1, 1) * DAY_MS;
 export const MAX_INSTANT = daysFromCivil(2200, 1, 1) * DAY_MS;
 
 export function outOfRange(message: string, help?: string): SlaError {
-  return new SlaError([diagnostic('SLA4014', message, help ? { help } : {})]);
+  return new SlaError([outOfRangeProblem(message, help)]);
 }
 
 /** Throws SLA4014 unless `ms` is an instant the clocks can work with (1900–2200). */
@@ -21,7 +21,7 @@ export function checkInstant(ms: number, what = 'instant'): void {
 
 export function checkSpan(durationMs: number, what: string): void {
   if (!Number.isFinite(durationMs) || durationMs < 0) {
-    throw new SlaError([diagnostic('SLA3015', `${what} must be a finite duration that is not negative`)]);
+    throw new SlaError([negativeDuration(what)]);
   }
   if (durationMs > LIMIT_MS) {
     throw outOfRange(`${what} is longer than ${LIMIT_YEARS} years`, 'the clocks answer within 20 years; check the duration');

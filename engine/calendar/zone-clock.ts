@@ -2,7 +2,7 @@
 // bisection through luxon), then lookups and local ↔ epoch conversions are arithmetic. luxon's
 // Intl-backed lookup costs ~14 µs, too slow for inner loops.
 import { IANAZone } from 'luxon';
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { invalidZone, SlaError } from '../diagnostics/index.ts';
 import { civilFromDays, daysFromCivil, DAY_MS, HOUR_MS, MINUTE_MS, upperBound } from './civil.ts';
 import { parseFixedOffset, zoneProblem } from './zone.ts';
 
@@ -204,7 +204,7 @@ export function zoneClock(zone: string): ZoneClock {
   let c = clocks.get(zone);
   if (!c) {
     const p = zoneProblem(zone);
-    if (p) throw new SlaError([diagnostic('SLA3007', p.message, p.help ? { help: p.help } : {})]);
+    if (p) throw new SlaError([invalidZone(p)]);
     const fixed = parseFixedOffset(zone);
     c = fixed !== undefined ? new FixedClock(zone, fixed) : new IanaClock(zone);
     clocks.set(zone, c);

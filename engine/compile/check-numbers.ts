@@ -1,6 +1,6 @@
 // Part of the schema stage: every number in the policy (defaults, limits, costs, percents,
 // multipliers, thresholds) is one the answers can carry exactly (engine/ir/number-limits.ts).
-import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import { numberOutOfRange, type Diagnostic } from '../diagnostics/index.ts';
 import { numberProblem } from '../ir/number-limits.ts';
 import { pointerPart } from '../ir/json-pointer.ts';
 
@@ -11,7 +11,7 @@ export function checkNumbers(policy: unknown): Diagnostic[] {
     const { value, path } = stack.pop()!;
     if (typeof value === 'number' && Number.isFinite(value)) {
       const problem = numberProblem(value);
-      if (problem) out.push(diagnostic('SLA3016', problem, { path }));
+      if (problem) out.push(numberOutOfRange(problem, path));
     } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: `${path}/${i}` }));
     else if (typeof value === 'object' && value !== null)
       for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}/${pointerPart(k)}` });

@@ -2,7 +2,25 @@
 // declared types, plan-dependent values cover every option they are used for. Errors carry JSON
 // pointers that the front end maps back to file:line:column.
 import { checkZone, LIMIT_MS, LIMIT_YEARS, nominalMs, parseDuration } from '../calendar/index.ts';
-import { diagnostic, didYouMean, listOf, type Code, type Diagnostic } from '../diagnostics/index.ts';
+import {
+  clauseWithoutText,
+  downtimeWithoutDuration,
+  duplicateId,
+  durationNeedsCalendar,
+  durationTooLong,
+  invalidDuration,
+  invalidZone,
+  missingPlanValues,
+  notDeclaredValue,
+  numberNeeded,
+  oneComparison,
+  stopWithoutSubject,
+  subjectOnNoEvent,
+  unknownReference,
+  wrongValueType,
+  type Diagnostic,
+  type ReferenceKind,
+} from '../diagnostics/index.ts';
 import type {
   AttributeDecl,
   Condition,
@@ -13,15 +31,12 @@ import type {
 } from '../ir/schema.ts';
 import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
-import { isOfType, withArticle } from '../ir/value-types.ts';
-import { quoteValue } from '../diagnostics/quote-value.ts';
+import { isOfType } from '../ir/value-types.ts';
 
 type Scalar = string | number | boolean;
 
 export function checkPolicy(p: Policy): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const err = (code: Code, path: string, message: string, help?: string) =>
-    out.push(diagnostic(code, message, { path, ...(help ? { help } : {}) }));
   const facts = p.facts ?? {};
   const calendars = p.calendars ?? {};
   const instants = p.instants ?? {};
@@ -29,17 +44,15 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   const deadlineIds = new Set((p.deadlines ?? []).map((d) => d.id));
   const entitlementIds = new Set((p.entitlements ?? []).map((e) => e.id));
 
-  const unknown = (code: Code, path: string, what: string, name: string, known: Iterable<string>) => {
-    const list = [...known];
-    err(code, path, `unknown ${what} \`${name}\``, didYouMean(name, list) ?? (list.length ? `declared: ${listOf(list)}` : `no ${what} is declared`));
-  };
+  const unknown = (kind: ReferenceKind, path: string, name: string, known: Iterable<string>, of?: string) =>
+    out.push(unknownReference(kind, name, known, path, of));
 
   // ── declarations ──
   const zoneProblem = checkZone(p.zone);
-  if (zoneProblem) err('SLA3007', '/zone', zoneProblem);
+  if (zoneProblem) out.push(invalidZone({ message: zoneProblem }, '/zone'));
   for (const [dim, decl] of Object.entries(p.plans)) {
     if (decl.default !== undefined && !decl.options.includes(decl.default))
-      unknown('SLA3005', `/plans/${dim}/default`, `option of plan \`${dim}\``, decl.default, decl.options);
+      unknown('plan option', `/plans/${dim}/default`, decl.default, decl.options, dim);
   }
   for (const [name, decl] of Object.entries(facts)) {
     if (decl.default !== undefined) checkValue(decl, decl.default, `/facts/${name}/default`, `fact \`${name}\``);
@@ -50,48 +63,48 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   }
   for (const [id, cal] of Object.entries(calendars)) {
     if (cal.base !== undefined && !Object.hasOwn(calendars, cal.base))
-      unknown('SLA3008', `/calendars/${id}/base`, 'calendar', cal.base, Object.keys(calendars));
+      unknown('calendar', `/calendars/${id}/base`, cal.base, Object.keys(calendars));
     if (cal.zone !== undefined) {
       const problem = checkZone(cal.zone);
-      if (problem) err('SLA3007', `/calendars/${id}/zone`, problem);
+      if (problem) out.push(invalidZone({ message: problem }, `/calendars/${id}/zone`));
     }
   }
   if (p.calendar !== undefined && !Object.hasOwn(calendars, p.calendar))
-    unknown('SLA3008', '/calendar', 'calendar', p.calendar, Object.keys(calendars));
+    unknown('calendar', '/calendar', p.calendar, Object.keys(calendars));
   for (const [id, clause] of Object.entries(p.clauses))
-    if (Object.keys(clause.text).length === 0) err('SLA3014', `/clauses/${id}/text`, `clause \`${id}\` has no text`);
+    if (Object.keys(clause.text).length === 0) out.push(clauseWithoutText(id, `/clauses/${id}/text`));
   (p.assumptions ?? []).forEach((a, i) => clauseRef(a.clause, `/assumptions/${i}/clause`));
 
   // ── helpers ──
   function clauseRef(id: string, path: string) {
-    if (!Object.hasOwn(p.clauses, id)) unknown('SLA3009', path, 'clause', id, Object.keys(p.clauses));
+    if (!Object.hasOwn(p.clauses, id)) unknown('clause', path, id, Object.keys(p.clauses));
   }
   function calendarRef(id: string | undefined, path: string) {
-    if (id !== undefined && !Object.hasOwn(calendars, id)) unknown('SLA3008', path, 'calendar', id, Object.keys(calendars));
+    if (id !== undefined && !Object.hasOwn(calendars, id)) unknown('calendar', path, id, Object.keys(calendars));
   }
   function factDecl(name: string, path: string): FactDecl | undefined {
     if (Object.hasOwn(facts, name)) return facts[name];
-    unknown('SLA3002', path, 'fact', name, Object.keys(facts));
+    unknown('fact', path, name, Object.keys(facts));
     return undefined;
   }
   function numericFact(name: string, path: string) {
     const d = factDecl(name, path);
     if (d && d.type !== 'number' && d.type !== 'integer')
-      err('SLA3011', path, `fact \`${name}\` is a ${d.type}; a number is needed here`);
+      out.push(numberNeeded(`fact \`${name}\``, d.type, path));
   }
   function attrDecl(event: string, attr: string, path: string): AttributeDecl | undefined {
     const attrs = p.events[event]?.attributes ?? {};
     if (Object.hasOwn(attrs, attr)) return attrs[attr];
-    unknown('SLA3004', path, `attribute of \`${event}\``, attr, Object.keys(attrs));
+    unknown('attribute', path, attr, Object.keys(attrs), event);
     return undefined;
   }
   function checkValue(decl: { type: string; enum?: Scalar[] }, v: Scalar, path: string, what: string) {
-    if (!isOfType(decl.type, v)) return err('SLA3011', path, `${what} is ${withArticle(decl.type)}; ${quoteValue(v)} is not`);
+    if (!isOfType(decl.type, v)) return out.push(wrongValueType(what, decl.type, v, path));
     if (decl.enum && !decl.enum.includes(v))
-      err('SLA3011', path, `${quoteValue(v)} is not a value of ${what}`, didYouMean(String(v), decl.enum.map(String)) ?? `expected one of ${listOf(decl.enum.map(String))}`);
+      out.push(notDeclaredValue(v, what, decl.enum.map(String), path));
   }
   function eventRef(ref: EventRef, path: string) {
-    if (!Object.hasOwn(p.events, ref.event)) return unknown('SLA3003', `${path}/event`, 'event type', ref.event, Object.keys(p.events));
+    if (!Object.hasOwn(p.events, ref.event)) return unknown('event type', `${path}/event`, ref.event, Object.keys(p.events));
     for (const [attr, v] of Object.entries(ref.where ?? {})) {
       const d = attrDecl(ref.event, attr, `${path}/where/${attr}`);
       if (d) for (const one of Array.isArray(v) ? v : [v]) checkValue(d, one, `${path}/where/${attr}`, `attribute \`${attr}\``);
@@ -99,27 +112,26 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   }
   function duration(d: string, path: string, calendar: string | undefined) {
     const parsed = parseDuration(d);
-    if (!parsed) return err('SLA3015', path, `"${d}" is not a duration`, 'e.g. "24 hours", "3 days", "14 business days", "5 business hours", "1 solar year"');
+    if (!parsed) return out.push(invalidDuration(d, path));
     if (parsed.unit.startsWith('business') && calendar === undefined && p.calendar === undefined)
-      err('SLA3008', path, `"${d}" needs a calendar`, 'name one with `calendar:` on the item or at the top of the policy');
-    if (nominalMs(parsed) > LIMIT_MS)
-      err('SLA3015', path, `"${d}" is longer than ${LIMIT_YEARS} years, more than the clocks compute`, 'check the number');
+      out.push(durationNeedsCalendar(d, path));
+    if (nominalMs(parsed) > LIMIT_MS) out.push(durationTooLong(d, LIMIT_YEARS, path));
   }
   function planValue<T>(v: T | { by: string; values: Record<string, T> }, path: string, applies: Record<string, string[]> | undefined, each: (t: T, path: string) => void) {
     if (!isByPlan(v)) return each(v as T, path);
     const decl = p.plans[v.by];
-    if (!decl) return unknown('SLA3005', `${path}/by`, 'plan dimension', v.by, Object.keys(p.plans));
+    if (!decl) return unknown('plan dimension', `${path}/by`, v.by, Object.keys(p.plans));
     for (const [option, t] of Object.entries(v.values)) {
-      if (!decl.options.includes(option)) unknown('SLA3005', `${path}/values/${option}`, `option of plan \`${v.by}\``, option, decl.options);
+      if (!decl.options.includes(option)) unknown('plan option', `${path}/values/${option}`, option, decl.options, v.by);
       else each(t, `${path}/values/${option}`);
     }
     const needed = applies?.[v.by] ?? decl.options;
     const missing = needed.filter((o) => !Object.hasOwn(v.values, o));
-    if (missing.length) err('SLA3006', `${path}/values`, `no value for ${listOf(missing)} of plan \`${v.by}\``, 'give one, or leave those options out with `applies:`');
+    if (missing.length) out.push(missingPlanValues(missing, v.by, `${path}/values`));
   }
   function instant(i: Instant, path: string, applies?: Record<string, string[]>) {
     if ('instant' in i) {
-      if (!Object.hasOwn(instants, i.instant)) unknown('SLA3001', `${path}/instant`, 'instant', i.instant, Object.keys(instants));
+      if (!Object.hasOwn(instants, i.instant)) unknown('instant', `${path}/instant`, i.instant, Object.keys(instants));
       return;
     }
     eventRef(i.from, `${path}/from`);
@@ -129,8 +141,8 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   function applies(a: Record<string, string[]> | undefined, path: string) {
     for (const [dim, options] of Object.entries(a ?? {})) {
       const decl = p.plans[dim];
-      if (!decl) unknown('SLA3005', `${path}/${dim}`, 'plan dimension', dim, Object.keys(p.plans));
-      else options.forEach((o, i) => { if (!decl.options.includes(o)) unknown('SLA3005', `${path}/${dim}/${i}`, `option of plan \`${dim}\``, o, decl.options); });
+      if (!decl) unknown('plan dimension', `${path}/${dim}`, dim, Object.keys(p.plans));
+      else options.forEach((o, i) => { if (!decl.options.includes(o)) unknown('plan option', `${path}/${dim}/${i}`, o, decl.options, dim); });
     }
   }
   function condition(c: Condition, path: string, scope?: Record<string, string[]>) {
@@ -140,9 +152,9 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       for (const { key } of comparisonsOf('scalar')) if (c[key] !== undefined) checkValue(d, c[key]!, `${path}/${key}`, `fact \`${c.fact}\``);
       for (const { key } of comparisonsOf('list')) c[key]?.forEach((v, i) => checkValue(d, v, `${path}/${key}/${i}`, `fact \`${c.fact}\``));
       for (const { key } of comparisonsOf('number'))
-        if (c[key] !== undefined && d.type !== 'number' && d.type !== 'integer') err('SLA3011', `${path}/${key}`, `fact \`${c.fact}\` is a ${d.type}; it cannot be compared as a number`);
+        if (c[key] !== undefined && d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(`fact \`${c.fact}\``, d.type, `${path}/${key}`, 'it cannot be compared as a number'));
       const ops = COMPARISONS.filter(({ key }) => key in c);
-      if (ops.length !== 1) err('SLA2001', path, `a fact condition needs exactly one comparison (found ${ops.length})`, `${COMPARISONS.slice(0, -1).map((o) => o.key).join(', ')} or ${COMPARISONS[COMPARISONS.length - 1].key}`);
+      if (ops.length !== 1) out.push(oneComparison(ops.length, COMPARISONS.map((o) => o.key), path));
     } else if ('plan' in c) {
       applies({ [c.plan]: c.in }, path.replace(/$/, '') + '');
     } else if ('event' in c) {
@@ -153,13 +165,13 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       instant(c.now_before, `${path}/now_before`, scope);
     } else if ('deadline' in c) {
       const d = (p.deadlines ?? []).find((x) => x.id === c.deadline);
-      if (!d) return unknown('SLA3001', `${path}/deadline`, 'deadline', c.deadline, deadlineIds);
+      if (!d) return unknown('deadline', `${path}/deadline`, c.deadline, deadlineIds);
       if (c.where) eventRef({ event: d.start.event, where: c.where }, path);
       if (c.started_before) instant(c.started_before, `${path}/started_before`, scope);
     } else if ('counter' in c) {
-      if (!Object.hasOwn(counters, c.counter)) unknown('SLA3001', `${path}/counter`, 'counter', c.counter, Object.keys(counters));
+      if (!Object.hasOwn(counters, c.counter)) unknown('counter', `${path}/counter`, c.counter, Object.keys(counters));
     } else if ('entitlement' in c) {
-      if (!entitlementIds.has(c.entitlement)) unknown('SLA3001', `${path}/entitlement`, 'entitlement', c.entitlement, entitlementIds);
+      if (!entitlementIds.has(c.entitlement)) unknown('entitlement', `${path}/entitlement`, c.entitlement, entitlementIds);
     } else if ('open' in c) {
       calendarRef(c.open, `${path}/open`);
     } else if ('any' in c) {
@@ -171,13 +183,13 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   for (const [id, i] of Object.entries(instants)) instant(i, `/instants/${id}`);
   for (const [id, c] of Object.entries(counters)) {
     const path = `/counters/${id}`;
-    if ('breached' in c) { if (!deadlineIds.has(c.breached)) unknown('SLA3001', `${path}/breached`, 'deadline', c.breached, deadlineIds); }
+    if ('breached' in c) { if (!deadlineIds.has(c.breached)) unknown('deadline', `${path}/breached`, c.breached, deadlineIds); }
     else if ('count' in c) eventRef(c.count, `${path}/count`);
     else { eventRef(c.of, `${path}/of`); attrDecl(c.of.event, c.sum, `${path}/sum`); }
   }
   const ids = new Map<string, string>();
   const uniqueId = (id: string, path: string) => {
-    if (ids.has(id)) err('SLA3010', `${path}/id`, `the id \`${id}\` is used twice (also at ${ids.get(id)})`);
+    if (ids.has(id)) out.push(duplicateId(id, ids.get(id)!, `${path}/id`));
     else ids.set(id, path);
   };
   (p.deadlines ?? []).forEach((d, i) => {
@@ -193,7 +205,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if (d.subject !== undefined && Object.hasOwn(p.events, d.start.event)) {
       attrDecl(d.start.event, d.subject, `${path}/subject`);
       if (Object.hasOwn(p.events, d.stop.event) && !Object.hasOwn(p.events[d.stop.event].attributes ?? {}, d.subject))
-        err('SLA3004', `${path}/stop`, `\`${d.stop.event}\` has no attribute \`${d.subject}\`, so it cannot stop a deadline per ${d.subject}`);
+        out.push(stopWithoutSubject(d.stop.event, d.subject, `${path}/stop`));
     }
   });
   (p.entitlements ?? []).forEach((e, i) => {
@@ -202,7 +214,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     clauseRef(e.clause, `${path}/clause`);
     applies(e.applies, `${path}/applies`);
     if (e.subject !== undefined && !Object.values(p.events).some((ev) => Object.hasOwn(ev.attributes ?? {}, e.subject!)))
-      err('SLA3004', `${path}/subject`, `no event type has an attribute \`${e.subject}\` to tell the subjects apart`);
+      out.push(subjectOnNoEvent(e.subject, `${path}/subject`));
     if (e.limit !== undefined) {
       if (typeof e.limit === 'object' && e.limit !== null && 'attribute' in e.limit) {
         eventRef(e.limit.of, `${path}/limit/of`);
@@ -246,13 +258,13 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     applies(c.applies, `${path}/applies`);
     eventRef(c.downtime, `${path}/downtime`);
     if (Object.hasOwn(p.events, c.downtime.event) && !p.events[c.downtime.event].duration)
-      err('SLA3011', `${path}/downtime/event`, `\`${c.downtime.event}\` has no duration; declare it with \`duration: true\``);
+      out.push(downtimeWithoutDuration(c.downtime.event, `${path}/downtime/event`));
   });
 
   function numericAttr(event: string, attr: string, path: string) {
     if (!Object.hasOwn(p.events, event)) return;
     const d = attrDecl(event, attr, path);
-    if (d && d.type !== 'number' && d.type !== 'integer') err('SLA3011', path, `attribute \`${attr}\` is a ${d.type}; a number is needed here`);
+    if (d && d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(`attribute \`${attr}\``, d.type, path));
   }
   return out;
 }

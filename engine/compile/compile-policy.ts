@@ -3,7 +3,7 @@
 // pointers into the policy.
 import type { RuleProperties } from 'json-rules-engine';
 import { buildCalendars } from '../calendar/index.ts';
-import { hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import { capDiagnostics, hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import { policyValidator } from '../ir/policy-validator.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, LoadedPolicy } from '../policy-types.ts';
@@ -69,7 +69,7 @@ export function compilePolicy(input: LoadedPolicy | Policy): CompiledPolicy {
   // A loaded policy has passed the checking stages already.
   const out: { rules?: RuleProperties[] } = {};
   const ds = runStages(policy, loaded ? emitting : stages, out);
-  if (hasErrors(ds) || !out.rules) throw new SlaError(ds.filter((d) => d.severity === 'error'));
+  if (hasErrors(ds) || !out.rules) throw new SlaError(capDiagnostics(ds.filter((d) => d.severity === 'error')));
   const { $schema: _schema, ...rest } = policy;
   const compiled: CompiledPolicy = { kind: 'compiled', format: 'sla-compiled/1', policy: rest, rules: out.rules };
   produced.add(compiled);

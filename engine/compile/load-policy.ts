@@ -1,6 +1,6 @@
 // Front end → IR → the checking stages: a policy source becomes a LoadedPolicy or a list of
 // diagnostics, each pointing at file:line:column.
-import { diagnostic, hasErrors, SlaError, type Diagnostic } from '../diagnostics/index.ts';
+import { capDiagnostics, dslNotGiven, hasErrors, placeDiagnostics, schemaViolation, SlaError, type Diagnostic } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { LoadedPolicy, Locator, PolicyFormat, PolicyInput } from '../policy-types.ts';
 import type { DslParser } from '../source/dsl-front-end.ts';
@@ -33,7 +33,7 @@ function parse(input: PolicyInput, options: LoadOptions): { value?: unknown; loc
   if (!options.parseDsl)
     return {
       locate: none,
-      diagnostics: [diagnostic('SLA1117', 'the DSL front end was not given', { file, help: "pass { parseDsl } from 'sla-policy-engine/dsl' in the load options" })],
+      diagnostics: [dslNotGiven({ file })],
     };
   const parsed = options.parseDsl(input.source, { file, recover: false });
   return { value: hasErrors(parsed.diagnostics) ? undefined : parsed.policy, locate: parsed.locate, diagnostics: parsed.diagnostics };
@@ -48,20 +48,17 @@ function analyse(input: PolicyInput, options: LoadOptions): Analysis {
     throw e;
   }
   const { value, locate } = parsed;
-  if (value === undefined) return { locate, diagnostics: parsed.diagnostics };
-  const diagnostics = runStages(value as Policy).map((d): Diagnostic => {
-    const at = d.path !== undefined ? locate(d.path) : undefined;
-    return { ...d, file: input.file, ...(at && d.line === undefined ? at : {}) };
-  });
+  if (value === undefined) return { locate, diagnostics: capDiagnostics(parsed.diagnostics) };
+  const diagnostics = placeDiagnostics(runStages(value as Policy), { file: input.file, locate });
   const policy = hasErrors(diagnostics) ? undefined : (value as Policy);
-  return { policy, locate, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  return { policy, locate, diagnostics: capDiagnostics([...parsed.diagnostics, ...diagnostics]) };
 }
 
 /** Parses, validates and checks a policy; throws SlaError carrying every error found. */
 export function loadPolicy(input: PolicyInput, options: LoadOptions = {}): LoadedPolicy {
   const { policy, locate, diagnostics } = analyse(input, options);
   if (!policy || hasErrors(diagnostics))
-    throw new SlaError(diagnostics.length ? diagnostics.filter((d) => d.severity === 'error') : [diagnostic('SLA2001', 'invalid policy', { file: input.file })]);
+    throw new SlaError(diagnostics.length ? diagnostics.filter((d) => d.severity === 'error') : [{ ...schemaViolation('the document', 'is not a valid policy', '/'), file: input.file }]);
   return { kind: 'loaded', ir: policy, format: formatOf(input), source: input.source, file: input.file, locate, warnings: diagnostics };
 }
 

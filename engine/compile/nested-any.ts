@@ -1,7 +1,7 @@
 // `any` holds simple conditions only. Written inside another `any`, the schema's own errors read
 // as a puzzle (a missing `event`, an unknown `any`, "must match a schema in anyOf"); one error
 // that says what is wrong replaces them.
-import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import { nestedAny, type Diagnostic } from '../diagnostics/index.ts';
 import { pointerPart } from '../ir/json-pointer.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,7 +27,7 @@ export function explainNestedAny(policy: unknown, diagnostics: Diagnostic[]): Di
   return [
     ...diagnostics.filter((d) => !within(d)),
     ...nested.map(({ inner }) =>
-      diagnostic('SLA2005', '`any` cannot be nested in `any`', { path: inner, help: 'list its conditions in the outer `any` instead: any of any is any' }),
+      nestedAny(inner),
     ),
   ];
 }

@@ -1,10 +1,22 @@
 // JSON Schema validation (ajv) with errors turned into diagnostics a policy author can act on:
 // one error per mistake, the branch of a union the author evidently meant, near-miss suggestions.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
+import {
+  invalidName,
+  missingProperty,
+  placeDiagnostic,
+  quoteValue,
+  reservedName,
+  schemaViolation,
+  unknownProperty,
+  valueNotAllowed,
+  valueNotInForm,
+  wrongShape,
+  type Diagnostic,
+} from '../diagnostics/index.ts';
 import { withArticle } from '../ir/value-types.ts';
 import type { Locator } from '../policy-types.ts';
-import { quoteValue } from '../diagnostics/quote-value.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 import { RESERVED_NAMES } from '../ir/schema.ts';
 
 type Schema = Record<string, unknown>;
@@ -31,27 +43,36 @@ export function schemaDiagnostics(
 /** Within each anyOf, keep the errors of the branch that fits best (fewest errors, kind matched).
  *  Unions are reduced innermost first, so an outer union compares branches already reduced. An
  *  error belongs to a branch when the schema that failed is reachable from that branch (through
- *  `$ref`s too) and the value that failed lies inside the union's value. */
+ *  `$ref`s too) and the value that failed lies inside the union's value. Errors are indexed by
+ *  the place that failed, so a policy with thousands of bad items costs no more per item. */
 function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
-  let current = errors;
+  const alive = new Set(errors);
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    if (!byPath.has(e.instancePath)) byPath.set(e.instancePath, []);
+    byPath.get(e.instancePath)!.push(e);
+  }
+  const paths = [...byPath.keys()];
   const unions = errors
     .filter((e) => e.keyword === 'anyOf')
     .sort((a, b) => b.instancePath.length - a.instancePath.length);
   for (const union of unions) {
     const options = ((union.parentSchema as Schema | undefined)?.anyOf ?? []) as Schema[];
-    const within = (e: ErrorObject) => e !== union && (e.instancePath === union.instancePath || e.instancePath.startsWith(`${union.instancePath}/`));
-    const branches = options.map((option) => current.filter((e) => within(e) && reachable(option, root).has(e.parentSchema as object)));
+    const inside = paths
+      .filter((p) => p === union.instancePath || p.startsWith(`${union.instancePath}/`))
+      .flatMap((p) => byPath.get(p)!)
+      .filter((e) => e !== union && alive.has(e));
+    const branches = options.map((option) => inside.filter((e) => reachable(option, root).has(e.parentSchema as object)));
     const failing = branches.filter((es) => es.length > 0);
     if (failing.length === 0) continue;
     if (branches.every((es) => es.length === 1 && es[0].keyword === 'const')) continue; // groupConsts says "one of"
     const score = (es: ErrorObject[]) =>
       es.reduce((n, e) => n + (e.keyword === 'anyOf' || nonFiniteNumber(e) ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
-    const best = branches.reduce((a, b) => (score(b) < score(a) ? b : a));
-    const keep = new Set(best);
-    const drop = new Set(branches.flat().filter((e) => !keep.has(e)));
-    current = current.filter((e) => e !== union && !drop.has(e));
+    const best = new Set(branches.reduce((a, b) => (score(b) < score(a) ? b : a)));
+    alive.delete(union);
+    for (const e of branches.flat()) if (!best.has(e)) alive.delete(e);
   }
-  return current;
+  return errors.filter((e) => alive.has(e));
 }
 
 /** A number where a number belongs, only not finite (.nan, .inf): the branch the author meant. */
@@ -100,74 +121,49 @@ function groupConsts(errors: ErrorObject[]): ErrorObject[][] {
 
 function toDiagnostic(group: ErrorObject[], opts: { file?: string; locate?: Locator; pointerPrefix?: string }): Diagnostic {
   const e = group[0];
-  let path = (opts.pointerPrefix ?? '') + e.instancePath;
+  const path = (opts.pointerPrefix ?? '') + e.instancePath || '/';
   const parent = (e.parentSchema ?? {}) as Schema;
-  let code: Diagnostic['code'] = 'SLA2001';
-  let message: string;
-  let help: string | undefined;
-  const where = e.instancePath ? `\`${e.instancePath.split('/').pop()}\`` : 'the document';
+  const where = placeName(e.instancePath);
+  const d = problemOf(e, group, parent, where, path);
+  return placeDiagnostic(d, opts);
+}
+
+function problemOf(e: ErrorObject, group: ErrorObject[], parent: Schema, where: string, path: string): Diagnostic {
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      path = `${path}/${name}`;
-      if (RESERVED_NAMES.includes(name)) {
-        code = 'SLA1008';
-        message = `the name \`${name}\` is not allowed`;
-        help = 'every JavaScript object has that name already; choose another';
-        break;
-      }
+      const at = `${path === '/' ? '' : path}/${pointerPart(name)}`;
+      if (RESERVED_NAMES.includes(name)) return reservedName(name, at);
       const known = Object.keys((parent.properties as Schema | undefined) ?? {});
-      const pattern = Object.keys((parent.patternProperties as Schema | undefined) ?? {})[0];
-      code = 'SLA2002';
-      if (known.length) {
-        message = `unknown property \`${name}\``;
-        help = didYouMean(name, known) ?? `expected one of ${listOf(known)}`;
-      } else {
-        message = `\`${name}\` is not a valid name here`;
-        help = pattern ? `names must match ${pattern}` : undefined;
-      }
-      break;
+      if (known.length) return unknownProperty(name, known, at);
+      return invalidName(name, Object.keys((parent.patternProperties as Schema | undefined) ?? {})[0], at);
     }
-    case 'required': {
-      const name = String((e.params as { missingProperty: string }).missingProperty);
-      code = 'SLA2003';
-      message = `missing property \`${name}\` in ${where}`;
-      break;
-    }
+    case 'required':
+      return missingProperty(String((e.params as { missingProperty: string }).missingProperty), where, path);
     case 'type': {
-      code = 'SLA2004';
       const want = String((e.params as { type: string }).type);
-      message = typeof e.data === 'number' && (want === 'number' || want === 'integer')
-        ? `${where} must be a finite number, not ${e.data}`
-        : `${where} must be ${withArticle(want)}, not ${describe(e.data)}`;
-      break;
+      return typeof e.data === 'number' && (want === 'number' || want === 'integer')
+        ? wrongShape(where, 'a finite number', String(e.data), path)
+        : wrongShape(where, withArticle(want), describe(e.data), path);
     }
-    case 'const': {
-      const allowed = group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue));
-      code = 'SLA2005';
-      message = `${quoteValue(e.data)} is not allowed for ${where}`;
-      help = (typeof e.data === 'string' && didYouMean(e.data, allowed)) || `expected one of ${listOf(allowed)}`;
-      break;
-    }
-    case 'enum': {
-      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      code = 'SLA2005';
-      message = `${quoteValue(e.data)} is not allowed for ${where}`;
-      help = (typeof e.data === 'string' && didYouMean(e.data, allowed)) || `expected one of ${listOf(allowed)}`;
-      break;
-    }
+    case 'const':
+      return valueNotAllowed(e.data, where, group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue)), path);
+    case 'enum':
+      return valueNotAllowed(e.data, where, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String), path);
     case 'pattern':
-      code = 'SLA2005';
-      message = `${quoteValue(e.data)} is not valid for ${where}`;
-      help = RESERVED_NAMES.includes(String(e.data))
-        ? 'every JavaScript object has that name already; choose another'
-        : ((parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`);
-      break;
+      return RESERVED_NAMES.includes(String(e.data))
+        ? reservedName(String(e.data), path)
+        : valueNotInForm(e.data, where, (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`, path);
     default:
-      message = `${where} ${e.message}`;
+      return schemaViolation(where, e.message ?? 'is invalid', path);
   }
-  const at = opts.locate?.(path);
-  return diagnostic(code, message, { file: opts.file, path: path || '/', ...(at ?? {}), ...(help ? { help } : {}) });
+}
+
+/** The place as the author sees it: the key's name, or "item 2 of `deadlines`" in a list. */
+function placeName(pointer: string): string {
+  const [parent, last] = pointer.split('/').slice(-2);
+  if (last === undefined) return 'the document';
+  return /^\d+$/.test(last) ? `item ${Number(last) + 1} of \`${parent}\`` : `\`${last}\``;
 }
 
 function describe(v: unknown): string {

@@ -8,7 +8,7 @@ import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { parseRuleName } from '../compile/rule-name.ts';
 import { checkCompiled } from './check-compiled.ts';
-import { diagnostic, hasErrors, SlaError } from '../diagnostics/index.ts';
+import { badUsage, hasErrors, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, Locator } from '../policy-types.ts';
@@ -92,19 +92,19 @@ function outcome(r: RuleResult | RuleRun): RuleOutcome {
 export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const backend = options.engine ?? 'compiled';
   if (!BACKENDS.includes(backend))
-    throw new SlaError([diagnostic('SLA5004', `unknown engine ${quoteValue(backend)}`, { help: `use ${BACKENDS.join(' or ')}` })]);
+    throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
   const { compiled, rules, subjectRules, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
-  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([diagnostic('SLA4013', `unsupported language "${lang}"`, { help: 'use a two-letter code such as en, uk or fa' })]);
+  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
 
   let rt: Runtime;
   try {
     rt = createRuntime(p, calendars, validateCase(p, input), compiled.rules);
   } catch (e) {
     if (e instanceof SlaError && (options.file || options.locate))
-      throw new SlaError(e.diagnostics.map((d) => ({ ...d, ...(options.file ? { file: options.file } : {}), ...((d.path !== undefined && options.locate?.(d.path)) || {}) })));
+      throw new SlaError(placeDiagnostics(e.diagnostics, options));
     throw e;
   }
 

@@ -2,8 +2,7 @@
 // registers. The runtime uses it where one answer depends on another (`{ entitlement: …}`
 // conditions); tests use it as the reference the engine's results are compared with.
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
-import { quoteValue } from '../diagnostics/quote-value.ts';
+import { SlaError, unknownOperator } from '../diagnostics/index.ts';
 import { factReader } from './facts.ts';
 import { builtinOperators, customOperators } from './operators.ts';
 import type { Runtime } from './runtime.ts';
@@ -30,6 +29,6 @@ export function evaluateCondition(rt: Runtime, c: AnyCondition): boolean {
   const expected =
     typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v ? factValue(rt, String((v as { fact: string }).fact), (v as { params?: unknown }).params) : v;
   const op = customOperators[leaf.operator] ?? builtinOperators[leaf.operator];
-  if (!op) throw new SlaError([diagnostic('SLA3017', `unknown operator ${quoteValue(leaf.operator)} in a compiled rule`)]);
+  if (!op) throw new SlaError([unknownOperator(leaf.operator)]);
   return op(seen, expected);
 }

@@ -4,8 +4,20 @@
 // and so are tags other than the core schema's (`!!js/function`, `!custom`, `%TAG`), which would
 // otherwise be read silently as plain strings.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { diagnostic, SlaError, type Diagnostic } from '../diagnostics/index.ts';
-import { quoteValue } from '../diagnostics/quote-value.ts';
+import {
+  aliasRefused,
+  emptyDocument,
+  forbiddenKey,
+  inputTooLarge,
+  keyNotScalar,
+  nestingTooDeep,
+  notText,
+  SlaError,
+  tagDirectiveRefused,
+  yamlError,
+  yamlTagRefused,
+  type Diagnostic,
+} from '../diagnostics/index.ts';
 import { jsonSyntaxProblem } from './strict-json.ts';
 import type { Locator, Position } from '../policy-types.ts';
 import { pointerPart } from '../ir/json-pointer.ts';
@@ -27,23 +39,28 @@ export interface ParsedData {
 /** Rejects what is not worth handing to a parser: empty, too large, binary. */
 export function screenSource(source: string, file?: string): Diagnostic | undefined {
   if (source.length > MAX_SOURCE_CHARS)
-    return diagnostic('SLA1004', `input is ${source.length} characters; the limit is ${MAX_SOURCE_CHARS} characters`, { file });
+    return inputTooLarge(source.length, MAX_SOURCE_CHARS, 'characters', { file });
   // NUL, other C0 controls (but tab, LF, CR) and U+FFFD (undecodable bytes) mean this is not text.
   const bad = source.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
   if (bad >= 0) {
-    const { line, column } = positionOf(source, bad);
-    return diagnostic('SLA1007', 'input is not text: it contains control characters or invalid UTF-8', { file, line, column });
+    return notText('it contains control characters or invalid UTF-8', { file, ...spanOf(source, bad, bad + 1) });
   }
   if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source))
-    return diagnostic('SLA1006', 'the document is empty', { file, line: 1, column: 1 });
+    return emptyDocument({ file });
   return undefined;
 }
 
-function positionOf(source: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) if (source.charCodeAt(i) === 10) [line, lineStart] = [line + 1, i + 1];
-  return { line, column: offset - lineStart + 1 };
+/** The span [start, end) of the source as lines and columns, without a parser's line index. */
+function spanOf(source: string, start: number, end: number): Position {
+  const at = (offset: number) => {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i + 1];
+    return { line, column: offset - lineStart + 1 };
+  };
+  const a = at(start);
+  const b = at(end);
+  return { ...a, endLine: b.line, endColumn: b.column };
 }
 
 /** Bracket nesting depth outside quotes and comments: checked before parsing, since the parser recurses. */
@@ -74,23 +91,27 @@ export function parseData(source: string, file?: string): ParsedData {
   const screened = screenSource(source, file);
   if (screened) throw new SlaError([screened]);
   if (file !== undefined && /\.json$/i.test(file)) {
-    const problem = jsonSyntaxProblem(source, file, (offset) => positionOf(source, offset));
+    const problem = jsonSyntaxProblem(source, file, (offset) => spanOf(source, offset, offset + 1));
     if (problem) throw new SlaError([problem]);
   }
   const flow = flowDepth(source);
   if (flow.depth > MAX_DEPTH)
     throw new SlaError([
-      diagnostic('SLA1005', `brackets nest ${flow.depth} deep; the limit is ${MAX_DEPTH}`, {
-        file,
-        ...positionOf(source, flow.offset),
-      }),
+      nestingTooDeep(MAX_DEPTH, flow.depth, { file, ...spanOf(source, flow.offset, flow.offset + 1) }),
     ]);
 
   const lineCounter = new LineCounter();
-  const pos = (offset: number): Position => {
+  const pos = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  /** The span of [start, end); an empty one (an insertion point) is widened to one character. */
+  const span = (start: number, end: number): Position => {
+    const a = pos(start);
+    const b = pos(Math.max(end, start + 1));
+    return { ...a, endLine: b.line, endColumn: b.line === a.line ? Math.max(b.column, a.column + 1) : b.column };
+  };
+  const rangeOf = (node: Node | null | undefined): Position | undefined => (node?.range ? span(node.range[0], node.range[1]) : undefined);
   let doc;
   try {
     doc = parseDocument(source, {
@@ -102,56 +123,58 @@ export function parseData(source: string, file?: string): ParsedData {
     });
   } catch (e) {
     if (e instanceof RangeError)
-      throw new SlaError([diagnostic('SLA1005', `the document nests too deeply; the limit is ${MAX_DEPTH}`, { file })]);
+      throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
     throw e;
   }
 
   const errors: Diagnostic[] = [];
   if (doc.errors.some((e) => /call stack/i.test(e.message)))
-    throw new SlaError([diagnostic('SLA1005', `the document nests too deeply; the limit is ${MAX_DEPTH}`, { file })]);
+    throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
   for (const e of doc.errors.slice(0, MAX_ERRORS)) {
-    const at = pos(e.pos[0]);
-    const code = e.code === 'DUPLICATE_KEY' ? 'SLA1003' : e.code === 'MULTIPLE_DOCS' ? 'SLA1009' : 'SLA1001';
-    errors.push(diagnostic(code, firstLine(e.message), { file, ...at }));
+    // The reader names no key in its duplicate-key error: read it at the error's position.
+    const key = e.code === 'DUPLICATE_KEY' ? keyWrittenAt(source, e.pos[0]) : undefined;
+    const end = key === undefined ? e.pos[1] : e.pos[0] + key.length;
+    errors.push(yamlError(e.code, firstLine(e.message), { file, ...span(e.pos[0], end) }, key));
   }
   if (errors.length) throw new SlaError(errors);
   const tagDirective = /^%TAG\b/m.exec(source);
   if (tagDirective && Object.keys(doc.directives?.tags ?? {}).some((handle) => handle !== '!!'))
-    throw new SlaError([diagnostic('SLA1011', '%TAG directives are not allowed', { file, ...positionOf(source, tagDirective.index) })]);
+    throw new SlaError([tagDirectiveRefused({ file, ...spanOf(source, tagDirective.index, tagDirective.index + 4) })]);
 
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
   const index = new Map<string, { value: Position; key?: Position }>();
+  const whole = span(0, source.length);
   const stack: { node: Node | null; pointer: string; depth: number; key?: Position }[] = [
     { node: doc.contents as Node | null, pointer: '', depth: 0 },
   ];
   while (stack.length && errors.length < MAX_ERRORS) {
     const { node, pointer, depth, key } = stack.pop()!;
     if (!node) continue;
-    const at = node.range ? pos(node.range[0]) : { line: 1, column: 1 };
+    const at = rangeOf(node) ?? whole;
     index.set(pointer, { value: at, key });
     if (depth > MAX_DEPTH) {
-      errors.push(diagnostic('SLA1005', `the document nests more than ${MAX_DEPTH} levels deep`, { file, ...at }));
+      errors.push(nestingTooDeep(MAX_DEPTH, undefined, { file, ...at }));
       break;
     }
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
       const shown = tag.startsWith(YAML_TAG_PREFIX) ? `!!${tag.slice(YAML_TAG_PREFIX.length)}` : tag;
-      errors.push(diagnostic('SLA1011', `the YAML tag ${quoteValue(shown)} is not allowed; write the plain value`, { file, ...at }));
+      errors.push(yamlTagRefused(shown, { file, ...at }));
     }
     if (isAlias(node)) {
-      errors.push(diagnostic('SLA1002', `aliases (*${node.source}) are not allowed; write the value out`, { file, ...at }));
+      errors.push(aliasRefused(node.source, { file, ...at }));
     } else if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as Node | null;
         const keyText = isScalar(k) ? String(k.value) : '';
-        const keyAt = k?.range ? pos(k.range[0]) : at;
+        const keyAt = rangeOf(k) ?? at;
         if (!isScalar(k)) {
-          errors.push(diagnostic('SLA1001', 'keys must be plain scalars', { file, ...keyAt }));
+          errors.push(keyNotScalar({ file, ...keyAt }));
           continue;
         }
         if (FORBIDDEN_KEYS.has(keyText)) {
-          errors.push(diagnostic('SLA1008', `the key "${keyText}" is not allowed`, { file, ...keyAt, path: `${pointer}/${pointerPart(keyText)}` }));
+          errors.push(forbiddenKey(keyText, { file, ...keyAt, path: `${pointer}/${pointerPart(keyText)}` }));
           continue;
         }
         stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${pointerPart(keyText)}`, depth: depth + 1, key: keyAt });
@@ -162,23 +185,28 @@ export function parseData(source: string, file?: string): ParsedData {
     }
   }
   if (errors.length) throw new SlaError(errors.sort((a, b) => a.line! - b.line! || a.column! - b.column!));
-  if (doc.contents === null) throw new SlaError([diagnostic('SLA1006', 'the document is empty', { file, line: 1, column: 1 })]);
+  if (doc.contents === null) throw new SlaError([emptyDocument({ file })]);
 
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
-    throw new SlaError([diagnostic('SLA1001', firstLine(String((e as Error).message)), { file })]);
+    throw new SlaError([yamlError('', firstLine(String((e as Error).message)), { file })]);
   }
-  const locate: Locator = (pointer) => {
-    // Fall back to the nearest ancestor that has a position (e.g. a missing property → its object).
+  const locate: Locator = (pointer, part = 'value') => {
+    // Fall back to the nearest ancestor that has a position (e.g. a missing property → its object,
+    // underlined at its key where it has one, since an object's own span runs over many lines).
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
       const hit = index.get(p);
-      if (hit) return hit.value;
+      if (hit) return { ...((p === pointer && part === 'value' ? hit.value : hit.key) ?? hit.value) }; // a copy: the index stays as parsed
       if (p === '') return undefined;
     }
   };
   return { value, locate };
 }
+
+/** The key written at `offset` (plain or quoted, on one line), if one is there. */
+const keyWrittenAt = (source: string, offset: number): string | undefined =>
+  /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s:,{}[\]#][^:\n,{}[\]]*?)(?=\s*:)/.exec(source.slice(offset, offset + 1100))?.[0];
 
 const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

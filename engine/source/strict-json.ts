@@ -1,12 +1,12 @@
 // A file named .json is JSON: YAML (which reads it too, keeping positions) would also take what
 // JSON forbids, such as trailing commas, comments and unquoted keys.
-import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import { notJson, type Diagnostic } from '../diagnostics/index.ts';
 
 /** The JSON syntax error of `source`, or undefined when it is valid JSON. */
 export function jsonSyntaxProblem(
   source: string,
   file: string | undefined,
-  positionOf: (offset: number) => { line: number; column: number },
+  positionOf: (offset: number) => { line: number; column: number; endLine?: number; endColumn?: number },
 ): Diagnostic | undefined {
   try {
     JSON.parse(source);
@@ -19,10 +19,7 @@ export function jsonSyntaxProblem(
     )?.[1];
     const at = /at position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : trailingComma(source);
-    return diagnostic('SLA1010', `not valid JSON${what ? `: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : ''}`, {
-      file,
-      ...(offset !== undefined ? positionOf(offset) : {}),
-    });
+    return notJson(what && `${what.charAt(0).toLowerCase()}${what.slice(1)}`, { file, ...(offset !== undefined ? positionOf(offset) : {}) });
   }
 }
 

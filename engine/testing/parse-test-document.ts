@@ -1,7 +1,7 @@
 // Validates a test file (already parsed by parseCaseSource) into cases; problems are SLA5001
-// diagnostics with JSON pointers, so one bad case fails alone and the others still run.
+// (SLA5010 for an unknown key) diagnostics with JSON pointers, so one bad case fails alone and the others still run.
 import type { CreditItem, DeadlineItem, RefundAnswer } from '../answer.ts';
-import { diagnostic, didYouMean, listOf, type Diagnostic } from '../diagnostics/index.ts';
+import { invalidTestFile, placeDiagnostic, unknownTestKey, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
 import { LIST_KINDS, type ExpectedItem, type Expectation, type TestCase, type TestDocument } from './expectation.ts';
 import { isRecord } from './values-match.ts';
@@ -39,25 +39,12 @@ const ITEM_FIELDS: Record<(typeof LIST_KINDS)[number], string[] | undefined> = {
 const pointerPart = (key: string | number) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function parseTestDocument(value: unknown, options: TestDocumentOptions = {}): TestDocument {
-  const problem = (pointer: string, message: string, help?: string): Diagnostic => {
-    const pos = options.locate?.(pointer);
-    return diagnostic('SLA5001', message, {
-      ...(options.file !== undefined ? { file: options.file } : {}),
-      ...(pos ? { line: pos.line, column: pos.column } : {}),
-      path: pointer,
-      ...(help ? { help } : {}),
-    });
-  };
+  const problem = (pointer: string, message: string, help?: string): Diagnostic =>
+    placeDiagnostic(invalidTestFile(message, pointer, help), options);
   const unknownKeys = (obj: Record<string, unknown>, pointer: string, allowed: string[], what: string) =>
     Object.keys(obj)
       .filter((k) => !allowed.includes(k))
-      .map((k) =>
-        problem(
-          `${pointer}/${pointerPart(k)}`,
-          `unknown key \`${k}\` in ${what}`,
-          didYouMean(k, allowed) ?? `expected one of ${listOf(allowed)}`,
-        ),
-      );
+      .map((k) => placeDiagnostic(unknownTestKey(k, what, allowed, `${pointer}/${pointerPart(k)}`), options));
 
   if (!isRecord(value)) {
     return { cases: [], diagnostics: [problem('', 'a test file is a mapping with `policy` and `cases`')] };

@@ -45,7 +45,7 @@ export async function runTestCase(
   const evaluateOptions: EvaluateOptions = {
     ...(options.lang !== undefined ? { lang: options.lang } : {}),
     ...(options.file !== undefined ? { file: options.file } : {}),
-    ...(locate ? { locate: (pointer: string) => locate(`${testCase.pointer}/case${pointer}`) } : {}),
+    ...(locate ? { locate: (pointer: string, part?: 'key' | 'value') => locate(`${testCase.pointer}/case${pointer}`, part) } : {}),
   };
   let answer: Answer;
   try {

@@ -115,11 +115,11 @@ describe('diagnostics', () => {
     expect(d.map((x) => [x.code, x.path])).toEqual([
       ['SLA3012', '/calendars/business/holidays/2/date'],
       ['SLA3012', '/calendars/business/holidays/3/jalali'],
-      ['SLA3012', '/calendars/business/holidays/4/country'],
-      ['SLA3012', '/calendars/business/holidays/5/types/0'],
-      ['SLA3012', '/calendars/business/holidays/6/until'],
+      ['SLA3040', '/calendars/business/holidays/4/country'],
+      ['SLA3039', '/calendars/business/holidays/5/types/0'],
+      ['SLA3042', '/calendars/business/holidays/6/until'],
       ['SLA3012', '/calendars/business/holidays/7/dates/0'],
-      ['SLA3012', '/calendars/business/holidays/8'],
+      ['SLA3039', '/calendars/business/holidays/8'],
     ]);
     expect(d[3].help).toContain('public');
   });
@@ -137,7 +137,7 @@ describe('diagnostics', () => {
     const d = diagnosticsOf(() => build({ business: {}, support: { base: 'busines' }, a: { base: 'b' }, b: { base: 'a' } }));
     expect(d[0]).toMatchObject({ code: 'SLA3008', path: '/calendars/support/base' });
     expect(d[0].help).toContain('business');
-    expect(d[1]).toMatchObject({ code: 'SLA3012', path: '/calendars/a/base' });
+    expect(d[1]).toMatchObject({ code: 'SLA3043', path: '/calendars/a/base' });
     expect(d[1].message).toContain('cycle');
   });
 
@@ -148,13 +148,13 @@ describe('diagnostics', () => {
       dup: { extra_days_off: ['2021-01-08'], extra_working_days: ['2021-01-08'], days: ['mon', 'funday'] },
     }));
     expect(d.map((x) => [x.code, x.path])).toEqual([
-      ['SLA3012', '/calendars/c/hours/mon/0'],
-      ['SLA3012', '/calendars/c/hours/mon/2'],
-      ['SLA3012', '/calendars/c/hours/tue/0'],
-      ['SLA3012', '/calendars/dup/days/1'],
-      ['SLA3012', '/calendars/dup/extra_working_days/0'],
-      ['SLA3012', '/calendars/c/hours/sat'],
-      ['SLA3012', '/calendars/never/hours'],
+      ['SLA3041', '/calendars/c/hours/mon/0'],
+      ['SLA3041', '/calendars/c/hours/mon/2'],
+      ['SLA3041', '/calendars/c/hours/tue/0'],
+      ['SLA3041', '/calendars/dup/days/1'],
+      ['SLA3042', '/calendars/dup/extra_working_days/0'],
+      ['SLA3041', '/calendars/c/hours/sat'],
+      ['SLA3042', '/calendars/never/hours'],
     ]);
     expect(d[0].help).toContain('cannot cross midnight');
   });

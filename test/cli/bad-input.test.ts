@@ -17,7 +17,7 @@ events:
 const cases: { what: string; files: Record<string, string | Uint8Array>; args: (dir: string) => string[]; expect: RegExp }[] = [
   { what: 'a time without an offset', files: { 'c.yaml': goodCase.replace('2025-07-03T12:00:00+03:00', '2025-07-03T12:00:00') }, args: (d) => ['eval', join(d, 'c.yaml')], expect: /c\.yaml:2:5: error SLA4002 .*no offset/ },
   { what: 'an unknown event type', files: { 'c.yaml': goodCase.replace('type: ticket_opened', 'type: ticket_opend') }, args: (d) => ['eval', join(d, 'c.yaml')], expect: /c\.yaml:6:\d+: error SLA4004 unknown event type `ticket_opend` \(did you mean `ticket_opened`\?\)/ },
-  { what: 'an unknown plan option', files: { 'c.yaml': goodCase.replace('support: standard', 'support: gold') }, args: (d) => ['eval', join(d, 'c.yaml')], expect: /c\.yaml:3:\d+: error SLA4007 unknown option "gold"/ },
+  { what: 'an unknown plan option', files: { 'c.yaml': goodCase.replace('support: standard', 'support: gold') }, args: (d) => ['eval', join(d, 'c.yaml')], expect: /c\.yaml:3:\d+: error SLA4007 unknown option `gold` of plan `support`/ },
   { what: 'a fact of the wrong type', files: { 'c.yaml': goodCase.replace('migration_price: 1000', 'migration_price: "1000"') }, args: (d) => ['eval', join(d, 'c.yaml')], expect: /c\.yaml:4:\d+: error SLA4008 fact `migration_price` must be a number/ },
   { what: 'a __proto__ key', files: { 'c.yaml': goodCase.replace('facts: {', 'facts: { __proto__: { polluted: 1 },') }, args: (d) => ['eval', join(d, 'c.yaml')], expect: /c\.yaml:4:\d+: error SLA1008/ },
   { what: 'a YAML alias bomb', files: { 'p.yaml': 'a: &a ["x","x","x","x"]\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nd: [*c,*c,*c,*c]\n' }, args: (d) => ['check', join(d, 'p.yaml')], expect: /p\.yaml:2:\d+: error SLA1002/ },

@@ -190,7 +190,7 @@ describe('sla test', () => {
     const dir = tempFiles({ 'bad.test.yaml': 'policy: relokia\ncasez: []\n' });
     const r = await runSla(['test', join(dir, 'bad.test.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/bad\.test\.yaml:2:\d+: error SLA5001 unknown key `casez` in a test file \(did you mean `cases`\?\)/);
+    expect(r.stdout).toMatch(/bad\.test\.yaml:2:\d+: error SLA5010 unknown key `casez` in a test file \(did you mean `cases`\?\)/);
     expect(r.stdout).toMatch(/error SLA5001 missing `cases`/);
     expect(lastLine(r.stdout)).toBe('0 passed, 1 failed');
     expect(r.stderr).not.toMatch(STACK_FRAME);
@@ -201,7 +201,7 @@ describe('sla test', () => {
     const dir = tempFiles({ 'mixed.test.yaml': file });
     const r = await runSla(['test', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/ {2}✗ misspelt expectation\n {6}.*mixed\.test\.yaml:\d+:\d+: error SLA5001 unknown key `entitlement`/);
+    expect(r.stdout).toMatch(/ {2}✗ misspelt expectation\n {6}.*mixed\.test\.yaml:\d+:\d+: error SLA5010 unknown key `entitlement`/);
     expect(lastLine(r.stdout)).toBe('1 passed, 1 failed');
   });
 

@@ -35,7 +35,7 @@ describe('policy diagnostics point at the author’s words', () => {
   it('a bad duration explains the accepted forms', () => {
     const src = miniPolicyYaml.replace('add: 5 days', 'add: 5 dayz');
     const [d] = check(src);
-    expect(d.code).toBe('SLA2005');
+    expect(d.code).toBe('SLA2007');
     expect(d.help).toMatch(/business days/);
   });
 

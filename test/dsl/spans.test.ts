@@ -109,7 +109,7 @@ describe('spans of later stages, through the source map', () => {
 
   it('a wrong value in a filter underlines the whole filter entry', () => {
     const text = `${HEAD}event opened { channel: string in [chat, email] }\nentitlement e (clause c) {\n  limit 1\n  when event opened where channel = fax\n}\n`;
-    expect(loadErrors(text)[0]).toMatchObject({ code: 'SLA3011', ...spanOf(text, 'channel = fax') });
+    expect(loadErrors(text)[0]).toMatchObject({ code: 'SLA3035', ...spanOf(text, 'channel = fax') });
   });
 
   it('an unknown instant underlines its name', () => {

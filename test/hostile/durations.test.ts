@@ -40,10 +40,10 @@ describe('check', () => {
     expect(checkPolicy({ source: miniPolicyYaml.replace(DURATION, 'duration: 7300 days'), file: 'p.yaml' })).toEqual([]);
   });
 
-  it('refuses a calendar with a holiday on every date (SLA3012)', () => {
+  it('refuses a calendar with a holiday on every date (SLA3042)', () => {
     const source = miniPolicyYaml.replace(CALENDAR, everyDate());
     expect(checkPolicy({ source, file: 'p.yaml' })).toEqual([
-      expect.objectContaining({ code: 'SLA3012', path: '/calendars/business/holidays', line: lineOf(source, 'closed') }),
+      expect.objectContaining({ code: 'SLA3042', path: '/calendars/business/holidays', line: lineOf(source, 'closed') }),
     ]);
   });
 });

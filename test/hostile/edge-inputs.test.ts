@@ -91,7 +91,7 @@ it('`any` nested in `any` gets one error that says so, at the inner `any`', () =
   );
   expect(checkPolicy({ source, file: 'p.yaml' })).toEqual([
     expect.objectContaining({
-      code: 'SLA2005',
+      code: 'SLA2008',
       message: '`any` cannot be nested in `any`',
       path: '/entitlements/0/when/0/any/1',
       line: source.split('\n').findIndex((l) => l.includes('- any: [')) + 1,

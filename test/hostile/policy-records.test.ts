@@ -31,7 +31,7 @@ const lineOf = (source: string, key: string) => source.split('\n').findIndex((l)
 describe.each(Object.entries(RECORDS))('%s', (_, record) => {
   for (const [what, key, value, code] of [
     ['a null entry', 'zz', null, 'SLA2004'],
-    ['a key that is not an identifier', 'Not An Id!', {}, 'SLA2002'],
+    ['a key that is not an identifier', 'Not An Id!', {}, 'SLA2006'],
   ] as const) {
     it(`${what} is a diagnostic at its line, never an exception`, async () => {
       const p = mini();
@@ -76,7 +76,7 @@ describe('names every JavaScript object has', () => {
       expect((error as SlaError).diagnostics).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ code: 'SLA1008', path: `/facts/${name}` }),
-          expect.objectContaining({ code: 'SLA2005', path: '/plans/support/options/2' }),
+          expect.objectContaining({ code: 'SLA1008', path: '/plans/support/options/2' }),
         ]),
       );
     });

@@ -44,7 +44,7 @@ describe('sla eval', () => {
     const r = await sla('eval', join(dir, 'case.json'));
     expect(r.code).toBe(1);
     expectCleanOutput(r);
-    expect(r.stderr).toMatch(/error SLA4007 unknown option "gold\\u001b\[2J\\u001b\[H" for plan `support`/);
+    expect(r.stderr).toMatch(/error SLA4007 unknown option `gold\\u001b\[2J\\u001b\[H` of plan `support`/);
   }, 20_000);
 });
 

@@ -25,7 +25,7 @@ const files = [...sources('engine'), ...sources('dsl')];
 const graph = new Map(files.map((f) => [f, specifiers(f).filter((s) => s.startsWith('.')).map((s) => normalize(join(dirname(f), s)))]));
 
 // Folders of the engine in pipeline order: a module may import from its own folder or an earlier one.
-const LAYERS = ['diagnostics', 'ir', 'calendar', 'source', 'case', 'compile', 'runtime', 'evaluate', 'testing', 'analysis'];
+const LAYERS = ['diagnostics', 'ir', 'calendar', 'source', 'case', 'compile', 'runtime', 'evaluate', 'changes', 'testing', 'analysis'];
 const layerOf = (file: string) => {
   const [top, folder] = file.split('/');
   if (top !== 'engine') return undefined;

@@ -42,7 +42,7 @@ describe('parseTestDocument', () => {
     const doc = parseTestDocument({ policy: 'relokia', casess: [] }, { file: 'x.test.yaml', locate });
     expect(doc.diagnostics).toContainEqual({
       severity: 'error',
-      code: 'SLA5001',
+      code: 'SLA5010',
       message: 'unknown key `casess` in a test file',
       file: 'x.test.yaml',
       line: 2,

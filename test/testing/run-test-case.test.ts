@@ -37,7 +37,7 @@ describe('runTestCase', () => {
       },
     });
     expect(called).toBe(false);
-    expect(outcome).toMatchObject({ passed: false, diagnostics: [{ code: 'SLA5001' }] });
+    expect(outcome).toMatchObject({ passed: false, diagnostics: [{ code: 'SLA5010' }] });
   });
 
   it('fails an invalid case with its diagnostics, located in the test file', async () => {

@@ -1,0 +1,1 @@
+export { changes, type ChangeInstant, type ChangesOptions, type AnswerChange } from './changes.ts';

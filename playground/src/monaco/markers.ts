@@ -1,0 +1,54 @@
+// Engine diagnostics as Monaco markers, and the quick fix for a "did you mean `x`?" suggestion.
+import type { Diagnostic } from '../../../engine/core.ts';
+import { monaco } from './setup.ts';
+
+const OWNER = 'sla';
+const SUGGESTION = /did you mean `([^`]+)`\?/;
+
+const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
+
+/** The span of a diagnostic: its own end where it has one, else the word at its start. */
+export function spanOf(model: monaco.editor.ITextModel, d: Diagnostic): monaco.IRange {
+  const line = Math.min(Math.max(d.line || 1, 1), model.getLineCount());
+  const column = Math.max(d.column || 1, 1);
+  if (d.endLine && d.endColumn && (d.endLine > line || d.endColumn > column))
+    return { startLineNumber: line, startColumn: column, endLineNumber: d.endLine, endColumn: d.endColumn };
+  const word = model.getWordAtPosition({ lineNumber: line, column });
+  if (word) return { startLineNumber: line, startColumn: word.startColumn, endLineNumber: line, endColumn: word.endColumn };
+  return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: Math.max(column + 1, model.getLineMaxColumn(line)) };
+}
+
+export function setDiagnostics(model: monaco.editor.ITextModel, diagnostics: Diagnostic[]): void {
+  monaco.editor.setModelMarkers(
+    model,
+    OWNER,
+    diagnostics.map((d) => ({
+      ...spanOf(model, d),
+      severity: severity[d.severity as keyof typeof severity] ?? monaco.MarkerSeverity.Error,
+      message: d.help ? `${d.message}\n${d.help}` : d.message,
+      code: d.code,
+      source: 'sla',
+    })),
+  );
+}
+
+monaco.languages.registerCodeActionProvider(['yaml', 'sla'], {
+  provideCodeActions(model, _range, context) {
+    const actions = context.markers
+      .filter((m) => m.source === 'sla')
+      .flatMap((m) => {
+        const suggestion = SUGGESTION.exec(m.message)?.[1];
+        if (!suggestion) return [];
+        return [
+          {
+            title: `Change to \`${suggestion}\``,
+            kind: 'quickfix',
+            diagnostics: [m],
+            isPreferred: true,
+            edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: m, text: suggestion } }] },
+          },
+        ];
+      });
+    return { actions, dispose() {} };
+  },
+});

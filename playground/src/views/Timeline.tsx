@@ -1,0 +1,205 @@
+// The case on a time axis: events, deadlines (their subject's first event → due), the ends of
+// entitlement windows, and "now" (`at`) as a handle that re-evaluates the case as it is dragged.
+// Beside it, the next instant the answer changes at, from the engine, with a button to go there.
+import type { Answer } from '../../../engine/core.ts';
+import { signal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { addEvent, caseValue, setInCase, type CaseValue } from '../case-edit.ts';
+import { calendarWindows } from '../engine-client.ts';
+import type { CalendarResult } from '../worker/protocol.ts';
+import { answer, caseSource, declarations, nextChange, policyFormat, policySource, scrubAt } from '../state.ts';
+import { showInstant, timeLeft } from './format.ts';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+/** `ms` written with the fixed offset of `like` (an instant of the case), so edits keep its style */
+function withOffsetOf(ms: number, like: string): string {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(like);
+  if (!m) return new Date(ms).toISOString();
+  const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return new Date(ms + offset * MINUTE).toISOString().slice(0, 19) + m[0];
+}
+
+function eventsOf(c: CaseValue) {
+  return (Array.isArray(c.events) ? c.events : [])
+    .map((e) => ({ type: String(e.type), at: Date.parse(String(e.at)), values: Object.values(e).map(String) }))
+    .filter((e) => Number.isFinite(e.at));
+}
+
+/** The axis follows the case (its events and `at`), not the scrubbed instant, so it holds still while dragging. */
+function axisRange(c: CaseValue | undefined): [number, number] | undefined {
+  const caseAt = Date.parse(String(c?.at));
+  if (!c || !Number.isFinite(caseAt)) return undefined;
+  const times = [caseAt, ...eventsOf(c).map((e) => e.at)];
+  return [Math.floor((Math.min(...times) - 6 * HOUR) / HOUR) * HOUR, Math.ceil((Math.max(...times) + 48 * HOUR) / HOUR) * HOUR];
+}
+
+interface Span {
+  label: string;
+  from?: number;
+  to: number;
+  kind: string;
+  title: string;
+}
+
+function spansOf(a: Answer, events: { type: string; at: number; values: string[] }[]): Span[] {
+  const out: Span[] = [];
+  for (const d of a.deadlines) {
+    const start = d.subject !== undefined ? events.find((e) => e.values.includes(d.subject!))?.at : undefined;
+    out.push({
+      label: `${d.id}${d.subject ? ` ${d.subject}` : ''}`,
+      from: start,
+      to: Date.parse(d.due),
+      kind: d.status,
+      title: `${d.id} ${d.subject ?? ''}: due ${showInstant(d.due)} (${d.status})`,
+    });
+  }
+  for (const e of a.entitlements)
+    if (typeof e.until === 'string')
+      out.push({
+        label: `${e.id}${e.subject ? ` ${e.subject}` : ''} until`,
+        to: Date.parse(e.until),
+        kind: e.allowed ? 'open' : 'closed',
+        title: `${e.id}: until ${showInstant(e.until)}`,
+      });
+  return out;
+}
+
+const clickAdds = signal('');
+
+/** The default calendar's working hours and holidays over the axis, asked for when the axis moves. */
+function useCalendar(lo: number, hi: number): CalendarResult | undefined {
+  const [cal, setCal] = useState<CalendarResult>();
+  const source = policySource.value;
+  const format = policyFormat.value;
+  useEffect(() => {
+    if (!(hi > lo)) return;
+    const timer = setTimeout(async () => {
+      const r = await calendarWindows({ kind: 'calendar', policy: { source, format }, from: lo, until: hi });
+      if (r) setCal(r);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [lo, hi, source, format]);
+  return cal;
+}
+
+export function Timeline() {
+  const c = caseValue(caseSource.value);
+  const a = answer.value;
+  const range = axisRange(c);
+  const cal = useCalendar(range?.[0] ?? 0, range?.[1] ?? 0);
+  if (!c || !a || !range) return null;
+  const [lo, hi] = range;
+  const events = eventsOf(c);
+  const x = (t: number) => `${(Math.min(Math.max((t - lo) / (hi - lo), 0), 1) * 100).toFixed(3)}%`;
+  const now = Date.parse(a.at);
+  const spans = spansOf(a, events).filter((s) => s.to >= lo && (s.from ?? s.to) <= hi);
+  // a look-ahead from an earlier instant says nothing about the one being dragged to
+  const next = scrubAt.value || (nextChange.value && Date.parse(nextChange.value.at) <= now) ? undefined : nextChange.value;
+  const zone = declarations.value?.zone;
+  const eventTypes = Object.keys(declarations.value?.events ?? {});
+  const adds = eventTypes.includes(clickAdds.value) ? clickAdds.value : eventTypes[0];
+  const days: number[] = [];
+  for (let t = Math.ceil(lo / (24 * HOUR)) * 24 * HOUR; t <= hi; t += 24 * HOUR) days.push(t);
+  const dayLabel = (t: number) => new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
+
+  return (
+    <section class="pane timeline" data-testid="timeline">
+      <header>
+        <strong>Timeline</strong>
+        <label>
+          click adds{' '}
+          <select aria-label="event added by a click on the axis" value={adds} onChange={(e) => (clickAdds.value = e.currentTarget.value)}>
+            {eventTypes.map((t) => (
+              <option value={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <span class="now-label" data-testid="now">
+          now: {showInstant(a.at)}
+          {scrubAt.value ? ' (scrubbing)' : ''}
+        </span>
+        <span class="next" data-testid="next-change">
+          {next === undefined ? (
+            'looking for the next change…'
+          ) : next === null ? (
+            'nothing changes in the next 30 days'
+          ) : (
+            <>
+              <button onClick={() => setInCase(['at'], next.at)}>jump</button> next change {timeLeft(next.at, a.at)}:{' '}
+              {next.changes.slice(0, 3).map((ch) => (
+                <span class="change">
+                  <code>{ch.id}</code>
+                  {ch.subject ? ` ${ch.subject}` : ''} {ch.field} {String(ch.from ?? '—')} → {String(ch.to ?? '—')}
+                </span>
+              ))}
+              {next.changes.length > 3 && ` and ${next.changes.length - 3} more`}
+            </>
+          )}
+        </span>
+      </header>
+      <div
+        class="axis"
+        title="click to add an event there"
+        onClick={(e) => {
+          const type = adds;
+          if (!type) return;
+          const box = e.currentTarget.getBoundingClientRect();
+          const ms = Math.round((lo + ((e.clientX - box.left) / box.width) * (hi - lo)) / MINUTE) * MINUTE;
+          addEvent({ type, at: withOffsetOf(ms, String(c.at)) });
+        }}
+      >
+        <div class="row days">
+          {cal?.open.map(([from, to]) => (
+            <span class="working" style={{ left: x(from), width: `calc(${x(to)} - ${x(from)})` }} title={`working hours (${cal.calendar})`} />
+          ))}
+          {cal?.holidays.map((h) => (
+            <span class="holiday" style={{ left: x(Date.parse(`${h.date}T12:00:00Z`)) }} title={`${h.date} ${h.name}`} data-testid="holiday">
+              {h.name}
+            </span>
+          ))}
+          {days.map((t) => (
+            <span class="day" style={{ left: x(t) }}>
+              {dayLabel(t)}
+            </span>
+          ))}
+        </div>
+        <div class="row events-row">
+          {events.map((e) => (
+            <span class={`dot ${e.at > now ? 'future' : ''}`} style={{ left: x(e.at) }} title={`${e.type} ${new Date(e.at).toISOString()}`} />
+          ))}
+        </div>
+        {spans.map((s) => (
+          <div class="row" title={s.title}>
+            {s.from !== undefined ? (
+              <span class={`bar ${s.kind}`} style={{ left: x(s.from), width: `calc(${x(s.to)} - ${x(s.from)})` }} />
+            ) : (
+              <span class={`mark ${s.kind}`} style={{ left: x(s.to) }} />
+            )}
+            <span class="span-label" style={{ left: x(s.to) }}>
+              {s.label}
+            </span>
+          </div>
+        ))}
+        <span class="now-line" style={{ left: x(now) }} />
+        {next && <span class="next-line" style={{ left: x(Date.parse(next.at)) }} title={`next change ${showInstant(next.at)}`} />}
+      </div>
+      <input
+        class="scrubber"
+        type="range"
+        aria-label="now"
+        title={zone ? `time in ${zone}` : undefined}
+        min={lo / MINUTE}
+        max={hi / MINUTE}
+        step={1}
+        value={Math.round(now / MINUTE)}
+        onInput={(e) => (scrubAt.value = new Date(Number(e.currentTarget.value) * MINUTE).toISOString())}
+        onChange={(e) => {
+          setInCase(['at'], withOffsetOf(Number(e.currentTarget.value) * MINUTE, String(c.at)));
+          scrubAt.value = undefined;
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// How answer values read on the page: instants without noise, spans of time in words, money.
+import type { Money } from '../../../engine/answer.ts';
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `2025-03-08T21:30:00.000+02:00` → `2025-03-08 21:30 +02:00` */
+export function showInstant(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = INSTANT.exec(value);
+  return m ? `${m[1]} ${m[2]} ${m[3]}` : value;
+}
+
+/** 110 minutes → `1 h 50 min`; days, hours and minutes, the two largest that are not zero. */
+export function showDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const parts: [number, string][] = [
+    [Math.floor(minutes / 1440), 'd'],
+    [Math.floor((minutes % 1440) / 60), 'h'],
+    [minutes % 60, 'min'],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  return shown.length ? shown.map(([n, u]) => `${n} ${u}`).join(' ') : 'less than a minute';
+}
+
+/** `due` seen from `at`: "in 1 d 6 h" or "3 h overdue". */
+export function timeLeft(due: string, at: string): string {
+  const ms = Date.parse(due) - Date.parse(at);
+  return ms >= 0 ? `in ${showDuration(ms)}` : `${showDuration(ms)} overdue`;
+}
+
+export function showMoney(m: Money | null | undefined): string {
+  if (!m) return '';
+  return `${m.amount.toLocaleString('en', { maximumFractionDigits: 2 })} ${m.currency}`;
+}
+
+export const showNumber = (n: number | null | undefined) => (n === null ? '∞' : n === undefined ? '' : String(Number(n.toFixed(4))));

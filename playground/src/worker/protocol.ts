@@ -1,0 +1,92 @@
+// Messages between the page and the engine worker.
+import type { Answer, Diagnostic, Policy, Position } from '../../../engine/core.ts';
+import type { ChangeInstant } from '../../../engine/changes/index.ts';
+
+export type PolicyFormat = 'yaml' | 'dsl';
+
+export interface PolicyText {
+  source: string;
+  format: PolicyFormat;
+}
+
+export type Request =
+  /** the full check of a policy and, when a case is given and the policy compiles, its answer */
+  | { kind: 'run'; policy: PolicyText; case?: string; at?: string; lang: string }
+  /** the DSL text in its canonical layout (comments kept) */
+  | { kind: 'format'; source: string }
+  /** the same policy in the other form */
+  | { kind: 'convert'; policy: PolicyText; to: PolicyFormat }
+  /** the policy's test file, run as `sla test` runs it */
+  | { kind: 'tests'; policy: PolicyText; tests: string }
+  /** the case under each option of one plan dimension */
+  | { kind: 'compare'; policy: PolicyText; case: string; dimension: string; lang: string }
+  /** the case under another version of the policy (`other`) beside the edited one */
+  | { kind: 'versions'; policy: PolicyText; other: PolicyText; case: string; lang: string }
+  /** the policy's default calendar over a window: working hours and holidays, for the timeline */
+  | { kind: 'calendar'; policy: PolicyText; from: number; until: number }
+  /** the next instants in (from, until] at which the case's answer changes */
+  | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number };
+
+/** What the case editor's form offers: the policy's plan dimensions, facts and event types. */
+export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone' | 'clauses'>;
+
+/** Where each rule is written in the policy's source: `deadline:<id>`, `entitlement:<id>`, `credit:<id>`, `refund`. */
+export type RuleSpans = Record<string, Position>;
+
+export interface RunResult {
+  policy: Diagnostic[];
+  spans?: RuleSpans;
+  declarations?: Declarations;
+  case: Diagnostic[];
+  answer: Answer | null;
+}
+
+export interface ConvertResult {
+  source?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface FormatResult {
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface ChangesResult {
+  changes: ChangeInstant[];
+}
+
+export interface TestOutcome {
+  name: string;
+  passed: boolean;
+  /** expected vs actual, as `sla test` prints them */
+  mismatches: string[][];
+  diagnostics: Diagnostic[];
+  error?: string;
+}
+
+export interface TestsResult {
+  outcomes: TestOutcome[];
+  /** problems with the test file as a whole, or with the policy */
+  diagnostics: Diagnostic[];
+}
+
+export interface CompareResult {
+  /** the answer under each option, or why there is none */
+  options: { option: string; answer?: Answer; diagnostics: Diagnostic[] }[];
+}
+
+export interface VersionsResult {
+  /** the answer under each version (edited, other), or why there is none */
+  versions: { answer?: Answer; diagnostics: Diagnostic[] }[];
+}
+
+export interface CalendarResult {
+  calendar?: string;
+  /** working intervals [from, until) in epoch ms */
+  open: [number, number][];
+  holidays: { date: string; name: string }[];
+}
+
+export type Response =
+  | { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult | VersionsResult | CalendarResult }
+  | { id: number; failure: string };

@@ -1,0 +1,32 @@
+// Version vs version in a real browser: the edited policy against the bundled one, on the same case.
+import { describe, expect, test } from 'vitest';
+import { findInEditor, screenshot, usePlayground } from './harness.ts';
+
+const pg = usePlayground();
+
+describe('compare versions', () => {
+  test('an edit shows in the source diff and in the answers it changes', async () => {
+    await pg.page.getByRole('tab', { name: 'Compare versions' }).click();
+    const summary = pg.page.getByTestId('versions-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toBe('The answers are the same');
+
+    await findInEditor(pg.page, 'policy', 'duration: 24 hours');
+    await pg.page.keyboard.insertText('duration: 48 hours');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toBe('2 answers differ');
+    const row = pg.page.getByTestId('versions').locator('tr[data-item="deadline first_response T-2"] td');
+    expect(await row.allTextContents()).toEqual([
+      'deadline first_response T-2',
+      'pending, due 2025-03-11 09:15 +02:00',
+      'pending, due 2025-03-12 09:15 +02:00',
+    ]);
+    // the diff editor shows the first difference
+    await expect
+      .poll(() => pg.page.locator('[data-testid=versions] .line-insert, [data-testid=versions] .char-insert').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await screenshot(pg.page, 'compare-versions');
+  });
+
+  test('no console errors', () => {
+    expect(pg.errors).toEqual([]);
+  });
+});
