@@ -6,7 +6,7 @@
 // conditions of a higher `priority` run first, and a later priority set is skipped once an `all`
 // has failed (or an `any` has held), its conditions left without results.
 import type { RuleProperties } from 'json-rules-engine';
-import { diagnostic, SlaError } from '../diagnostics/index.ts';
+import { malformedCompiled, SlaError, unknownOperator } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
 import { factReader } from './facts.ts';
 import { builtinOperators, customOperators } from './operators.ts';
@@ -51,7 +51,7 @@ function leaf(c: Props): Node {
     : Object.hasOwn(builtinOperators, operator)
       ? builtinOperators[operator]
       : undefined;
-  if (!op) throw new SlaError([diagnostic('SLA3017', `unknown operator ${quoteValue(c.operator)} in a compiled rule`)]);
+  if (!op) throw new SlaError([unknownOperator(c.operator)]);
   const { params, path, value } = c;
   const readFact = reader(String(c.fact), params, path);
   const readValue = isFactRef(value) ? reader(value.fact, value.params, value.path) : () => value;
@@ -99,17 +99,19 @@ function runSet(nodes: Node[], sets: number[][], operator: BooleanOp, rt: Runtim
   return { passes, outs };
 }
 
-function node(c: unknown, depth: number): Node {
+function node(c: unknown, depth: number, path: string): Node {
   if (typeof c !== 'object' || c === null || Array.isArray(c) || depth > 64)
-    throw new SlaError([diagnostic('SLA3018', 'a condition of a compiled rule must be a mapping')]);
+    throw new SlaError([malformedCompiled('a condition of a compiled rule must be a mapping', path)]);
   const props = c as Props;
   const operator = booleanOf(props);
   if (!operator) return leaf(props);
   const many = operator !== 'not';
   const list = props[operator];
   if (Array.isArray(list) !== many)
-    throw new SlaError([diagnostic('SLA3018', `\`${operator}\` of a compiled rule must be ${many ? 'a list of conditions' : 'one condition'}`)]);
-  const children = (many ? (list as unknown[]) : [list]).map((x) => node(x, depth + 1));
+    throw new SlaError([
+      malformedCompiled(`\`${operator}\` of a compiled rule must be ${many ? 'a list of conditions' : 'one condition'}`, `${path}/${operator}`),
+    ]);
+  const children = (many ? (list as unknown[]) : [list]).map((x, j) => node(x, depth + 1, many ? `${path}/${operator}/${j}` : `${path}/not`));
   // priority sets, highest first, each holding child positions in their order
   const byPriority = new Map<number, number[]>();
   children.forEach((ch, i) => byPriority.set(ch.priority, [...(byPriority.get(ch.priority) ?? []), i]));
@@ -139,10 +141,10 @@ export class CompiledRules {
   private readonly rules: { name: string; top: Node }[];
 
   constructor(rules: readonly RuleProperties[]) {
-    this.rules = rules.map((r) => {
-      const top = node(r.conditions, 0);
+    this.rules = rules.map((r, i) => {
+      const top = node(r.conditions, 0, `/rules/${i}/conditions`);
       if (!booleanOf(r.conditions as unknown as Props))
-        throw new SlaError([diagnostic('SLA3018', `the conditions of rule ${quoteValue(r.name)} must be \`all\`, \`any\` or \`not\``)]);
+        throw new SlaError([malformedCompiled(`the conditions of rule ${quoteValue(r.name)} must be \`all\`, \`any\` or \`not\``, `/rules/${i}/conditions`)]);
       return { name: String(r.name), top };
     });
   }
