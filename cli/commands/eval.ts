@@ -10,7 +10,7 @@ import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { styleFor } from '../text/style.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const help = `Usage: sla eval <case file> [--policy <id or file>] [--json] [--lang en|uk|fa] [--explain]
+export const help = `Usage: sla eval <case file> [--policy <id or file>] [--json] [--lang en|uk|fa] [--explain] [--engine compiled|json-rules-engine]
 
 Answers a case (YAML or JSON: at, plans, facts, events) under a policy: deadlines, entitlements,
 the refund and credits, as a readable report.
@@ -22,6 +22,8 @@ Options:
   --lang en|uk|fa        the language of clause texts (default en)
   --explain              add each clause's text and the conditions that decided, with the values they saw
   --policies <dir>       where policy ids are looked up (default: the bundled policies/)
+  --engine compiled|json-rules-engine
+                         how the compiled rules are run: as closures (default) or by json-rules-engine, the reference
 
 Exit codes: 0 answered, 1 an invalid case or policy, 2 bad usage.
 `;
@@ -31,13 +33,16 @@ export async function run(args: string[]): Promise<number> {
     policy: { type: 'string' },
     json: { type: 'boolean' },
     explain: { type: 'boolean' },
+    engine: { type: 'string' },
     ...langOption,
     ...policiesOption,
   });
   expectPositionals('eval', positionals, ['case file']);
   const lang = parseLang('eval', values.lang);
+  const backend = values.engine ?? 'compiled';
+  if (backend !== 'compiled' && backend !== 'json-rules-engine') throw new UsageError(`unknown engine \`${backend}\`: use compiled or json-rules-engine`, 'eval');
   try {
-    return await answerCase(positionals[0], values, lang);
+    return await answerCase(positionals[0], values, lang, backend);
   } catch (e) {
     const errors = diagnosticsOf(e);
     if (!values.json || !errors) throw e;
@@ -50,6 +55,7 @@ async function answerCase(
   caseArg: string,
   values: { policy?: string; json?: boolean; explain?: boolean; policies?: string },
   lang: ReturnType<typeof parseLang>,
+  backend: 'compiled' | 'json-rules-engine',
 ): Promise<number> {
   const caseFile = await readSourceFile(caseArg);
   const engine = await loadEngine();
@@ -73,7 +79,7 @@ async function answerCase(
 
   // the case is validated in depth by evaluate; its diagnostics carry the case file, and those
   // about the policy (a duration its clock cannot compute) only a pointer, placed here in its file
-  const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate }).catch((e: unknown) => {
+  const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate, engine: backend }).catch((e: unknown) => {
     if (!(e instanceof engine.SlaError)) throw e;
     throw new engine.SlaError(e.diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d)));
   });

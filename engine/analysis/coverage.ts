@@ -90,7 +90,10 @@ const ratio = (covered: number, total: number): Ratio => ({ covered, total });
 
 /** Runs every case under the compiled policy and measures what the cases exercised. */
 export async function measureCoverage(compiled: CompiledPolicy, cases: readonly unknown[]): Promise<Coverage> {
-  const { engine, subjectEngine, calendars } = prepare(compiled);
+  const prepared = prepare(compiled);
+  const { calendars } = prepared;
+  const engine = prepared.rules.engine;
+  const subjectEngine = prepared.subjectRules?.engine;
   const p = compiled.policy;
   if (Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h))) await loadHolidayData();
   const rules = new Map(

@@ -1,16 +1,19 @@
-// The evaluator: validates the case, runs a compiled policy's rules through json-rules-engine with
-// the runtime's facts, and maps the rule results back to the Answer of contract.md.
-import type { RuleResult } from 'json-rules-engine';
+// The evaluator: validates the case, runs a compiled policy's rules with the runtime's facts — as
+// closures built from the rules (the default) or through json-rules-engine — and maps the rule
+// results back to the Answer of contract.md.
+import type { RuleProperties, RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
 import { parseRuleName } from '../compile/rule-name.ts';
 import { checkCompiled } from './check-compiled.ts';
-import { hasErrors, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
+import { badUsage, hasErrors, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
+import { CompiledRules, type RuleRun } from '../runtime/compiled-backend.ts';
 import { EnginePool } from '../runtime/engine-pool.ts';
 import { runFacts } from '../runtime/register.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -28,13 +31,30 @@ export interface EvaluateOptions {
   /** the case's file name and source map, so case diagnostics carry file:line:column */
   file?: string;
   locate?: Locator;
+  /** how the compiled rules are run: as closures built from them (`compiled`, the default), or by
+   *  json-rules-engine (the reference); both give the same answer */
+  engine?: Backend;
+}
+
+export type Backend = 'compiled' | 'json-rules-engine';
+const BACKENDS: readonly Backend[] = ['compiled', 'json-rules-engine'];
+
+/** One way of running a rule set on a runtime. */
+interface RuleSet {
+  engine: EnginePool;
+  closures: () => CompiledRules;
+}
+
+function ruleSet(rules: RuleProperties[]): RuleSet {
+  let closures: CompiledRules | undefined;
+  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)) };
 }
 
 export interface Prepared {
   compiled: CompiledPolicy;
-  engine: EnginePool;
+  rules: RuleSet;
   /** the rules of per-subject entitlements, run once per subject on that subject's view of the case */
-  subjectEngine?: EnginePool;
+  subjectRules?: RuleSet;
   calendars: Map<string, BusinessCalendar>;
 }
 
@@ -54,15 +74,15 @@ export function prepare(compiled: CompiledPolicy): Prepared {
   });
   const p: Prepared = {
     compiled,
-    engine: new EnginePool(compiled.rules),
-    ...(subjectRules.length ? { subjectEngine: new EnginePool(subjectRules) } : {}),
+    rules: ruleSet(compiled.rules),
+    ...(subjectRules.length ? { subjectRules: ruleSet(subjectRules) } : {}),
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
   };
   prepared.set(compiled, p);
   return p;
 }
 
-function outcome(r: RuleResult): RuleOutcome {
+function outcome(r: RuleResult | RuleRun): RuleOutcome {
   const all = ((r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []) as EvaluatedCondition[];
   return { name: String(r.name), result: r.result === true, conditions: all };
 }
@@ -70,7 +90,10 @@ function outcome(r: RuleResult): RuleOutcome {
 /** Answers a case (an object as in contract.md) under a compiled policy; throws SlaError for an
  *  invalid case. */
 export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
-  const { compiled, engine, subjectEngine, calendars } = prepare(policy);
+  const backend = options.engine ?? 'compiled';
+  if (!BACKENDS.includes(backend))
+    throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
+  const { compiled, rules, subjectRules, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
@@ -85,15 +108,16 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     throw e;
   }
 
-  const outcomes = await run(engine, rt);
+  const run = backend === 'compiled' ? runClosures : runEngine;
+  const outcomes = await run(rules, rt);
   // Per-subject entitlements: one run per distinct value of the subject attribute.
   const subjectRuns: MapContext['subjectRuns'] = new Map();
-  if (subjectEngine)
+  if (subjectRules)
     for (const attribute of new Set((p.entitlements ?? []).map((e) => e.subject).filter((a): a is string => a !== undefined))) {
       const runs = [];
       for (const subject of rt.subjects(attribute)) {
         const scoped = rt.forSubject(attribute, subject);
-        runs.push({ subject, rt: scoped, outcomes: await run(subjectEngine, scoped) });
+        runs.push({ subject, rt: scoped, outcomes: await run(subjectRules, scoped) });
       }
       subjectRuns.set(attribute, runs);
     }
@@ -128,7 +152,11 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
 const usesCountryHolidays = (p: Policy) =>
   Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
-async function run(pool: EnginePool, rt: Runtime): Promise<Map<string, RuleOutcome>> {
-  const { results, failureResults } = await pool.with((engine) => engine.run(runFacts(rt)));
+async function runEngine(rules: RuleSet, rt: Runtime): Promise<Map<string, RuleOutcome>> {
+  const { results, failureResults } = await rules.engine.with((engine) => engine.run(runFacts(rt)));
   return new Map([...results, ...failureResults].map((r) => [String(r.name), outcome(r)]));
+}
+
+function runClosures(rules: RuleSet, rt: Runtime): Map<string, RuleOutcome> {
+  return new Map(rules.closures().run(rt).map((r) => [r.name, outcome(r)]));
 }

@@ -3,7 +3,7 @@
 // conditions); tests use it as the reference the engine's results are compared with.
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import { SlaError, unknownOperator } from '../diagnostics/index.ts';
-import { runtimeFacts } from './facts.ts';
+import { factReader } from './facts.ts';
 import { builtinOperators, customOperators } from './operators.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -16,9 +16,7 @@ interface Leaf {
 }
 
 export function factValue(rt: Runtime, fact: string, params: unknown): unknown {
-  const fn = Object.hasOwn(runtimeFacts, fact) ? runtimeFacts[fact] : undefined;
-  if (fn) return fn(params, rt);
-  return Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null;
+  return factReader(fact, params)(rt);
 }
 
 export function evaluateCondition(rt: Runtime, c: AnyCondition): boolean {

@@ -27,3 +27,10 @@ export const runtimeFacts: Record<string, FactFn> = {
   'sla:paused_since': (p, rt) => rt.pausedSince(p.pause.start, p.pause.stop, p.at),
   'sla:allowed': (p, rt) => rt.allowed(p.entitlement),
 };
+
+/** Reads a fact of a compiled condition — a runtime fact above, else a case fact (null when the
+ *  case does not give it) — resolved once, read per runtime. */
+export function factReader(fact: string, params: unknown): (rt: Runtime) => unknown {
+  const fn = Object.hasOwn(runtimeFacts, fact) ? runtimeFacts[fact] : undefined;
+  return fn ? (rt) => fn(params, rt) : (rt) => (Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null);
+}

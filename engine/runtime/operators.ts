@@ -15,16 +15,21 @@ export const customOperators: Record<string, Operator> = {
   notEmpty: (a, want) => (Array.isArray(a) && a.length > 0) === want,
 };
 
-/** The built-in operators of json-rules-engine 7, with its number validation. */
+/** The built-in operators of json-rules-engine 7 (operator-map defaults), with its fact-value
+ *  validators; where the engine would throw on a value of the wrong type, false. */
+const numeric = (a: unknown) => Number.parseFloat(a as string).toString() !== 'NaN';
+const searchable = (v: unknown): v is string | unknown[] => typeof v === 'string' || Array.isArray(v);
+const indexIn = (list: string | unknown[], x: unknown) => (list as unknown[]).indexOf(x as never);
+
 export const builtinOperators: Record<string, Operator> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
-  in: (a, b) => Array.isArray(b) && b.includes(a),
-  notIn: (a, b) => Array.isArray(b) && !b.includes(a),
-  contains: (a, b) => Array.isArray(a) && a.includes(b),
-  doesNotContain: (a, b) => Array.isArray(a) && !a.includes(b),
-  lessThan: (a, b) => typeof a === 'number' && a < (b as number),
-  lessThanInclusive: (a, b) => typeof a === 'number' && a <= (b as number),
-  greaterThan: (a, b) => typeof a === 'number' && a > (b as number),
-  greaterThanInclusive: (a, b) => typeof a === 'number' && a >= (b as number),
+  in: (a, b) => searchable(b) && indexIn(b, a) > -1,
+  notIn: (a, b) => searchable(b) && indexIn(b, a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => numeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => numeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => numeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
 };

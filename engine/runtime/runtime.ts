@@ -8,7 +8,7 @@ import type { Condition, Counter, Credit, Deadline, EventRef, Instant, Limit, Pl
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
-import { matchesWhere, pickEvent, selectEvents } from './event-query.ts';
+import { EventIndex, firstAtOrAfter, matchesWhere } from './event-index.ts';
 import { computedAt } from './policy-locations.ts';
 
 /** Decides a compiled condition on a runtime (runtime/direct.ts): passed in, because deciding
@@ -38,23 +38,30 @@ const HOUR = 3_600_000;
 export class Runtime {
   readonly requestAt: number;
   private memo = new Map<string, unknown>();
+  private views = new Map<string, (subject: string) => EventIndex>();
 
+  /** `index` holds the events this runtime sees: all of the case's, or one subject's view
+   *  (whose `kase.events` is still the whole case's; questions go through the index). */
   constructor(
     readonly policy: Policy,
     readonly calendars: Map<string, BusinessCalendar>,
     readonly kase: NormalizedCase,
     readonly rules: readonly RuleProperties[],
     private readonly decide: Decide,
+    private readonly index: EventIndex = EventIndex.of(kase.events),
   ) {
     const request = policy.refund?.request;
-    this.requestAt = request ? (pickEvent(kase.events, request, kase.at)?.at ?? kase.at) : kase.at;
+    this.requestAt = request ? (index.pick(request, kase.at)?.at ?? kase.at) : kase.at;
   }
 
   /** The same case seen from one subject: events that carry `attribute` count only with this value. */
   forSubject(attribute: string, value: string): Runtime {
-    const carries = (type: string) => Object.hasOwn(this.policy.events[type]?.attributes ?? {}, attribute);
-    const keep = (e: CaseEvent) => !carries(e.type) || String(e.attrs[attribute]) === value;
-    return new Runtime(this.policy, this.calendars, { ...this.kase, events: this.kase.events.filter(keep) }, this.rules, this.decide);
+    let view = this.views.get(attribute);
+    if (!view) {
+      view = this.index.bySubject(attribute, (type) => Object.hasOwn(this.policy.events[type]?.attributes ?? {}, attribute));
+      this.views.set(attribute, view);
+    }
+    return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value));
   }
 
   /** The distinct values of an attribute among the events that have happened, in order of appearance. */
@@ -96,15 +103,29 @@ export class Runtime {
   }
 
   event(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): CaseEvent | undefined {
-    return pickEvent(this.kase.events, ref, this.now(moment), hidden);
+    return this.index.pick(ref, this.now(moment), hidden);
   }
 
-  events(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): CaseEvent[] {
-    return selectEvents(this.kase.events, ref, this.now(moment), hidden);
+  /** Shared with other questions: never modified. */
+  events(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): readonly CaseEvent[] {
+    return this.index.select(ref, this.now(moment), hidden);
   }
 
   /** An instant expression; null while its event has not happened (or the plan gives no value). */
   instant(expr: Instant, moment: Moment = 'at', hidden?: Hidden): number | null {
+    // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
+    let byMoment = this.instants.get(expr);
+    if (!byMoment) this.instants.set(expr, (byMoment = new Map()));
+    const key = hidden ? `${moment}|${JSON.stringify(hidden)}` : moment;
+    if (byMoment.has(key)) return byMoment.get(key)!;
+    const v = this.computeInstant(expr, moment, hidden);
+    byMoment.set(key, v);
+    return v;
+  }
+
+  private instants = new Map<Instant, Map<string, number | null>>();
+
+  private computeInstant(expr: Instant, moment: Moment, hidden?: Hidden): number | null {
     if ('instant' in expr) {
       const named = this.policy.instants?.[expr.instant];
       return named ? this.instant(named, moment, hidden) : null;
@@ -130,7 +151,7 @@ export class Runtime {
     return this.selectAfter(ref, after, moment).reduce((n, e) => n + Number(e.attrs[attribute] ?? 0), 0);
   }
 
-  private selectAfter(ref: EventRef, after: EventRef | undefined, moment: Moment): CaseEvent[] {
+  private selectAfter(ref: EventRef, after: EventRef | undefined, moment: Moment): readonly CaseEvent[] {
     const all = this.events(ref, moment);
     if (!after) return all;
     const anchor = this.event(after, moment);
@@ -164,8 +185,8 @@ export class Runtime {
       if (!d) return [];
       const now = this.now(moment);
       // `which: last` starts each instance from the latest start event (of its subject).
-      const starts = this.events(d.start, moment, hidden);
-      if (d.start.which === 'last') starts.reverse();
+      const inOrder = this.events(d.start, moment, hidden);
+      const starts = d.start.which === 'last' ? [...inOrder].reverse() : inOrder;
       const firsts: CaseEvent[] = [];
       const seen = new Set<string>();
       for (const s of starts) {
@@ -175,13 +196,21 @@ export class Runtime {
         firsts.push(s);
         if (d.subject === undefined) break;
       }
-      const stops = this.events(d.stop, moment, hidden);
+      // Stops per subject, each list in time order: an instance's stop is found by binary search.
+      const stops = new Map<string, CaseEvent[]>();
+      for (const e of this.events(d.stop, moment, hidden)) {
+        const key = d.subject === undefined ? '' : String(e.attrs[d.subject]);
+        const list = stops.get(key);
+        if (list) list.push(e);
+        else stops.set(key, [e]);
+      }
       const out: DeadlineInstance[] = [];
       for (const start of firsts) {
         const due = computedAt(this.policy, d, 'duration', () => this.add(start.at, d.duration, d.calendar));
         if (due === null) continue;
         const subject = d.subject === undefined ? undefined : String(start.attrs[d.subject]);
-        const stop = stops.find((e) => e.at >= start.at && (subject === undefined || String(e.attrs[d.subject!]) === subject));
+        const own = stops.get(subject ?? '') ?? [];
+        const stop = own[firstAtOrAfter(own, start.at)] as CaseEvent | undefined;
         const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
         out.push({ id, subject, start, due, status, ...(stop && stop.at <= due ? { metAt: stop.at } : {}), ...(stop ? { stopAt: stop.at } : {}) });
       }
@@ -231,10 +260,14 @@ export class Runtime {
       // Only the periods some downtime touches: outages years apart never span the years between.
       const periods = new Map<number, { from: number; until: number }>();
       for (const [a, b] of intervals) for (const p of periodsBetween(a, b, this.policy.zone, c.per)) periods.set(p.from, p);
+      const union = disjointUnion(intervals);
       const out: CreditPeriod[] = [];
+      let first = 0;
       for (const p of [...periods.values()].sort((x, y) => x.from - y.from)) {
+        // Periods ascend, so the outages ending before this one never matter again.
+        while (first < union.length && union[first][1] <= p.from) first++;
         if (p.until > now) continue;
-        const down = unionLength(intervals, p.from, p.until);
+        const down = overlapLength(union, first, p.from, p.until);
         if (down === 0) continue;
         const availability = 1 - down / (p.until - p.from);
         const amount = availability < c.below ? (c.multiplier * down) / HOUR : 0;
@@ -275,17 +308,20 @@ export class Runtime {
   }
 }
 
-/** Length of the union of sorted intervals, clipped to [from, until). */
-function unionLength(intervals: [number, number][], from: number, until: number): number {
-  let total = 0;
-  let reach = from;
+/** The union of intervals sorted by start, as disjoint intervals in order. */
+function disjointUnion(intervals: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
   for (const [a, b] of intervals) {
-    const s = Math.max(a, reach);
-    const e = Math.min(b, until);
-    if (e > s) {
-      total += e - s;
-      reach = e;
-    }
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
   }
+  return out;
+}
+
+/** Length of disjoint sorted intervals, from the `first`, clipped to [from, until). */
+function overlapLength(union: [number, number][], first: number, from: number, until: number): number {
+  let total = 0;
+  for (let i = first; i < union.length && union[i][0] < until; i++) total += Math.max(0, Math.min(union[i][1], until) - Math.max(union[i][0], from));
   return total;
 }

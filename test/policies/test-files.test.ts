@@ -1,10 +1,12 @@
 // Every bundled test file, and the worked scenarios beside the project, pass: the vitest side of
 // `sla test policies ../shared/scenarios`, one test per case. (The DSL form of each policy is the
 // same IR as its YAML form: test/dsl/bundled-equivalence.test.ts shows it, so one form is run here.)
+// Each case runs under both ways of running the rules: the compiled closures (the default) and
+// json-rules-engine.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, loadPolicy, parseCaseSource, type CompiledPolicy } from '../../engine/index.ts';
-import { formatMismatch, parseTestDocument, runTestCase } from '../../engine/testing/index.ts';
+import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Backend, type CompiledPolicy } from '../../engine/index.ts';
+import { formatMismatch, parseTestDocument, runTestCase, type Evaluator } from '../../engine/testing/index.ts';
 
 const policiesDir = new URL('../../policies/', import.meta.url);
 const scenariosDir = new URL('../../../shared/scenarios/', import.meta.url);
@@ -21,7 +23,12 @@ function policy(id: string): CompiledPolicy {
 }
 
 const testFiles = (dir: URL) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.yaml')).sort().map((f) => new URL(f, dir)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.test.yaml'))
+        .sort()
+        .map((f) => new URL(f, dir))
+    : [];
 
 const files = [...testFiles(policiesDir), ...testFiles(scenariosDir)];
 
@@ -37,13 +44,19 @@ for (const url of files) {
   const doc = parseTestDocument(value, { file: name, locate });
   describe(name, () => {
     it('is a valid test file', () => expect(doc.diagnostics).toEqual([]));
-    for (const t of doc.cases) {
-      it(t.name, async () => {
-        const outcome = await runTestCase(t, policy(t.policy ?? doc.policy ?? ''), { file: name, locate });
-        const problems = [...outcome.diagnostics.map((d) => d.message), ...outcome.mismatches.flatMap(formatMismatch), ...(outcome.error ? [outcome.error] : [])];
-        expect(problems).toEqual([]);
-        expect(outcome.passed).toBe(true);
-      });
-    }
+    for (const t of doc.cases)
+      for (const engine of ['compiled', 'json-rules-engine'] as Backend[]) {
+        const byEngine: Evaluator = (p, input, options) => evaluate(p, input, { ...options, engine });
+        it(`${t.name} (${engine})`, async () => {
+          const outcome = await runTestCase(t, policy(t.policy ?? doc.policy ?? ''), { file: name, locate, evaluate: byEngine });
+          const problems = [
+            ...outcome.diagnostics.map((d) => d.message),
+            ...outcome.mismatches.flatMap(formatMismatch),
+            ...(outcome.error ? [outcome.error] : []),
+          ];
+          expect(problems).toEqual([]);
+          expect(outcome.passed).toBe(true);
+        });
+      }
   });
 }

@@ -1,0 +1,158 @@
+// The compiled rules run without json-rules-engine: each rule's conditions (the same JSON a stock
+// Engine loads) become closures once per policy. A run reads the runtime's facts directly — no
+// almanac, no promises, no clone of the conditions — and yields, per condition, what the engine's
+// RuleResult holds: the condition's own properties with the fact value seen (`factResult`), the
+// value it was compared with (`valueResult`) and its `result`. The engine's order is kept too:
+// conditions of a higher `priority` run first, and a later priority set is skipped once an `all`
+// has failed (or an `any` has held), its conditions left without results.
+import type { RuleProperties } from 'json-rules-engine';
+import { malformedCompiled, SlaError, unknownOperator } from '../diagnostics/index.ts';
+import { quoteValue } from '../diagnostics/quote-value.ts';
+import { factReader } from './facts.ts';
+import { builtinOperators, customOperators } from './operators.ts';
+import { safePathResolver } from './path-resolver.ts';
+import type { Runtime } from './runtime.ts';
+
+/** A condition as evaluated: its JSON properties plus the results of this run. */
+export type EvaluatedNode = Record<string, unknown> & { result?: boolean; factResult?: unknown; valueResult?: unknown };
+
+export interface RuleRun {
+  name: string;
+  result: boolean;
+  /** the rule's top-level condition, evaluated (`all`, `any` or `not`) */
+  conditions: EvaluatedNode;
+}
+
+type Props = Record<string, unknown>;
+interface Node {
+  /** json-rules-engine's ordering key: the condition's `priority`, else the fact's (always 1 here) */
+  priority: number;
+  /** `top`: the rule's own condition, which the engine leaves without a `result` */
+  run(rt: Runtime, top?: boolean): { passes: boolean; out: EvaluatedNode };
+  /** the condition as the engine leaves one it never reached */
+  skipped(): EvaluatedNode;
+}
+
+const BOOLEAN = ['all', 'any', 'not'] as const;
+type BooleanOp = (typeof BOOLEAN)[number];
+const booleanOf = (c: Props): BooleanOp | undefined => BOOLEAN.find((k) => Object.hasOwn(c, k) && c[k] !== undefined);
+const isFactRef = (v: unknown): v is { fact: string; params?: unknown; path?: string } => typeof v === 'object' && v !== null && Object.hasOwn(v, 'fact');
+
+/** A fact's reader, with json-rules-engine's `path` into its value when the condition has one. */
+function reader(fact: string, params: unknown, path: unknown): (rt: Runtime) => unknown {
+  const read = factReader(fact, params);
+  return typeof path === 'string' && path ? (rt) => safePathResolver(read(rt), path) : read;
+}
+
+function leaf(c: Props): Node {
+  const operator = String(c.operator);
+  const op = Object.hasOwn(customOperators, operator)
+    ? customOperators[operator]
+    : Object.hasOwn(builtinOperators, operator)
+      ? builtinOperators[operator]
+      : undefined;
+  if (!op) throw new SlaError([unknownOperator(c.operator)]);
+  const { params, path, value } = c;
+  const readFact = reader(String(c.fact), params, path);
+  const readValue = isFactRef(value) ? reader(value.fact, value.params, value.path) : () => value;
+  // The condition's own properties are read through the prototype: nothing is copied per run.
+  // (Not frozen: a run's own `result` and the like must be assignable over the prototype's.)
+  const proto = { ...c };
+  return {
+    priority: Number(c.priority) || 1,
+    run(rt) {
+      const out = Object.create(proto) as EvaluatedNode;
+      out.factResult = readFact(rt);
+      out.valueResult = readValue(rt);
+      out.result = op(out.factResult, out.valueResult);
+      return { passes: out.result, out };
+    },
+    skipped: () => Object.create(proto) as EvaluatedNode,
+  };
+}
+
+/** Runs conditions as json-rules-engine's `prioritizeAndRun` does. */
+function runSet(nodes: Node[], sets: number[][], operator: BooleanOp, rt: Runtime): { passes: boolean; outs: EvaluatedNode[] } {
+  if (nodes.length === 0) return { passes: true, outs: [] };
+  const outs: EvaluatedNode[] = new Array(nodes.length);
+  if (nodes.length === 1) {
+    const r = nodes[0].run(rt);
+    outs[0] = r.out;
+    return { passes: r.passes, outs };
+  }
+  let passes = operator === 'all';
+  for (const set of sets) {
+    if (operator === 'any' ? passes : !passes) {
+      for (const i of set) outs[i] = nodes[i].skipped();
+      continue;
+    }
+    let every = true;
+    let some = false;
+    for (const i of set) {
+      const r = nodes[i].run(rt);
+      outs[i] = r.out;
+      every &&= r.passes;
+      some ||= r.passes;
+    }
+    passes = operator === 'any' ? some : every;
+  }
+  return { passes, outs };
+}
+
+function node(c: unknown, depth: number, path: string): Node {
+  if (typeof c !== 'object' || c === null || Array.isArray(c) || depth > 64)
+    throw new SlaError([malformedCompiled('a condition of a compiled rule must be a mapping', path)]);
+  const props = c as Props;
+  const operator = booleanOf(props);
+  if (!operator) return leaf(props);
+  const many = operator !== 'not';
+  const list = props[operator];
+  if (Array.isArray(list) !== many)
+    throw new SlaError([
+      malformedCompiled(`\`${operator}\` of a compiled rule must be ${many ? 'a list of conditions' : 'one condition'}`, `${path}/${operator}`),
+    ]);
+  const children = (many ? (list as unknown[]) : [list]).map((x, j) => node(x, depth + 1, many ? `${path}/${operator}/${j}` : `${path}/not`));
+  // priority sets, highest first, each holding child positions in their order
+  const byPriority = new Map<number, number[]>();
+  children.forEach((ch, i) => byPriority.set(ch.priority, [...(byPriority.get(ch.priority) ?? []), i]));
+  const sets = [...byPriority].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
+  const priority = Number.parseInt(String(props.priority), 10) || 1;
+  const proto = { ...props, operator, priority };
+  return {
+    priority,
+    run(rt, top) {
+      const { passes: inner, outs } = runSet(children, sets, operator === 'not' ? 'all' : operator, rt);
+      const passes = operator === 'not' ? !inner : inner;
+      const out = Object.create(proto) as EvaluatedNode;
+      out[operator] = many ? outs : outs[0];
+      if (!top) out.result = passes;
+      return { passes, out };
+    },
+    skipped: () => {
+      const out = Object.create(proto) as EvaluatedNode;
+      out[operator] = many ? children.map((ch) => ch.skipped()) : children[0].skipped();
+      return out;
+    },
+  };
+}
+
+/** A policy's rules as closures, built once; `run` keeps no state between calls. */
+export class CompiledRules {
+  private readonly rules: { name: string; top: Node }[];
+
+  constructor(rules: readonly RuleProperties[]) {
+    this.rules = rules.map((r, i) => {
+      const top = node(r.conditions, 0, `/rules/${i}/conditions`);
+      if (!booleanOf(r.conditions as unknown as Props))
+        throw new SlaError([malformedCompiled(`the conditions of rule ${quoteValue(r.name)} must be \`all\`, \`any\` or \`not\``, `/rules/${i}/conditions`)]);
+      return { name: String(r.name), top };
+    });
+  }
+
+  run(rt: Runtime): RuleRun[] {
+    return this.rules.map(({ name, top }) => {
+      const { passes, out } = top.run(rt, true);
+      return { name, result: passes, conditions: out };
+    });
+  }
+}
