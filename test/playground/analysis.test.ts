@@ -68,8 +68,10 @@ describe('policy analysis', () => {
     await pg.page.getByRole('button', { name: 'the current case as a test' }).click();
     await pg.page.getByRole('button', { name: 'run the pasted tests' }).click();
     await expect.poll(() => legend.locator('[data-figure="conditions both ways"]').textContent(), { timeout: 60_000 }).not.toContain('100 %');
-    const shades = await pg.page.locator('[data-editor=policy] [class*=coverage-]').evaluateAll((els) => els.map((e) => e.className));
-    expect(shades.some((c) => /coverage-(one|never)/.test(c))).toBe(true);
+    // Monaco paints the new decorations on a later frame than the legend's
+    const partly = () =>
+      pg.page.locator('[data-editor=policy] [class*=coverage-]').evaluateAll((els) => els.some((e) => /coverage-(one|never)/.test(e.className)));
+    await expect.poll(partly, { timeout: 10_000 }).toBe(true);
 
     // an edit makes the shading stale: it goes
     await findInEditor(pg.page, 'policy', 'duration: 24 hours');
