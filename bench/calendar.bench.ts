@@ -42,15 +42,23 @@ export default async (): Promise<BenchSection> => {
   }
   // a first call on a fresh calendar builds (and caches) the year blocks and holidays it crosses
   let k = 0;
-  const cold = await measure(() => {
-    const cal = buildCalendars(c2c.decls, c2c.zone).get('business')!;
-    return addDuration(starts[k++ & 63], '42 business days', { zone: c2c.zone, calendar: cal });
-  }, 5, 300);
+  const cold = await measure(
+    () => {
+      const cal = buildCalendars(c2c.decls, c2c.zone).get('business')!;
+      return addDuration(starts[k++ & 63], '42 business days', { zone: c2c.zone, calendar: cal });
+    },
+    5,
+    300,
+  );
   let j = 0;
-  const coldIr = await measure(() => {
-    const cal = buildCalendars(crm.decls, crm.zone).get('business')!;
-    return addDuration(starts[j++ & 63], '5 business hours', { zone: crm.zone, calendar: cal });
-  }, 5, 300);
+  const coldIr = await measure(
+    () => {
+      const cal = buildCalendars(crm.decls, crm.zone).get('business')!;
+      return addDuration(starts[j++ & 63], '5 business hours', { zone: crm.zone, calendar: cal });
+    },
+    5,
+    300,
+  );
   rows.push(`| first call on a fresh calendar: 42 business days (cart2cart) | ${fmtUs(cold.us)} |`);
   rows.push(`| first call on a fresh calendar: 5 business hours (crmonline, date-holidays data cached) | ${fmtUs(coldIr.us)} |`);
 

@@ -36,7 +36,10 @@ export default async function (): Promise<BenchSection> {
   execFileSync(process.execPath, [BIN, '--version']); // builds the bundle once, outside the timing
   const node = median(() => spawnSync(process.execPath, ['-e', '']));
   const valid = median(() => spawnSync(process.execPath, [BIN, 'check', join(ROOT, 'policies', 'relokia.yaml')]));
-  const rows = [`| \`node -e ""\` (Node's own start) | ${node.toFixed(0)} ms | 1.00× |`, `| \`sla check policies/relokia.yaml\` (valid) | ${valid.toFixed(0)} ms | ${(valid / node).toFixed(2)}× |`];
+  const rows = [
+    `| \`node -e ""\` (Node's own start) | ${node.toFixed(0)} ms | 1.00× |`,
+    `| \`sla check policies/relokia.yaml\` (valid) | ${valid.toFixed(0)} ms | ${(valid / node).toFixed(2)}× |`,
+  ];
   for (const [what, name, content, [command]] of inputs) {
     const file = join(dir, name);
     writeFileSync(file, content);

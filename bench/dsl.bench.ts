@@ -80,7 +80,9 @@ export default async function dslBench(): Promise<BenchSection> {
     '',
     `Building the parser (grammar analysis, once per process): ${fmtUs(construct)}.`,
     '',
-    `Load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other processes share the machine; figures grow with it).`,
+    `Load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} (other processes share the machine; figures grow with it).`,
   ].join('\n');
   return { title: 'DSL front end', markdown };
 }

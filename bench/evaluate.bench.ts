@@ -83,7 +83,11 @@ export default async (): Promise<BenchSection> => {
   };
   const { results, failureResults } = await runStock();
   const byName = new Map([...results, ...failureResults].map((r) => [String(r.name), r.result === true]));
-  mustEqual('the direct evaluator', runDirect(), compiled.rules.map((r) => byName.get(String(r.name))));
+  mustEqual(
+    'the direct evaluator',
+    runDirect(),
+    compiled.rules.map((r) => byName.get(String(r.name))),
+  );
   const held = compiled.rules.filter((r) => byName.get(String(r.name))).length;
 
   const parsed = parseRelokiaCase(input as RawCase);
@@ -98,19 +102,54 @@ export default async (): Promise<BenchSection> => {
     minMs: number;
   }
   const rows: Row[] = [
-    { key: 'evaluate', label: '(a) `evaluate(compiledPolicy, case)` (compiled closures, the default): validate case, run rules, map answer, explanations', fn: () => evaluate(compiled, input), minMs: 150 },
-    { key: 'evaluateJre', label: '(a″) `evaluate(…, { engine: \'json-rules-engine\' })`: the same through json-rules-engine', fn: () => evaluate(compiled, input, { engine: 'json-rules-engine' }), minMs: 150 },
+    {
+      key: 'evaluate',
+      label: '(a) `evaluate(compiledPolicy, case)` (compiled closures, the default): validate case, run rules, map answer, explanations',
+      fn: () => evaluate(compiled, input),
+      minMs: 150,
+    },
+    {
+      key: 'evaluateJre',
+      label: "(a″) `evaluate(…, { engine: 'json-rules-engine' })`: the same through json-rules-engine",
+      fn: () => evaluate(compiled, input, { engine: 'json-rules-engine' }),
+      minMs: 150,
+    },
     // a server's load: each run in flight takes an Engine of its own from the policy's pool
-    { key: 'inflight', label: '(a′) 50 `evaluate` calls (json-rules-engine) in flight at once on the same compiled policy, per batch of 50', fn: () => Promise.all(Array.from({ length: 50 }, () => evaluate(compiled, input, { engine: 'json-rules-engine' }))), minMs: 300 },
-    { key: 'engine', label: '(b) raw engine run: stock `new Engine(rules)` + `registerRuntime`, `engine.run(runFacts(createRuntime(…)))`', fn: runStock, minMs: 150 },
+    {
+      key: 'inflight',
+      label: '(a′) 50 `evaluate` calls (json-rules-engine) in flight at once on the same compiled policy, per batch of 50',
+      fn: () => Promise.all(Array.from({ length: 50 }, () => evaluate(compiled, input, { engine: 'json-rules-engine' }))),
+      minMs: 300,
+    },
+    {
+      key: 'engine',
+      label: '(b) raw engine run: stock `new Engine(rules)` + `registerRuntime`, `engine.run(runFacts(createRuntime(…)))`',
+      fn: runStock,
+      minMs: 150,
+    },
     { key: 'direct', label: '(c) the same rules through the direct evaluator (`evaluateCondition` per rule, new Runtime)', fn: runDirect, minMs: 120 },
-    { key: 'hand', label: '(d) hand-written `handWrittenRelokia(case)`, parsing the case\'s instants included', fn: () => handWrittenRelokia(input as RawCase), minMs: 150 },
+    {
+      key: 'hand',
+      label: "(d) hand-written `handWrittenRelokia(case)`, parsing the case's instants included",
+      fn: () => handWrittenRelokia(input as RawCase),
+      minMs: 150,
+    },
     { key: 'handAnswer', label: '(d′) hand-written logic alone, instants already parsed (`answerRelokia`)', fn: () => answerRelokia(parsed), minMs: 150 },
     { key: 'validate', label: '`validateCase` alone (part of a)', fn: () => validateCase(p, input), minMs: 150 },
     // a policy object prepare() has not seen: compile the rules, build the Engine and the
     // calendars (day windows built on demand), then answer
-    { key: 'cold', label: 'cold: first `evaluate` on a fresh policy object (compile rules, new Engine, build calendars)', fn: () => evaluate(compilePolicy(loaded), input), minMs: 300 },
-    { key: 'load', label: '`loadPolicy` + `compilePolicy` of relokia.yaml', fn: () => compilePolicy(loadPolicy({ source: policySource, file: 'relokia.yaml' })), minMs: 400 },
+    {
+      key: 'cold',
+      label: 'cold: first `evaluate` on a fresh policy object (compile rules, new Engine, build calendars)',
+      fn: () => evaluate(compilePolicy(loaded), input),
+      minMs: 300,
+    },
+    {
+      key: 'load',
+      label: '`loadPolicy` + `compilePolicy` of relokia.yaml',
+      fn: () => compilePolicy(loadPolicy({ source: policySource, file: 'relokia.yaml' })),
+      minMs: 400,
+    },
   ];
   const rounds = 21;
   const loadBefore = loadavg()[0];
@@ -150,7 +189,7 @@ export default async (): Promise<BenchSection> => {
       `The compiled backend makes (a) ${ratio(us.evaluateJre, us.evaluate)} faster than (a″).`,
     '',
     '**Where the time goes in (a).** The compiled backend runs every rule as closures over the runtime, and the per-ticket entitlement ' +
-      '(`clarification_contacts`, 12 tickets here) on each ticket\'s view of the case (built once per attribute from the event index), ' +
+      "(`clarification_contacts`, 12 tickets here) on each ticket's view of the case (built once per attribute from the event index), " +
       `so json-rules-engine's machinery is gone. Of (a), case validation is ${fmtUs(us.validate)} (${((us.validate / us.evaluate) * 100).toFixed(0)} %, ` +
       `mostly parsing ${events + 1} ISO instants) and the runtime's facts, asked by the direct evaluator, ${fmtUs(us.direct)}. ` +
       'A CPU profile of the warm loop of (a) (`npx tsx bench/profile-evaluate.ts evaluate 5`, taken once, 2026-12, inclusive shares) ' +

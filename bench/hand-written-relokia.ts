@@ -174,7 +174,6 @@ export const handWrittenRelokia = (c: RawCase): HandAnswer => answerRelokia(pars
 
 /** The Relokia answer for a parsed case. */
 export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnswer {
-
   /** the first event of a type at or before `now` */
   const first = (type: string, now = at): Ev | undefined => {
     for (const e of events) {
@@ -196,7 +195,10 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
   const firstResponse = instances(events, 'ticket_opened', 'ticket_answered', 'ticket', at, (t) => t + 24 * HOUR);
   const deadlines: HandDeadline[] = [
     ...firstResponse.map((d) => ({ ...d, id: 'first_response' })),
-    ...instances(events, 'custom_service_paid', 'custom_service_delivered', undefined, at, (t) => addBusinessDays(t, 2)).map((d) => ({ ...d, id: 'custom_service' })),
+    ...instances(events, 'custom_service_paid', 'custom_service_delivered', undefined, at, (t) => addBusinessDays(t, 2)).map((d) => ({
+      ...d,
+      id: 'custom_service',
+    })),
     ...instances(events, 'full_migration_completed', 'access_restricted', undefined, at, (t) => addDays(t, 5)).map((d) => ({ ...d, id: 'change_passwords' })),
   ];
 
@@ -290,13 +292,16 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
   const started = first('full_migration_started', request) !== undefined;
   const paid = first('payment', request);
   let percent = 0;
-  if (!started && paid && addDays(paid.at, 30) > request) percent = 95; // unused
-  else if (!started && paid) percent = 0; // unused after the payment's 30 days
+  if (!started && paid && addDays(paid.at, 30) > request)
+    percent = 95; // unused
+  else if (!started && paid)
+    percent = 0; // unused after the payment's 30 days
   else if (started && facts.source_type !== 'database_dump' && facts.client_interference !== true) {
     // data_issue: an issue of Relokia's, verified, a data corruption, reported before the archive
     // and not resolved within 3 business days by the request; issues excluded by fault or kind are
     // ignored (an issue id's first report counts)
-    const hidden = (e: Ev) => e.attrs.fault === 'client' || e.attrs.fault === 'third_party' || e.attrs.fault === 'platform' || e.attrs.kind === 'reports_or_settings';
+    const hidden = (e: Ev) =>
+      e.attrs.fault === 'client' || e.attrs.fault === 'third_party' || e.attrs.fault === 'platform' || e.attrs.kind === 'reports_or_settings';
     const done = first('full_migration_completed', request);
     const archived = done ? addDays(done.at, ARCHIVE_DAYS[plan]) : null;
     const seen = new Set<string>();

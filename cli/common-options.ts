@@ -16,7 +16,13 @@ export function parseLang(command: string, value: string | undefined): Language 
 /** Exactly `count` positional arguments named by `names`, or a usage error. */
 export function expectPositionals(command: string, positionals: string[], names: string[]): void {
   if (positionals.length < names.length) {
-    throw new UsageError(`missing ${names.slice(positionals.length).map((n) => `<${n}>`).join(' ')}`, command);
+    throw new UsageError(
+      `missing ${names
+        .slice(positionals.length)
+        .map((n) => `<${n}>`)
+        .join(' ')}`,
+      command,
+    );
   }
   if (positionals.length > names.length) {
     throw new UsageError(`unexpected argument \`${positionals[names.length]}\` for \`sla ${command}\``, command);

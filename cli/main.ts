@@ -51,7 +51,14 @@ export async function main(argv: string[]): Promise<number> {
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
     const what = name.startsWith('-') ? `option \`${name}\` before a command` : `unknown command \`${name}\``;
-    throw new UsageError(what, undefined, didYouMean(name, COMMANDS.map((c) => c.name)));
+    throw new UsageError(
+      what,
+      undefined,
+      didYouMean(
+        name,
+        COMMANDS.map((c) => c.name),
+      ),
+    );
   }
   const command = await entry.load();
   if (asksForHelp(rest)) {

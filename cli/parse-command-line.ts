@@ -25,12 +25,7 @@ function toUsageError(command: string, e: unknown, known: string[]): unknown {
       return new UsageError(`unknown option \`${option}\` for \`sla ${command}\``, command, hint?.replace(/`(\w)/, '`--$1'));
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new UsageError(
-        /does not take/.test(message)
-          ? `option \`${option}\` does not take a value`
-          : `option \`${option}\` needs a value`,
-        command,
-      );
+      return new UsageError(/does not take/.test(message) ? `option \`${option}\` does not take a value` : `option \`${option}\` needs a value`, command);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new UsageError(`unexpected argument for \`sla ${command}\``, command);
     default:

@@ -20,7 +20,11 @@ export const policiesDir = (option: string | undefined) => (option === undefined
 /** A reference with a folder or a known extension is a path; anything else an id. */
 export const isPolicyPath = (ref: string) => /[\\/]/.test(ref) || ['.yaml', '.yml', '.sla', '.json'].includes(extname(ref));
 
-const exists = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 /** The absolute file of a command-line policy reference (a path or an id); paths are relative to `base`. */
 export async function resolvePolicy(ref: string, dir: string, base = process.cwd(), prefer: 'yaml' | 'dsl' = 'yaml'): Promise<string> {

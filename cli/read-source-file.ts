@@ -50,7 +50,7 @@ export async function readSourceFile(path: string): Promise<SourceFile> {
     // One byte more than the limit tells a file that grew since stat from one that did not.
     const buffer = Buffer.alloc(MAX_SOURCE_BYTES + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = (await handle.read(buffer, length, buffer.length - length)).bytesRead) > 0; ) length += n;
+    for (let n; length < buffer.length && (n = (await handle.read(buffer, length, buffer.length - length)).bytesRead) > 0;) length += n;
     if (length > MAX_SOURCE_BYTES) fail(tooLarge(`over ${MAX_SOURCE_BYTES}`));
     bytes = buffer.subarray(0, length);
   } finally {

@@ -22,10 +22,7 @@ export function reportError(e: unknown, stderr: NodeJS.WriteStream = process.std
   const style = styleFor(stderr);
   const debug = Boolean(process.env.SLA_DEBUG) && process.env.SLA_DEBUG !== '0';
   if (e instanceof UsageError) {
-    printDiagnostics(
-      [badUsage(e.message, e.help)],
-      stderr,
-    );
+    printDiagnostics([badUsage(e.message, e.help)], stderr);
     stderr.write(style.dim(`run \`sla ${e.command ? `${e.command} ` : ''}--help\` for usage\n`));
     return EXIT_USAGE;
   }

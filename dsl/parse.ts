@@ -12,7 +12,22 @@ import { toIr, type Anchor } from './lower/visitor.ts';
 import { PolicyParser, TooManyErrors } from './parser.ts';
 import { syntaxHelp } from './syntax-help.ts';
 
-const TOP_LEVEL = ['source', 'plan', 'fact', 'event', 'calendar', 'instant', 'counter', 'clause', 'assumption', 'deadline', 'entitlement', 'refund', 'credit', 'no'];
+const TOP_LEVEL = [
+  'source',
+  'plan',
+  'fact',
+  'event',
+  'calendar',
+  'instant',
+  'counter',
+  'clause',
+  'assumption',
+  'deadline',
+  'entitlement',
+  'refund',
+  'credit',
+  'no',
+];
 
 export const MAX_SOURCE_CHARS = 1024 * 1024;
 export const MAX_NESTING = 64;
@@ -35,8 +50,7 @@ export interface ParseResult {
 }
 
 const parsers: { [k in 'recover' | 'failFast']?: PolicyParser } = {};
-const parserFor = (recover: boolean) =>
-  recover ? (parsers.recover ??= new PolicyParser(true)) : (parsers.failFast ??= new PolicyParser(false));
+const parserFor = (recover: boolean) => (recover ? (parsers.recover ??= new PolicyParser(true)) : (parsers.failFast ??= new PolicyParser(false)));
 
 /** What formatting needs beside the IR: the comments and where each declaration is. */
 export interface DetailedParseResult extends ParseResult {
@@ -54,8 +68,7 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
   const { file, recover = false } = options;
   let locate: Locator = () => undefined;
   const diags: Diagnostic[] = [];
-  const fail = (code: Code, message: string, span: Span, help: string) =>
-    diags.push(diagnostic(code, message, { ...(file ? { file } : {}), ...span, help }));
+  const fail = (code: Code, message: string, span: Span, help: string) => diags.push(diagnostic(code, message, { ...(file ? { file } : {}), ...span, help }));
   const done = (): ParseResult => ({ diagnostics: diags.slice(0, MAX_DIAGNOSTICS), locate });
 
   if (typeof source !== 'string') {
@@ -77,7 +90,12 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
     const text = source.slice(e.offset, e.offset + Math.min(e.length, 20));
     const quoteStart = text.startsWith('"');
     // a lexing error never spans a line break (white space always lexes)
-    const span = { line: e.line ?? 1, column: e.column ?? 1, endLine: e.line ?? 1, endColumn: (e.column ?? 1) + (quoteStart ? lineRest(source, e.offset) : e.length) };
+    const span = {
+      line: e.line ?? 1,
+      column: e.column ?? 1,
+      endLine: e.line ?? 1,
+      endColumn: (e.column ?? 1) + (quoteStart ? lineRest(source, e.offset) : e.length),
+    };
     fail(
       quoteStart ? 'SLA1116' : 'SLA1101',
       quoteStart ? 'unterminated or invalid string' : `unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(text)}`,
@@ -95,7 +113,12 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
     const n = t.tokenType.name;
     if (n === 'LCurly' || n === 'LBracket' || n === 'LParen') {
       if (++depth > MAX_NESTING) {
-        fail('SLA1103', `brackets nested more than ${MAX_NESTING} deep`, spanOf(t)!, 'close the brackets that are left open; declarations nest at most a few levels');
+        fail(
+          'SLA1103',
+          `brackets nested more than ${MAX_NESTING} deep`,
+          spanOf(t)!,
+          'close the brackets that are left open; declarations nest at most a few levels',
+        );
         return done();
       }
     } else if (n === 'RCurly' || n === 'RBracket' || n === 'RParen') depth = Math.max(0, depth - 1);
@@ -152,7 +175,10 @@ function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, fil
   }
   if (!atEnd && t.tokenType.name === 'Ident') {
     // suggest only keywords that are expected here
-    const near = nearest(t.image, expected.filter((k) => keywords.includes(k)));
+    const near = nearest(
+      t.image,
+      expected.filter((k) => keywords.includes(k)),
+    );
     if (near && near !== t.image) help = `did you mean \`${near}\`? ${help}`;
   }
   if (!atEnd && t.tokenType.name.startsWith('K_') && /expected a name/.test(e.message)) {

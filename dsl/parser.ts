@@ -127,12 +127,7 @@ export class PolicyParser extends CstParser {
     this.OR([alt(() => this.CONSUME(T.DurationLit)), alt(() => this.CONSUME(T.StringLit))]);
   });
   zone = this.RULE('zone', () => {
-    this.OR([
-      alt(() => this.CONSUME(T.ZoneName)),
-      alt(() => this.CONSUME(T.Offset)),
-      alt(() => this.CONSUME(T.Ident)),
-      alt(() => this.CONSUME(T.StringLit)),
-    ]);
+    this.OR([alt(() => this.CONSUME(T.ZoneName)), alt(() => this.CONSUME(T.Offset)), alt(() => this.CONSUME(T.Ident)), alt(() => this.CONSUME(T.StringLit))]);
   });
   clauseRef = this.RULE('clauseRef', () => {
     this.CONSUME(T.LParen);
@@ -248,10 +243,7 @@ export class PolicyParser extends CstParser {
 
   // ── conditions ────────────────────────────────────────────────────────────
   conditions = this.RULE('conditions', () => {
-    this.OR([
-      alt(() => this.CONSUME(K.always)),
-      alt(() => this.AT_LEAST_ONE_SEP({ SEP: K.and, DEF: () => this.SUBRULE(this.condition) })),
-    ]);
+    this.OR([alt(() => this.CONSUME(K.always)), alt(() => this.AT_LEAST_ONE_SEP({ SEP: K.and, DEF: () => this.SUBRULE(this.condition) }))]);
   });
   condition = this.RULE('condition', () => {
     this.OR([

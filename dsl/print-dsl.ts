@@ -47,7 +47,11 @@ const duration = (s: string) => (isDuration(s) ? s : str(s));
 const zone = (s: string) => (isZoneName(s) || isOffset(s) || (isIdent(s) && !isKeyword(s)) ? s : str(s));
 const timeRange = (s: string) => (isTimeRange(s) ? s : str(s));
 const days = (ds: readonly string[]) =>
-  ds.length === 0 ? '[]' : compressDays(ds).map((d) => d.map(name).join('..')).join(', ');
+  ds.length === 0
+    ? '[]'
+    : compressDays(ds)
+        .map((d) => d.map(name).join('..'))
+        .join(', ');
 const has = <T extends object>(o: T, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 function planValue<T>(v: T | { by: string; values: Record<string, T> }, inner: (x: T) => string): string {
@@ -373,10 +377,8 @@ export function printPolicy(p: Policy, leading: LeadingComments): string {
   };
   const keyed = <T>(key: string, record: Record<string, T> | undefined, f: (id: string, v: T) => string[]) =>
     Object.entries(record ?? {}).map(([id, v]) => lead(`/${key}/${pointerSegment(id)}`, f(id, v)));
-  const listed = <T>(key: string, list: readonly T[] | undefined, f: (v: T) => string[]) =>
-    (list ?? []).map((v, i) => lead(`/${key}/${i}`, f(v)));
-  const empty = (key: string, v: object | undefined) =>
-    v && Object.keys(v).length === 0 ? [lead(`/${key}`, [`no ${key}`])] : [];
+  const listed = <T>(key: string, list: readonly T[] | undefined, f: (v: T) => string[]) => (list ?? []).map((v, i) => lead(`/${key}/${i}`, f(v)));
+  const empty = (key: string, v: object | undefined) => (v && Object.keys(v).length === 0 ? [lead(`/${key}`, [`no ${key}`])] : []);
 
   const sections: string[][] = [];
   /** a section: a blank line before and after each block, one-liners (with their `##` lines) together */
@@ -411,9 +413,7 @@ export function printPolicy(p: Policy, leading: LeadingComments): string {
   section([...empty('calendars', p.calendars), ...keyed('calendars', p.calendars, calendar)]);
   section([...empty('instants', p.instants), ...keyed('instants', p.instants, (id, i) => [`instant ${name(id)} = ${instant(i)}`])]);
   section([...empty('counters', p.counters), ...keyed('counters', p.counters, (id, c) => [counter(id, c as Record<string, unknown>)])]);
-  section(
-    keyed('clauses', p.clauses, (id, c) => langTexts(`clause ${name(id)}${c.title !== undefined ? ` ${str(c.title)}` : ''}`, c.text ?? {})),
-  );
+  section(keyed('clauses', p.clauses, (id, c) => langTexts(`clause ${name(id)}${c.title !== undefined ? ` ${str(c.title)}` : ''}`, c.text ?? {})));
   section([
     ...empty('assumptions', p.assumptions),
     ...listed('assumptions', p.assumptions, (a) => langTexts(`assumption ${name(a.id)} (clause ${name(a.clause)})`, a.text ?? {})),

@@ -25,15 +25,8 @@ function pick(schema: SchemaLike, v: unknown): SchemaLike | undefined {
   if (Array.isArray(v)) return variants.find((s) => s.type === 'array');
   if (!isObj(v)) return undefined;
   const keys = Object.keys(v);
-  const fits = (s: SchemaLike) =>
-    s.properties !== undefined &&
-    keys.every((k) => k in s.properties!) &&
-    (s.required ?? []).every((k) => k in v);
-  return (
-    variants.find(fits) ??
-    variants.find((s) => s.properties && keys.some((k) => k in s.properties!)) ??
-    variants.find((s) => s.patternProperties)
-  );
+  const fits = (s: SchemaLike) => s.properties !== undefined && keys.every((k) => k in s.properties!) && (s.required ?? []).every((k) => k in v);
+  return variants.find(fits) ?? variants.find((s) => s.properties && keys.some((k) => k in s.properties!)) ?? variants.find((s) => s.patternProperties);
 }
 
 /** A copy of `v` whose object keys follow the schema's property order. */

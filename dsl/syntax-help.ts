@@ -16,7 +16,8 @@ export const syntaxHelp: Record<string, string> = {
   dayList: 'weekdays are written `mon, wed, fri` or as a range `mon..fri`',
   dayItem: 'a weekday is mon, tue, wed, thu, fri, sat or sun; a range is `mon..fri`',
   hoursLine: 'working hours are `<days> HH:MM-HH:MM[, HH:MM-HH:MM]`, e.g. `sat, sun 10:00-12:00, 18:00-20:00`',
-  holiday: 'a holiday is `holiday "<name>" on MM-DD | on jalali MM-DD | on orthodox easter [+ N days] | on <dates>` or `holiday of <country> [types <types>]`, then [from <date>] [until <date>] [substitute]',
+  holiday:
+    'a holiday is `holiday "<name>" on MM-DD | on jalali MM-DD | on orthodox easter [+ N days] | on <dates>` or `holiday of <country> [types <types>]`, then [from <date>] [until <date>] [substitute]',
   holidayDate: 'a holiday falls on MM-DD, jalali MM-DD, orthodox|western easter [+ N days], or a list of dates YYYY-MM-DD',
   holidayMod: 'after a holiday: from <date>, until <date>, substitute, without substitute',
   suspension: 'a suspension is `suspended [from <date>] [until <date>] [because "<reason>"]`',
@@ -29,9 +30,11 @@ export const syntaxHelp: Record<string, string> = {
   clauseRef: 'a clause reference is `(clause <clause-id>)`',
   itemHead: 'an item head is `<id> ["<title>"] [per <attribute>] (clause <clause-id>)`',
   deadlineDecl: 'a deadline is `deadline <id> [per <attribute>] (clause <id>) { <party> owes <event> within <duration> after <event> … }`',
-  deadlineItem: 'inside a deadline: for <plan> <options>, <party> owes|should|must <event> within <duration> after <event>, calendar <id>, priority <value>, internal, reported',
+  deadlineItem:
+    'inside a deadline: for <plan> <options>, <party> owes|should|must <event> within <duration> after <event>, calendar <id>, priority <value>, internal, reported',
   entitlementDecl: 'an entitlement is `entitlement <id> [per <attribute>] (clause <id>) { … }`',
-  entitlementItem: 'inside an entitlement: for, limit, kind, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
+  entitlementItem:
+    'inside an entitlement: for, limit, kind, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
   used: 'usage is `used count <event> [after <event>]`, `used fact <fact>` or `used sum <attribute> of <event> [after <event>]`',
   pvLimit: 'a limit is a number, `unlimited`, `<attribute> of <event>`, or `by <plan> { <option>: <limit>, … }`',
   limitValue: 'a limit is a number or `unlimited`',
@@ -49,8 +52,10 @@ export const syntaxHelp: Record<string, string> = {
   creditItem: 'inside a credit: for, per month|solar_month, downtime <event>, below <ratio>, pays <n> times downtime hours',
   applies: 'plan gating is `for <plan> <option>, <option>` or `for all plans`',
   conditions: 'conditions are joined by `and`, or `always` for none',
-  condition: 'a condition is one of: fact <f> = <v>, plan <p> in [..], [no] event <e> [where …] [exists] [before <instant>] [after <instant>], now before <instant>, deadline <d> <status>, counter <c> > <n>, entitlement <e> [not] allowed, open <calendar>, or a group (<condition> or <condition> …); then [because "<reason>"]',
-  anyCond: 'a group is `(<condition> or <condition> …)`: at least one holds; two or more single conditions joined by `or`, each with its own [because "<reason>"]; `and` and groups cannot stand inside (write `(A or B) and C`)',
+  condition:
+    'a condition is one of: fact <f> = <v>, plan <p> in [..], [no] event <e> [where …] [exists] [before <instant>] [after <instant>], now before <instant>, deadline <d> <status>, counter <c> > <n>, entitlement <e> [not] allowed, open <calendar>, or a group (<condition> or <condition> …); then [because "<reason>"]',
+  anyCond:
+    'a group is `(<condition> or <condition> …)`: at least one holds; two or more single conditions joined by `or`, each with its own [because "<reason>"]; `and` and groups cannot stand inside (write `(A or B) and C`)',
   comparison: 'a comparison is = v, != v, in [..], not in [..], > n, < n, >= n, <= n',
   comparisons: 'comparisons are separated by commas: `fact price > 0, <= 100`',
   eventRef: 'an event reference is `[first|last] <event> [where <attribute> = <value>, <attribute> in [..]]`',

@@ -5,17 +5,7 @@ import { KEYWORDS, keywordPattern, PATTERNS, type Keyword as LexKeyword } from '
 
 /** How the Monarch tokenizer colours a token. */
 export type TokenClass =
-  | 'keyword'
-  | 'identifier'
-  | 'string'
-  | 'number'
-  | 'number.date'
-  | 'number.duration'
-  | 'comment'
-  | 'comment.doc'
-  | 'delimiter'
-  | 'operator'
-  | 'white';
+  'keyword' | 'identifier' | 'string' | 'number' | 'number.date' | 'number.duration' | 'comment' | 'comment.doc' | 'delimiter' | 'operator' | 'white';
 
 interface TokenDef {
   token: TokenType;

@@ -53,7 +53,10 @@ export async function run(args: string[]): Promise<number> {
         const { diagnostics, cases } = await checkTestFile(source, dir);
         const errors = errorCount(diagnostics);
         if (errors) failed = true;
-        report(diagnostics, `${escapeControls(file)}: ${errors ? style.red(plural(errors, 'error')) : `${style.green('ok')} (test file, ${plural(cases, 'case')})`}`);
+        report(
+          diagnostics,
+          `${escapeControls(file)}: ${errors ? style.red(plural(errors, 'error')) : `${style.green('ok')} (test file, ${plural(cases, 'case')})`}`,
+        );
         continue;
       }
       // Loaded after the file is read, so unreadable input is refused without loading the engine.

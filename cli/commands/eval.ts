@@ -40,7 +40,8 @@ export async function run(args: string[]): Promise<number> {
   expectPositionals('eval', positionals, ['case file']);
   const lang = parseLang('eval', values.lang);
   const backend = values.engine ?? 'compiled';
-  if (backend !== 'compiled' && backend !== 'json-rules-engine') throw new UsageError(`unknown engine \`${backend}\`: use compiled or json-rules-engine`, 'eval');
+  if (backend !== 'compiled' && backend !== 'json-rules-engine')
+    throw new UsageError(`unknown engine \`${backend}\`: use compiled or json-rules-engine`, 'eval');
   try {
     return await answerCase(positionals[0], values, lang, backend);
   } catch (e) {
@@ -81,7 +82,9 @@ async function answerCase(
   // about the policy (a duration its clock cannot compute) only a pointer, placed here in its file
   const answer = await engine.evaluate(policy, value as Case, { lang, file: caseFile.file, locate, engine: backend }).catch((e: unknown) => {
     if (!(e instanceof engine.SlaError)) throw e;
-    throw new engine.SlaError(e.diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d)));
+    throw new engine.SlaError(
+      e.diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d)),
+    );
   });
   const out = process.stdout;
   out.write(

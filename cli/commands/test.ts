@@ -139,9 +139,7 @@ async function runFile(
     return;
   }
   for (const testCase of document.cases) {
-    const outcome = await runCase(testCase, ctx.policyFor, (policy) =>
-      ctx.testing.runTestCase(testCase, policy, { file, locate }),
-    );
+    const outcome = await runCase(testCase, ctx.policyFor, (policy) => ctx.testing.runTestCase(testCase, policy, { file, locate }));
     if (testCase.policy !== undefined && testCase.diagnostics.length === 0) ctx.record?.(testCase.policy, testCase.case);
     if (outcome.passed) ctx.tally.passed++;
     else ctx.tally.failed++;

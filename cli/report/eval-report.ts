@@ -1,8 +1,6 @@
 // The readable report of `sla eval`: a header, then one table per kind of answer, and with
 // --explain each clause's text and the conditions that decided. (`--json` prints the Answer as is.)
-import type {
-  Answer, CreditItem, DeadlineItem, EntitlementItem, Explanation, RefundAnswer,
-} from '../../engine/answer.ts';
+import type { Answer, CreditItem, DeadlineItem, EntitlementItem, Explanation, RefundAnswer } from '../../engine/answer.ts';
 import { isolateRtl } from '../text/bidi.ts';
 import { escapeControls, escapeStrings } from '../text/escape-controls.ts';
 import type { Style } from '../text/style.ts';
@@ -29,7 +27,9 @@ export function formatEvalReport(raw: Answer, options: ReportOptions): string {
     const text = answer.explanations[escapeControls(clause)];
     if (text && ex.text !== undefined) text.text = ex.text.split('\n').map(escapeControls).join('\n');
   }
-  const plans = Object.entries(answer.plans ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const plans = Object.entries(answer.plans ?? {})
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
   const lines = [
     `${style.bold(`${answer.policy.id} ${answer.policy.version}`)} · at ${showInstant(answer.at)}${plans ? ` · ${plans}` : ''}`,
     ...section(style, 'Deadlines', answer.deadlines, (items) => deadlineTable(items, options)),
@@ -58,11 +58,16 @@ const reasons = (rs: string[] | undefined) => (rs ?? []).join('\n');
 
 function deadlineTable(items: DeadlineItem[], options: ReportOptions): string[] {
   const { style } = options;
-  const statusPaint = (padded: string, raw: string) =>
-    raw === 'met' ? style.green(padded) : raw === 'breached' ? style.red(padded) : style.yellow(padded);
+  const statusPaint = (padded: string, raw: string) => (raw === 'met' ? style.green(padded) : raw === 'breached' ? style.red(padded) : style.yellow(padded));
   const columns: Column[] = [
-    { header: 'id' }, { header: 'subject' }, { header: 'party' }, { header: 'due' },
-    { header: 'status', paint: statusPaint }, { header: 'met at' }, { header: 'priority' }, ...clauseColumn(options),
+    { header: 'id' },
+    { header: 'subject' },
+    { header: 'party' },
+    { header: 'due' },
+    { header: 'status', paint: statusPaint },
+    { header: 'met at' },
+    { header: 'priority' },
+    ...clauseColumn(options),
   ];
   const rows = items.map((d) => [
     d.id,
@@ -86,8 +91,11 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
     { header: 'id' },
     ...(hasSubjects ? [{ header: 'subject' }] : []),
     { header: 'allowed', paint: (p, raw) => (raw === '✓' ? style.green(p) : style.red(p)) },
-    { header: 'limit', align: 'right' }, { header: 'used', align: 'right' }, { header: 'remaining', align: 'right' },
-    { header: 'until' }, { header: 'cost' },
+    { header: 'limit', align: 'right' },
+    { header: 'used', align: 'right' },
+    { header: 'remaining', align: 'right' },
+    { header: 'until' },
+    { header: 'cost' },
     ...(hasExtras ? [{ header: 'also' }] : []),
     ...clauseColumn(options),
     { header: 'reasons' },
@@ -101,7 +109,13 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
     'remaining' in e ? showNumber(e.remaining) : '',
     showInstant(e.until),
     showMoney(e.cost),
-    ...(hasExtras ? [extras(e).map((k) => `${k}: ${showAny(e[k])}`).join('\n')] : []),
+    ...(hasExtras
+      ? [
+          extras(e)
+            .map((k) => `${k}: ${showAny(e[k])}`)
+            .join('\n'),
+        ]
+      : []),
     ...(options.explain ? [e.clause] : []),
     reasons(e.reasons),
   ]);
@@ -128,9 +142,14 @@ function refundLines(refund: RefundAnswer | null, options: ReportOptions): strin
 
 function creditTable(items: CreditItem[], options: ReportOptions): string[] {
   const columns: Column[] = [
-    { header: 'id' }, { header: 'period' }, { header: 'amount', align: 'right' }, { header: 'unit' },
-    { header: 'availability', align: 'right' }, { header: 'downtime h', align: 'right' },
-    ...clauseColumn(options), { header: 'reasons' },
+    { header: 'id' },
+    { header: 'period' },
+    { header: 'amount', align: 'right' },
+    { header: 'unit' },
+    { header: 'availability', align: 'right' },
+    { header: 'downtime h', align: 'right' },
+    ...clauseColumn(options),
+    { header: 'reasons' },
   ];
   const rows = items.map((c) => [
     c.id,
@@ -160,20 +179,15 @@ function explanationLines(answer: Answer, options: ReportOptions): string[] {
     // The label stays left; the assumption's own text is isolated, so Persian reads right to left.
     const label = 'assumption: ';
     for (const a of ex.assumptions ?? []) {
-      wrapText(a, textWidth - label.length).forEach((l, i) =>
-        lines.push(`    ${style.dim(`${i === 0 ? label : ' '.repeat(label.length)}${isolateRtl(l)}`)}`),
-      );
+      wrapText(a, textWidth - label.length).forEach((l, i) => lines.push(`    ${style.dim(`${i === 0 ? label : ' '.repeat(label.length)}${isolateRtl(l)}`)}`));
     }
     if ((ex.conditions ?? []).length > 0) {
-      const rows = ex.conditions.map((c) => [
-        c.result ? '✓' : '✗',
-        c.check,
-        showAny(c.saw),
-        c.expected === undefined ? '' : showAny(c.expected),
-      ]);
+      const rows = ex.conditions.map((c) => [c.result ? '✓' : '✗', c.check, showAny(c.saw), c.expected === undefined ? '' : showAny(c.expected)]);
       const columns: Column[] = [
         { header: '', paint: (p, raw) => (raw === '✓' ? style.green(p) : style.red(p)) },
-        { header: 'condition' }, { header: 'saw' }, { header: 'expected' },
+        { header: 'condition' },
+        { header: 'saw' },
+        { header: 'expected' },
       ];
       lines.push(...renderTable(columns, rows, { indent: '    ', paintHeader: style.dim }));
     }

@@ -17,9 +17,7 @@ export interface TableOptions {
 export function renderTable(columns: Column[], rows: string[][], options: TableOptions = {}): string[] {
   const indent = options.indent ?? '  ';
   const cells = rows.map((row) => row.map((cell) => isolateRtl(cell).split('\n')));
-  const widths = columns.map((c, i) =>
-    Math.max(displayWidth(c.header), ...cells.map((row) => Math.max(0, ...row[i].map(displayWidth)))),
-  );
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => Math.max(0, ...row[i].map(displayWidth)))));
   const last = columns.length - 1;
   const pad = (text: string, i: number) => {
     if (i === last && columns[i].align !== 'right') return text; // no trailing blanks

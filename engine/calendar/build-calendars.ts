@@ -25,8 +25,7 @@ import { parseWeekHours } from './week-hours.ts';
 import { zoneClock } from './zone-clock.ts';
 import { zoneProblem } from './zone.ts';
 
-const ptr = (...parts: (string | number)[]) =>
-  parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+const ptr = (...parts: (string | number)[]) => parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 const DEFAULT_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const RULE_KINDS = ['date', 'easter', 'jalali', 'dates', 'country'] as const;
@@ -49,11 +48,13 @@ function checkHoliday(rule: HolidayRule, path: string, out: Diagnostic[]): void 
   const r = rule as Record<string, unknown>;
   const kinds = RULE_KINDS.filter((k) => k in r);
   if (kinds.length !== 1) {
-    out.push(invalidHolidayRule(
-      kinds.length ? `a holiday rule has one of ${kinds.join(', ')}, not several` : 'a holiday rule needs a date',
-      path,
-      'give one of date (MM-DD), easter, jalali (MM-DD), dates (a list) or country',
-    ));
+    out.push(
+      invalidHolidayRule(
+        kinds.length ? `a holiday rule has one of ${kinds.join(', ')}, not several` : 'a holiday rule needs a date',
+        path,
+        'give one of date (MM-DD), easter, jalali (MM-DD), dates (a list) or country',
+      ),
+    );
     return;
   }
   const kind = kinds[0];
@@ -72,7 +73,14 @@ function checkHoliday(rule: HolidayRule, path: string, out: Diagnostic[]): void 
       break;
     case 'jalali':
       if (typeof r.jalali !== 'string' || !isValidJalaliMonthDay(r.jalali)) {
-        out.push(invalidCalendarDate(r.jalali, 'Jalali month and day', `${path}/jalali`, 'write MM-DD: months 01–06 have 31 days, 07–11 have 30, Esfand (12) 29 or 30'));
+        out.push(
+          invalidCalendarDate(
+            r.jalali,
+            'Jalali month and day',
+            `${path}/jalali`,
+            'write MM-DD: months 01–06 have 31 days, 07–11 have 30, Esfand (12) 29 or 30',
+          ),
+        );
       }
       break;
     case 'easter':
@@ -95,11 +103,12 @@ function checkHoliday(rule: HolidayRule, path: string, out: Diagnostic[]): void 
       }
       if (r.types !== undefined) {
         if (!Array.isArray(r.types)) out.push(invalidHolidayRule('types is a list', `${path}/types`));
-        else r.types.forEach((t, i) => {
-          if (!(HOLIDAY_TYPES as readonly unknown[]).includes(t)) {
-            out.push(unknownHolidayType(t, HOLIDAY_TYPES, `${path}/types/${i}`));
-          }
-        });
+        else
+          r.types.forEach((t, i) => {
+            if (!(HOLIDAY_TYPES as readonly unknown[]).includes(t)) {
+              out.push(unknownHolidayType(t, HOLIDAY_TYPES, `${path}/types/${i}`));
+            }
+          });
       }
       break;
     }
@@ -216,7 +225,13 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
     for (const key of Object.keys(self.hours ?? {})) {
       const i = (WEEKDAY_NAMES as readonly string[]).indexOf(key);
       if (i >= 0 && !weekdays[i] && windows[i].length > 0) {
-        out.push(invalidWeek(`hours are given for ${key}, which is not a business day of \`${id}\``, ptr('calendars', id, 'hours', key), `add ${key} to days, or remove its hours`));
+        out.push(
+          invalidWeek(
+            `hours are given for ${key}, which is not a business day of \`${id}\``,
+            ptr('calendars', id, 'hours', key),
+            `add ${key} to days, or remove its hours`,
+          ),
+        );
       }
     }
     const extraWorking = new Set<number>();
@@ -224,8 +239,14 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
     const suspended: [number, number][] = [];
     const holidays: HolidayRule[] = [];
     for (const d of chain) {
-      for (const s of d.extra_working_days ?? []) { const n = parseDay(s); if (n !== undefined) extraWorking.add(n); }
-      for (const s of d.extra_days_off ?? []) { const n = parseDay(s); if (n !== undefined) extraOff.add(n); }
+      for (const s of d.extra_working_days ?? []) {
+        const n = parseDay(s);
+        if (n !== undefined) extraWorking.add(n);
+      }
+      for (const s of d.extra_days_off ?? []) {
+        const n = parseDay(s);
+        if (n !== undefined) extraOff.add(n);
+      }
       for (const s of d.suspended ?? []) {
         suspended.push([s.from ? (parseDay(s.from) ?? Infinity) : -Infinity, s.until ? (parseDay(s.until) ?? -Infinity) : Infinity]);
       }
@@ -238,10 +259,22 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
       }
     }
     if (!windows.some((w, i) => weekdays[i] && w.length > 0) && extraWorking.size === 0) {
-      out.push(contradictoryCalendar(`calendar \`${id}\` is never open`, ptr('calendars', id, self.hours ? 'hours' : 'days'), 'give working hours to at least one business day'));
+      out.push(
+        contradictoryCalendar(
+          `calendar \`${id}\` is never open`,
+          ptr('calendars', id, self.hours ? 'hours' : 'days'),
+          'give working hours to at least one business day',
+        ),
+      );
     }
     if (extraWorking.size === 0 && closedEveryDate(weekdays, holidays)) {
-      out.push(contradictoryCalendar(`calendar ${quoteName(id)} is never open: every date of the year is a holiday or not a business day`, ptr('calendars', id, 'holidays'), 'a business-day clock on it could never advance'));
+      out.push(
+        contradictoryCalendar(
+          `calendar ${quoteName(id)} is never open: every date of the year is a holiday or not a business day`,
+          ptr('calendars', id, 'holidays'),
+          'a business-day clock on it could never advance',
+        ),
+      );
     }
     if (out.length) continue;
     const rules: DayRules = { weekdays, holidays, suspended, extraOff, extraWorking };
@@ -249,10 +282,12 @@ export function buildCalendars(decls: Record<string, CalendarDecl> | undefined, 
   }
   if (out.length) {
     const seen = new Set<string>();
-    throw new SlaError(out.filter((d) => {
-      const key = `${d.code} ${d.path} ${d.message}`;
-      return !seen.has(key) && !!seen.add(key);
-    }));
+    throw new SlaError(
+      out.filter((d) => {
+        const key = `${d.code} ${d.path} ${d.message}`;
+        return !seen.has(key) && !!seen.add(key);
+      }),
+    );
   }
   return result;
 }

@@ -96,4 +96,3 @@ export class Calendar implements BusinessCalendar {
     return this.days.daysOff(year);
   }
 }
-

@@ -7,8 +7,7 @@ import { checkInstant, checkSpan } from './limits.ts';
 import { addSolarYears, addWallDays } from './solar.ts';
 import { zoneClock } from './zone-clock.ts';
 
-export type DurationUnit =
-  | 'minutes' | 'hours' | 'days' | 'weeks' | 'business_days' | 'business_day_hours' | 'business_hours' | 'solar_years';
+export type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'business_days' | 'business_day_hours' | 'business_hours' | 'solar_years';
 
 export interface ParsedDuration {
   amount: number;
@@ -16,14 +15,21 @@ export interface ParsedDuration {
 }
 
 const UNITS: Record<string, DurationUnit> = {
-  minute: 'minutes', minutes: 'minutes',
-  hour: 'hours', hours: 'hours',
-  day: 'days', days: 'days',
-  week: 'weeks', weeks: 'weeks',
-  'business day': 'business_days', 'business days': 'business_days',
+  minute: 'minutes',
+  minutes: 'minutes',
+  hour: 'hours',
+  hours: 'hours',
+  day: 'days',
+  days: 'days',
+  week: 'weeks',
+  weeks: 'weeks',
+  'business day': 'business_days',
+  'business days': 'business_days',
   'hours (business days)': 'business_day_hours',
-  'business hour': 'business_hours', 'business hours': 'business_hours',
-  'solar year': 'solar_years', 'solar years': 'solar_years',
+  'business hour': 'business_hours',
+  'business hours': 'business_hours',
+  'solar year': 'solar_years',
+  'solar years': 'solar_years',
 };
 
 const PATTERN = new RegExp(DURATION_PATTERN);
@@ -35,8 +41,14 @@ export function parseDuration(s: string): ParsedDuration | undefined {
 }
 
 const NOMINAL_MS: Record<DurationUnit, number> = {
-  minutes: MINUTE_MS, hours: HOUR_MS, days: DAY_MS, weeks: 7 * DAY_MS, business_days: DAY_MS,
-  business_day_hours: HOUR_MS, business_hours: HOUR_MS, solar_years: 365 * DAY_MS,
+  minutes: MINUTE_MS,
+  hours: HOUR_MS,
+  days: DAY_MS,
+  weeks: 7 * DAY_MS,
+  business_days: DAY_MS,
+  business_day_hours: HOUR_MS,
+  business_hours: HOUR_MS,
+  solar_years: 365 * DAY_MS,
 };
 
 /** The span a duration's clock must run (business units count their own hours), as addDuration
@@ -55,7 +67,13 @@ export const isBusinessUnit = (u: DurationUnit) => u === 'business_days' || u ==
 export function addDuration(ms: number, duration: string, opts: { zone: string; calendar?: BusinessCalendar }): number {
   const p = parseDuration(duration);
   if (!p) {
-    throw new SlaError([invalidDuration(duration, undefined, 'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"')]);
+    throw new SlaError([
+      invalidDuration(
+        duration,
+        undefined,
+        'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"',
+      ),
+    ]);
   }
   checkInstant(ms);
   zoneClock(opts.zone); // validates the zone

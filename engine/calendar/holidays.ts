@@ -70,10 +70,7 @@ export function isValidJalaliMonthDay(s: string): boolean {
 
 function validity(rule: HolidayRule): [number, number] {
   const r = rule as { from?: string; until?: string };
-  return [
-    r.from ? (parseDay(r.from) ?? -Infinity) : -Infinity,
-    r.until ? (parseDay(r.until) ?? Infinity) : Infinity,
-  ];
+  return [r.from ? (parseDay(r.from) ?? -Infinity) : -Infinity, r.until ? (parseDay(r.until) ?? Infinity) : Infinity];
 }
 
 /** Dates named by a rule within [fromDay, toDay), respecting its validity range. */

@@ -117,7 +117,7 @@ export class IntervalClock {
     if (b.spanEnd - origin > LIMIT_MS) {
       throw outOfRange(
         `${this.label} ${what} within ${LIMIT_YEARS} years of ${new Date(origin).toISOString()}`,
-        'check the calendar\'s days, hours and holidays, or the duration',
+        "check the calendar's days, hours and holidays, or the duration",
       );
     }
     return this.block(b.year + 1);

@@ -77,7 +77,14 @@ export function toJalali(day: number): [number, number, number] {
 
 export function isValidJalali(jy: number, jm: number, jd: number): boolean {
   return (
-    Number.isInteger(jy) && Number.isInteger(jm) && Number.isInteger(jd) &&
-    jy >= JALALI_MIN_YEAR && jy <= JALALI_MAX_YEAR && jm >= 1 && jm <= 12 && jd >= 1 && jd <= jalaliMonthLength(jy, jm)
+    Number.isInteger(jy) &&
+    Number.isInteger(jm) &&
+    Number.isInteger(jd) &&
+    jy >= JALALI_MIN_YEAR &&
+    jy <= JALALI_MAX_YEAR &&
+    jm >= 1 &&
+    jm <= 12 &&
+    jd >= 1 &&
+    jd <= jalaliMonthLength(jy, jm)
   );
 }

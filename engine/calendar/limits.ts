@@ -15,7 +15,10 @@ export function outOfRange(message: string, help?: string): SlaError {
 /** Throws SLA4014 unless `ms` is an instant the clocks can work with (1900–2200). */
 export function checkInstant(ms: number, what = 'instant'): void {
   if (!Number.isFinite(ms) || ms < MIN_INSTANT || ms >= MAX_INSTANT) {
-    throw outOfRange(`${what} ${Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms)} is outside the supported range`, 'instants must fall between 1900 and 2200');
+    throw outOfRange(
+      `${what} ${Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms)} is outside the supported range`,
+      'instants must fall between 1900 and 2200',
+    );
   }
 }
 

@@ -53,7 +53,11 @@ export function parseWeekHours(hours: Record<string, readonly string[]> | undefi
       const a = m ? minutesOf(m[1], m[2], false) : undefined;
       const b = m ? minutesOf(m[3], m[4], true) : undefined;
       if (a === undefined || b === undefined) {
-        problems.push({ path: `/hours/${key}/${i}`, message: `"${String(s)}" is not a time range`, help: 'write HH:MM-HH:MM, e.g. 09:00-18:00 or 18:00-24:00' });
+        problems.push({
+          path: `/hours/${key}/${i}`,
+          message: `"${String(s)}" is not a time range`,
+          help: 'write HH:MM-HH:MM, e.g. 09:00-18:00 or 18:00-24:00',
+        });
       } else if (b <= a) {
         problems.push({
           path: `/hours/${key}/${i}`,
@@ -71,7 +75,8 @@ export function parseWeekHours(hours: Record<string, readonly string[]> | undefi
         problems.push({ path: `/hours/${key}/${i}`, message: `"${list[i]}" overlaps another range of ${key}` });
         continue;
       }
-      if (a === lastEnd) flat[flat.length - 1] = b * MINUTE_MS; // adjacent ranges join
+      if (a === lastEnd)
+        flat[flat.length - 1] = b * MINUTE_MS; // adjacent ranges join
       else flat.push(a * MINUTE_MS, b * MINUTE_MS);
     }
     windows[wd] = Object.freeze(flat);

@@ -24,17 +24,32 @@ export function formatOffset(minutes: number): string {
 // Abbreviations name no place and hide DST rules; each maps to a representative zone and its
 // standard offset.
 const ABBREVIATIONS: Record<string, [string, string]> = {
-  EST: ['America/New_York', '-05:00'], EDT: ['America/New_York', '-04:00'],
-  CST: ['America/Chicago', '-06:00'], CDT: ['America/Chicago', '-05:00'],
-  MST: ['America/Denver', '-07:00'], MDT: ['America/Denver', '-06:00'],
-  PST: ['America/Los_Angeles', '-08:00'], PDT: ['America/Los_Angeles', '-07:00'],
-  AKST: ['America/Anchorage', '-09:00'], HST: ['Pacific/Honolulu', '-10:00'],
-  EST5EDT: ['America/New_York', '-05:00'], CST6CDT: ['America/Chicago', '-06:00'],
-  MST7MDT: ['America/Denver', '-07:00'], PST8PDT: ['America/Los_Angeles', '-08:00'],
-  WET: ['Europe/Lisbon', '+00:00'], WEST: ['Europe/Lisbon', '+01:00'], BST: ['Europe/London', '+01:00'],
-  CET: ['Europe/Berlin', '+01:00'], CEST: ['Europe/Berlin', '+02:00'], MET: ['Europe/Berlin', '+01:00'],
-  EET: ['Europe/Kyiv', '+02:00'], EEST: ['Europe/Kyiv', '+03:00'], MSK: ['Europe/Moscow', '+03:00'],
-  IRST: ['Asia/Tehran', '+03:30'], IRDT: ['Asia/Tehran', '+04:30'], IST: ['Asia/Kolkata', '+05:30'],
+  EST: ['America/New_York', '-05:00'],
+  EDT: ['America/New_York', '-04:00'],
+  CST: ['America/Chicago', '-06:00'],
+  CDT: ['America/Chicago', '-05:00'],
+  MST: ['America/Denver', '-07:00'],
+  MDT: ['America/Denver', '-06:00'],
+  PST: ['America/Los_Angeles', '-08:00'],
+  PDT: ['America/Los_Angeles', '-07:00'],
+  AKST: ['America/Anchorage', '-09:00'],
+  HST: ['Pacific/Honolulu', '-10:00'],
+  EST5EDT: ['America/New_York', '-05:00'],
+  CST6CDT: ['America/Chicago', '-06:00'],
+  MST7MDT: ['America/Denver', '-07:00'],
+  PST8PDT: ['America/Los_Angeles', '-08:00'],
+  WET: ['Europe/Lisbon', '+00:00'],
+  WEST: ['Europe/Lisbon', '+01:00'],
+  BST: ['Europe/London', '+01:00'],
+  CET: ['Europe/Berlin', '+01:00'],
+  CEST: ['Europe/Berlin', '+02:00'],
+  MET: ['Europe/Berlin', '+01:00'],
+  EET: ['Europe/Kyiv', '+02:00'],
+  EEST: ['Europe/Kyiv', '+03:00'],
+  MSK: ['Europe/Moscow', '+03:00'],
+  IRST: ['Asia/Tehran', '+03:30'],
+  IRDT: ['Asia/Tehran', '+04:30'],
+  IST: ['Asia/Kolkata', '+05:30'],
 };
 
 /** Zones ICU still lists by a former name, suggested by their current one. */
@@ -62,7 +77,8 @@ export interface ZoneProblem {
 
 /** Why a zone string is not accepted, with a suggestion; undefined if it is valid. */
 export function zoneProblem(zone: string): ZoneProblem | undefined {
-  if (typeof zone !== 'string' || zone.length === 0) return { message: 'empty time zone', help: 'use an IANA zone such as Europe/Kyiv, or an offset such as +02:00' };
+  if (typeof zone !== 'string' || zone.length === 0)
+    return { message: 'empty time zone', help: 'use an IANA zone such as Europe/Kyiv, or an offset such as +02:00' };
   if (FIXED_OFFSET.test(zone)) {
     return parseFixedOffset(zone) === undefined
       ? { message: `offset "${zone}" is out of range`, help: 'offsets run from -14:00 to +14:00, minutes 00–59' }

@@ -60,7 +60,8 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
   };
 
   // at
-  const at = input.at === undefined ? (err(missingValue('the case has no `at`: the instant the questions are asked at', '/at')), undefined) : instant(input.at, '/at');
+  const at =
+    input.at === undefined ? (err(missingValue('the case has no `at`: the instant the questions are asked at', '/at')), undefined) : instant(input.at, '/at');
 
   // plans
   const plans: Record<string, string> = {};
@@ -114,14 +115,25 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
       const path = `/events/${index}`;
       if (!isRecord(raw)) return err(wrongCaseShape('an event must be a mapping with `type` and `at`', path));
       const type = raw.type;
-      if (typeof type !== 'string') return err(missingValue('the event has no `type`', `${path}/type`, `\`${policy.id}\` declares ${listOf(Object.keys(policy.events))}`));
+      if (typeof type !== 'string')
+        return err(missingValue('the event has no `type`', `${path}/type`, `\`${policy.id}\` declares ${listOf(Object.keys(policy.events))}`));
       const decl = Object.hasOwn(policy.events, type) ? policy.events[type] : undefined;
       if (!decl) return err(unknownInCase('event type', type, Object.keys(policy.events), policy.id, `${path}/type`));
       const attrDecls = decl.attributes ?? {};
-      const start = raw.at === undefined ? (err(missingValue(`the ${quoteName(type)} event has no \`at\``, `${path}/at`)), undefined) : instant(raw.at, `${path}/at`);
+      const start =
+        raw.at === undefined ? (err(missingValue(`the ${quoteName(type)} event has no \`at\``, `${path}/at`)), undefined) : instant(raw.at, `${path}/at`);
       let until: number | undefined;
       if (raw.until !== undefined) {
-        if (!decl.duration) err(untilWithoutDuration(type, Object.entries(policy.events).filter(([, d]) => d.duration).map(([t]) => t), `${path}/until`));
+        if (!decl.duration)
+          err(
+            untilWithoutDuration(
+              type,
+              Object.entries(policy.events)
+                .filter(([, d]) => d.duration)
+                .map(([t]) => t),
+              `${path}/until`,
+            ),
+          );
         else {
           until = instant(raw.until, `${path}/until`);
           if (until !== undefined && start !== undefined && until < start) err(untilBeforeAt(raw.until, raw.at, `${path}/until`));
@@ -161,13 +173,7 @@ function describeDecl(d: FactDecl | AttributeDecl): string {
 }
 
 /** Type, enum and sign checks; quantities are non-negative unless the declaration allows less. */
-function checkValue(
-  decl: FactDecl | AttributeDecl,
-  v: unknown,
-  path: string,
-  what: string,
-  err: (d: Diagnostic) => void,
-): boolean {
+function checkValue(decl: FactDecl | AttributeDecl, v: unknown, path: string, what: string, err: (d: Diagnostic) => void): boolean {
   if (!isOfType(decl.type, v)) {
     err(wrongCaseValue(what, describeDecl(decl), v, path));
     return false;

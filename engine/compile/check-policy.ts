@@ -21,14 +21,7 @@ import {
   type Diagnostic,
   type ReferenceKind,
 } from '../diagnostics/index.ts';
-import type {
-  AttributeDecl,
-  Condition,
-  EventRef,
-  FactDecl,
-  Instant,
-  Policy,
-} from '../ir/schema.ts';
+import type { AttributeDecl, Condition, EventRef, FactDecl, Instant, Policy } from '../ir/schema.ts';
 import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
 import { isOfType } from '../ir/value-types.ts';
@@ -51,8 +44,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   const zoneProblem = checkZone(p.zone);
   if (zoneProblem) out.push(invalidZone({ message: zoneProblem }, '/zone'));
   for (const [dim, decl] of Object.entries(p.plans)) {
-    if (decl.default !== undefined && !decl.options.includes(decl.default))
-      unknown('plan option', `/plans/${dim}/default`, decl.default, decl.options, dim);
+    if (decl.default !== undefined && !decl.options.includes(decl.default)) unknown('plan option', `/plans/${dim}/default`, decl.default, decl.options, dim);
   }
   for (const [name, decl] of Object.entries(facts)) {
     if (decl.default !== undefined) checkValue(decl, decl.default, `/facts/${name}/default`, `fact \`${name}\``);
@@ -62,17 +54,14 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       if (a.default !== undefined) checkValue(a, a.default, `/events/${type}/attributes/${attr}/default`, `attribute \`${attr}\``);
   }
   for (const [id, cal] of Object.entries(calendars)) {
-    if (cal.base !== undefined && !Object.hasOwn(calendars, cal.base))
-      unknown('calendar', `/calendars/${id}/base`, cal.base, Object.keys(calendars));
+    if (cal.base !== undefined && !Object.hasOwn(calendars, cal.base)) unknown('calendar', `/calendars/${id}/base`, cal.base, Object.keys(calendars));
     if (cal.zone !== undefined) {
       const problem = checkZone(cal.zone);
       if (problem) out.push(invalidZone({ message: problem }, `/calendars/${id}/zone`));
     }
   }
-  if (p.calendar !== undefined && !Object.hasOwn(calendars, p.calendar))
-    unknown('calendar', '/calendar', p.calendar, Object.keys(calendars));
-  for (const [id, clause] of Object.entries(p.clauses))
-    if (Object.keys(clause.text).length === 0) out.push(clauseWithoutText(id, `/clauses/${id}/text`));
+  if (p.calendar !== undefined && !Object.hasOwn(calendars, p.calendar)) unknown('calendar', '/calendar', p.calendar, Object.keys(calendars));
+  for (const [id, clause] of Object.entries(p.clauses)) if (Object.keys(clause.text).length === 0) out.push(clauseWithoutText(id, `/clauses/${id}/text`));
   (p.assumptions ?? []).forEach((a, i) => clauseRef(a.clause, `/assumptions/${i}/clause`));
 
   // ── helpers ──
@@ -89,8 +78,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   }
   function numericFact(name: string, path: string) {
     const d = factDecl(name, path);
-    if (d && d.type !== 'number' && d.type !== 'integer')
-      out.push(numberNeeded(`fact \`${name}\``, d.type, path));
+    if (d && d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(`fact \`${name}\``, d.type, path));
   }
   function attrDecl(event: string, attr: string, path: string): AttributeDecl | undefined {
     const attrs = p.events[event]?.attributes ?? {};
@@ -100,8 +88,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   }
   function checkValue(decl: { type: string; enum?: Scalar[] }, v: Scalar, path: string, what: string) {
     if (!isOfType(decl.type, v)) return out.push(wrongValueType(what, decl.type, v, path));
-    if (decl.enum && !decl.enum.includes(v))
-      out.push(notDeclaredValue(v, what, decl.enum.map(String), path));
+    if (decl.enum && !decl.enum.includes(v)) out.push(notDeclaredValue(v, what, decl.enum.map(String), path));
   }
   function eventRef(ref: EventRef, path: string) {
     if (!Object.hasOwn(p.events, ref.event)) return unknown('event type', `${path}/event`, ref.event, Object.keys(p.events));
@@ -113,11 +100,15 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   function duration(d: string, path: string, calendar: string | undefined) {
     const parsed = parseDuration(d);
     if (!parsed) return out.push(invalidDuration(d, path));
-    if (parsed.unit.startsWith('business') && calendar === undefined && p.calendar === undefined)
-      out.push(durationNeedsCalendar(d, path));
+    if (parsed.unit.startsWith('business') && calendar === undefined && p.calendar === undefined) out.push(durationNeedsCalendar(d, path));
     if (nominalMs(parsed) > LIMIT_MS) out.push(durationTooLong(d, LIMIT_YEARS, path));
   }
-  function planValue<T>(v: T | { by: string; values: Record<string, T> }, path: string, applies: Record<string, string[]> | undefined, each: (t: T, path: string) => void) {
+  function planValue<T>(
+    v: T | { by: string; values: Record<string, T> },
+    path: string,
+    applies: Record<string, string[]> | undefined,
+    each: (t: T, path: string) => void,
+  ) {
     if (!isByPlan(v)) return each(v as T, path);
     const decl = p.plans[v.by];
     if (!decl) return unknown('plan dimension', `${path}/by`, v.by, Object.keys(p.plans));
@@ -142,7 +133,10 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     for (const [dim, options] of Object.entries(a ?? {})) {
       const decl = p.plans[dim];
       if (!decl) unknown('plan dimension', `${path}/${dim}`, dim, Object.keys(p.plans));
-      else options.forEach((o, i) => { if (!decl.options.includes(o)) unknown('plan option', `${path}/${dim}/${i}`, o, decl.options, dim); });
+      else
+        options.forEach((o, i) => {
+          if (!decl.options.includes(o)) unknown('plan option', `${path}/${dim}/${i}`, o, decl.options, dim);
+        });
     }
   }
   function condition(c: Condition, path: string, scope?: Record<string, string[]>) {
@@ -152,9 +146,17 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       for (const { key } of comparisonsOf('scalar')) if (c[key] !== undefined) checkValue(d, c[key]!, `${path}/${key}`, `fact \`${c.fact}\``);
       for (const { key } of comparisonsOf('list')) c[key]?.forEach((v, i) => checkValue(d, v, `${path}/${key}/${i}`, `fact \`${c.fact}\``));
       for (const { key } of comparisonsOf('number'))
-        if (c[key] !== undefined && d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(`fact \`${c.fact}\``, d.type, `${path}/${key}`, 'it cannot be compared as a number'));
+        if (c[key] !== undefined && d.type !== 'number' && d.type !== 'integer')
+          out.push(numberNeeded(`fact \`${c.fact}\``, d.type, `${path}/${key}`, 'it cannot be compared as a number'));
       const ops = COMPARISONS.filter(({ key }) => key in c);
-      if (ops.length !== 1) out.push(oneComparison(ops.length, COMPARISONS.map((o) => o.key), path));
+      if (ops.length !== 1)
+        out.push(
+          oneComparison(
+            ops.length,
+            COMPARISONS.map((o) => o.key),
+            path,
+          ),
+        );
     } else if ('plan' in c) {
       applies({ [c.plan]: c.in }, path.replace(/$/, '') + '');
     } else if ('event' in c) {
@@ -183,9 +185,13 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   for (const [id, i] of Object.entries(instants)) instant(i, `/instants/${id}`);
   for (const [id, c] of Object.entries(counters)) {
     const path = `/counters/${id}`;
-    if ('breached' in c) { if (!deadlineIds.has(c.breached)) unknown('deadline', `${path}/breached`, c.breached, deadlineIds); }
-    else if ('count' in c) eventRef(c.count, `${path}/count`);
-    else { eventRef(c.of, `${path}/of`); attrDecl(c.of.event, c.sum, `${path}/sum`); }
+    if ('breached' in c) {
+      if (!deadlineIds.has(c.breached)) unknown('deadline', `${path}/breached`, c.breached, deadlineIds);
+    } else if ('count' in c) eventRef(c.count, `${path}/count`);
+    else {
+      eventRef(c.of, `${path}/of`);
+      attrDecl(c.of.event, c.sum, `${path}/sum`);
+    }
   }
   const ids = new Map<string, string>();
   const uniqueId = (id: string, path: string) => {
@@ -223,17 +229,30 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     }
     if (e.used) {
       const u = e.used;
-      if ('count' in u) { eventRef(u.count, `${path}/used/count`); if (u.after) eventRef(u.after, `${path}/used/after`); }
-      else if ('fact' in u) numericFact(u.fact, `${path}/used/fact`);
-      else { eventRef(u.of, `${path}/used/of`); numericAttr(u.of.event, u.sum, `${path}/used/sum`); if (u.after) eventRef(u.after, `${path}/used/after`); }
+      if ('count' in u) {
+        eventRef(u.count, `${path}/used/count`);
+        if (u.after) eventRef(u.after, `${path}/used/after`);
+      } else if ('fact' in u) numericFact(u.fact, `${path}/used/fact`);
+      else {
+        eventRef(u.of, `${path}/used/of`);
+        numericAttr(u.of.event, u.sum, `${path}/used/sum`);
+        if (u.after) eventRef(u.after, `${path}/used/after`);
+      }
     }
     if (e.opens) eventRef(e.opens, `${path}/opens`);
     if (e.until) instant(e.until, `${path}/until`, e.applies);
     if (e.closed_by) eventRef(e.closed_by, `${path}/closed_by`);
-    if (e.pause) { eventRef(e.pause.start, `${path}/pause/start`); eventRef(e.pause.stop, `${path}/pause/stop`); duration(e.pause.max, `${path}/pause/max`, undefined); }
+    if (e.pause) {
+      eventRef(e.pause.start, `${path}/pause/start`);
+      eventRef(e.pause.stop, `${path}/pause/stop`);
+      duration(e.pause.max, `${path}/pause/max`, undefined);
+    }
     (e.when ?? []).forEach((c, j) => condition(c, `${path}/when/${j}`, e.applies));
     for (const [name, c] of Object.entries(e.fields ?? {})) condition(c, `${path}/fields/${name}`, e.applies);
-    if (e.cost !== undefined) planValue(e.cost, `${path}/cost`, e.applies, (c, at) => { if ('of' in c) numericFact(c.of, `${at}/of`); });
+    if (e.cost !== undefined)
+      planValue(e.cost, `${path}/cost`, e.applies, (c, at) => {
+        if ('of' in c) numericFact(c.of, `${at}/of`);
+      });
   });
   if (p.refund) {
     const r = p.refund;

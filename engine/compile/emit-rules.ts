@@ -31,13 +31,41 @@ function rule(name: string, conditions: CompiledCondition[], params: Record<stri
 function entitlementConditions(e: Entitlement): CompiledCondition[] {
   const out = appliesConditions(e.applies);
   if (e.opens)
-    out.push({ name: 'opens', description: `${describeEvent(e.opens)} has happened`, fact: 'sla:instant', params: { expr: { from: e.opens } }, operator: 'isKnown', value: true });
+    out.push({
+      name: 'opens',
+      description: `${describeEvent(e.opens)} has happened`,
+      fact: 'sla:instant',
+      params: { expr: { from: e.opens } },
+      operator: 'isKnown',
+      value: true,
+    });
   if (e.until)
-    out.push({ name: 'until', description: `before ${describeInstant(e.until)}`, fact: 'sla:instant', params: { expr: e.until }, operator: 'instantAfter', value: { fact: 'sla:now' } });
+    out.push({
+      name: 'until',
+      description: `before ${describeInstant(e.until)}`,
+      fact: 'sla:instant',
+      params: { expr: e.until },
+      operator: 'instantAfter',
+      value: { fact: 'sla:now' },
+    });
   if (e.closed_by)
-    out.push({ name: 'closed_by', description: `${describeEvent(e.closed_by)} has not happened`, fact: 'sla:instant', params: { expr: { from: e.closed_by } }, operator: 'isKnown', value: false });
+    out.push({
+      name: 'closed_by',
+      description: `${describeEvent(e.closed_by)} has not happened`,
+      fact: 'sla:instant',
+      params: { expr: { from: e.closed_by } },
+      operator: 'isKnown',
+      value: false,
+    });
   if (e.pause)
-    out.push({ name: 'pause', description: `not paused (${describeEvent(e.pause.start)} without ${describeEvent(e.pause.stop)})`, fact: 'sla:paused_since', params: { pause: e.pause }, operator: 'isKnown', value: false });
+    out.push({
+      name: 'pause',
+      description: `not paused (${describeEvent(e.pause.start)} without ${describeEvent(e.pause.stop)})`,
+      fact: 'sla:paused_since',
+      params: { pause: e.pause },
+      operator: 'isKnown',
+      value: false,
+    });
   if (e.limit !== undefined && e.used)
     out.push({
       name: 'limit',
@@ -55,10 +83,23 @@ export function emitRules(p: Policy): RuleProperties[] {
   const rules: RuleProperties[] = [];
   for (const d of p.deadlines ?? []) {
     if (d.report === false) continue;
-    rules.push(rule(ruleName.deadline(d.id), [
-      ...appliesConditions(d.applies),
-      { name: 'instances', description: `${describeEvent(d.start)} has happened`, fact: 'sla:deadlines', params: { deadline: d.id }, operator: 'notEmpty', value: true },
-    ], { id: d.id, clause: d.clause }));
+    rules.push(
+      rule(
+        ruleName.deadline(d.id),
+        [
+          ...appliesConditions(d.applies),
+          {
+            name: 'instances',
+            description: `${describeEvent(d.start)} has happened`,
+            fact: 'sla:deadlines',
+            params: { deadline: d.id },
+            operator: 'notEmpty',
+            value: true,
+          },
+        ],
+        { id: d.id, clause: d.clause },
+      ),
+    );
   }
   for (const e of p.entitlements ?? []) {
     rules.push(rule(ruleName.entitlement(e.id), entitlementConditions(e), { id: e.id, clause: e.clause }));
@@ -67,29 +108,52 @@ export function emitRules(p: Policy): RuleProperties[] {
   }
   if (p.refund) {
     for (const r of p.refund.rules) {
-      const hidden: Hidden = (r.exclusions ?? []).filter((x) => hidesEvents(x.when)).map((x) => {
-        const c = x.when as Extract<Condition, { event: string }>;
-        return c.where ? { event: c.event, where: c.where } : { event: c.event };
-      });
-      rules.push(rule(ruleName.refund(r.id), r.when.map((c, i) => compileCondition(c, { at: 'request', hide: hidden }, `when/${i}`)), {
-        id: r.id,
-        clause: r.clause ?? p.refund.clause,
-        percent: r.percent,
-      }));
+      const hidden: Hidden = (r.exclusions ?? [])
+        .filter((x) => hidesEvents(x.when))
+        .map((x) => {
+          const c = x.when as Extract<Condition, { event: string }>;
+          return c.where ? { event: c.event, where: c.where } : { event: c.event };
+        });
+      rules.push(
+        rule(
+          ruleName.refund(r.id),
+          r.when.map((c, i) => compileCondition(c, { at: 'request', hide: hidden }, `when/${i}`)),
+          {
+            id: r.id,
+            clause: r.clause ?? p.refund.clause,
+            percent: r.percent,
+          },
+        ),
+      );
       for (const x of r.exclusions ?? [])
-        rules.push(rule(ruleName.exclusion(r.id, x.id), [compileCondition(x.when, { at: 'request' }, x.id)], {
-          id: x.id,
-          rule: r.id,
-          clause: x.clause ?? r.clause ?? p.refund.clause,
-          hides: hidesEvents(x.when),
-        }));
+        rules.push(
+          rule(ruleName.exclusion(r.id, x.id), [compileCondition(x.when, { at: 'request' }, x.id)], {
+            id: x.id,
+            rule: r.id,
+            clause: x.clause ?? r.clause ?? p.refund.clause,
+            hides: hidesEvents(x.when),
+          }),
+        );
     }
   }
   for (const c of p.credits ?? []) {
-    rules.push(rule(ruleName.credit(c.id), [
-      ...appliesConditions(c.applies),
-      { name: 'credits', description: `availability below ${c.below * 100}% in a ${c.per === 'solar_month' ? 'solar month' : 'month'}`, fact: 'sla:credits', params: { credit: c.id }, operator: 'notEmpty', value: true },
-    ], { id: c.id, clause: c.clause }));
+    rules.push(
+      rule(
+        ruleName.credit(c.id),
+        [
+          ...appliesConditions(c.applies),
+          {
+            name: 'credits',
+            description: `availability below ${c.below * 100}% in a ${c.per === 'solar_month' ? 'solar month' : 'month'}`,
+            fact: 'sla:credits',
+            params: { credit: c.id },
+            operator: 'notEmpty',
+            value: true,
+          },
+        ],
+        { id: c.id, clause: c.clause },
+      ),
+    );
   }
   return rules;
 }

@@ -58,7 +58,11 @@ function analyse(input: PolicyInput, options: LoadOptions): Analysis {
 export function loadPolicy(input: PolicyInput, options: LoadOptions = {}): LoadedPolicy {
   const { policy, locate, diagnostics } = analyse(input, options);
   if (!policy || hasErrors(diagnostics))
-    throw new SlaError(diagnostics.length ? diagnostics.filter((d) => d.severity === 'error') : [{ ...schemaViolation('the document', 'is not a valid policy', '/'), file: input.file }]);
+    throw new SlaError(
+      diagnostics.length
+        ? diagnostics.filter((d) => d.severity === 'error')
+        : [{ ...schemaViolation('the document', 'is not a valid policy', '/'), file: input.file }],
+    );
   return { kind: 'loaded', ir: policy, format: formatOf(input), source: input.source, file: input.file, locate, warnings: diagnostics };
 }
 

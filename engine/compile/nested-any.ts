@@ -24,10 +24,5 @@ export function explainNestedAny(policy: unknown, diagnostics: Diagnostic[]): Di
   const nested = nestedAnys(policy);
   if (nested.length === 0) return diagnostics;
   const within = (d: Diagnostic) => nested.some(({ outer }) => d.path === outer || d.path?.startsWith(`${outer}/`));
-  return [
-    ...diagnostics.filter((d) => !within(d)),
-    ...nested.map(({ inner }) =>
-      nestedAny(inner),
-    ),
-  ];
+  return [...diagnostics.filter((d) => !within(d)), ...nested.map(({ inner }) => nestedAny(inner))];
 }

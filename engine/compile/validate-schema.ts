@@ -53,9 +53,7 @@ function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
     byPath.get(e.instancePath)!.push(e);
   }
   const paths = [...byPath.keys()];
-  const unions = errors
-    .filter((e) => e.keyword === 'anyOf')
-    .sort((a, b) => b.instancePath.length - a.instancePath.length);
+  const unions = errors.filter((e) => e.keyword === 'anyOf').sort((a, b) => b.instancePath.length - a.instancePath.length);
   for (const union of unions) {
     const options = ((union.parentSchema as Schema | undefined)?.anyOf ?? []) as Schema[];
     const inside = paths
@@ -67,7 +65,11 @@ function pickBranches(errors: ErrorObject[], root: Schema): ErrorObject[] {
     if (failing.length === 0) continue;
     if (branches.every((es) => es.length === 1 && es[0].keyword === 'const')) continue; // groupConsts says "one of"
     const score = (es: ErrorObject[]) =>
-      es.reduce((n, e) => n + (e.keyword === 'anyOf' || nonFiniteNumber(e) ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1), 0);
+      es.reduce(
+        (n, e) =>
+          n + (e.keyword === 'anyOf' || nonFiniteNumber(e) ? 0 : e.keyword === 'type' || e.keyword === 'const' ? 100 : e.keyword === 'required' ? 3 : 1),
+        0,
+      );
     const best = new Set(branches.reduce((a, b) => (score(b) < score(a) ? b : a)));
     alive.delete(union);
     for (const e of branches.flat()) if (!best.has(e)) alive.delete(e);
@@ -91,7 +93,13 @@ function reachable(schema: Schema, root: Schema): Set<object> {
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
     const ref = (node as Schema).$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/')) stack.push(ref.slice(2).split('/').reduce<unknown>((o, k) => (o as Schema)?.[k], root));
+    if (typeof ref === 'string' && ref.startsWith('#/'))
+      stack.push(
+        ref
+          .slice(2)
+          .split('/')
+          .reduce<unknown>((o, k) => (o as Schema)?.[k], root),
+      );
     for (const v of Object.values(node)) if (typeof v === 'object') stack.push(v);
   }
   reach.set(schema, seen);
@@ -147,13 +155,23 @@ function problemOf(e: ErrorObject, group: ErrorObject[], parent: Schema, where: 
         : wrongShape(where, withArticle(want), describe(e.data), path);
     }
     case 'const':
-      return valueNotAllowed(e.data, where, group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue)), path);
+      return valueNotAllowed(
+        e.data,
+        where,
+        group.map((g) => String((g.params as { allowedValue: unknown }).allowedValue)),
+        path,
+      );
     case 'enum':
       return valueNotAllowed(e.data, where, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String), path);
     case 'pattern':
       return RESERVED_NAMES.includes(String(e.data))
         ? reservedName(String(e.data), path)
-        : valueNotInForm(e.data, where, (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`, path);
+        : valueNotInForm(
+            e.data,
+            where,
+            (parent.description as string | undefined) ?? `expected the pattern ${(e.params as { pattern: string }).pattern}`,
+            path,
+          );
     default:
       return schemaViolation(where, e.message ?? 'is invalid', path);
   }

@@ -29,21 +29,13 @@ export class SlaError extends Error {
   }
 }
 
-export function diagnostic(
-  code: Code,
-  message: string,
-  extra: Partial<Omit<Diagnostic, 'code' | 'message'>> = {},
-): Diagnostic {
+export function diagnostic(code: Code, message: string, extra: Partial<Omit<Diagnostic, 'code' | 'message'>> = {}): Diagnostic {
   return { severity: 'error', code, message, ...extra };
 }
 
 /** `file:line:column: error CODE message` as the CLI prints it. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file
-    ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}${d.path && !d.line ? ` ${d.path}` : ''}: `
-    : d.path
-      ? `${d.path}: `
-      : '';
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}${d.path && !d.line ? ` ${d.path}` : ''}: ` : d.path ? `${d.path}: ` : '';
   return `${where}${d.severity} ${d.code} ${d.message}${d.help ? ` (${d.help})` : ''}`;
 }
 

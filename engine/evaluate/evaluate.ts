@@ -91,8 +91,7 @@ function outcome(r: RuleResult | RuleRun): RuleOutcome {
  *  invalid case. */
 export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const backend = options.engine ?? 'compiled';
-  if (!BACKENDS.includes(backend))
-    throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
+  if (!BACKENDS.includes(backend)) throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
   const { compiled, rules, subjectRules, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
@@ -103,8 +102,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   try {
     rt = createRuntime(p, calendars, validateCase(p, input), compiled.rules);
   } catch (e) {
-    if (e instanceof SlaError && (options.file || options.locate))
-      throw new SlaError(placeDiagnostics(e.diagnostics, options));
+    if (e instanceof SlaError && (options.file || options.locate)) throw new SlaError(placeDiagnostics(e.diagnostics, options));
     throw e;
   }
 
@@ -123,9 +121,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     }
 
   const zone = p.zone;
-  const warnings: string[] = rt.kase.later.map(
-    (e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`,
-  );
+  const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
   const traces = new Map<string, ConditionTrace[]>();
   const explain = (clause: string, item: string, conditions: EvaluatedCondition[]) => {
     const list = traces.get(clause) ?? [];
@@ -149,8 +145,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   return answer;
 }
 
-const usesCountryHolidays = (p: Policy) =>
-  Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
+const usesCountryHolidays = (p: Policy) => Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
 async function runEngine(rules: RuleSet, rt: Runtime): Promise<Map<string, RuleOutcome>> {
   const { results, failureResults } = await rules.engine.with((engine) => engine.run(runFacts(rt)));
@@ -158,5 +153,10 @@ async function runEngine(rules: RuleSet, rt: Runtime): Promise<Map<string, RuleO
 }
 
 function runClosures(rules: RuleSet, rt: Runtime): Map<string, RuleOutcome> {
-  return new Map(rules.closures().run(rt).map((r) => [r.name, outcome(r)]));
+  return new Map(
+    rules
+      .closures()
+      .run(rt)
+      .map((r) => [r.name, outcome(r)]),
+  );
 }

@@ -37,7 +37,8 @@ export function trace(c: EvaluatedCondition & { operator?: string }, zone: strin
     return {
       check: `${item}: ${c.reason ?? c.description}`,
       saw: showValue('sla:now', c.valueResult, zone),
-      expected: c.factResult === null || c.factResult === undefined ? 'before an instant not yet known' : `before ${showValue('sla:instant', c.factResult, zone)}`,
+      expected:
+        c.factResult === null || c.factResult === undefined ? 'before an instant not yet known' : `before ${showValue('sla:instant', c.factResult, zone)}`,
       result: c.result === true,
     };
   const valueFact = typeof c.valueResult === 'number' && (c.fact === 'sla:instant' || c.fact === 'sla:now') ? 'sla:instant' : c.fact;

@@ -34,7 +34,9 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
       return ok ? undefined : `not yet: ${describeEvent(e.opens!)} has not happened`;
     case 'until':
       if (ok) return `open until ${at(c.factResult)}`;
-      return c.factResult === null || c.factResult === undefined ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started` : `the window closed at ${at(c.factResult)}`;
+      return c.factResult === null || c.factResult === undefined
+        ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started`
+        : `the window closed at ${at(c.factResult)}`;
     case 'closed_by':
       return ok ? undefined : `closed: ${describeEvent(e.closed_by!)} happened at ${at(c.factResult)}`;
     case 'pause':
@@ -45,7 +47,7 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
       return ok ? `${numbers.used ?? 0} of ${limit} used` : `limit reached: ${numbers.used ?? 0} of ${limit} used`;
     }
     default:
-      return ok ? c.reason ?? c.description : `not met: ${c.reason ?? c.description}`;
+      return ok ? (c.reason ?? c.description) : `not met: ${c.reason ?? c.description}`;
   }
 }
 
@@ -58,7 +60,13 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
     const inPlan = o.conditions.every((c) => c.name !== 'plan' || c.result === true);
     if (!inPlan) {
       explain(e.clause, e.id, o.conditions);
-      items.push({ id: e.id, allowed: false, cost: null, reasons: o.conditions.filter((c) => c.name === 'plan' && !c.result).map((c) => reason(c, rt, e, {})!), clause: e.clause });
+      items.push({
+        id: e.id,
+        allowed: false,
+        cost: null,
+        reasons: o.conditions.filter((c) => c.name === 'plan' && !c.result).map((c) => reason(c, rt, e, {})!),
+        clause: e.clause,
+      });
       continue;
     }
     if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
@@ -94,9 +102,11 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
   const pausedSince = e.pause ? rt.pausedSince(e.pause.start, e.pause.stop) : null;
   if (pausedSince !== null && e.pause) {
     const pause = e.pause;
-    item.until = formatInstant(computedAt(rt.policy, pause, 'max', () => addDuration(pausedSince, pause.max, { zone })), zone);
-  }
-  else if (e.until) {
+    item.until = formatInstant(
+      computedAt(rt.policy, pause, 'max', () => addDuration(pausedSince, pause.max, { zone })),
+      zone,
+    );
+  } else if (e.until) {
     const until = rt.instant(e.until);
     item.until = until === null ? null : formatInstant(until, zone);
   }

@@ -14,7 +14,9 @@ export function describeEvent(ref: EventRef): string {
 
 export function describePlanValue<T>(v: PlanValue<T>): string {
   if (!isByPlan(v)) return String(v);
-  return `by ${v.by}: ${Object.entries(v.values).map(([k, x]) => `${k} ${String(x)}`).join(', ')}`;
+  return `by ${v.by}: ${Object.entries(v.values)
+    .map(([k, x]) => `${k} ${String(x)}`)
+    .join(', ')}`;
 }
 
 export function describeInstant(i: Instant): string {

@@ -16,8 +16,7 @@ export function policyJsonSchema(): Record<string, unknown> {
     if (top || typeof node.title !== 'string') return out;
     const name = node.title;
     const existing = definitions[name];
-    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(out))
-      throw new Error(`two different schemas are titled ${name}`);
+    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(out)) throw new Error(`two different schemas are titled ${name}`);
     definitions[name] = out;
     return { $ref: `#/definitions/${name}` };
   };

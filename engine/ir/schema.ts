@@ -27,18 +27,15 @@ export const Zone = Type.String({
 });
 
 /** Durations as the documents say them. See "Time, as the policies use it" in the contract. */
-export const DURATION_PATTERN =
-  '^(\\d+(\\.\\d+)?) (minutes?|hours?|days?|weeks?|business days?|hours \\(business days\\)|business hours?|solar years?)$';
+export const DURATION_PATTERN = '^(\\d+(\\.\\d+)?) (minutes?|hours?|days?|weeks?|business days?|hours \\(business days\\)|business hours?|solar years?)$';
 export const Duration = Type.String({
   title: 'Duration',
   pattern: DURATION_PATTERN,
-  description:
-    'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"',
+  description: 'e.g. "24 hours", "3 days", "2 weeks", "14 business days", "24 hours (business days)", "5 business hours", "1 solar year"',
 });
 
 /** A value that may depend on the chosen option of one plan dimension. */
-export const ByPlan = <T extends TSchema>(t: T) =>
-  O({ by: Id, values: Rec(Type.String(), t) }, 'a value chosen by the option of plan dimension `by`');
+export const ByPlan = <T extends TSchema>(t: T) => O({ by: Id, values: Rec(Type.String(), t) }, 'a value chosen by the option of plan dimension `by`');
 export const PlanValue = <T extends TSchema>(t: T) => Type.Union([t, ByPlan(t)]);
 
 export const Where = Rec(Id, Type.Union([Scalar, Type.Array(Scalar)]), {
@@ -57,10 +54,10 @@ export const EventRef = O(
 );
 
 /** An instant: an event's time, optionally plus a duration on a calendar; or a named instant. */
-export const Instant = Type.Union([
-  O({ instant: Id }, 'a named instant declared under `instants`'),
-  O({ from: EventRef, add: Opt(PlanValue(Duration)), calendar: Opt(Id) }),
-], { title: 'Instant' });
+export const Instant = Type.Union(
+  [O({ instant: Id }, 'a named instant declared under `instants`'), O({ from: EventRef, add: Opt(PlanValue(Duration)), calendar: Opt(Id) })],
+  { title: 'Instant' },
+);
 
 // ── conditions ────────────────────────────────────────────────────────────────
 const Reason = Opt(Type.String({ description: 'what the condition means, shown in reasons when it decides' }));
@@ -85,109 +82,151 @@ export const EventCondition = O({
   after: Opt(Instant),
   reason: Reason,
 });
-export const NowCondition = O({
-  now_before: Instant,
-  reason: Reason,
-}, 'holds while "now" (the case\'s `at`, or the refund request) is before the instant');
-export const DeadlineCondition = O({
-  deadline: Id,
-  status: Type.Union([Type.Literal('pending'), Type.Literal('met'), Type.Literal('breached')]),
-  where: Opt(Where),
-  started_before: Opt(Instant),
-  reason: Reason,
-}, 'holds if some instance of the deadline has this status (start event filtered by `where`)');
-export const CounterCondition = O({
-  counter: Id,
-  greater_than: Opt(Type.Number()),
-  at_least: Opt(Type.Number()),
-  reason: Reason,
-}, 'holds if, in some period up to now, the counter passes the bound');
+export const NowCondition = O(
+  {
+    now_before: Instant,
+    reason: Reason,
+  },
+  'holds while "now" (the case\'s `at`, or the refund request) is before the instant',
+);
+export const DeadlineCondition = O(
+  {
+    deadline: Id,
+    status: Type.Union([Type.Literal('pending'), Type.Literal('met'), Type.Literal('breached')]),
+    where: Opt(Where),
+    started_before: Opt(Instant),
+    reason: Reason,
+  },
+  'holds if some instance of the deadline has this status (start event filtered by `where`)',
+);
+export const CounterCondition = O(
+  {
+    counter: Id,
+    greater_than: Opt(Type.Number()),
+    at_least: Opt(Type.Number()),
+    reason: Reason,
+  },
+  'holds if, in some period up to now, the counter passes the bound',
+);
 export const EntitlementCondition = O({ entitlement: Id, allowed: Type.Boolean(), reason: Reason });
 export const OpenCondition = O({ open: Id, reason: Reason }, 'holds while "now" is inside the calendar\'s working hours');
-export const SimpleCondition = Type.Union([
-  FactCondition,
-  PlanCondition,
-  EventCondition,
-  NowCondition,
-  DeadlineCondition,
-  CounterCondition,
-  EntitlementCondition,
-  OpenCondition,
-], { title: 'SimpleCondition' });
-export const AnyCondition = O({
-  any: Type.Array(SimpleCondition, { minItems: 2 }),
-  reason: Reason,
-}, 'holds if at least one of the conditions holds');
+export const SimpleCondition = Type.Union(
+  [FactCondition, PlanCondition, EventCondition, NowCondition, DeadlineCondition, CounterCondition, EntitlementCondition, OpenCondition],
+  { title: 'SimpleCondition' },
+);
+export const AnyCondition = O(
+  {
+    any: Type.Array(SimpleCondition, { minItems: 2 }),
+    reason: Reason,
+  },
+  'holds if at least one of the conditions holds',
+);
 export const Condition = Type.Union([SimpleCondition, AnyCondition], { title: 'Condition' });
 
 // ── declarations ──────────────────────────────────────────────────────────────
-export const ValueType = Type.Union([
-  Type.Literal('number'),
-  Type.Literal('integer'),
-  Type.Literal('boolean'),
-  Type.Literal('string'),
-]);
-export const FactDecl = O({
-  type: ValueType,
-  enum: Opt(Type.Array(Scalar)),
-  default: Opt(Scalar),
-  minimum: Opt(Type.Number()),
-  description: Opt(Type.String()),
-}, undefined, 'FactDecl'
+export const ValueType = Type.Union([Type.Literal('number'), Type.Literal('integer'), Type.Literal('boolean'), Type.Literal('string')]);
+export const FactDecl = O(
+  {
+    type: ValueType,
+    enum: Opt(Type.Array(Scalar)),
+    default: Opt(Scalar),
+    minimum: Opt(Type.Number()),
+    description: Opt(Type.String()),
+  },
+  undefined,
+  'FactDecl',
 );
-export const AttributeDecl = O({
-  type: ValueType,
-  enum: Opt(Type.Array(Scalar)),
-  required: Opt(Type.Boolean({ description: 'default true' })),
-  default: Opt(Scalar),
-  minimum: Opt(Type.Number()),
-  description: Opt(Type.String()),
-}, undefined, 'AttributeDecl'
+export const AttributeDecl = O(
+  {
+    type: ValueType,
+    enum: Opt(Type.Array(Scalar)),
+    required: Opt(Type.Boolean({ description: 'default true' })),
+    default: Opt(Scalar),
+    minimum: Opt(Type.Number()),
+    description: Opt(Type.String()),
+  },
+  undefined,
+  'AttributeDecl',
 );
-export const EventDecl = O({
-  attributes: Opt(Rec(Id, AttributeDecl)),
-  duration: Opt(Type.Boolean({ description: 'the event has `at` and `until` (e.g. an outage)' })),
-  description: Opt(Type.String()),
-}, undefined, 'EventDecl'
+export const EventDecl = O(
+  {
+    attributes: Opt(Rec(Id, AttributeDecl)),
+    duration: Opt(Type.Boolean({ description: 'the event has `at` and `until` (e.g. an outage)' })),
+    description: Opt(Type.String()),
+  },
+  undefined,
+  'EventDecl',
 );
-export const PlanDecl = O({
-  options: Type.Array(Id, { minItems: 1 }),
-  default: Opt(Id),
-  description: Opt(Type.String()),
-}, undefined, 'PlanDecl'
+export const PlanDecl = O(
+  {
+    options: Type.Array(Id, { minItems: 1 }),
+    default: Opt(Id),
+    description: Opt(Type.String()),
+  },
+  undefined,
+  'PlanDecl',
 );
 
 // ── calendars ─────────────────────────────────────────────────────────────────
-export const Weekday = Type.Union(
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => Type.Literal(d)),
-);
+export const Weekday = Type.Union(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => Type.Literal(d)));
 export const TIME_RANGE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)$';
-export const Hours = Type.Partial(Rec(
-  Weekday,
-  Type.Array(Type.String({ pattern: TIME_RANGE_PATTERN, description: 'HH:MM-HH:MM, the end may be 24:00' })),
-  { description: 'working intervals per weekday; a weekday not listed is closed' },
-), { title: 'Hours' });
+export const Hours = Type.Partial(
+  Rec(Weekday, Type.Array(Type.String({ pattern: TIME_RANGE_PATTERN, description: 'HH:MM-HH:MM, the end may be 24:00' })), {
+    description: 'working intervals per weekday; a weekday not listed is closed',
+  }),
+  { title: 'Hours' },
+);
 const Validity = { from: Opt(LocalDate), until: Opt(LocalDate) };
-export const HolidayRule = Type.Union([
-  O({ name: Type.String(), date: Type.String({ pattern: '^\\d{2}-\\d{2}$', description: 'MM-DD every year' }), ...Validity, substitute: Opt(Type.Boolean()) }),
-  O({ name: Type.String(), easter: Type.Union([Type.Literal('orthodox'), Type.Literal('western')]), offset: Opt(Type.Integer()), ...Validity, substitute: Opt(Type.Boolean()) }),
-  O({ name: Type.String(), jalali: Type.String({ pattern: '^\\d{2}-\\d{2}$', description: 'Jalali MM-DD every solar year' }), ...Validity, substitute: Opt(Type.Boolean()) }),
-  O({ name: Type.String(), dates: Type.Array(LocalDate), substitute: Opt(Type.Boolean()) }),
-  O({ name: Opt(Type.String()), country: Type.String({ pattern: '^[A-Z]{2}$' }), types: Opt(Type.Array(Type.String())), ...Validity, substitute: Opt(Type.Boolean()) }),
-], { title: 'HolidayRule' });
-export const CalendarDecl = O({
-  zone: Opt(Zone),
-  base: Opt(Type.String({ description: 'a calendar whose business days (and holidays) this one takes' })),
-  days: Opt(Type.Array(Weekday, { description: 'business days of the week; default mon–fri (or the base\'s)' })),
-  hours: Opt(Hours),
-  holidays: Opt(Type.Array(HolidayRule)),
-  suspended: Opt(Type.Array(O({ ...Validity, reason: Opt(Type.String()) }), {
-    description: 'ranges in which holidays are not days off (e.g. martial law)',
-  })),
-  extra_days_off: Opt(Type.Array(LocalDate)),
-  extra_working_days: Opt(Type.Array(LocalDate)),
-  description: Opt(Type.String()),
-}, undefined, 'CalendarDecl'
+export const HolidayRule = Type.Union(
+  [
+    O({
+      name: Type.String(),
+      date: Type.String({ pattern: '^\\d{2}-\\d{2}$', description: 'MM-DD every year' }),
+      ...Validity,
+      substitute: Opt(Type.Boolean()),
+    }),
+    O({
+      name: Type.String(),
+      easter: Type.Union([Type.Literal('orthodox'), Type.Literal('western')]),
+      offset: Opt(Type.Integer()),
+      ...Validity,
+      substitute: Opt(Type.Boolean()),
+    }),
+    O({
+      name: Type.String(),
+      jalali: Type.String({ pattern: '^\\d{2}-\\d{2}$', description: 'Jalali MM-DD every solar year' }),
+      ...Validity,
+      substitute: Opt(Type.Boolean()),
+    }),
+    O({ name: Type.String(), dates: Type.Array(LocalDate), substitute: Opt(Type.Boolean()) }),
+    O({
+      name: Opt(Type.String()),
+      country: Type.String({ pattern: '^[A-Z]{2}$' }),
+      types: Opt(Type.Array(Type.String())),
+      ...Validity,
+      substitute: Opt(Type.Boolean()),
+    }),
+  ],
+  { title: 'HolidayRule' },
+);
+export const CalendarDecl = O(
+  {
+    zone: Opt(Zone),
+    base: Opt(Type.String({ description: 'a calendar whose business days (and holidays) this one takes' })),
+    days: Opt(Type.Array(Weekday, { description: "business days of the week; default mon–fri (or the base's)" })),
+    hours: Opt(Hours),
+    holidays: Opt(Type.Array(HolidayRule)),
+    suspended: Opt(
+      Type.Array(O({ ...Validity, reason: Opt(Type.String()) }), {
+        description: 'ranges in which holidays are not days off (e.g. martial law)',
+      }),
+    ),
+    extra_days_off: Opt(Type.Array(LocalDate)),
+    extra_working_days: Opt(Type.Array(LocalDate)),
+    description: Opt(Type.String()),
+  },
+  undefined,
+  'CalendarDecl',
 );
 
 // ── clauses and assumptions ───────────────────────────────────────────────────
@@ -195,20 +234,25 @@ export const LangText = Rec(Type.String({ pattern: '^[a-z]{2}$' }), Type.String(
   title: 'LangText',
   description: 'text per language code: en, uk, fa…',
 });
-export const Source = O({
-  file: Type.String(),
-  lang: Type.String({ pattern: '^[a-z]{2}$' }),
-  title: Opt(Type.String()),
-  rendering_of: Opt(Type.String({ description: 'this language is a rendering of that one, not a published text' })),
-}, undefined, 'Source'
+export const Source = O(
+  {
+    file: Type.String(),
+    lang: Type.String({ pattern: '^[a-z]{2}$' }),
+    title: Opt(Type.String()),
+    rendering_of: Opt(Type.String({ description: 'this language is a rendering of that one, not a published text' })),
+  },
+  undefined,
+  'Source',
 );
-export const Clause = O({
-  title: Opt(Type.String()),
-  text: LangText,
-}, undefined, 'Clause'
+export const Clause = O(
+  {
+    title: Opt(Type.String()),
+    text: LangText,
+  },
+  undefined,
+  'Clause',
 );
-export const Assumption = O({ id: Id, clause: ClauseId, text: LangText }, undefined, 'Assumption'
-);
+export const Assumption = O({ id: Id, clause: ClauseId, text: LangText }, undefined, 'Assumption');
 
 // ── answers ───────────────────────────────────────────────────────────────────
 export const Applies = Rec(Id, Type.Array(Id), {
@@ -221,113 +265,134 @@ const Common = {
   title: Opt(Type.String()),
   applies: Opt(Applies),
 };
-export const Deadline = O({
-  ...Common,
-  party: Type.Union([Type.Literal('vendor'), Type.Literal('client')]),
-  recommended: Opt(Type.Boolean()),
-  subject: Opt(Id),
-  start: EventRef,
-  stop: EventRef,
-  duration: PlanValue(Duration),
-  calendar: Opt(Id),
-  priority: Opt(PlanValue(Type.String())),
-  report: Opt(Type.Boolean({ description: 'default true; false keeps it internal (used by conditions only)' })),
-}, undefined, 'Deadline'
+export const Deadline = O(
+  {
+    ...Common,
+    party: Type.Union([Type.Literal('vendor'), Type.Literal('client')]),
+    recommended: Opt(Type.Boolean()),
+    subject: Opt(Id),
+    start: EventRef,
+    stop: EventRef,
+    duration: PlanValue(Duration),
+    calendar: Opt(Id),
+    priority: Opt(PlanValue(Type.String())),
+    report: Opt(Type.Boolean({ description: 'default true; false keeps it internal (used by conditions only)' })),
+  },
+  undefined,
+  'Deadline',
 );
-export const Cost = Type.Union([
-  O({ amount: Type.Number(), currency: Opt(Type.String()) }),
-  O({ percent: Type.Number(), of: Id }),
-], { title: 'Cost' });
-export const Used = Type.Union([
-  O({ count: EventRef, after: Opt(EventRef) }),
-  O({ fact: Id }),
-  O({ sum: Id, of: EventRef, after: Opt(EventRef) }),
-], { title: 'Used' });
-export const Limit = Type.Union([
-  PlanValue(Type.Union([Type.Number(), Type.Null()])),
-  O({ attribute: Id, of: EventRef }),
-], { title: 'Limit' });
-export const Entitlement = O({
-  ...Common,
-  subject: Opt(Type.String({
-    pattern: ID_PATTERN,
-    description: 'one answer per distinct value of this event attribute (e.g. per ticket), counting only that value\'s events',
-  })),
-  limit: Opt(Limit),
-  limit_kind: Opt(Type.Union([Type.Literal('uses'), Type.Literal('capacity')], {
-    description: 'uses (default): allowed while used < limit; capacity: allowed while used ≤ limit',
-  })),
-  used: Opt(Used),
-  excess: Opt(Type.Boolean({ description: 'report `excess` = used beyond the limit' })),
-  opens: Opt(EventRef),
-  until: Opt(Instant),
-  closed_by: Opt(EventRef),
-  pause: Opt(O({ start: EventRef, stop: EventRef, max: Duration })),
-  when: Opt(Type.Array(Condition)),
-  cost: Opt(PlanValue(Cost)),
-  fields: Opt(Rec(Id, Condition, { description: 'extra boolean fields of the answer' })),
-}, undefined, 'Entitlement'
+export const Cost = Type.Union([O({ amount: Type.Number(), currency: Opt(Type.String()) }), O({ percent: Type.Number(), of: Id })], { title: 'Cost' });
+export const Used = Type.Union([O({ count: EventRef, after: Opt(EventRef) }), O({ fact: Id }), O({ sum: Id, of: EventRef, after: Opt(EventRef) })], {
+  title: 'Used',
+});
+export const Limit = Type.Union([PlanValue(Type.Union([Type.Number(), Type.Null()])), O({ attribute: Id, of: EventRef })], { title: 'Limit' });
+export const Entitlement = O(
+  {
+    ...Common,
+    subject: Opt(
+      Type.String({
+        pattern: ID_PATTERN,
+        description: "one answer per distinct value of this event attribute (e.g. per ticket), counting only that value's events",
+      }),
+    ),
+    limit: Opt(Limit),
+    limit_kind: Opt(
+      Type.Union([Type.Literal('uses'), Type.Literal('capacity')], {
+        description: 'uses (default): allowed while used < limit; capacity: allowed while used ≤ limit',
+      }),
+    ),
+    used: Opt(Used),
+    excess: Opt(Type.Boolean({ description: 'report `excess` = used beyond the limit' })),
+    opens: Opt(EventRef),
+    until: Opt(Instant),
+    closed_by: Opt(EventRef),
+    pause: Opt(O({ start: EventRef, stop: EventRef, max: Duration })),
+    when: Opt(Type.Array(Condition)),
+    cost: Opt(PlanValue(Cost)),
+    fields: Opt(Rec(Id, Condition, { description: 'extra boolean fields of the answer' })),
+  },
+  undefined,
+  'Entitlement',
 );
-export const RefundRule = O({
-  id: Id,
-  when: Type.Array(Condition),
-  percent: Type.Number({ minimum: 0, maximum: 100 }),
-  reason: Type.String(),
-  clause: Opt(ClauseId),
-  exclusions: Opt(Type.Array(O({
+export const RefundRule = O(
+  {
     id: Id,
-    when: Condition,
+    when: Type.Array(Condition),
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
     reason: Type.String(),
     clause: Opt(ClauseId),
-  }))),
-}, undefined, 'RefundRule'
+    exclusions: Opt(
+      Type.Array(
+        O({
+          id: Id,
+          when: Condition,
+          reason: Type.String(),
+          clause: Opt(ClauseId),
+        }),
+      ),
+    ),
+  },
+  undefined,
+  'RefundRule',
 );
-export const Refund = O({
-  clause: ClauseId,
-  basis: Id,
-  request: Opt(EventRef),
-  rules: Type.Array(RefundRule),
-  otherwise: Opt(Type.String({ description: 'the reason when no rule matches' })),
-}, undefined, 'Refund'
+export const Refund = O(
+  {
+    clause: ClauseId,
+    basis: Id,
+    request: Opt(EventRef),
+    rules: Type.Array(RefundRule),
+    otherwise: Opt(Type.String({ description: 'the reason when no rule matches' })),
+  },
+  undefined,
+  'Refund',
 );
-export const Credit = O({
-  ...Common,
-  per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]),
-  downtime: EventRef,
-  below: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'availability threshold, e.g. 0.98' }),
-  multiplier: Type.Number(),
-  unit: Type.Literal('hours'),
-}, undefined, 'Credit'
+export const Credit = O(
+  {
+    ...Common,
+    per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]),
+    downtime: EventRef,
+    below: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'availability threshold, e.g. 0.98' }),
+    multiplier: Type.Number(),
+    unit: Type.Literal('hours'),
+  },
+  undefined,
+  'Credit',
 );
-export const Counter = Type.Union([
-  O({ breached: Id, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
-  O({ count: EventRef, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
-  O({ sum: Id, of: EventRef, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
-], { title: 'Counter' });
+export const Counter = Type.Union(
+  [
+    O({ breached: Id, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
+    O({ count: EventRef, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
+    O({ sum: Id, of: EventRef, per: Type.Union([Type.Literal('month'), Type.Literal('solar_month')]) }),
+  ],
+  { title: 'Counter' },
+);
 
-export const Policy = O({
-  $schema: Opt(Type.String()),
-  id: Type.String({ pattern: POLICY_ID_PATTERN }),
-  title: Type.String(),
-  version: Type.String(),
-  effective: Opt(LocalDate),
-  zone: Zone,
-  currency: Opt(Type.String({ pattern: '^[A-Z]{3}$' })),
-  calendar: Opt(Id),
-  sources: Type.Array(Source, { minItems: 1 }),
-  plans: Rec(Id, PlanDecl),
-  facts: Opt(Rec(Id, FactDecl)),
-  events: Rec(Id, EventDecl),
-  calendars: Opt(Rec(Id, CalendarDecl)),
-  instants: Opt(Rec(Id, Instant)),
-  counters: Opt(Rec(Id, Counter)),
-  clauses: Rec(ClauseId, Clause),
-  assumptions: Opt(Type.Array(Assumption)),
-  deadlines: Opt(Type.Array(Deadline)),
-  entitlements: Opt(Type.Array(Entitlement)),
-  refund: Opt(Refund),
-  credits: Opt(Type.Array(Credit)),
-}, 'an SLA policy');
+export const Policy = O(
+  {
+    $schema: Opt(Type.String()),
+    id: Type.String({ pattern: POLICY_ID_PATTERN }),
+    title: Type.String(),
+    version: Type.String(),
+    effective: Opt(LocalDate),
+    zone: Zone,
+    currency: Opt(Type.String({ pattern: '^[A-Z]{3}$' })),
+    calendar: Opt(Id),
+    sources: Type.Array(Source, { minItems: 1 }),
+    plans: Rec(Id, PlanDecl),
+    facts: Opt(Rec(Id, FactDecl)),
+    events: Rec(Id, EventDecl),
+    calendars: Opt(Rec(Id, CalendarDecl)),
+    instants: Opt(Rec(Id, Instant)),
+    counters: Opt(Rec(Id, Counter)),
+    clauses: Rec(ClauseId, Clause),
+    assumptions: Opt(Type.Array(Assumption)),
+    deadlines: Opt(Type.Array(Deadline)),
+    entitlements: Opt(Type.Array(Entitlement)),
+    refund: Opt(Refund),
+    credits: Opt(Type.Array(Credit)),
+  },
+  'an SLA policy',
+);
 
 export type Policy = Static<typeof Policy>;
 export type Deadline = Static<typeof Deadline>;

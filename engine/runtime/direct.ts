@@ -27,7 +27,9 @@ export function evaluateCondition(rt: Runtime, c: AnyCondition): boolean {
   const seen = factValue(rt, leaf.fact, leaf.params);
   const v = leaf.value as { fact?: string; params?: unknown } | unknown;
   const expected =
-    typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v ? factValue(rt, String((v as { fact: string }).fact), (v as { params?: unknown }).params) : v;
+    typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v
+      ? factValue(rt, String((v as { fact: string }).fact), (v as { params?: unknown }).params)
+      : v;
   const op = customOperators[leaf.operator] ?? builtinOperators[leaf.operator];
   if (!op) throw new SlaError([unknownOperator(leaf.operator)]);
   return op(seen, expected);

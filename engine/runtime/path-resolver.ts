@@ -3,7 +3,10 @@
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function safePathResolver(value: unknown, path: string): unknown {
-  const steps = path.replace(/^\$\.?/, '').split('.').filter(Boolean);
+  const steps = path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter(Boolean);
   let cur: unknown = value;
   for (const step of steps) {
     if (FORBIDDEN.has(step) || cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step)) return undefined;

@@ -5,7 +5,4 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { Locator } from '../policy-types.ts';
 
-export type DslParser = (
-  source: string,
-  options: { file?: string; recover?: boolean },
-) => { policy?: Policy; diagnostics: Diagnostic[]; locate: Locator };
+export type DslParser = (source: string, options: { file?: string; recover?: boolean }) => { policy?: Policy; diagnostics: Diagnostic[]; locate: Locator };

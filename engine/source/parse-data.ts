@@ -38,15 +38,13 @@ export interface ParsedData {
 
 /** Rejects what is not worth handing to a parser: empty, too large, binary. */
 export function screenSource(source: string, file?: string): Diagnostic | undefined {
-  if (source.length > MAX_SOURCE_CHARS)
-    return inputTooLarge(source.length, MAX_SOURCE_CHARS, 'characters', { file });
+  if (source.length > MAX_SOURCE_CHARS) return inputTooLarge(source.length, MAX_SOURCE_CHARS, 'characters', { file });
   // NUL, other C0 controls (but tab, LF, CR) and U+FFFD (undecodable bytes) mean this is not text.
   const bad = source.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
   if (bad >= 0) {
     return notText('it contains control characters or invalid UTF-8', { file, ...spanOf(source, bad, bad + 1) });
   }
-  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source))
-    return emptyDocument({ file });
+  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) return emptyDocument({ file });
   return undefined;
 }
 
@@ -95,10 +93,7 @@ export function parseData(source: string, file?: string): ParsedData {
     if (problem) throw new SlaError([problem]);
   }
   const flow = flowDepth(source);
-  if (flow.depth > MAX_DEPTH)
-    throw new SlaError([
-      nestingTooDeep(MAX_DEPTH, flow.depth, { file, ...spanOf(source, flow.offset, flow.offset + 1) }),
-    ]);
+  if (flow.depth > MAX_DEPTH) throw new SlaError([nestingTooDeep(MAX_DEPTH, flow.depth, { file, ...spanOf(source, flow.offset, flow.offset + 1) })]);
 
   const lineCounter = new LineCounter();
   const pos = (offset: number): { line: number; column: number } => {
@@ -122,14 +117,12 @@ export function parseData(source: string, file?: string): ParsedData {
       strict: true,
     });
   } catch (e) {
-    if (e instanceof RangeError)
-      throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
+    if (e instanceof RangeError) throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
     throw e;
   }
 
   const errors: Diagnostic[] = [];
-  if (doc.errors.some((e) => /call stack/i.test(e.message)))
-    throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) throw new SlaError([nestingTooDeep(MAX_DEPTH, undefined, { file })]);
   for (const e of doc.errors.slice(0, MAX_ERRORS)) {
     // The reader names no key in its duplicate-key error: read it at the error's position.
     const key = e.code === 'DUPLICATE_KEY' ? keyWrittenAt(source, e.pos[0]) : undefined;
@@ -144,9 +137,7 @@ export function parseData(source: string, file?: string): ParsedData {
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
   const index = new Map<string, { value: Position; key?: Position }>();
   const whole = span(0, source.length);
-  const stack: { node: Node | null; pointer: string; depth: number; key?: Position }[] = [
-    { node: doc.contents as Node | null, pointer: '', depth: 0 },
-  ];
+  const stack: { node: Node | null; pointer: string; depth: number; key?: Position }[] = [{ node: doc.contents as Node | null, pointer: '', depth: 0 }];
   while (stack.length && errors.length < MAX_ERRORS) {
     const { node, pointer, depth, key } = stack.pop()!;
     if (!node) continue;

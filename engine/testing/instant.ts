@@ -1,7 +1,6 @@
 // Instants as test files write them: ISO 8601 with an explicit offset or Z, compared by epoch ms.
 // Parsed by hand rather than Date.parse, whose handling of non-canonical forms varies.
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 /** Epoch milliseconds of an instant string (or Date), or undefined when it is not one. */
 export function instantMillis(value: unknown): number | undefined {

@@ -63,18 +63,11 @@ function matchRefund(expected: Record<string, unknown> | null, actual: unknown):
   return fieldMismatches('refund', expected, actual);
 }
 
-function fieldMismatches(
-  path: string,
-  expected: Record<string, unknown>,
-  actual: Record<string, unknown>,
-  skip: readonly string[] = [],
-): Mismatch[] {
+function fieldMismatches(path: string, expected: Record<string, unknown>, actual: Record<string, unknown>, skip: readonly string[] = []): Mismatch[] {
   return Object.entries(expected)
     .filter(([k]) => !skip.includes(k))
     .flatMap(([k, v]) =>
-      compareValues(v, actual[k], `.${k}`).map(
-        (d): Mismatch => ({ path: path + d.at, kind: 'value', expected: d.expected, actual: d.actual, item: actual }),
-      ),
+      compareValues(v, actual[k], `.${k}`).map((d): Mismatch => ({ path: path + d.at, kind: 'value', expected: d.expected, actual: d.actual, item: actual })),
     );
 }
 

@@ -18,16 +18,36 @@ const EXPECT_KEYS = [...LIST_KINDS, 'refund'];
 
 // Typed as records over the Answer's own keys so a field added there must be added here too.
 const DEADLINE_FIELDS: Record<keyof DeadlineItem, true> = {
-  id: true, subject: true, party: true, due: true, status: true, met_at: true, priority: true,
-  recommended: true, clause: true,
+  id: true,
+  subject: true,
+  party: true,
+  due: true,
+  status: true,
+  met_at: true,
+  priority: true,
+  recommended: true,
+  clause: true,
 };
 const CREDIT_FIELDS: Record<keyof CreditItem, true> = {
-  id: true, period: true, amount: true, unit: true, availability: true, downtime_hours: true, reasons: true,
+  id: true,
+  period: true,
+  amount: true,
+  unit: true,
+  availability: true,
+  downtime_hours: true,
+  reasons: true,
   clause: true,
 };
 const REFUND_FIELDS: Record<keyof RefundAnswer, true> = {
-  eligible: true, percent: true, amount: true, basis: true, currency: true, requested_at: true, rule: true,
-  reasons: true, clause: true,
+  eligible: true,
+  percent: true,
+  amount: true,
+  basis: true,
+  currency: true,
+  requested_at: true,
+  rule: true,
+  reasons: true,
+  clause: true,
 };
 /** Entitlements carry policy-defined extra fields (`starts_now`, `excess`…), so any field is accepted. */
 const ITEM_FIELDS: Record<(typeof LIST_KINDS)[number], string[] | undefined> = {
@@ -39,8 +59,7 @@ const ITEM_FIELDS: Record<(typeof LIST_KINDS)[number], string[] | undefined> = {
 const pointerPart = (key: string | number) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function parseTestDocument(value: unknown, options: TestDocumentOptions = {}): TestDocument {
-  const problem = (pointer: string, message: string, help?: string): Diagnostic =>
-    placeDiagnostic(invalidTestFile(message, pointer, help), options);
+  const problem = (pointer: string, message: string, help?: string): Diagnostic => placeDiagnostic(invalidTestFile(message, pointer, help), options);
   const unknownKeys = (obj: Record<string, unknown>, pointer: string, allowed: string[], what: string) =>
     Object.keys(obj)
       .filter((k) => !allowed.includes(k))
@@ -71,18 +90,14 @@ export function parseTestDocument(value: unknown, options: TestDocumentOptions =
 type Problem = (pointer: string, message: string, help?: string) => Diagnostic;
 type UnknownKeys = (obj: Record<string, unknown>, pointer: string, allowed: string[], what: string) => Diagnostic[];
 
-function parseCase(
-  entry: unknown,
-  pointer: string,
-  index: number,
-  filePolicy: string | undefined,
-  problem: Problem,
-  unknownKeys: UnknownKeys,
-): TestCase {
+function parseCase(entry: unknown, pointer: string, index: number, filePolicy: string | undefined, problem: Problem, unknownKeys: UnknownKeys): TestCase {
   const fallbackName = `case ${index + 1}`;
   if (!isRecord(entry)) {
     return {
-      name: fallbackName, pointer, case: undefined, expect: {},
+      name: fallbackName,
+      pointer,
+      case: undefined,
+      expect: {},
       diagnostics: [problem(pointer, 'a case is a mapping with `name`, `case` and `expect`')],
     };
   }
@@ -92,9 +107,7 @@ function parseCase(
   else diagnostics.push(problem(`${pointer}${entry.name === undefined ? '' : '/name'}`, 'a case needs a `name`'));
 
   if (!isRecord(entry.case)) {
-    diagnostics.push(
-      problem(`${pointer}${entry.case === undefined ? '' : '/case'}`, 'a case needs `case`: a mapping with `at`, `plans`, `facts`, `events`'),
-    );
+    diagnostics.push(problem(`${pointer}${entry.case === undefined ? '' : '/case'}`, 'a case needs `case`: a mapping with `at`, `plans`, `facts`, `events`'));
   }
   const named = isRecord(entry.case) ? entry.case.policy : undefined;
   const wrong = named === undefined ? undefined : policyReferenceProblem(named);
@@ -118,13 +131,7 @@ function parseCase(
   return { name, pointer, ...(policy !== undefined ? { policy } : {}), case: entry.case, expect, diagnostics };
 }
 
-function parseExpect(
-  value: Record<string, unknown>,
-  pointer: string,
-  diagnostics: Diagnostic[],
-  problem: Problem,
-  unknownKeys: UnknownKeys,
-): Expectation {
+function parseExpect(value: Record<string, unknown>, pointer: string, diagnostics: Diagnostic[], problem: Problem, unknownKeys: UnknownKeys): Expectation {
   diagnostics.push(...unknownKeys(value, pointer, EXPECT_KEYS, '`expect`'));
   const expect: Expectation = {};
   for (const kind of LIST_KINDS) {

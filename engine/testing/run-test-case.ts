@@ -30,13 +30,13 @@ export interface RunCaseOptions {
   evaluate?: Evaluator;
 }
 
-export async function runTestCase(
-  testCase: TestCase,
-  policy: CompiledPolicy,
-  options: RunCaseOptions = {},
-): Promise<CaseOutcome> {
+export async function runTestCase(testCase: TestCase, policy: CompiledPolicy, options: RunCaseOptions = {}): Promise<CaseOutcome> {
   const failed = (extra: Partial<CaseOutcome>): CaseOutcome => ({
-    name: testCase.name, passed: false, mismatches: [], diagnostics: [], ...extra,
+    name: testCase.name,
+    passed: false,
+    mismatches: [],
+    diagnostics: [],
+    ...extra,
   });
   const errors = testCase.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return failed({ diagnostics: testCase.diagnostics });

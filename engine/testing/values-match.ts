@@ -11,8 +11,7 @@ export interface ValueMismatch {
   actual: unknown;
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** Every way `actual` fails to match `expected`; empty when it matches. */
 export function compareValues(expected: unknown, actual: unknown, at = ''): ValueMismatch[] {

@@ -82,7 +82,10 @@ export function buildModel(spec: ModelSpec): Model {
   const offs = minuteOffsets(spec.zone, spec.start, spec.minutes);
   const windows = new Map<string, [number, number][]>();
   for (const [wd, list] of Object.entries(spec.hours ?? {})) windows.set(wd, list.map(toMinutes));
-  const ordinary = WEEKDAYS.filter((w) => spec.days?.includes(w)).map((w) => windows.get(w) ?? []).find((w) => w.length > 0) ?? [];
+  const ordinary =
+    WEEKDAYS.filter((w) => spec.days?.includes(w))
+      .map((w) => windows.get(w) ?? [])
+      .find((w) => w.length > 0) ?? [];
   const business = new Map<number, boolean>();
   const hoursOpen = new Uint8Array(spec.minutes);
   const daysOpen = new Uint8Array(spec.minutes);

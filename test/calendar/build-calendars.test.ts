@@ -4,8 +4,7 @@ import { buildCalendars } from '../../engine/calendar/index.ts';
 import type { CalendarDecl } from '../../engine/ir/schema.ts';
 import { diagnosticsOf, fmt, ms } from './helpers.ts';
 
-const build = (decls: Record<string, unknown>, zone = 'Europe/Kyiv') =>
-  buildCalendars(decls as Record<string, CalendarDecl>, zone);
+const build = (decls: Record<string, unknown>, zone = 'Europe/Kyiv') => buildCalendars(decls as Record<string, CalendarDecl>, zone);
 const one = (decl: unknown, zone = 'Europe/Kyiv') => build({ c: decl }, zone).get('c')!;
 
 describe('calendars', () => {
@@ -18,7 +17,12 @@ describe('calendars', () => {
   });
 
   it('chain substitutions across New Year (31 Dec Saturday, 1 Jan Sunday)', () => {
-    const c = one({ holidays: [{ name: 'Eve', date: '12-31', substitute: true }, { name: 'New Year', date: '01-01', substitute: true }] });
+    const c = one({
+      holidays: [
+        { name: 'Eve', date: '12-31', substitute: true },
+        { name: 'New Year', date: '01-01', substitute: true },
+      ],
+    });
     expect(c.isBusinessDay('2023-01-02')).toBe(false);
     expect(c.isBusinessDay('2023-01-03')).toBe(false);
     expect(c.isBusinessDay('2023-01-04')).toBe(true);
@@ -44,19 +48,33 @@ describe('calendars', () => {
       ],
     });
     expect(c.holidays(2025).map((h) => `${h.date} ${h.name}`)).toEqual([
-      '2025-03-20 Leap day', '2025-03-21 Nowruz', '2025-03-24 Nowruz 4', '2025-04-18 Good Friday', '2025-04-21 Orthodox Easter Monday',
+      '2025-03-20 Leap day',
+      '2025-03-21 Nowruz',
+      '2025-03-24 Nowruz 4',
+      '2025-04-18 Good Friday',
+      '2025-04-21 Orthodox Easter Monday',
     ]);
     expect(c.holidays(2024).map((h) => h.date)).toEqual(['2024-03-20', '2024-03-23', '2024-03-29', '2024-05-06']);
   });
 
   it('agree with date-holidays on Nowruz (1–4 Farvardin) for twenty years', () => {
-    const rules = build({
-      jalali: { holidays: [1, 2, 3, 4].map((d) => ({ name: 'Nowruz', jalali: `01-0${d}` })) },
-      data: { holidays: [{ country: 'IR', types: ['public'] }] },
-    }, 'Asia/Tehran');
+    const rules = build(
+      {
+        jalali: { holidays: [1, 2, 3, 4].map((d) => ({ name: 'Nowruz', jalali: `01-0${d}` })) },
+        data: { holidays: [{ country: 'IR', types: ['public'] }] },
+      },
+      'Asia/Tehran',
+    );
     for (let y = 2015; y < 2035; y++) {
-      const fromRules = rules.get('jalali')!.holidays(y).map((h) => h.date);
-      const fromData = rules.get('data')!.holidays(y).filter((h) => h.name.includes('Nowruz')).map((h) => h.date);
+      const fromRules = rules
+        .get('jalali')!
+        .holidays(y)
+        .map((h) => h.date);
+      const fromData = rules
+        .get('data')!
+        .holidays(y)
+        .filter((h) => h.name.includes('Nowruz'))
+        .map((h) => h.date);
       expect(fromData, String(y)).toEqual(fromRules);
     }
   });
@@ -64,7 +82,8 @@ describe('calendars', () => {
   it('apply extra days off and announced working days (a working Saturday keeps the weekday schedule)', () => {
     const c = one({
       hours: { mon: ['09:00-18:00'], tue: ['09:00-18:00'], wed: ['09:00-18:00'], thu: ['09:00-18:00'], fri: ['09:00-18:00'] },
-      extra_days_off: ['2021-01-08'], extra_working_days: ['2021-01-16'],
+      extra_days_off: ['2021-01-08'],
+      extra_working_days: ['2021-01-16'],
     });
     expect(c.isBusinessDay('2021-01-08')).toBe(false);
     expect(c.isBusinessDay('2021-01-16')).toBe(true);
@@ -97,21 +116,23 @@ describe('calendars', () => {
 
 describe('diagnostics', () => {
   it('point at the holiday field that is wrong', () => {
-    const d = diagnosticsOf(() => build({
-      business: {
-        holidays: [
-          { name: 'New Year', date: '01-01' },
-          { name: 'Christmas', date: '01-07' },
-          { name: 'Bad', date: '02-30' },
-          { name: 'Bad Jalali', jalali: '07-31' },
-          { country: 'XY' },
-          { country: 'IR', types: ['publc'] },
-          { name: 'Range', date: '05-01', from: '2021-01-01', until: '2020-01-01' },
-          { name: 'Listed', dates: ['2021-13-01'] },
-          { name: 'Both', date: '01-01', easter: 'western' },
-        ],
-      },
-    }));
+    const d = diagnosticsOf(() =>
+      build({
+        business: {
+          holidays: [
+            { name: 'New Year', date: '01-01' },
+            { name: 'Christmas', date: '01-07' },
+            { name: 'Bad', date: '02-30' },
+            { name: 'Bad Jalali', jalali: '07-31' },
+            { country: 'XY' },
+            { country: 'IR', types: ['publc'] },
+            { name: 'Range', date: '05-01', from: '2021-01-01', until: '2020-01-01' },
+            { name: 'Listed', dates: ['2021-13-01'] },
+            { name: 'Both', date: '01-01', easter: 'western' },
+          ],
+        },
+      }),
+    );
     expect(d.map((x) => [x.code, x.path])).toEqual([
       ['SLA3012', '/calendars/business/holidays/2/date'],
       ['SLA3012', '/calendars/business/holidays/3/jalali'],
@@ -142,11 +163,13 @@ describe('diagnostics', () => {
   });
 
   it('check working hours', () => {
-    const d = diagnosticsOf(() => build({
-      c: { days: ['mon', 'tue'], hours: { mon: ['19:00-11:00', '09:00-12:00', '11:00-13:00'], tue: ['9:00-17:00'], sat: ['10:00-12:00'] } },
-      never: { days: ['sat'], hours: { sat: [] } },
-      dup: { extra_days_off: ['2021-01-08'], extra_working_days: ['2021-01-08'], days: ['mon', 'funday'] },
-    }));
+    const d = diagnosticsOf(() =>
+      build({
+        c: { days: ['mon', 'tue'], hours: { mon: ['19:00-11:00', '09:00-12:00', '11:00-13:00'], tue: ['9:00-17:00'], sat: ['10:00-12:00'] } },
+        never: { days: ['sat'], hours: { sat: [] } },
+        dup: { extra_days_off: ['2021-01-08'], extra_working_days: ['2021-01-08'], days: ['mon', 'funday'] },
+      }),
+    );
     expect(d.map((x) => [x.code, x.path])).toEqual([
       ['SLA3041', '/calendars/c/hours/mon/0'],
       ['SLA3041', '/calendars/c/hours/mon/2'],

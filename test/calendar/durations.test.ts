@@ -1,8 +1,6 @@
 // Durations as the policies write them, solar years and month periods.
 import { describe, expect, it } from 'vitest';
-import {
-  addDuration, addSolarYears, buildCalendars, parseDuration, periodContaining, periodsBetween,
-} from '../../engine/calendar/index.ts';
+import { addDuration, addSolarYears, buildCalendars, parseDuration, periodContaining, periodsBetween } from '../../engine/calendar/index.ts';
 import { diagnosticsOf, fmt, HOUR, ms } from './helpers.ts';
 
 const KYIV = 'Europe/Kyiv';

@@ -29,7 +29,7 @@ describe('Jalali calendar', () => {
     expect([1400, 1401, 1402, 1404, 1405].some(isJalaliLeapYear)).toBe(false);
   });
 
-  it('agrees day by day with ICU\'s Persian calendar from 1990 to 2060', () => {
+  it("agrees day by day with ICU's Persian calendar from 1990 to 2060", () => {
     const f = new Intl.DateTimeFormat('en-u-ca-persian', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
     const mismatches: string[] = [];
     for (let d = day('1990-01-01'); d < day('2060-01-01'); d++) {

@@ -4,9 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import {
-  addDuration, addSolarYears, buildCalendars, jalaliMonthLength, toLuxonZone, type BusinessCalendar,
-} from '../../engine/calendar/index.ts';
+import { addDuration, addSolarYears, buildCalendars, jalaliMonthLength, toLuxonZone, type BusinessCalendar } from '../../engine/calendar/index.ts';
 import type { CalendarDecl } from '../../engine/ir/schema.ts';
 import * as bf from './brute-force.ts';
 import { vendor } from './fixtures.ts';
@@ -18,15 +16,34 @@ const DAY = 86_400_000;
 const WINDOW_DAYS = 100;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const ZONES = [
-  'Europe/Kyiv', 'Asia/Tehran', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kathmandu',
-  'America/Havana', 'Africa/Casablanca', 'Pacific/Apia', 'UTC', '+02:00', '-03:30', '+05:45',
+  'Europe/Kyiv',
+  'Asia/Tehran',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'Asia/Kathmandu',
+  'America/Havana',
+  'Africa/Casablanca',
+  'Pacific/Apia',
+  'UTC',
+  '+02:00',
+  '-03:30',
+  '+05:45',
 ];
 // windows placed on known edge cases: a skipped day, Tehran's midnight DST before 2022 and none after,
 // Kyiv's spring and autumn changes, Santiago's 24:00 changes, Lord Howe's half-hour DST
 const PINNED: [string, number, number][] = [
-  ['Pacific/Apia', 2011, 11], ['Asia/Tehran', 2021, 9], ['Asia/Tehran', 2022, 3], ['Asia/Tehran', 2023, 3],
-  ['Europe/Kyiv', 2025, 3], ['Europe/Kyiv', 2025, 10], ['America/Santiago', 2023, 3], ['America/Santiago', 2023, 8],
-  ['Australia/Lord_Howe', 2024, 9], ['America/Havana', 2024, 3], ['Africa/Casablanca', 2024, 3],
+  ['Pacific/Apia', 2011, 11],
+  ['Asia/Tehran', 2021, 9],
+  ['Asia/Tehran', 2022, 3],
+  ['Asia/Tehran', 2023, 3],
+  ['Europe/Kyiv', 2025, 3],
+  ['Europe/Kyiv', 2025, 10],
+  ['America/Santiago', 2023, 3],
+  ['America/Santiago', 2023, 8],
+  ['Australia/Lord_Howe', 2024, 9],
+  ['America/Havana', 2024, 3],
+  ['Africa/Casablanca', 2024, 3],
 ];
 
 const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
@@ -94,8 +111,13 @@ function randomEntry(s: RandomSpec, i: number): Entry {
     return s.days.includes(wd) && !holidays.has(date) && !extraOff.has(date) && !yearly;
   };
   const model = bf.buildModel({
-    zone: s.zone, start, minutes: WINDOW_DAYS * 1440, isBusinessDay, days: s.days,
-    ...(s.withHours ? { hours } : {}), extraWorking,
+    zone: s.zone,
+    start,
+    minutes: WINDOW_DAYS * 1440,
+    isBusinessDay,
+    days: s.days,
+    ...(s.withHours ? { hours } : {}),
+    extraWorking,
   });
   return { name: `random #${i} ${s.zone} ${s.year}-${s.month} ${JSON.stringify(decl)}`, cal, model };
 }
@@ -106,8 +128,12 @@ function vendorEntry(policy: Parameters<typeof vendor>[0], id: string, from: str
   const decl = v.decls[id];
   const days = decl.days ?? (decl.base ? v.decls[decl.base].days : undefined) ?? ['mon', 'tue', 'wed', 'thu', 'fri'];
   const model = bf.buildModel({
-    zone: cal.zone, start: Date.parse(`${from}T00:00:00Z`), minutes: WINDOW_DAYS * 1440,
-    isBusinessDay: (d) => cal.isBusinessDay(d), days, ...(decl.hours ? { hours: decl.hours as Record<string, string[]> } : {}),
+    zone: cal.zone,
+    start: Date.parse(`${from}T00:00:00Z`),
+    minutes: WINDOW_DAYS * 1440,
+    isBusinessDay: (d) => cal.isBusinessDay(d),
+    days,
+    ...(decl.hours ? { hours: decl.hours as Record<string, string[]> } : {}),
   });
   return { name: `${policy}/${id} from ${from}`, cal, model };
 }
@@ -130,8 +156,7 @@ const pool: Entry[] = [
   vendorEntry('data2crm', 'business', '2024-10-01'),
 ];
 
-const instantIn = (m: bf.Model, a: number, within: number, ms: number) =>
-  m.start + (a % Math.floor(((m.end - m.start) / MIN) * within)) * MIN + ms;
+const instantIn = (m: bf.Model, a: number, within: number, ms: number) => m.start + (a % Math.floor(((m.end - m.start) / MIN) * within)) * MIN + ms;
 const msArb = fc.oneof(fc.constant(0), fc.constant(59_999), fc.integer({ min: 0, max: 59_999 }));
 const caseArb = fc.record({ k: fc.nat({ max: pool.length - 1 }), a: fc.nat(), ams: msArb, b: fc.nat(), bms: msArb });
 const opts = { seed: SEED, numRuns: RUNS };
@@ -139,88 +164,115 @@ const at = (e: Entry, t: number) => `${e.name} at ${new Date(t).toISOString()}`;
 
 describe(`every clock agrees with the minute-by-minute model (${pool.length} calendars, ${RUNS} cases per clock)`, () => {
   it('isOpen', () => {
-    fc.assert(fc.property(caseArb, ({ k, a, ams }) => {
-      const e = pool[k];
-      const t = instantIn(e.model, a, 1, ams);
-      expect(e.cal.isOpen(t), at(e, t)).toBe(bf.isOpen(e.model.hours, e.model, t));
-    }), opts);
+    fc.assert(
+      fc.property(caseArb, ({ k, a, ams }) => {
+        const e = pool[k];
+        const t = instantIn(e.model, a, 1, ams);
+        expect(e.cal.isOpen(t), at(e, t)).toBe(bf.isOpen(e.model.hours, e.model, t));
+      }),
+      opts,
+    );
   });
 
   it('nextOpen', () => {
-    fc.assert(fc.property(caseArb, ({ k, a, ams }) => {
-      const e = pool[k];
-      const t = instantIn(e.model, a, 1, ams);
-      const want = bf.nextOpen(e.model.hours, e.model, t);
-      fc.pre(want !== undefined);
-      expect(e.cal.nextOpen(t), at(e, t)).toBe(want);
-    }), opts);
+    fc.assert(
+      fc.property(caseArb, ({ k, a, ams }) => {
+        const e = pool[k];
+        const t = instantIn(e.model, a, 1, ams);
+        const want = bf.nextOpen(e.model.hours, e.model, t);
+        fc.pre(want !== undefined);
+        expect(e.cal.nextOpen(t), at(e, t)).toBe(want);
+      }),
+      opts,
+    );
   });
 
   it('nextClose', () => {
-    fc.assert(fc.property(caseArb, ({ k, a, ams }) => {
-      const e = pool[k];
-      const t = instantIn(e.model, a, 1, ams);
-      const want = bf.nextClose(e.model.hours, e.model, t);
-      fc.pre(want !== undefined);
-      expect(e.cal.nextClose(t), at(e, t)).toBe(want);
-    }), opts);
+    fc.assert(
+      fc.property(caseArb, ({ k, a, ams }) => {
+        const e = pool[k];
+        const t = instantIn(e.model, a, 1, ams);
+        const want = bf.nextClose(e.model.hours, e.model, t);
+        fc.pre(want !== undefined);
+        expect(e.cal.nextClose(t), at(e, t)).toBe(want);
+      }),
+      opts,
+    );
   });
 
   it('workingMsBetween (either order)', () => {
-    fc.assert(fc.property(caseArb, ({ k, a, ams, b, bms }) => {
-      const e = pool[k];
-      const [t, u] = [instantIn(e.model, a, 1, ams), instantIn(e.model, b, 1, bms)];
-      const want = bf.openBefore(e.model.hours, e.model, u) - bf.openBefore(e.model.hours, e.model, t);
-      expect(e.cal.workingMsBetween(t, u), at(e, t)).toBe(want);
-    }), opts);
+    fc.assert(
+      fc.property(caseArb, ({ k, a, ams, b, bms }) => {
+        const e = pool[k];
+        const [t, u] = [instantIn(e.model, a, 1, ams), instantIn(e.model, b, 1, bms)];
+        const want = bf.openBefore(e.model.hours, e.model, u) - bf.openBefore(e.model.hours, e.model, t);
+        expect(e.cal.workingMsBetween(t, u), at(e, t)).toBe(want);
+      }),
+      opts,
+    );
   });
 
   it('businessDayMsBetween', () => {
-    fc.assert(fc.property(caseArb, ({ k, a, ams, b, bms }) => {
-      const e = pool[k];
-      const [t, u] = [instantIn(e.model, a, 1, ams), instantIn(e.model, b, 1, bms)];
-      const want = bf.openBefore(e.model.days, e.model, u) - bf.openBefore(e.model.days, e.model, t);
-      expect(e.cal.businessDayMsBetween(t, u), at(e, t)).toBe(want);
-    }), opts);
+    fc.assert(
+      fc.property(caseArb, ({ k, a, ams, b, bms }) => {
+        const e = pool[k];
+        const [t, u] = [instantIn(e.model, a, 1, ams), instantIn(e.model, b, 1, bms)];
+        const want = bf.openBefore(e.model.days, e.model, u) - bf.openBefore(e.model.days, e.model, t);
+        expect(e.cal.businessDayMsBetween(t, u), at(e, t)).toBe(want);
+      }),
+      opts,
+    );
   });
 
   it('addWorkingMs ("N business hours")', () => {
-    fc.assert(fc.property(caseArb, fc.integer({ min: 0, max: 1_000_000 }), ({ k, a, ams }, f) => {
-      const e = pool[k];
-      const t = instantIn(e.model, a, 0.6, ams);
-      const left = bf.openBefore(e.model.hours, e.model, e.model.end - 1) - bf.openBefore(e.model.hours, e.model, t);
-      // moderate durations: whole hours or minutes most of the time, any ms otherwise
-      const raw = Math.floor((left * f) / 1_000_000);
-      const d = f % 3 === 0 ? raw : f % 3 === 1 ? raw - (raw % 3_600_000) : raw - (raw % MIN);
-      const want = bf.add(e.model.hours, e.model, t, d);
-      fc.pre(want !== undefined);
-      expect(e.cal.addWorkingMs(t, d), `${at(e, t)} + ${d} ms`).toBe(want);
-    }), opts);
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 1_000_000 }), ({ k, a, ams }, f) => {
+        const e = pool[k];
+        const t = instantIn(e.model, a, 0.6, ams);
+        const left = bf.openBefore(e.model.hours, e.model, e.model.end - 1) - bf.openBefore(e.model.hours, e.model, t);
+        // moderate durations: whole hours or minutes most of the time, any ms otherwise
+        const raw = Math.floor((left * f) / 1_000_000);
+        const d = f % 3 === 0 ? raw : f % 3 === 1 ? raw - (raw % 3_600_000) : raw - (raw % MIN);
+        const want = bf.add(e.model.hours, e.model, t, d);
+        fc.pre(want !== undefined);
+        expect(e.cal.addWorkingMs(t, d), `${at(e, t)} + ${d} ms`).toBe(want);
+      }),
+      opts,
+    );
   });
 
   it('addBusinessDayMs ("N business days", "N hours (business days)")', () => {
-    fc.assert(fc.property(caseArb, fc.integer({ min: 0, max: 40 * 24 }), fc.boolean(), ({ k, a, ams }, h, wholeDays) => {
-      const e = pool[k];
-      const t = instantIn(e.model, a, 0.5, ams);
-      const d = wholeDays ? Math.floor(h / 24) * DAY : h * 3_600_000;
-      const want = bf.add(e.model.days, e.model, t, d);
-      fc.pre(want !== undefined);
-      expect(e.cal.addBusinessDayMs(t, d), `${at(e, t)} + ${d} ms`).toBe(want);
-    }), opts);
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 40 * 24 }), fc.boolean(), ({ k, a, ams }, h, wholeDays) => {
+        const e = pool[k];
+        const t = instantIn(e.model, a, 0.5, ams);
+        const d = wholeDays ? Math.floor(h / 24) * DAY : h * 3_600_000;
+        const want = bf.add(e.model.days, e.model, t, d);
+        fc.pre(want !== undefined);
+        expect(e.cal.addBusinessDayMs(t, d), `${at(e, t)} + ${d} ms`).toBe(want);
+      }),
+      opts,
+    );
   });
 });
 
 describe(`wall-clock durations (${RUNS} cases each)`, () => {
-  const instant = fc.integer({ min: Date.UTC(2000, 0, 1) / MIN, max: Date.UTC(2035, 0, 1) / MIN })
+  const instant = fc
+    .integer({ min: Date.UTC(2000, 0, 1) / MIN, max: Date.UTC(2035, 0, 1) / MIN })
     .chain((m) => fc.integer({ min: 0, max: 59_999 }).map((ms) => m * MIN + ms));
 
   it('"N days" and "N weeks" keep the wall time, as luxon does', () => {
-    fc.assert(fc.property(instant, fc.constantFrom(...ZONES), fc.integer({ min: 0, max: 800 }), fc.boolean(), (t, zone, n, weeks) => {
-      const unit = weeks ? 'weeks' : 'days';
-      const amount = weeks ? Math.floor(n / 7) : n;
-      const want = DateTime.fromMillis(t, { zone: toLuxonZone(zone) }).plus({ days: weeks ? amount * 7 : amount }).toMillis();
-      expect(addDuration(t, `${amount} ${unit}`, { zone }), `${new Date(t).toISOString()} + ${amount} ${unit} in ${zone}`).toBe(want);
-    }), opts);
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...ZONES), fc.integer({ min: 0, max: 800 }), fc.boolean(), (t, zone, n, weeks) => {
+        const unit = weeks ? 'weeks' : 'days';
+        const amount = weeks ? Math.floor(n / 7) : n;
+        const want = DateTime.fromMillis(t, { zone: toLuxonZone(zone) })
+          .plus({ days: weeks ? amount * 7 : amount })
+          .toMillis();
+        expect(addDuration(t, `${amount} ${unit}`, { zone }), `${new Date(t).toISOString()} + ${amount} ${unit} in ${zone}`).toBe(want);
+      }),
+      opts,
+    );
   });
 
   it('"N solar years" keeps the Jalali month, clamps the day, keeps the wall time', () => {
@@ -242,14 +294,17 @@ describe(`wall-clock durations (${RUNS} cases each)`, () => {
       const [y, m, dd] = jalaliOf(d.toISODate()!);
       return { y, m, d: dd, h: d.hour, rest: d.toFormat('mm:ss.SSS') };
     };
-    fc.assert(fc.property(instant, fc.integer({ min: 1, max: 20 }), (t, n) => {
-      const [a, b] = [local(t), local(addSolarYears(t, n, 'Asia/Tehran'))];
-      expect(b.y).toBe(a.y + n);
-      expect(b.m).toBe(a.m);
-      expect(b.d).toBe(Math.min(a.d, jalaliMonthLength(a.y + n, a.m)));
-      expect(b.rest).toBe(a.rest);
-      // Tehran's DST began at midnight: 00:xx on such a day becomes 01:xx
-      if (b.h !== a.h) expect([a.h, b.h]).toEqual([0, 1]);
-    }), opts);
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 20 }), (t, n) => {
+        const [a, b] = [local(t), local(addSolarYears(t, n, 'Asia/Tehran'))];
+        expect(b.y).toBe(a.y + n);
+        expect(b.m).toBe(a.m);
+        expect(b.d).toBe(Math.min(a.d, jalaliMonthLength(a.y + n, a.m)));
+        expect(b.rest).toBe(a.rest);
+        // Tehran's DST began at midnight: 00:xx on such a day becomes 01:xx
+        if (b.h !== a.h) expect([a.h, b.h]).toEqual([0, 1]);
+      }),
+      opts,
+    );
   });
 });

@@ -40,8 +40,22 @@ describe('cart2cart business days (Ukrainian Labour Code, art. 67 substitution, 
   it('lists the days off of 2021 with substitutes named for display', () => {
     const h = business.holidays(2021);
     expect(h.map((d) => d.date)).toEqual([
-      '2021-01-01', '2021-01-07', '2021-03-08', '2021-05-01', '2021-05-02', '2021-05-03', '2021-05-04', '2021-05-09',
-      '2021-05-10', '2021-06-20', '2021-06-21', '2021-06-28', '2021-08-24', '2021-10-14', '2021-12-25', '2021-12-27',
+      '2021-01-01',
+      '2021-01-07',
+      '2021-03-08',
+      '2021-05-01',
+      '2021-05-02',
+      '2021-05-03',
+      '2021-05-04',
+      '2021-05-09',
+      '2021-05-10',
+      '2021-06-20',
+      '2021-06-21',
+      '2021-06-28',
+      '2021-08-24',
+      '2021-10-14',
+      '2021-12-25',
+      '2021-12-27',
     ]);
     expect(h.find((d) => d.date === '2021-05-04')?.name).toBe('Orthodox Easter (moved from 2021-05-02)');
   });
@@ -138,8 +152,9 @@ describe('relokia support hours (Kyiv, split shifts, 24:00 ends)', () => {
     const business = cal('relokia', 'business');
     expect(business.isBusinessDay('2020-12-25')).toBe(true);
     expect(business.holidays(2021)).toEqual([]);
-    expect(fmt(addDuration(ms('2025-03-27T15:00:00+02:00'), '2 business days', { zone: KYIV, calendar: business }), KYIV))
-      .toBe('2025-03-31T15:00:00.000+03:00');
+    expect(fmt(addDuration(ms('2025-03-27T15:00:00+02:00'), '2 business days', { zone: KYIV, calendar: business }), KYIV)).toBe(
+      '2025-03-31T15:00:00.000+03:00',
+    );
   });
 
   it('delta migrations start 09:00–21:00 on weekdays', () => {
@@ -168,7 +183,10 @@ describe('crmonline business hours (Tehran, Iran public holidays)', () => {
   });
 
   it('takes Nowruz, 1–4 Farvardin, from the date-holidays data', () => {
-    const nowruz = business.holidays(2025).filter((h) => h.name.includes('Nowruz')).map((h) => h.date);
+    const nowruz = business
+      .holidays(2025)
+      .filter((h) => h.name.includes('Nowruz'))
+      .map((h) => h.date);
     expect(nowruz).toEqual(['2025-03-21', '2025-03-22', '2025-03-23', '2025-03-24']);
     for (const d of ['2025-03-22', '2025-03-23', '2025-03-24']) expect(business.isBusinessDay(d)).toBe(false);
   });

@@ -31,7 +31,11 @@ describe('checkZone', () => {
 
 describe('toLuxonZone', () => {
   it.each([
-    ['+02:00', 'UTC+2'], ['-03:30', 'UTC-3:30'], ['+05:45', 'UTC+5:45'], ['+00:00', 'UTC'], ['Europe/Kyiv', 'Europe/Kyiv'],
+    ['+02:00', 'UTC+2'],
+    ['-03:30', 'UTC-3:30'],
+    ['+05:45', 'UTC+5:45'],
+    ['+00:00', 'UTC'],
+    ['Europe/Kyiv', 'Europe/Kyiv'],
   ])('%s → %s', (z, l) => expect(toLuxonZone(z)).toBe(l));
 });
 

@@ -16,12 +16,7 @@ const at = (line: number, column: number, endLine = line, endColumn = column + 1
 
 describe('codeFrame', () => {
   it('shows the line before and after, and underlines the span', () => {
-    expect(codeFrame(sourceLines('a: 1\nb: wrong\nc: 3\n'), at(2, 4, 2, 9))).toEqual([
-      '  1 | a: 1',
-      '> 2 | b: wrong',
-      '    |    ^^^^^',
-      '  3 | c: 3',
-    ]);
+    expect(codeFrame(sourceLines('a: 1\nb: wrong\nc: 3\n'), at(2, 4, 2, 9))).toEqual(['  1 | a: 1', '> 2 | b: wrong', '    |    ^^^^^', '  3 | c: 3']);
   });
 
   it('keeps the carets under the span after tabs and wide characters', () => {

@@ -67,7 +67,15 @@ describe('sla eval', () => {
     expect(
       matchExpectation(answer, {
         deadlines: [
-          { id: 'first_response', subject: 'T-1', party: 'vendor', due: '2025-03-08T21:30:00+02:00', status: 'met', met_at: '2025-03-08T09:00:00+02:00', priority: 'high' },
+          {
+            id: 'first_response',
+            subject: 'T-1',
+            party: 'vendor',
+            due: '2025-03-08T21:30:00+02:00',
+            status: 'met',
+            met_at: '2025-03-08T09:00:00+02:00',
+            priority: 'high',
+          },
           { id: 'first_response', subject: 'T-2', due: '2025-03-11T09:15:00+02:00', status: 'pending' },
         ],
         entitlements: [
@@ -131,7 +139,9 @@ describe('sla eval', () => {
   });
 
   it('reports an invalid case at its line, without a stack trace, exit 1', async () => {
-    const dir = tempFiles({ 'no-offset.yaml': 'policy: relokia\nat: 2025-03-10T12:00:00\nplans: { support: premium }\nfacts: { migration_price: 1200 }\nevents: []\n' });
+    const dir = tempFiles({
+      'no-offset.yaml': 'policy: relokia\nat: 2025-03-10T12:00:00\nplans: { support: premium }\nfacts: { migration_price: 1200 }\nevents: []\n',
+    });
     const r = await runSla(['eval', join(dir, 'no-offset.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no-offset\.yaml:2:\d+: error SLA4002 /);
@@ -244,10 +254,7 @@ describe('sla convert and fmt', () => {
   });
 
   it('converts YAML to the DSL and back without loss', async () => {
-    const [dsl, yaml] = await Promise.all([
-      runSla(['convert', '--to', 'dsl', 'relokia']),
-      runSla(['convert', '--to', 'yaml', 'relokia']),
-    ]);
+    const [dsl, yaml] = await Promise.all([runSla(['convert', '--to', 'dsl', 'relokia']), runSla(['convert', '--to', 'yaml', 'relokia'])]);
     expect([dsl.code, yaml.code]).toEqual([0, 0]);
     const dir = tempFiles({ 'relokia.sla': dsl.stdout });
     const back = await runSla(['convert', '--to', 'yaml', join(dir, 'relokia.sla')]);

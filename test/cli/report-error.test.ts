@@ -30,9 +30,7 @@ describe('reportError', () => {
   it('prints bad usage with the near miss and where to get help, exit 2', () => {
     const out = capture();
     expect(reportError(new UsageError('unknown option `--jsn` for `sla eval`', 'eval', 'did you mean `--json`?'), out.stream)).toBe(2);
-    expect(out.text()).toBe(
-      'error SLA5004 unknown option `--jsn` for `sla eval` (did you mean `--json`?)\nrun `sla eval --help` for usage\n',
-    );
+    expect(out.text()).toBe('error SLA5004 unknown option `--jsn` for `sla eval` (did you mean `--json`?)\nrun `sla eval --help` for usage\n');
   });
 
   it('prints what is not available in one line, exit 2', () => {

@@ -51,8 +51,9 @@ async function runInProcess(args: string[], options: { cwd?: string }): Promise<
     process.chdir(cwd);
     streams.stdout.write = writes.stdout;
     streams.stderr.write = writes.stderr;
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(env))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
   return { code, ...captured };
 }

@@ -45,11 +45,7 @@ describe('renderTable', () => {
       ],
       { indent: '' },
     );
-    expect(lines).toEqual([
-      'id          n  note',
-      '日本        1  wide',
-      '\u2067پشتیبانی\u2069  100',
-    ]);
+    expect(lines).toEqual(['id          n  note', '日本        1  wide', '\u2067پشتیبانی\u2069  100']);
   });
 
   it('puts the lines of a multi-line cell under each other', () => {

@@ -13,7 +13,11 @@ describe('sla usage', () => {
   });
 
   it('prints the help of a command', async () => {
-    for (const args of [['eval', '--help'], ['eval', '-h'], ['help', 'eval']]) {
+    for (const args of [
+      ['eval', '--help'],
+      ['eval', '-h'],
+      ['help', 'eval'],
+    ]) {
       const r = await runSla(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Usage: sla eval <case file>/);

@@ -65,7 +65,10 @@ describe('policy diagnostics point at the author’s words', () => {
   });
 
   it('a misspelt comparison inside a condition is found in the right branch of the union', () => {
-    const src = miniPolicyYaml.replace('    cost: { percent: 10, of: migration_price }', '    when: [ { fact: source_type, equal: platform } ]\n    cost: { percent: 10, of: migration_price }');
+    const src = miniPolicyYaml.replace(
+      '    cost: { percent: 10, of: migration_price }',
+      '    when: [ { fact: source_type, equal: platform } ]\n    cost: { percent: 10, of: migration_price }',
+    );
     const ds = check(src);
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: 'SLA2002', path: '/entitlements/0/when/0/equal' });

@@ -48,6 +48,11 @@ describe('nearest', () => {
 describe('listOf', () => {
   it('lists a dozen candidates and counts the rest', () => {
     const many = Array.from({ length: 1000 }, (_, i) => `c${i}`);
-    expect(listOf(many)).toBe(`${many.slice(0, MAX_LISTED).map((c) => `\`${c}\``).join(', ')} and ${1000 - MAX_LISTED} more`);
+    expect(listOf(many)).toBe(
+      `${many
+        .slice(0, MAX_LISTED)
+        .map((c) => `\`${c}\``)
+        .join(', ')} and ${1000 - MAX_LISTED} more`,
+    );
   });
 });

@@ -88,7 +88,9 @@ describe('any conditions: `(A or B) because "…"`', () => {
         '    and plan support in [premium]\n',
     );
     expect(text).toContain('  field reachable: (open support or now before payment + 30 days because "within 30 days of the payment")\n');
-    expect(text).toContain('except dump because "dumps are excluded"\n      when (fact source_type = database_dump or event issue_reported where fault = client)\n');
+    expect(text).toContain(
+      'except dump because "dumps are excluded"\n      when (fact source_type = database_dump or event issue_reported where fault = client)\n',
+    );
     const { policy, diagnostics } = parseDsl(text, { file: 'acme.sla' });
     expect(diagnostics).toEqual([]);
     expect(policy).toEqual(ir);
@@ -107,12 +109,19 @@ describe('any conditions: `(A or B) because "…"`', () => {
     const { locate } = parseDsl(text);
     const group = positionOf(text, '(fact source_type');
     // the group and its reason, on the next line
-    expect(locate('/entitlements/0/when/0')).toEqual({ ...startOf(text, '(fact source_type'), ...end(positionOf(text, '"a database dump, or a re-migration"')) });
+    expect(locate('/entitlements/0/when/0')).toEqual({
+      ...startOf(text, '(fact source_type'),
+      ...end(positionOf(text, '"a database dump, or a re-migration"')),
+    });
     expect(locate('/entitlements/0/when/0/any')).toEqual({ ...group, endColumn: group.column + 1 });
     // a name a condition tests is where an unknown name is underlined
     expect(locate('/entitlements/0/when/0/any/0/fact')).toEqual({ ...group, column: group.column + '(fact '.length });
     const alternative = positionOf(text, 'event re_migration because');
-    expect(locate('/entitlements/0/when/0/any/1/event')).toEqual({ ...alternative, column: alternative.column + 'event '.length, endColumn: alternative.column + 'event re_migration'.length });
+    expect(locate('/entitlements/0/when/0/any/1/event')).toEqual({
+      ...alternative,
+      column: alternative.column + 'event '.length,
+      endColumn: alternative.column + 'event re_migration'.length,
+    });
     expect(locate('/entitlements/0/when/0/any/1/reason')).toEqual(positionOf(text, '"a re-migration was requested"'));
     expect(locate('/entitlements/0/when/0/reason')).toEqual(positionOf(text, '"a database dump, or a re-migration"'));
     expect(locate('/entitlements/0/fields/reachable/any/1')).toEqual(positionOf(text, 'now before payment + 30 days because "within 30 days of the payment"'));
@@ -147,7 +156,9 @@ describe('any conditions: `(A or B) because "…"`', () => {
         '  field reachable:',
       ].join('\n'),
     );
-    expect(text).toContain(['    when (no event re_migration', '       or now before payment + 30 days', '       or fact price <= 0 because "nothing was paid")'].join('\n'));
+    expect(text).toContain(
+      ['    when (no event re_migration', '       or now before payment + 30 days', '       or fact price <= 0 because "nothing was paid")'].join('\n'),
+    );
     expect(parseDsl(text).policy).toEqual(long);
   });
 
@@ -155,13 +166,31 @@ describe('any conditions: `(A or B) because "…"`', () => {
     const head = 'policy p "P" version "1" zone UTC\nsource en "p.txt"\nentitlement e (clause c) {\n';
     const one = parseDsl(`${head}  when (fact a = 1) because "x"\n}\n`, { file: 'p.sla' }).diagnostics;
     expect(one).toEqual([
-      expect.objectContaining({ code: 'SLA1112', line: 4, column: 8, endLine: 4, endColumn: 20, message: expect.stringContaining('at least two alternatives'), help: expect.stringContaining('drop the parentheses') }),
+      expect.objectContaining({
+        code: 'SLA1112',
+        line: 4,
+        column: 8,
+        endLine: 4,
+        endColumn: 20,
+        message: expect.stringContaining('at least two alternatives'),
+        help: expect.stringContaining('drop the parentheses'),
+      }),
     ]);
     const nested = parseDsl(`${head}  field f: (fact a = 1 or (event b or open c))\n}\n`, { file: 'p.sla' }).diagnostics;
     expect(nested).toEqual([
-      expect.objectContaining({ code: 'SLA1111', line: 4, column: 27, endLine: 4, endColumn: 46, message: expect.stringContaining('cannot hold another group'), help: expect.stringContaining('(A or B or C)') }),
+      expect.objectContaining({
+        code: 'SLA1111',
+        line: 4,
+        column: 27,
+        endLine: 4,
+        endColumn: 46,
+        message: expect.stringContaining('cannot hold another group'),
+        help: expect.stringContaining('(A or B or C)'),
+      }),
     ]);
     const and = parseDsl(`${head}  when (fact a = 1 and event b)\n}\n`, { file: 'p.sla' }).diagnostics;
-    expect(and).toEqual([expect.objectContaining({ code: 'SLA1102', line: 4, column: 20, endLine: 4, endColumn: 23, help: expect.stringContaining('(A or B) and C') })]);
+    expect(and).toEqual([
+      expect.objectContaining({ code: 'SLA1102', line: 4, column: 20, endLine: 4, endColumn: 23, help: expect.stringContaining('(A or B) and C') }),
+    ]);
   });
 });

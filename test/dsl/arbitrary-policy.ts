@@ -6,8 +6,7 @@ import { keywords } from '../../dsl/lexical.ts';
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 /** drops undefined fields, as an IR read from YAML has none */
-const clean = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 const rec = <T extends object>(shape: { [K in keyof T]: fc.Arbitrary<T[K]> }) => fc.record(shape).map(clean);
 
 const plainId = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/);
@@ -16,31 +15,44 @@ export const id = fc.oneof(plainId, fc.constantFrom(...keywords, 'mon', 'none', 
 const key = fc.oneof(id, fc.string({ maxLength: 6 })).filter((k) => k !== '__proto__');
 const dict = <T>(v: fc.Arbitrary<T>, maxKeys = 3) => fc.dictionary(key, v, { maxKeys, noNullPrototype: true });
 const idDict = <T>(v: fc.Arbitrary<T>, maxKeys = 3) =>
-  fc.dictionary(id.filter((k) => k !== "__proto__"), v, { maxKeys, noNullPrototype: true });
+  fc.dictionary(
+    id.filter((k) => k !== '__proto__'),
+    v,
+    { maxKeys, noNullPrototype: true },
+  );
 export const text = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.constantFrom('', 'a "quoted" \\ back\\slash', 'line\nbreak\r\n', '## not a comment', '# hash', '\u2028', 'true'),
 );
-const num = fc.oneof(
-  fc.integer({ min: -1000, max: 100000 }),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom(0, -0, 0.98, 1e21, 5e-324),
-);
+const num = fc.oneof(fc.integer({ min: -1000, max: 100000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 0.98, 1e21, 5e-324));
 const scalar = fc.oneof(text, id, num, fc.boolean());
 const date = fc.oneof(
   fc.date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   text,
 );
-const monthDay = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(
-  ([m, d]) => `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-);
-const units = ['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'business day', 'business days',
-  'hours (business days)', 'business hour', 'business hours', 'solar year', 'solar years'];
+const monthDay = fc
+  .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+  .map(([m, d]) => `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const units = [
+  'minute',
+  'minutes',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'business day',
+  'business days',
+  'hours (business days)',
+  'business hour',
+  'business hours',
+  'solar year',
+  'solar years',
+];
 const duration = fc.oneof(
-  fc.tuple(fc.oneof(fc.nat(1000).map(String), fc.constantFrom('1.5', '0.25', '007', '2.50')), fc.constantFrom(...units)).map(
-    ([n, u]) => `${n} ${u}`,
-  ),
+  fc.tuple(fc.oneof(fc.nat(1000).map(String), fc.constantFrom('1.5', '0.25', '007', '2.50')), fc.constantFrom(...units)).map(([n, u]) => `${n} ${u}`),
   text,
 );
 const weekday = fc.constantFrom('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun');
@@ -48,10 +60,7 @@ const planValue = <T>(v: fc.Arbitrary<T>) => fc.oneof(v, rec({ by: id, values: d
 
 const where = dict(fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })));
 const eventRef = rec({ event: id, where: opt(where), which: opt(fc.constantFrom('first' as const, 'last' as const)) });
-const instant = fc.oneof(
-  rec({ instant: id }),
-  rec({ from: eventRef, add: opt(planValue(duration)), calendar: opt(id) }),
-);
+const instant = fc.oneof(rec({ instant: id }), rec({ from: eventRef, add: opt(planValue(duration)), calendar: opt(id) }));
 const reason = opt(text);
 const simpleCondition = fc.oneof(
   rec({
@@ -102,10 +111,22 @@ const attributeDecl = rec({
 const validity = { from: opt(date), until: opt(date) };
 const holiday = fc.oneof(
   rec({ name: text, date: monthDay, ...validity, substitute: opt(fc.boolean()) }),
-  rec({ name: text, easter: fc.constantFrom('orthodox' as const, 'western' as const), offset: opt(fc.integer({ min: -400, max: 400 })), ...validity, substitute: opt(fc.boolean()) }),
+  rec({
+    name: text,
+    easter: fc.constantFrom('orthodox' as const, 'western' as const),
+    offset: opt(fc.integer({ min: -400, max: 400 })),
+    ...validity,
+    substitute: opt(fc.boolean()),
+  }),
   rec({ name: text, jalali: monthDay, ...validity, substitute: opt(fc.boolean()) }),
   rec({ name: text, dates: fc.array(date, { maxLength: 3 }), substitute: opt(fc.boolean()) }),
-  rec({ name: opt(text), country: fc.oneof(fc.constantFrom('IR', 'UA'), id), types: opt(fc.array(fc.oneof(id, text), { maxLength: 2 })), ...validity, substitute: opt(fc.boolean()) }),
+  rec({
+    name: opt(text),
+    country: fc.oneof(fc.constantFrom('IR', 'UA'), id),
+    types: opt(fc.array(fc.oneof(id, text), { maxLength: 2 })),
+    ...validity,
+    substitute: opt(fc.boolean()),
+  }),
 );
 const timeRange = fc.oneof(fc.constantFrom('09:00-18:00', '00:00-24:00', '10:00-12:00'), text);
 const calendar = rec({
@@ -137,11 +158,7 @@ const deadline = rec({
   report: opt(fc.boolean()),
 });
 const cost = fc.oneof(rec({ amount: num, currency: opt(fc.oneof(id, text)) }), rec({ percent: num, of: id }));
-const used = fc.oneof(
-  rec({ count: eventRef, after: opt(eventRef) }),
-  rec({ fact: id }),
-  rec({ sum: id, of: eventRef, after: opt(eventRef) }),
-);
+const used = fc.oneof(rec({ count: eventRef, after: opt(eventRef) }), rec({ fact: id }), rec({ sum: id, of: eventRef, after: opt(eventRef) }));
 const limit = fc.oneof(planValue(fc.oneof(num, fc.constant(null))), rec({ attribute: id, of: eventRef }));
 const entitlement = rec({
   id,
@@ -201,7 +218,10 @@ export const policyArb: fc.Arbitrary<Policy> = rec({
   zone: fc.oneof(fc.constantFrom('Europe/Kyiv', '+02:00', 'Asia/Tehran'), text),
   currency: opt(fc.oneof(fc.constantFrom('USD', 'EUR'), text)),
   calendar: opt(id),
-  sources: fc.array(rec({ file: text, lang: fc.oneof(fc.constantFrom('en', 'uk', 'fa'), key), title: opt(text), rendering_of: opt(fc.oneof(fc.constantFrom('en'), key)) }), { minLength: 1, maxLength: 2 }),
+  sources: fc.array(
+    rec({ file: text, lang: fc.oneof(fc.constantFrom('en', 'uk', 'fa'), key), title: opt(text), rendering_of: opt(fc.oneof(fc.constantFrom('en'), key)) }),
+    { minLength: 1, maxLength: 2 },
+  ),
   plans: idDict(rec({ options: fc.array(id, { minLength: 1, maxLength: 3 }), default: opt(id), description: opt(text) })),
   facts: opt(idDict(factDecl)),
   events: idDict(rec({ attributes: opt(idDict(attributeDecl)), duration: opt(fc.boolean()), description: opt(text) })),

@@ -14,7 +14,7 @@ function parsed(source: string) {
 }
 
 describe('parseDsl', () => {
-  it('has a grammar that passes chevrotain\'s checks (no ambiguity, no left recursion)', () => {
+  it("has a grammar that passes chevrotain's checks (no ambiguity, no left recursion)", () => {
     expect(() => new PolicyParser(false, true)).not.toThrow();
     expect(() => new PolicyParser(true, true)).not.toThrow();
   });
@@ -69,7 +69,9 @@ describe('parseDsl', () => {
   });
 
   it('accepts keywords as names where nothing can be confused, and quoted names elsewhere', () => {
-    const { policy } = parsed('policy p "P" version "1" zone UTC\nsource en "p.txt"\nfact currency: string default USD\nevent within { hours: number }\nentitlement e (clause c) { used sum hours of "within" }\n');
+    const { policy } = parsed(
+      'policy p "P" version "1" zone UTC\nsource en "p.txt"\nfact currency: string default USD\nevent within { hours: number }\nentitlement e (clause c) { used sum hours of "within" }\n',
+    );
     expect(Object.keys(policy!.facts!)).toEqual(['currency']);
     expect(policy!.entitlements![0].used).toEqual({ sum: 'hours', of: { event: 'within' } });
   });
@@ -135,7 +137,10 @@ describe('monarchLanguage', () => {
     const lexed = lex(everything);
     const fromLexer = [...lexed.tokens, ...(lexed.groups.docs ?? [])]
       .sort((a, b) => a.startOffset - b.startOffset)
-      .map((t) => ({ text: t.image, cls: clsOf.get(t.tokenType.name) === 'delimiter' && /[{}()[\]]/.test(t.image) ? '@brackets' : clsOf.get(t.tokenType.name)! }));
+      .map((t) => ({
+        text: t.image,
+        cls: clsOf.get(t.tokenType.name) === 'delimiter' && /[{}()[\]]/.test(t.image) ? '@brackets' : clsOf.get(t.tokenType.name)!,
+      }));
     expect(monarchTokens(everything)).toEqual(fromLexer);
   });
 

@@ -105,7 +105,10 @@ describe('entitlement subjects: `entitlement <id> ["<title>"] per <attr> (clause
     ].join('\n');
     const { policy, diagnostics, locate } = parseDsl(text);
     expect(diagnostics).toEqual([]);
-    expect(policy!.entitlements!.map((e) => [e.title, e.subject])).toEqual([[undefined, 'ticket'], ['B', 'per']]);
+    expect(policy!.entitlements!.map((e) => [e.title, e.subject])).toEqual([
+      [undefined, 'ticket'],
+      ['B', 'per'],
+    ]);
     expect(locate('/entitlements/0/subject')).toEqual({ line: 3, column: 19, endLine: 3, endColumn: 25 });
     expect(locate('/entitlements/1/subject')).toEqual({ line: 5, column: 11, endLine: 5, endColumn: 16 });
     expect(locate('/entitlements/1')).toEqual({ line: 4, column: 1, endLine: 5, endColumn: 39 });

@@ -4,7 +4,9 @@ import { MAX_NESTING, parseDsl } from '../../dsl/index.ts';
 import { codeFrames } from './code-frame.ts';
 
 const dir = new URL('./fixtures/errors/', import.meta.url);
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.sla')).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.sla'))
+  .sort();
 
 describe('syntax errors', () => {
   for (const f of fixtures) {
@@ -39,9 +41,7 @@ describe('syntax errors', () => {
   it('caps the nesting depth with a diagnostic instead of overflowing the stack', () => {
     const deep = `policy a "A" version "1" zone UTC\nfact x: number in ${'['.repeat(100_000)}`;
     const { diagnostics } = parseDsl(deep, { recover: true });
-    expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'SLA1103', line: 2, column: 18 + MAX_NESTING + 1, help: expect.any(String) }),
-    ]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'SLA1103', line: 2, column: 18 + MAX_NESTING + 1, help: expect.any(String) })]);
   });
 
   it('refuses input over 1 MB', () => {

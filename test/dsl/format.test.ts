@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDsl, parseDsl } from '../../dsl/index.ts';
 
 const dir = new URL('./fixtures/format/', import.meta.url);
-const inputs = readdirSync(dir).filter((f) => f.endsWith('.input.sla')).sort();
+const inputs = readdirSync(dir)
+  .filter((f) => f.endsWith('.input.sla'))
+  .sort();
 
 const parse = (source: string) => {
   const { policy, diagnostics } = parseDsl(source, { recover: true });
@@ -35,7 +37,17 @@ describe('sla fmt (formatDsl: the canonical form, keeping comments)', () => {
 
   it('keeps every comment, above the declaration it belongs to', () => {
     const out = format(readFileSync(new URL('comments.input.sla', dir), 'utf8'));
-    for (const c of ['# Acme', '# the header', '# still the header', '# where the text', '# about fact a', '# trailing remark', '# inside the deadline', '# an empty marker', '# the end']) {
+    for (const c of [
+      '# Acme',
+      '# the header',
+      '# still the header',
+      '# where the text',
+      '# about fact a',
+      '# trailing remark',
+      '# inside the deadline',
+      '# an empty marker',
+      '# the end',
+    ]) {
       expect(out).toContain(c);
     }
     expect(out.indexOf('# about fact a')).toBeLessThan(out.indexOf('fact a:'));

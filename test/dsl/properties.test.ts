@@ -37,14 +37,53 @@ describe('parseDsl on arbitrary input', () => {
   const bytes = fc.uint8Array({ maxLength: 300 }).map((b) => new TextDecoder('latin1').decode(b));
   const tokenSoup = fc
     .array(
-      fc.constantFrom('policy', 'x', '"t"', '{', '}', '[', ']', '(', ')', 'deadline', 'vendor', 'owes', 'within', '24 hours', 'after',
-        'when', 'and', 'or', 'fact', '=', ',', ':', 'event', 'where', 'by', 'plan', '|', '\n', ' ', '#', '##', '01-01', '2024-01-01', '%', '-', '+'),
+      fc.constantFrom(
+        'policy',
+        'x',
+        '"t"',
+        '{',
+        '}',
+        '[',
+        ']',
+        '(',
+        ')',
+        'deadline',
+        'vendor',
+        'owes',
+        'within',
+        '24 hours',
+        'after',
+        'when',
+        'and',
+        'or',
+        'fact',
+        '=',
+        ',',
+        ':',
+        'event',
+        'where',
+        'by',
+        'plan',
+        '|',
+        '\n',
+        ' ',
+        '#',
+        '##',
+        '01-01',
+        '2024-01-01',
+        '%',
+        '-',
+        '+',
+      ),
       { maxLength: 80 },
     )
     .map((parts) => parts.join(' '));
   for (const recover of [false, true]) {
     it(`never throws and reports only typed diagnostics (recover: ${recover})`, () => {
-      fc.assert(fc.property(fc.oneof(bytes, fc.string({ unit: 'binary' }), tokenSoup), (s) => check(s, recover)), { numRuns: RUNS });
+      fc.assert(
+        fc.property(fc.oneof(bytes, fc.string({ unit: 'binary' }), tokenSoup), (s) => check(s, recover)),
+        { numRuns: RUNS },
+      );
     });
     it(`never throws on a mutated valid policy (recover: ${recover})`, () => {
       fc.assert(

@@ -28,7 +28,12 @@ describe('compiled rules reloaded from JSON', () => {
   it('load into a stock Engine, whose rule results match a plain evaluation of the same conditions', async () => {
     const engine = registerRuntime(new Engine(reloaded.rules));
     for (const t of tests.cases) {
-      const rt = createRuntime(reloaded.policy, buildCalendars(reloaded.policy.calendars, reloaded.policy.zone), validateCase(reloaded.policy, t.case), reloaded.rules);
+      const rt = createRuntime(
+        reloaded.policy,
+        buildCalendars(reloaded.policy.calendars, reloaded.policy.zone),
+        validateCase(reloaded.policy, t.case),
+        reloaded.rules,
+      );
       const { results, failureResults } = await engine.run(runFacts(rt));
       const byEngine = Object.fromEntries([...results, ...failureResults].map((r) => [r.name, r.result]));
       const byReference = Object.fromEntries(reloaded.rules.map((r: { name: string; conditions: never }) => [r.name, evaluateCondition(rt, r.conditions)]));

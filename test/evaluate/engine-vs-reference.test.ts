@@ -18,7 +18,15 @@ const BASE = Date.UTC(2024, 0, 1);
 /** Random valid cases for a policy: plans, facts and a few weeks of events, from its declarations. */
 function caseOf(p: Policy) {
   const scalar = (d: { type: string; enum?: (string | number | boolean)[] }) =>
-    d.enum ? fc.constantFrom(...d.enum) : d.type === 'boolean' ? fc.boolean() : d.type === 'string' ? fc.constantFrom('A', 'B', 'C') : d.type === 'integer' ? fc.integer({ min: 0, max: 70_000 }) : fc.double({ min: 0, max: 5000, noNaN: true });
+    d.enum
+      ? fc.constantFrom(...d.enum)
+      : d.type === 'boolean'
+        ? fc.boolean()
+        : d.type === 'string'
+          ? fc.constantFrom('A', 'B', 'C')
+          : d.type === 'integer'
+            ? fc.integer({ min: 0, max: 70_000 })
+            : fc.double({ min: 0, max: 5000, noNaN: true });
   const instant = fc.integer({ min: 0, max: 120 * 24 }).map((h) => new Date(BASE + h * 3_600_000).toISOString());
   const plans = fc.record(Object.fromEntries(Object.entries(p.plans).map(([d, decl]) => [d, fc.constantFrom(...decl.options)])));
   const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, scalar(d)])), { requiredKeys: [] });

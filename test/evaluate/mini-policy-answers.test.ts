@@ -130,7 +130,8 @@ credits:
 `,
   );
   const p = () => compilePolicy(loadPolicy({ source: withAny, file: 'any.yaml' }));
-  const lane = async (kase: object) => (await evaluate(p(), { plans: { support: 'basic' }, at: '2025-03-10T09:00:00+02:00', ...kase })).entitlements.find((e) => e.id === 'priority_lane')!;
+  const lane = async (kase: object) =>
+    (await evaluate(p(), { plans: { support: 'basic' }, at: '2025-03-10T09:00:00+02:00', ...kase })).entitlements.find((e) => e.id === 'priority_lane')!;
 
   it('holds when either alternative holds', async () => {
     expect((await lane({ facts: { source_type: 'database_dump' } })).allowed).toBe(true);
@@ -174,7 +175,11 @@ credits:
   const asked = (ticket: string, day: number) => ({ type: 'clarification_sent', at: `2025-03-0${day}T12:00:00+02:00`, ticket });
 
   it('answers once per ticket, counting only that ticket’s events', async () => {
-    const a = await evaluate(p(), { plans: { support: 'basic' }, at, events: [opened('T-1'), opened('T-2'), asked('T-1', 4), asked('T-1', 5), asked('T-1', 6), asked('T-2', 4)] });
+    const a = await evaluate(p(), {
+      plans: { support: 'basic' },
+      at,
+      events: [opened('T-1'), opened('T-2'), asked('T-1', 4), asked('T-1', 5), asked('T-1', 6), asked('T-2', 4)],
+    });
     const items = a.entitlements.filter((e) => e.id === 'clarifications');
     expect(items).toMatchObject([
       { subject: 'T-1', allowed: false, limit: 3, used: 3, remaining: 0 },

@@ -27,7 +27,9 @@ describe('the packed package', () => {
   it('ships built JavaScript and types, no TypeScript sources or tests', () => {
     const listing = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
     const files = (JSON.parse(listing) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/dsl/index.js', 'bin/sla.js', 'policies/relokia.yaml']));
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/dsl/index.js', 'bin/sla.js', 'policies/relokia.yaml']),
+    );
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('test/'))).toEqual([]);
   });

@@ -12,20 +12,22 @@ const hoverText = (page: Page) =>
     .then((t) => t.join(' '));
 /** The vertical offset of a decoration or a line of the policy editor, to tell which line it is on. */
 const tops = (page: Page, selector: string) =>
-  page.locator(`[data-editor=policy] ${selector}`).evaluateAll((els) => els.map((e) => parseFloat((e.parentElement as HTMLElement).style.top || (e as HTMLElement).style.top)));
+  page
+    .locator(`[data-editor=policy] ${selector}`)
+    .evaluateAll((els) => els.map((e) => parseFloat((e.parentElement as HTMLElement).style.top || (e as HTMLElement).style.top)));
 
 /** The coverage shade on the (visible) policy line with this text, if any. */
 async function shadeOf(page: Page, text: string): Promise<string | undefined> {
   const top = await page
     .locator('[data-editor=policy] .view-line')
-    .evaluateAll((els, t) => els.filter((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ') === t).map((e) => parseFloat((e as HTMLElement).style.top))[0], text);
-  return page.locator('[data-editor=policy] .view-overlays > div').evaluateAll(
-    (els, at) => {
-      const row = els.find((e) => parseFloat((e as HTMLElement).style.top) === at);
-      return /coverage-(both|one|never)/.exec(row?.innerHTML ?? '')?.[1];
-    },
-    top,
-  );
+    .evaluateAll(
+      (els, t) => els.filter((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ') === t).map((e) => parseFloat((e as HTMLElement).style.top))[0],
+      text,
+    );
+  return page.locator('[data-editor=policy] .view-overlays > div').evaluateAll((els, at) => {
+    const row = els.find((e) => parseFloat((e as HTMLElement).style.top) === at);
+    return /coverage-(both|one|never)/.exec(row?.innerHTML ?? '')?.[1];
+  }, top);
 }
 
 describe('policy analysis', () => {

@@ -17,7 +17,11 @@ describe('compare versions', () => {
     // the edit in the policy's own terms
     expect(await pg.page.getByTestId('policy-changes').locator('li').allTextContents()).toEqual(['~ deadline `first_response` duration: 24 hours → 48 hours']);
     const row = pg.page.getByTestId('versions').locator('tr[data-item="deadline `first_response` T-2"] td');
-    expect(await row.allTextContents()).toEqual(['deadline `first_response` T-2', 'due later', '2025-03-11T09:15:00.000+02:00 → 2025-03-12T09:15:00.000+02:00']);
+    expect(await row.allTextContents()).toEqual([
+      'deadline `first_response` T-2',
+      'due later',
+      '2025-03-11T09:15:00.000+02:00 → 2025-03-12T09:15:00.000+02:00',
+    ]);
     // the diff editor shows the first difference
     await expect
       .poll(() => pg.page.locator('[data-testid=versions] .line-insert, [data-testid=versions] .char-insert').count(), { timeout: 10_000 })

@@ -22,7 +22,14 @@ function specifiers(file: string): string[] {
 }
 
 const files = [...sources('engine'), ...sources('dsl')];
-const graph = new Map(files.map((f) => [f, specifiers(f).filter((s) => s.startsWith('.')).map((s) => normalize(join(dirname(f), s)))]));
+const graph = new Map(
+  files.map((f) => [
+    f,
+    specifiers(f)
+      .filter((s) => s.startsWith('.'))
+      .map((s) => normalize(join(dirname(f), s))),
+  ]),
+);
 
 // Folders of the engine in pipeline order: a module may import from its own folder or an earlier one.
 const LAYERS = ['diagnostics', 'ir', 'calendar', 'source', 'case', 'compile', 'runtime', 'evaluate', 'changes', 'testing', 'analysis'];
@@ -90,7 +97,11 @@ describe('the import graph of engine/ and dsl/', () => {
   });
 
   it('uses nothing of Node', () => {
-    const nodeImports = files.flatMap((f) => specifiers(f).filter((s) => s.startsWith('node:')).map((s) => `${relative(ROOT, join(ROOT, f))}: ${s}`));
+    const nodeImports = files.flatMap((f) =>
+      specifiers(f)
+        .filter((s) => s.startsWith('node:'))
+        .map((s) => `${relative(ROOT, join(ROOT, f))}: ${s}`),
+    );
     expect(nodeImports).toEqual([]);
   });
 });

@@ -78,13 +78,9 @@ describe('matchExpectation', () => {
   it('picks the item by subject', () => {
     expect(matchExpectation(answer, { deadlines: [{ id: 'first_response', subject: 'T-2', status: 'pending' }] })).toEqual([]);
     const misses = matchExpectation(answer, { deadlines: [{ id: 'first_response', subject: 'T-2', status: 'met' }] });
-    expect(misses).toMatchObject([
-      { path: 'deadlines[id=first_response,subject=T-2].status', expected: 'met', actual: 'pending', item: answer.deadlines[1] },
-    ]);
+    expect(misses).toMatchObject([{ path: 'deadlines[id=first_response,subject=T-2].status', expected: 'met', actual: 'pending', item: answer.deadlines[1] }]);
     const missing = matchExpectation(answer, { deadlines: [{ id: 'first_response', subject: 'T-3' }] });
-    expect(missing).toMatchObject([
-      { path: 'deadlines[id=first_response,subject=T-3]', kind: 'missing', actual: answer.deadlines },
-    ]);
+    expect(missing).toMatchObject([{ path: 'deadlines[id=first_response,subject=T-3]', kind: 'missing', actual: answer.deadlines }]);
   });
 
   it('without a subject, any item with the id that matches will do', () => {
@@ -96,10 +92,18 @@ describe('matchExpectation', () => {
 
   it('needs one actual item for each listed item', () => {
     expect(
-      matchExpectation(answer, { deadlines: [{ id: 'first_response', status: 'met' }, { id: 'first_response', status: 'pending' }] }),
+      matchExpectation(answer, {
+        deadlines: [
+          { id: 'first_response', status: 'met' },
+          { id: 'first_response', status: 'pending' },
+        ],
+      }),
     ).toEqual([]);
     const misses = matchExpectation(answer, {
-      deadlines: [{ id: 'first_response', status: 'pending' }, { id: 'first_response', status: 'pending' }],
+      deadlines: [
+        { id: 'first_response', status: 'pending' },
+        { id: 'first_response', status: 'pending' },
+      ],
     });
     expect(misses.map((m) => [m.path, m.actual])).toEqual([['deadlines[id=first_response].status', 'met']]);
     const three = matchExpectation(answer, { deadlines: [{ id: 'first_response' }, { id: 'first_response' }, { id: 'first_response' }] });
@@ -108,9 +112,7 @@ describe('matchExpectation', () => {
 
   it('pairs listed items with actual ones whatever the order', () => {
     // The looser item listed first must not take the only item the stricter one fits.
-    expect(
-      matchExpectation(answer, { deadlines: [{ id: 'first_response' }, { id: 'first_response', status: 'met' }] }),
-    ).toEqual([]);
+    expect(matchExpectation(answer, { deadlines: [{ id: 'first_response' }, { id: 'first_response', status: 'met' }] })).toEqual([]);
   });
 
   it('picks credits by period, compared as instants', () => {

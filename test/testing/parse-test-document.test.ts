@@ -55,18 +55,11 @@ describe('parseTestDocument', () => {
   it('fails a bad case alone, keeping the others', () => {
     const doc = parseTestDocument({
       policy: 'relokia',
-      cases: [
-        validCase,
-        { name: 'bad', case: validCase.case, expect: { entitlement: [] } },
-        { case: validCase.case, expect: {} },
-        'nonsense',
-      ],
+      cases: [validCase, { name: 'bad', case: validCase.case, expect: { entitlement: [] } }, { case: validCase.case, expect: {} }, 'nonsense'],
     });
     expect(doc.diagnostics).toEqual([]);
     expect(doc.cases.map((c) => c.diagnostics.length > 0)).toEqual([false, true, true, true]);
-    expect(doc.cases[1].diagnostics).toMatchObject([
-      { path: '/cases/1/expect/entitlement', help: 'did you mean `entitlements`?' },
-    ]);
+    expect(doc.cases[1].diagnostics).toMatchObject([{ path: '/cases/1/expect/entitlement', help: 'did you mean `entitlements`?' }]);
     expect(doc.cases[2]).toMatchObject({ name: 'case 3', diagnostics: [{ path: '/cases/2', message: 'a case needs a `name`' }] });
     expect(doc.cases[3].diagnostics).toMatchObject([{ path: '/cases/3' }]);
   });

@@ -18,7 +18,12 @@ effect(() => {
     .filter(([line]) => line <= model.getLineCount())
     .map(([line, shade]) => ({
       range: new monaco.Range(line, 1, line, 1),
-      options: { isWholeLine: true, className: `coverage-${shade}`, linesDecorationsClassName: `coverage-gutter-${shade}`, hoverMessage: { value: `tests: ${SHADE_LABEL[shade]}` } },
+      options: {
+        isWholeLine: true,
+        className: `coverage-${shade}`,
+        linesDecorationsClassName: `coverage-gutter-${shade}`,
+        hoverMessage: { value: `tests: ${SHADE_LABEL[shade]}` },
+      },
     }));
   for (const [m, ids] of shown) if (m !== model) shown.set(m, m.deltaDecorations(ids, []));
   shown.set(model, model.deltaDecorations(shown.get(model) ?? [], decorations));

@@ -9,18 +9,7 @@ import { diffAnswers, formatPolicyChange, measureCoverage, semanticDiff, toLcov 
 import { coverageLines } from './coverage-lines.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
-import type {
-  CalendarResult,
-  ChangesResult,
-  CompareResult,
-  ConvertResult,
-  PolicyText,
-  Request,
-  Response,
-  RunResult,
-  TestsResult,
-  VersionsResult,
-} from './protocol.ts';
+import type { CalendarResult, ChangesResult, CompareResult, ConvertResult, Request, Response, RunResult, TestsResult, VersionsResult } from './protocol.ts';
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
