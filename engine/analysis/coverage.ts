@@ -11,7 +11,7 @@ import type { CompiledCondition } from '../compile/compile-condition.ts';
 import type { CompiledPolicy } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
 import type { EnginePool } from '../runtime/engine-pool.ts';
-import { runFacts } from '../runtime/register.ts';
+import { runFacts } from '../runtime/run-facts.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 
 export interface ConditionCoverage {

@@ -15,7 +15,7 @@ import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
 import { CompiledRules, type RuleRun } from '../runtime/compiled-backend.ts';
 import { EnginePool } from '../runtime/engine-pool.ts';
-import { runFacts } from '../runtime/register.ts';
+import { runFacts } from '../runtime/run-facts.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';

@@ -20,9 +20,4 @@ export function createEngine(rules: RuleProperties[]): Engine {
   return registerRuntime(new Engine(rules, { allowUndefinedFacts: false, pathResolver: safePathResolver }));
 }
 
-/** The run-time facts of one evaluation: the Runtime and the case's declared facts. */
-export function runFacts(rt: Runtime): Record<string, unknown> {
-  const facts: Record<string, unknown> = { [RUNTIME_FACT]: rt };
-  for (const name of Object.keys(rt.policy.facts ?? {})) facts[name] = Object.hasOwn(rt.kase.facts, name) ? rt.kase.facts[name] : null;
-  return facts;
-}
+export { runFacts } from './run-facts.ts';
