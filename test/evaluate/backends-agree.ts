@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { compilePolicy, evaluate, loadPolicy, SlaError, type Answer, type Backend, type Case, type CompiledPolicy } from '../../engine/index.ts';
 import type { Policy } from '../../engine/ir/schema.ts';
+import { arbitraryValue } from './arbitrary-value.ts';
 
 export const BUNDLED = ['relokia', 'data2crm', 'cart2cart', 'crmonline'] as const;
 
@@ -49,23 +50,11 @@ const instantMs = fc.oneof(
 );
 const iso = (ms: number) => new Date(ms).toISOString();
 
-type Decl = { type: string; enum?: (string | number | boolean)[] };
-const scalar = (d: Decl) =>
-  d.enum
-    ? fc.constantFrom(...d.enum)
-    : d.type === 'boolean'
-      ? fc.boolean()
-      : d.type === 'string'
-        ? fc.constantFrom('A', 'B', 'C')
-        : d.type === 'integer'
-          ? fc.integer({ min: 0, max: 70_000 })
-          : fc.double({ min: 0, max: 5000, noNaN: true });
-
 /** Random cases from a policy's declarations: events of every declared type near `at` (before and
  *  after it), none at all, or hundreds; `nudge` picks an instant of the answer to move `at` to ±1 ms. */
 export function caseArbitrary(p: Policy) {
   const plans = fc.record(Object.fromEntries(Object.entries(p.plans).map(([d, decl]) => [d, fc.constantFrom(...decl.options)])));
-  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, scalar(d)])), { requiredKeys: [] });
+  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, arbitraryValue(d)])), { requiredKeys: [] });
   return fc.tuple(instantMs, plans, facts).chain(([at, plans, facts]) => {
     const near = fc.oneof(
       instantMs,
@@ -74,7 +63,7 @@ export function caseArbitrary(p: Policy) {
     );
     const event = fc.constantFrom(...Object.keys(p.events)).chain((type) => {
       const decl = p.events[type];
-      const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, scalar(a)]));
+      const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a)]));
       return fc.tuple(near, fc.record(attrs), fc.integer({ min: 1, max: 30 * 24 })).map(([t, a, hours]) => ({
         type,
         at: iso(t),

@@ -10,6 +10,7 @@ import type { Policy } from '../../engine/ir/schema.ts';
 import { evaluateCondition } from '../../engine/runtime/direct.ts';
 import { createEngine, runFacts } from '../../engine/runtime/register.ts';
 import { createRuntime } from '../../engine/runtime/create-runtime.ts';
+import { arbitraryValue } from './arbitrary-value.ts';
 import type { TopLevelCondition } from 'json-rules-engine';
 
 const DAY = 86_400_000;
@@ -17,22 +18,12 @@ const BASE = Date.UTC(2024, 0, 1);
 
 /** Random valid cases for a policy: plans, facts and a few weeks of events, from its declarations. */
 function caseOf(p: Policy) {
-  const scalar = (d: { type: string; enum?: (string | number | boolean)[] }) =>
-    d.enum
-      ? fc.constantFrom(...d.enum)
-      : d.type === 'boolean'
-        ? fc.boolean()
-        : d.type === 'string'
-          ? fc.constantFrom('A', 'B', 'C')
-          : d.type === 'integer'
-            ? fc.integer({ min: 0, max: 70_000 })
-            : fc.double({ min: 0, max: 5000, noNaN: true });
   const instant = fc.integer({ min: 0, max: 120 * 24 }).map((h) => new Date(BASE + h * 3_600_000).toISOString());
   const plans = fc.record(Object.fromEntries(Object.entries(p.plans).map(([d, decl]) => [d, fc.constantFrom(...decl.options)])));
-  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, scalar(d)])), { requiredKeys: [] });
+  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, arbitraryValue(d)])), { requiredKeys: [] });
   const event = fc.constantFrom(...Object.keys(p.events)).chain((type) => {
     const decl = p.events[type];
-    const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, scalar(a)]));
+    const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a)]));
     return fc.tuple(instant, fc.record(attrs), fc.integer({ min: 1, max: 48 })).map(([at, a, hours]) => ({
       type,
       at,
