@@ -92,7 +92,8 @@ export function Timeline() {
   if (!c || !a || !range) return null;
   const [lo, hi] = range;
   const events = eventsOf(c);
-  const x = (t: number) => `${(Math.min(Math.max((t - lo) / (hi - lo), 0), 1) * 100).toFixed(3)}%`;
+  const fraction = (t: number) => Math.min(Math.max((t - lo) / (hi - lo), 0), 1);
+  const x = (t: number) => `${(fraction(t) * 100).toFixed(3)}%`;
   const now = Date.parse(a.at);
   const spans = spansOf(a, events).filter((s) => s.to >= lo && (s.from ?? s.to) <= hi);
   // a look-ahead from an earlier instant says nothing about the one being dragged to
@@ -177,9 +178,16 @@ export function Timeline() {
             ) : (
               <span class={`mark ${s.kind}`} style={{ left: x(s.to) }} />
             )}
-            <span class="span-label" style={{ left: x(s.to) }}>
-              {s.label}
-            </span>
+            {/* near the right edge the label ends where its span starts, so it is not cut off */}
+            {fraction(s.to) > 0.75 ? (
+              <span class="span-label before" style={{ right: `calc(100% - ${x(s.from ?? s.to)})` }}>
+                {s.label}
+              </span>
+            ) : (
+              <span class="span-label" style={{ left: x(s.to) }}>
+                {s.label}
+              </span>
+            )}
           </div>
         ))}
         <span class="now-line" style={{ left: x(now) }} />
