@@ -1,0 +1,17 @@
+// A worker thread of a batch: it is given the compiled policy once (as workerData) and answers one
+// case per task. A case's own diagnostics come back as a value; any other failure rejects the
+// task, and the main thread reports it as that case's SLA5020.
+import { workerData } from 'piscina';
+import { evaluate, SlaError, type Answer, type Case } from '../../engine/core.ts';
+import type { WorkerData, WorkerTask } from './worker-protocol.ts';
+
+const { policy, lang, engine } = workerData as WorkerData;
+
+export default async function answerCase(task: WorkerTask): Promise<{ answer: Answer } | { diagnostics: SlaError['diagnostics'] }> {
+  try {
+    return { answer: await evaluate(policy, task.case as Case, { lang, engine, ...(task.file !== undefined ? { file: task.file } : {}) }) };
+  } catch (e) {
+    if (e instanceof SlaError) return { diagnostics: e.diagnostics };
+    throw e;
+  }
+}

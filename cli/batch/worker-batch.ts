@@ -1,0 +1,78 @@
+// Batch evaluation on worker threads (piscina): the compiled policy goes to each worker once, cases
+// go out as they are read and answers come back in input order, with at most `window` cases in
+// flight (the reorder window). A worker that crashes fails only the cases it held (SLA5020); the
+// pool starts another in its place.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { answerEntries, checkBatchPolicy, type AnyIterable, type BatchEntry, type BatchOptions, type EntryResult } from '../../engine/batch/evaluate-many.ts';
+import { SlaError, type Answer, type CompiledPolicy } from '../../engine/core.ts';
+import type { WorkerData, WorkerTask } from './worker-protocol.ts';
+
+export interface WorkerBatchOptions extends BatchOptions {
+  /** worker threads (default: the cores available to this process) */
+  workers?: number;
+}
+
+/** Cases in flight per worker by default: enough that none waits while the oldest result is out. */
+const WINDOW_PER_WORKER = 4;
+
+// From the sources (tests, benchmarks) the worker is TypeScript and needs tsx to load; in the
+// built CLI it is a file of its own beside this one.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_FILE = new URL(FROM_SOURCE ? './batch-worker.ts' : './batch-worker.js', import.meta.url);
+
+export const defaultWorkers = () => availableParallelism();
+
+export class BatchWorkers {
+  readonly pool: Piscina<WorkerTask, { answer: Answer } | { diagnostics: SlaError['diagnostics'] }>;
+  readonly workers: number;
+  private readonly window: number;
+
+  constructor(policy: CompiledPolicy, options: WorkerBatchOptions = {}) {
+    checkBatchPolicy(policy);
+    this.workers = options.workers ?? defaultWorkers();
+    if (!Number.isInteger(this.workers) || this.workers < 1) throw new RangeError(`workers must be a whole number of at least 1, not ${this.workers}`);
+    this.window = options.window ?? WINDOW_PER_WORKER * this.workers;
+    const workerData: WorkerData = { policy, lang: options.lang, engine: options.engine };
+    this.pool = new Piscina({
+      filename: WORKER_FILE.href,
+      minThreads: this.workers,
+      maxThreads: this.workers,
+      idleTimeout: Infinity,
+      workerData,
+      execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [],
+    });
+  }
+
+  /** The entries' results in input order. */
+  evaluate<E extends BatchEntry>(entries: AnyIterable<E>): AsyncGenerator<EntryResult<E>> {
+    return answerEntries(
+      entries,
+      async (kase, file) => {
+        const done = await this.pool.run({ case: kase, ...(file !== undefined ? { file } : {}) });
+        if ('diagnostics' in done) throw new SlaError(done.diagnostics);
+        return done.answer;
+      },
+      this.window,
+    );
+  }
+
+  /** Stops the workers (cases still in flight fail with SLA5020). */
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+/** The entries evaluated on `workers` threads, in input order; the threads stop when the results end. */
+export async function* evaluateEntriesInWorkers<E extends BatchEntry>(
+  policy: CompiledPolicy,
+  entries: AnyIterable<E>,
+  options: WorkerBatchOptions = {},
+): AsyncGenerator<EntryResult<E>> {
+  const workers = new BatchWorkers(policy, options);
+  try {
+    yield* workers.evaluate(entries);
+  } finally {
+    await workers.close();
+  }
+}
