@@ -15,3 +15,6 @@ export default async function answerCase(task: WorkerTask): Promise<{ answer: An
     throw e;
   }
 }
+
+/** Answers once the worker has loaded: the main thread asks before sending cases. */
+export const ready = () => true;

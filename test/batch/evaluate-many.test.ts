@@ -22,7 +22,13 @@ const alone = (policy: CompiledPolicy, kase: unknown) =>
   );
 
 it('answers every case in input order, an invalid case with its diagnostics in its place', async () => {
-  const cases = [...generated.slice(0, 10), { at: '2025-07-09T10:00:00' }, ...generated.slice(10, 20), { plans: { support: 'gold' } }, ...generated.slice(20)] as Case[];
+  const cases = [
+    ...generated.slice(0, 10),
+    { at: '2025-07-09T10:00:00' },
+    ...generated.slice(10, 20),
+    { plans: { support: 'gold' } },
+    ...generated.slice(20),
+  ] as Case[];
   const results = await collect(evaluateMany(relokia, cases));
   expect(results.map((r) => r.index)).toEqual(cases.map((_, i) => i));
   for (const [i, kase] of cases.entries()) expect({ index: i, ...(await alone(relokia, kase)) }).toEqual(results[i]);

@@ -44,7 +44,11 @@ it('reads an endless input only the reorder window ahead of the answers taken', 
 it('reports a case that cannot be sent to a worker as SLA5020, and answers the others', async () => {
   const entries = [generated[0], { case: { ...(generated[1].case as object), facts: { migration_price: () => 1 } } }, generated[2]];
   const results = await collect(evaluateEntriesInWorkers(relokia, entries, { workers: 1 }));
-  expect(results.map((r) => ('answer' in (r as object) ? 'answer' : (r as { diagnostics: { code: string }[] }).diagnostics[0].code))).toEqual(['answer', 'SLA5020', 'answer']);
+  expect(results.map((r) => ('answer' in (r as object) ? 'answer' : (r as { diagnostics: { code: string }[] }).diagnostics[0].code))).toEqual([
+    'answer',
+    'SLA5020',
+    'answer',
+  ]);
 }, 120_000);
 
 it('fails only the cases a crashed worker held (SLA5020), answers the rest, and ends', async () => {
