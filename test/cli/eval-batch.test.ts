@@ -132,7 +132,7 @@ describe('sla eval --batch', () => {
     const file = join(dir, 'cases.ndjson');
     const tty = capture({ tty: true });
     await runBatch(file, values, tty.io);
-    expect(tty.out.stderr).toMatch(/\r\[[#-]{20}\] \d\/6 \d+%  [\d.]+ cases\/s  ETA /);
+    expect(tty.out.stderr).toMatch(/\r\[[#-]{20}\] \d\/6 \d+% {2}[\d.]+ cases\/s {2}ETA /);
     expect(tty.out.stderr).toContain('\r\u001b[K6 cases in');
     const piped = capture();
     await runBatch(file, values, piped.io);
