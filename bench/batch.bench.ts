@@ -16,7 +16,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = 10_000;
 const ROUNDS = 3;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -28,16 +27,19 @@ async function drain(results: AsyncIterable<unknown>): Promise<number> {
   return n;
 }
 
-/** Median wall time of a run over the entries, warm (the workers started and a first batch answered). */
-async function throughput(run: (entries: BatchEntry[]) => AsyncIterable<unknown>, entries: BatchEntry[]): Promise<number> {
+/** Median wall time of a run over the entries, warm (the workers started and a first batch
+ *  answered), and the CPU time the process spent in that round (all its threads). */
+async function throughput(run: (entries: BatchEntry[]) => AsyncIterable<unknown>, entries: BatchEntry[]): Promise<{ ms: number; cpuMs: number }> {
   await drain(run(entries.slice(0, 300)));
-  const times: number[] = [];
+  const rounds: { ms: number; cpuMs: number }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     if ((await drain(run(entries))) !== entries.length) throw new Error('a result is missing');
-    times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    rounds.push({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
   }
-  return median(times);
+  return rounds.sort((a, b) => a.ms - b.ms)[Math.floor(rounds.length / 2)]; // the median round
 }
 
 /** `sla eval --batch` with stderr on a pseudo-terminal (util-linux `script`) and stdout to a file; the
@@ -81,7 +83,7 @@ export default async function (): Promise<BenchSection> {
   const loadBefore = load();
 
   const inThread = await throughput((e) => evaluateEntries(policy, e), entries);
-  const pooled: Record<number, number> = {};
+  const pooled: Record<number, { ms: number; cpuMs: number }> = {};
   for (const workers of [1, 2]) {
     const batch = new BatchWorkers(policy, { workers });
     try {
@@ -106,19 +108,19 @@ export default async function (): Promise<BenchSection> {
   };
   const small = cliRun(ndjson(2_000), dir);
   const large = cliRun(ndjson(COUNT), dir);
-  const rate = (ms: number) => `${Math.round((COUNT * 1000) / ms)} cases/s`;
-
+  const row = (how: string, r: { ms: number; cpuMs: number }, vs: string) =>
+    `| ${how} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round((COUNT * 1000) / r.ms)} cases/s | ${vs} | ${(r.cpuMs / 1000).toFixed(2)} s | ${(r.cpuMs / r.ms).toFixed(2)} |`;
   const rows = [
-    `| in this thread (\`evaluateMany\`) | ${(inThread / 1000).toFixed(2)} s | ${rate(inThread)} | — |`,
-    `| 1 worker thread | ${(pooled[1] / 1000).toFixed(2)} s | ${rate(pooled[1])} | 1.00× |`,
-    `| 2 worker threads | ${(pooled[2] / 1000).toFixed(2)} s | ${rate(pooled[2])} | ${(pooled[1] / pooled[2]).toFixed(2)}× |`,
+    row('in this thread (`evaluateMany`)', inThread, '—'),
+    row('1 worker thread', pooled[1], '1.00×'),
+    row('2 worker threads', pooled[2], `${(pooled[1].ms / pooled[2].ms).toFixed(2)}×`),
   ];
   const cli = [small, large].map((r, i) =>
     r
       ? `| ${i ? COUNT : 2_000} cases | ${(r.ms / 1000).toFixed(1)} s | ${r.answers} | ${r.rssMb.toFixed(0)} MB | ${r.redraws} | \`${r.lastBar ?? '—'}\` |`
       : '| — | `script` (util-linux) is not installed: not measured | | | | |',
   );
-  const speedup = pooled[1] / pooled[2];
+  const speedup = pooled[1].ms / pooled[2].ms;
   return {
     title: 'Batch evaluation',
     markdown: [
@@ -126,11 +128,12 @@ export default async function (): Promise<BenchSection> {
         `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ` +
         `load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfterThroughput} after the throughput rows.`,
       '',
-      '| how | 10 000 cases | throughput | vs. 1 worker |',
-      '| --- | ---: | ---: | ---: |',
+      '| how | 10 000 cases | throughput | vs. 1 worker | CPU time | cores used |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
       `Two workers give ${speedup.toFixed(2)}× one worker (goal ≥ 1.8× where 2 cores are free: ${speedup >= 1.8 ? 'met' : 'missed'}). ` +
+        '"Cores used" is CPU time over wall time, all threads of the process: what the machine gave the batch. ' +
         'Besides the workers, the main thread reads the cases and receives, orders and counts the answers; on 2 cores it competes with them, and with whatever else the machine runs at the load shown.',
       '',
       '`sla eval --batch cases.ndjson --json --workers 2`, stdout to a file, stderr on a pseudo-terminal (the whole process, start-up included; peak RSS of the process, its worker threads included):',

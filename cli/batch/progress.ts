@@ -53,7 +53,7 @@ export class Progress {
     if (t - this.last < REDRAW_MS) return;
     this.last = t;
     const line = progressLine(done, this.total, t - this.started);
-    this.stream.write(`\r${line.slice(0, Math.max(10, (this.stream.columns ?? 80) - 1))}\u001b[K`);
+    this.stream.write(`\r${line.slice(0, (this.stream.columns || 80) - 1)}\u001b[K`);
     this.shown = true;
   }
 
