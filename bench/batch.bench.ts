@@ -66,11 +66,6 @@ function cliRun(file: string, dir: string) {
     rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024,
     redraws: (terminal.match(/\r\[/g) ?? []).length,
     lastBar: [...terminal.matchAll(/\r(\[[#-]+\] [^\r\u001b]*)/g)].at(-1)?.[1]?.trim(),
-    summary: terminal
-      .split(/\r\u001b\[K/)
-      .at(-1)
-      ?.trim()
-      .split('\n')[0],
   };
 }
 
