@@ -106,6 +106,7 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
   const policy = compilePolicy(loaded);
 
   const style = styleFor(io.stdout);
+  const err = styleFor(io.stderr);
   const progress = showProgress ? new Progress(io.stderr, total, started) : undefined;
   // the progress line shares the terminal with the answers when both go to it
   const sameTerminal = Boolean(io.stdout.isTTY && progress);
@@ -121,7 +122,7 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
       diagnostics = diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d));
     if (diagnostics) {
       invalid++;
-      if (invalid <= LISTED) listed.push(...invalidLines(r.entry.key, diagnostics, style));
+      if (invalid <= LISTED) listed.push(...invalidLines(r.entry.key, diagnostics, err));
     }
     const line = values.json
       ? JSON.stringify(diagnostics ? { errors: diagnostics } : (r as { answer: Answer }).answer)
@@ -135,7 +136,6 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
   progress?.clear();
 
   const ms = performance.now() - started;
-  const err = styleFor(io.stderr);
   const summary = `${plural(cases, 'case')} in ${showDuration(ms)} (${Math.round(rateOf(cases, ms))} cases/s): ${plural(cases - invalid, 'answer')}, ${invalid} invalid`;
   io.stderr.write(`${invalid ? err.red(summary) : summary}\n`);
   if (invalid) {
