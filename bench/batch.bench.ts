@@ -78,15 +78,16 @@ export default async function (): Promise<BenchSection> {
   const loadBefore = load();
 
   const inThread = await throughput((e) => evaluateEntries(policy, e), entries);
-  const pooled: Record<number, { ms: number; cpuMs: number }> = {};
-  for (const workers of [1, 2]) {
-    const batch = new BatchWorkers(policy, { workers });
-    try {
-      pooled[workers] = await throughput((e) => batch.evaluate(e), entries);
-    } finally {
-      await batch.close();
+  const pooled: Record<string, { ms: number; cpuMs: number }> = {};
+  for (const form of ['object', 'json'] as const)
+    for (const workers of [1, 2]) {
+      const batch = new BatchWorkers<typeof form>(policy, { workers, form });
+      try {
+        pooled[`${form} ${workers}`] = await throughput((e) => batch.evaluate(e), entries);
+      } finally {
+        await batch.close();
+      }
     }
-  }
   const loadAfterThroughput = load();
 
   const dir = mkdtempSync(join(tmpdir(), 'sla-bench-batch-'));
@@ -107,15 +108,17 @@ export default async function (): Promise<BenchSection> {
     `| ${how} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round((COUNT * 1000) / r.ms)} cases/s | ${vs} | ${(r.cpuMs / 1000).toFixed(2)} s | ${(r.cpuMs / r.ms).toFixed(2)} |`;
   const rows = [
     row('in this thread (`evaluateMany`)', inThread, '—'),
-    row('1 worker thread', pooled[1], '1.00×'),
-    row('2 worker threads', pooled[2], `${(pooled[1].ms / pooled[2].ms).toFixed(2)}×`),
+    row('1 worker thread, answers as objects', pooled['object 1'], '1.00×'),
+    row('2 worker threads, answers as objects', pooled['object 2'], `${(pooled['object 1'].ms / pooled['object 2'].ms).toFixed(2)}×`),
+    row('1 worker thread, answers as JSON text (`--json`)', pooled['json 1'], '1.00×'),
+    row('2 worker threads, answers as JSON text (`--json`)', pooled['json 2'], `${(pooled['json 1'].ms / pooled['json 2'].ms).toFixed(2)}×`),
   ];
   const cli = [small, large].map((r, i) =>
     r
       ? `| ${i ? COUNT : 2_000} cases | ${(r.ms / 1000).toFixed(1)} s | ${r.answers} | ${r.rssMb.toFixed(0)} MB | ${r.redraws} | \`${r.lastBar ?? '—'}\` |`
       : '| — | `script` (util-linux) is not installed: not measured | | | | |',
   );
-  const speedup = pooled[1].ms / pooled[2].ms;
+  const speedup = pooled['json 1'].ms / pooled['json 2'].ms;
   return {
     title: 'Batch evaluation',
     markdown: [
@@ -123,11 +126,11 @@ export default async function (): Promise<BenchSection> {
         `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ` +
         `load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfterThroughput} after the throughput rows.`,
       '',
-      '| how | 10 000 cases | throughput | vs. 1 worker | CPU time | cores used |',
+      '| how | 10 000 cases | throughput | vs. 1 worker (same form) | CPU time | cores used |',
       '| --- | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
-      `Two workers give ${speedup.toFixed(2)}× one worker (goal ≥ 1.8× where 2 cores are free: ${speedup >= 1.8 ? 'met' : 'missed'}). ` +
+      `With answers as JSON text (what \`sla eval --batch --json\` asks its workers for), two workers give ${speedup.toFixed(2)}× one worker (goal ≥ 1.8× where 2 cores are free: ${speedup >= 1.8 ? 'met' : 'missed'}). ` +
         '"Cores used" is CPU time over wall time, all threads of the process: what the machine gave the batch. ' +
         'Besides the workers, the main thread reads the cases and receives, orders and counts the answers; on 2 cores it competes with them, and with whatever else the machine runs at the load shown.',
       '',

@@ -5,11 +5,12 @@ import { workerData } from 'piscina';
 import { evaluate, SlaError, type Answer, type Case } from '../../engine/core.ts';
 import type { WorkerData, WorkerTask } from './worker-protocol.ts';
 
-const { policy, lang, engine } = workerData as WorkerData;
+const { policy, lang, engine, form } = workerData as WorkerData;
 
-export default async function answerCase(task: WorkerTask): Promise<{ answer: Answer } | { diagnostics: SlaError['diagnostics'] }> {
+export default async function answerCase(task: WorkerTask): Promise<{ answer: Answer | string } | { diagnostics: SlaError['diagnostics'] }> {
   try {
-    return { answer: await evaluate(policy, task.case as Case, { lang, engine, ...(task.file !== undefined ? { file: task.file } : {}) }) };
+    const answer = await evaluate(policy, task.case as Case, { lang, engine, ...(task.file !== undefined ? { file: task.file } : {}) });
+    return { answer: form === 'json' ? JSON.stringify(answer) : answer };
   } catch (e) {
     if (e instanceof SlaError) return { diagnostics: e.diagnostics };
     throw e;

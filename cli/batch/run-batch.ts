@@ -113,7 +113,12 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
   let cases = 0;
   let invalid = 0;
   const listed: string[] = []; // the lines of the first LISTED invalid cases
-  const results = evaluateEntriesInWorkers(policy, entries, { workers: values.workers, lang: values.lang, engine: values.engine });
+  const results = evaluateEntriesInWorkers<CliEntry, 'json' | 'object'>(policy, entries, {
+    workers: values.workers,
+    lang: values.lang,
+    engine: values.engine,
+    form: values.json ? 'json' : 'object',
+  });
   for await (const r of results) {
     cases++;
     let diagnostics = 'diagnostics' in r ? r.diagnostics : undefined;
@@ -125,7 +130,9 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
       if (invalid <= LISTED) listed.push(...invalidLines(r.entry.key, diagnostics, err));
     }
     const line = values.json
-      ? JSON.stringify(diagnostics ? { errors: diagnostics } : (r as { answer: Answer }).answer)
+      ? diagnostics
+        ? JSON.stringify({ errors: diagnostics })
+        : (r as { answer: string }).answer
       : diagnostics
         ? invalidLines(r.entry.key, diagnostics, style).join('\n')
         : `${r.entry.key}  ${answerSummary((r as { answer: Answer }).answer)}`;

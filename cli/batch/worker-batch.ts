@@ -8,12 +8,16 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { answerEntries, checkBatchPolicy, type AnyIterable, type BatchEntry, type BatchOptions, type EntryResult } from '../../engine/batch/evaluate-many.ts';
 import { SlaError, type Answer, type CompiledPolicy } from '../../engine/core.ts';
-import type { WorkerData, WorkerTask } from './worker-protocol.ts';
+import type { AnswerForm, WorkerData, WorkerTask } from './worker-protocol.ts';
 
-export interface WorkerBatchOptions extends BatchOptions {
+export interface WorkerBatchOptions<F extends AnswerForm = 'object'> extends BatchOptions {
   /** worker threads (default: the cores available to this process) */
   workers?: number;
+  /** answers as objects (the default), or as their JSON text */
+  form?: F;
 }
+
+type AnswerOf<F extends AnswerForm> = F extends 'json' ? string : Answer;
 
 /** Cases in flight per worker by default: enough that none waits while the oldest result is out. */
 const WINDOW_PER_WORKER = 4;
@@ -27,20 +31,20 @@ const execArgv = () => (FROM_SOURCE ? ['--import', pathToFileURL(createRequire(i
 
 export const defaultWorkers = () => availableParallelism();
 
-export class BatchWorkers {
-  readonly pool: Piscina<WorkerTask, { answer: Answer } | { diagnostics: SlaError['diagnostics'] }>;
+export class BatchWorkers<F extends AnswerForm = 'object'> {
+  readonly pool: Piscina<WorkerTask, { answer: AnswerOf<F> } | { diagnostics: SlaError['diagnostics'] }>;
   readonly workers: number;
   private readonly window: number;
   /** aborted when the pool reports a worker that failed outside a task: the tasks left would wait for ever */
   private readonly broken = new AbortController();
   private started?: Promise<void>;
 
-  constructor(policy: CompiledPolicy, options: WorkerBatchOptions = {}) {
+  constructor(policy: CompiledPolicy, options: WorkerBatchOptions<F> = {}) {
     checkBatchPolicy(policy);
     this.workers = options.workers ?? defaultWorkers();
     if (!Number.isInteger(this.workers) || this.workers < 1) throw new RangeError(`workers must be a whole number of at least 1, not ${this.workers}`);
     this.window = options.window ?? WINDOW_PER_WORKER * this.workers;
-    const workerData: WorkerData = { policy, lang: options.lang, engine: options.engine };
+    const workerData: WorkerData = { policy, lang: options.lang, engine: options.engine, form: options.form ?? 'object' };
     this.pool = new Piscina({
       filename: WORKER_FILE.href,
       minThreads: this.workers,
@@ -66,7 +70,7 @@ export class BatchWorkers {
   }
 
   /** The entries' results in input order. */
-  async *evaluate<E extends BatchEntry>(entries: AnyIterable<E>): AsyncGenerator<EntryResult<E>> {
+  async *evaluate<E extends BatchEntry>(entries: AnyIterable<E>): AsyncGenerator<EntryResult<E, AnswerOf<F>>> {
     await this.start();
     yield* answerEntries(
       entries,
@@ -89,12 +93,12 @@ export class BatchWorkers {
 }
 
 /** The entries evaluated on `workers` threads, in input order; the threads stop when the results end. */
-export async function* evaluateEntriesInWorkers<E extends BatchEntry>(
+export async function* evaluateEntriesInWorkers<E extends BatchEntry, F extends AnswerForm = 'object'>(
   policy: CompiledPolicy,
   entries: AnyIterable<E>,
-  options: WorkerBatchOptions = {},
-): AsyncGenerator<EntryResult<E>> {
-  const workers = new BatchWorkers(policy, options);
+  options: WorkerBatchOptions<F> = {},
+): AsyncGenerator<EntryResult<E, AnswerOf<F>>> {
+  const workers = new BatchWorkers<F>(policy, options);
   try {
     yield* workers.evaluate(entries);
   } finally {

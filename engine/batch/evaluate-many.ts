@@ -23,8 +23,9 @@ export interface BatchEntry {
   locate?: Locator;
 }
 
-/** The result for one entry: its answer, or its diagnostics. */
-export type EntryResult<E> = { entry: E; index: number; answer: Answer } | { entry: E; index: number; diagnostics: Diagnostic[] };
+/** The result for one entry: its answer (an Answer, or its JSON text where the evaluator was asked
+ *  for that), or its diagnostics. */
+export type EntryResult<E, A = Answer> = { entry: E; index: number; answer: A } | { entry: E; index: number; diagnostics: Diagnostic[] };
 
 /** The result for the case at `index` (from 0) of the input. */
 export type BatchResult = { index: number; answer: Answer } | { index: number; diagnostics: Diagnostic[] };
@@ -37,7 +38,7 @@ export interface BatchOptions extends Pick<EvaluateOptions, 'lang' | 'engine'> {
 export const DEFAULT_WINDOW = 8;
 
 /** Evaluates one case: resolves to its answer, or throws (SlaError for an invalid case). */
-export type AnswerCase = (kase: unknown, file: string | undefined) => Promise<Answer>;
+export type AnswerCase<A = Answer> = (kase: unknown, file: string | undefined) => Promise<A>;
 
 /** What a failed evaluation becomes: the case's own diagnostics, or SLA5020 for a fault. */
 export function failureDiagnostics(e: unknown): Diagnostic[] {
@@ -52,10 +53,14 @@ const placeInCase = (ds: Diagnostic[], entry: BatchEntry): Diagnostic[] =>
   entry.locate && entry.file !== undefined ? ds.map((d) => (d.file === entry.file ? placeDiagnostic(d, { locate: entry.locate }) : d)) : ds;
 
 /** The batch loop: entries in, results out in order, `answer` run for at most `window` at a time. */
-export function answerEntries<E extends BatchEntry>(entries: AnyIterable<E>, answer: AnswerCase, window = DEFAULT_WINDOW): AsyncGenerator<EntryResult<E>> {
+export function answerEntries<E extends BatchEntry, A = Answer>(
+  entries: AnyIterable<E>,
+  answer: AnswerCase<A>,
+  window = DEFAULT_WINDOW,
+): AsyncGenerator<EntryResult<E, A>> {
   return orderedWindow(
     entries,
-    async (entry, index): Promise<EntryResult<E>> => {
+    async (entry, index): Promise<EntryResult<E, A>> => {
       if (entry.diagnostics) return { entry, index, diagnostics: entry.diagnostics };
       try {
         return { entry, index, answer: await answer(entry.case, entry.file) };
