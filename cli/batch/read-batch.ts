@@ -28,7 +28,8 @@ const NDJSON = /\.(ndjson|jsonl)$/i;
 /** Where the cases of `--batch <ref>` are: checked before any is read, so a typo is one clear error. */
 export interface BatchSource {
   ref: string;
-  kind: 'stdin' | 'ndjson' | 'case' | 'folder';
+  /** a FIFO is NDJSON read once, as it comes, like standard input */
+  kind: 'stdin' | 'fifo' | 'ndjson' | 'case' | 'folder';
   path: string;
 }
 
@@ -40,7 +41,7 @@ export async function batchSource(ref: string): Promise<BatchSource> {
   // a FIFO streams cases (`--batch <(generate)`); a device such as /dev/zero would never end a line
   if (!st.isDirectory() && !st.isFile() && !st.isFIFO())
     throw new SlaError([notRegularFile(displayPath(path), 'not a file, folder or FIFO (a device or socket)')]);
-  return { ref, path, kind: st.isDirectory() ? 'folder' : CASE_FILE.test(path) ? 'case' : 'ndjson' };
+  return { ref, path, kind: st.isDirectory() ? 'folder' : st.isFIFO() ? 'fifo' : CASE_FILE.test(path) ? 'case' : 'ndjson' };
 }
 
 /** The files a folder's batch reads, in order. */
@@ -49,7 +50,7 @@ export const folderFiles = (dir: string) => walk(dir, (name) => (NDJSON.test(nam
 /** How many cases the source holds, where that is cheap to know ahead (for the progress bar's ETA):
  *  the non-blank lines of an NDJSON file, counted in one streaming pass; a folder's files. */
 export async function countCases(source: BatchSource): Promise<number | undefined> {
-  if (source.kind === 'stdin') return undefined;
+  if (source.kind === 'stdin' || source.kind === 'fifo') return undefined;
   if (source.kind === 'case') return 1;
   const files = source.kind === 'folder' ? await folderFiles(source.path) : [source.path];
   let total = 0;

@@ -86,7 +86,7 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
   const source = await batchSource(ref);
   const showProgress = Boolean(io.stderr.isTTY);
   // counting reads a file twice, so only for the progress bar, and never a stream that reading consumes
-  const total = showProgress && source.kind !== 'stdin' ? await countCases(source).catch(() => undefined) : undefined;
+  const total = showProgress ? await countCases(source).catch(() => undefined) : undefined;
 
   let entries = readBatch(source, io.stdin);
   let path: string;

@@ -23,4 +23,6 @@ export const badUsage = (message: string, help?: string) => diagnostic('SLA5004'
 /** A case of a batch that the evaluator failed on (a fault, not the case's): reported in its place
  *  so the rest of the batch goes on. */
 export const caseNotEvaluated = (reason: string) =>
-  diagnostic('SLA5020', `the case was not evaluated: ${reason}`, { help: 'the rest of the batch was evaluated; run this case alone with `sla eval` (SLA_DEBUG=1 shows details)' });
+  diagnostic('SLA5020', `the case was not evaluated: ${reason}`, {
+    help: 'the rest of the batch was evaluated; run this case alone with `sla eval` (SLA_DEBUG=1 shows details)',
+  });

@@ -1,8 +1,8 @@
 // `sla eval --batch`: one line per case in input order, invalid cases on their lines with file and
 // line, a summary on stderr, a progress line only on a terminal, the same output for any number of
 // workers, and input read as the batch has room for it.
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,16 @@ describe('sla eval --batch', () => {
     await runBatch(file, values, piped.io);
     expect(piped.out.stderr).not.toContain('\r');
     expect(piped.out.stdout).toBe(tty.out.stdout);
+  }, 120_000);
+
+  it('reads a FIFO once, as it comes, even when a terminal shows the progress', async () => {
+    const fifo = join(tempFiles(), 'cases.fifo');
+    execFileSync('mkfifo', [fifo]);
+    createWriteStream(fifo).end(ndjson(cases.slice(0, 3)));
+    const tty = capture({ tty: true });
+    expect(await runBatch(fifo, values, tty.io)).toBe(0);
+    expect(lines(tty.out.stdout)).toHaveLength(3);
+    expect(tty.out.stderr).toMatch(/3 cases in .*: 3 answers, 0 invalid/);
   }, 120_000);
 
   it('refuses bad usage with exit 2', async () => {
