@@ -804,7 +804,7 @@ export class PolicyParser extends CstParser {
       alt(() => this.SUBRULE(this.noItem)),
     ]);
   });
-  /** `ledger <attr> of <event> [in { <value>: <n>, … }] [within <duration> [on <calendar>]] [and plan <plan>]` */
+  /** `ledger <attr> of <event> [in { <value>: <n>, … }] [within <duration>] [on <calendar>] [and plan <plan>]` */
   ledger = this.RULE('ledger', () => {
     this.CONSUME(K.ledger);
     this.SUBRULE(this.name, { LABEL: 'attribute' });
@@ -824,10 +824,10 @@ export class PolicyParser extends CstParser {
     this.OPTION2(() => {
       this.CONSUME(K.within);
       this.SUBRULE(this.pvDuration, { LABEL: 'expires' });
-      this.OPTION3(() => {
-        this.CONSUME(K.on);
-        this.SUBRULE(this.ref, { LABEL: 'calendar' });
-      });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(K.on);
+      this.SUBRULE(this.ref, { LABEL: 'calendar' });
     });
     this.OPTION4(() => {
       this.CONSUME(K.and);

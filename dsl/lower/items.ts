@@ -122,7 +122,7 @@ export const itemRules = {
     const l: Obj = { grant: lw.visit(ctx.grant[0], `${ptr}/grant`) };
     if (ctx.K_in) {
       const values: Obj = {};
-      lw.map.at(`${ptr}/amount/values`, ctx);
+      lw.map.at(`${ptr}/amount/values`, spanFrom(ctx.LCurly?.[0], ctx.RCurly?.[0]));
       (ctx.value ?? []).forEach((v, i) => {
         const key: string = lw.visit(v);
         lw.put(values, key, number(lw, ctx.size![i]), `${ptr}/amount/values`, v, `the size of \`${key}\``);
