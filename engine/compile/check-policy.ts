@@ -287,8 +287,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
   function ledger(e: Entitlement, path: string) {
     const l = e.ledger!;
     const at = `${path}/ledger`;
-    for (const field of ['limit', 'limit_kind', 'until', 'opens'] as const)
-      if (e[field] !== undefined) out.push(decidedByLedger(field, `${path}/${field}`));
+    for (const field of ['limit', 'limit_kind', 'until', 'opens'] as const) if (e[field] !== undefined) out.push(decidedByLedger(field, `${path}/${field}`));
     if (!e.used) out.push(ledgerUsage('it needs `used`', path));
     else if ('fact' in e.used) out.push(ledgerUsage('`used` cannot be a fact', `${path}/used`));
     else if (e.used.after) out.push(ledgerUsage('`after` does not apply: every use counts', `${path}/used/after`));
@@ -301,7 +300,8 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     else if (Object.hasOwn(p.events, l.grant.event)) {
       const d = attrDecl(l.grant.event, amount.attribute, `${at}/amount/attribute`);
       if (d) {
-        for (const v of Object.keys(amount.values)) checkValue(d, d.type === 'string' ? v : Number(v), `${at}/amount/values/${v}`, `attribute \`${amount.attribute}\``);
+        for (const v of Object.keys(amount.values))
+          checkValue(d, d.type === 'string' ? v : Number(v), `${at}/amount/values/${v}`, `attribute \`${amount.attribute}\``);
         const missing = (d.enum ?? []).map(String).filter((v) => !Object.hasOwn(amount.values, v));
         if (!d.enum) out.push(ledgerSizes(['every value'], `attribute \`${amount.attribute}\`: declare its values with \`enum\``, `${at}/amount/attribute`));
         else if (missing.length) out.push(ledgerSizes(missing, `attribute \`${amount.attribute}\``, `${at}/amount/values`));

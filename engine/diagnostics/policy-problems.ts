@@ -121,10 +121,14 @@ export const durationNeedsCalendar = (text: string, path?: string) =>
   });
 
 export const decidedByLedger = (field: string, path: string) =>
-  diagnostic('SLA3060', `an entitlement with a ledger takes its ${field === 'limit_kind' ? 'kind of limit' : `\`${field}\``} from its pools; \`${field}\` cannot be given too`, {
-    path,
-    help: 'leave it out: the limit is the pools held, `until` the next expiry, and it opens with the first grant',
-  });
+  diagnostic(
+    'SLA3060',
+    `an entitlement with a ledger takes its ${field === 'limit_kind' ? 'kind of limit' : `\`${field}\``} from its pools; \`${field}\` cannot be given too`,
+    {
+      path,
+      help: 'leave it out: the limit is the pools held, `until` the next expiry, and it opens with the first grant',
+    },
+  );
 
 export const ledgerUsage = (what: string, path: string) =>
   diagnostic('SLA3061', `a ledger takes each use from a pool, so ${what}`, {

@@ -205,7 +205,12 @@ export class Runtime {
       const expires = l.expires === undefined ? null : computedAt(this.policy, l, 'expires', () => this.add(e.at, l.expires, l.calendar));
       pools.push({ at: e.at, size: size(e), expires });
     }
-    const uses = 'count' in used ? this.events(used.count).map((e) => ({ at: e.at, amount: 1 })) : 'sum' in used ? this.events(used.of).map((e) => ({ at: e.at, amount: Number(e.attrs[used.sum] ?? 0) })) : [];
+    const uses =
+      'count' in used
+        ? this.events(used.count).map((e) => ({ at: e.at, amount: 1 }))
+        : 'sum' in used
+          ? this.events(used.of).map((e) => ({ at: e.at, amount: Number(e.attrs[used.sum] ?? 0) }))
+          : [];
     const run = runLedger(pools, uses);
     return { ...run, grants, balance: balanceAt(run, this.now()) };
   }

@@ -49,7 +49,7 @@ export const LedgerPool = O(
     expired: Type.Boolean(),
     lost: Opt(Type.Number({ description: 'what it still held when it expired (only for an expired pool)' })),
   },
-  { ...closed, title: 'LedgerPool', description: "one pool of a ledger entitlement" },
+  { ...closed, title: 'LedgerPool', description: 'one pool of a ledger entitlement' },
 );
 
 export const EntitlementItem = O(

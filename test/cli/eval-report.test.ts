@@ -83,7 +83,15 @@ describe('formatEvalReport', () => {
           remaining: 3.5,
           until: '2025-09-02T10:00:00.000+03:30',
           pools: [
-            { grant: { event: 'package_purchased', at: '2024-05-01T10:00:00.000+03:30' }, limit: 10, used: 2, remaining: 0, expires: '2025-05-02T10:00:00.000+03:30', expired: true, lost: 8 },
+            {
+              grant: { event: 'package_purchased', at: '2024-05-01T10:00:00.000+03:30' },
+              limit: 10,
+              used: 2,
+              remaining: 0,
+              expires: '2025-05-02T10:00:00.000+03:30',
+              expired: true,
+              lost: 8,
+            },
             { grant: { plan: 'package', option: 'basic' }, limit: 5, used: 1.5, remaining: 3.5, expires: null, expired: false },
           ],
           cost: null,

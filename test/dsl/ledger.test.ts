@@ -101,7 +101,10 @@ describe('ledgers in the DSL', () => {
   });
 
   it('refuses a second `ledger` line, and a limit beside a ledger, each with its place', () => {
-    const twice = printDsl(ir).replace('  used sum hours of time_used\n  excess\n', '  ledger hours of hours_bought\n  used sum hours of time_used\n  excess\n');
+    const twice = printDsl(ir).replace(
+      '  used sum hours of time_used\n  excess\n',
+      '  ledger hours of hours_bought\n  used sum hours of time_used\n  excess\n',
+    );
     expect(parseDsl(twice, { file: 'hours.sla' }).diagnostics).toEqual([expect.objectContaining({ code: expect.stringMatching(/^SLA1/), file: 'hours.sla' })]);
     const withLimit = printDsl(ir).replace('  used sum hours of time_used\n  excess\n', '  limit 3\n  used sum hours of time_used\n  excess\n');
     const ds = checkPolicy({ source: withLimit, file: 'hours.sla' }, { parseDsl });
@@ -131,7 +134,7 @@ describe('ledger checks', () => {
 
   it('needs a size for every option of the plan pool, and values for a plan pool at all', () => {
     expect(check((e) => ((e.ledger as Record<string, unknown>).plan = 'package'))).toEqual([
-      ['SLA3062', 'no pool size for `none`, `small`, `large` of plan `package`: a plan\'s pool needs `amount.values`', '/entitlements/0/ledger/plan'],
+      ['SLA3062', "no pool size for `none`, `small`, `large` of plan `package`: a plan's pool needs `amount.values`", '/entitlements/0/ledger/plan'],
     ]);
     const p = YAML.parse(yaml);
     p.entitlements[1].applies = { package: ['none', 'small', 'large'] };

@@ -73,14 +73,21 @@ export function caseArbitrary(p: Policy) {
     });
     // A ledger's grants and uses, several of each, some old enough for their pools to expire.
     const ledgers = (p.entitlements ?? []).filter((e) => e.ledger && e.used);
-    const ledgerTypes = [...new Set(ledgers.flatMap((e) => [e.ledger!.grant.event, ...('count' in e.used! ? [e.used.count.event] : 'of' in e.used! ? [e.used.of.event] : [])]))];
+    const ledgerTypes = [
+      ...new Set(ledgers.flatMap((e) => [e.ledger!.grant.event, ...('count' in e.used! ? [e.used.count.event] : 'of' in e.used! ? [e.used.of.event] : [])])),
+    ];
     const longAgo = fc.integer({ min: -800, max: 40 }).map((d) => at + (d - 365) * DAY);
     const ledgerEvent = ledgerTypes.length
-      ? fc.constantFrom(...ledgerTypes).chain((type) =>
-          fc
-            .tuple(fc.oneof(near, longAgo), fc.record(Object.fromEntries(Object.entries(p.events[type].attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a)]))))
-            .map(([t, a]) => ({ type, at: iso(t), ...a })),
-        )
+      ? fc
+          .constantFrom(...ledgerTypes)
+          .chain((type) =>
+            fc
+              .tuple(
+                fc.oneof(near, longAgo),
+                fc.record(Object.fromEntries(Object.entries(p.events[type].attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a)]))),
+              )
+              .map(([t, a]) => ({ type, at: iso(t), ...a })),
+          )
       : undefined;
     const some = fc.array(event, { maxLength: 30 });
     const events = fc.oneof(

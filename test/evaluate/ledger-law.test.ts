@@ -34,7 +34,10 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
 
 describe('the ledger law against a brute-force simulation', () => {
   const grantArb = fc.record({
-    at: fc.option(fc.integer({ min: 0, max: 40 }).map((h) => BASE + h * DAY), { nil: null, freq: 5 }),
+    at: fc.option(
+      fc.integer({ min: 0, max: 40 }).map((h) => BASE + h * DAY),
+      { nil: null, freq: 5 },
+    ),
     size: fc.integer({ min: 0, max: 6 }),
     expires: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null, freq: 4 }),
   });
@@ -70,9 +73,9 @@ describe('the ledger law against a brute-force simulation', () => {
   });
 
   it('the answer: limit, used, remaining, excess, until and every pool, as the simulation says', async () => {
-    const purchases = fc.uniqueArray(fc.integer({ min: 0, max: 40 * 24 }), { maxLength: 5 }).chain((hours) =>
-      fc.tuple(fc.constant(hours), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: hours.length, maxLength: hours.length })),
-    );
+    const purchases = fc
+      .uniqueArray(fc.integer({ min: 0, max: 40 * 24 }), { maxLength: 5 })
+      .chain((hours) => fc.tuple(fc.constant(hours), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: hours.length, maxLength: hours.length })));
     const spends = fc.array(fc.record({ h: fc.integer({ min: -24, max: 50 * 24 }), units: fc.integer({ min: 0, max: 7 }) }), { maxLength: 10 });
     await fc.assert(
       fc.asyncProperty(purchases, spends, fc.integer({ min: 0, max: 55 * 24 }), fc.constantFrom('short', 'long'), async ([hours, sizes], used, nowH, tier) => {
