@@ -40,34 +40,92 @@ const grantKey = (g: Grant) => g.at ?? -Infinity;
 /** Whether a pool is held at an instant. */
 export const holds = (g: Grant, t: number) => (g.at === null || g.at <= t) && (g.expires === null || t < g.expires);
 
-/** Runs the uses against the grants; `uses` in time order. Pure: builds new pools. */
+/** Runs the uses against the grants; `uses` in time order. Pure: builds new pools. Each pool enters
+ *  the open set once (at its grant) and leaves it once (used up or expired), so a run costs
+ *  O((grants + uses) · log grants), however many pools are held at once. */
 export function runLedger(grants: readonly Grant[], uses: readonly Use[]): LedgerRun {
   const pools: Pool[] = grants
     .map((g, i) => ({ g, i }))
     .sort((a, b) => expiryKey(a.g) - expiryKey(b.g) || grantKey(a.g) - grantKey(b.g) || a.i - b.i)
     .map(({ g, i }) => ({ ...g, grant: i, used: 0, draws: [] }));
+  // Ranks (positions in deduction order) in the order the pools are granted.
+  const byGrant = pools.map((_, rank) => rank).sort((a, b) => grantKey(pools[a]) - grantKey(pools[b]) || a - b);
+  const open = new MinHeap();
+  let granted = 0;
+  // The granted pool last in deduction order: it expires last, so while it is held some pool is,
+  // and it is the one what no pool can cover is charged to.
+  let last = -1;
   const uncovered: Use[] = [];
   for (const use of uses) {
-    const held = pools.filter((p) => holds(p, use.at));
-    if (!held.length) {
+    for (; granted < byGrant.length && grantKey(pools[byGrant[granted]]) <= use.at; granted++) {
+      const rank = byGrant[granted];
+      open.push(rank);
+      last = Math.max(last, rank);
+    }
+    if (last < 0 || !holds(pools[last], use.at)) {
       if (use.amount > 0) uncovered.push(use);
       continue;
     }
     let rest = use.amount;
-    for (const p of held) {
-      const take = Math.min(rest, Math.max(0, p.size - p.used));
-      if (take <= EPSILON) continue;
+    while (rest > EPSILON && open.size > 0) {
+      const p = pools[open.peek()];
+      // Deduction order is expiry first, so the expired pools are the first in the heap.
+      if (!holds(p, use.at) || p.size - p.used <= EPSILON) {
+        open.pop();
+        continue;
+      }
+      const take = Math.min(rest, p.size - p.used);
       p.used += take;
       p.draws.push({ at: use.at, amount: take });
       rest -= take;
     }
     if (rest > EPSILON) {
-      const last = held[held.length - 1];
-      last.used += rest;
-      last.draws.push({ at: use.at, amount: rest });
+      const p = pools[last];
+      p.used += rest;
+      p.draws.push({ at: use.at, amount: rest });
     }
   }
   return { pools, uncovered };
+}
+
+/** A binary min-heap of numbers. */
+class MinHeap {
+  private a: number[] = [];
+  get size() {
+    return this.a.length;
+  }
+  peek(): number {
+    return this.a[0];
+  }
+  push(x: number): void {
+    const a = this.a;
+    let i = a.push(x) - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (a[up] <= x) break;
+      a[i] = a[up];
+      i = up;
+    }
+    a[i] = x;
+  }
+  pop(): number {
+    const a = this.a;
+    const top = a[0];
+    const x = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= a.length) break;
+        if (c + 1 < a.length && a[c + 1] < a[c]) c++;
+        if (a[c] >= x) break;
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = x;
+    }
+    return top;
+  }
 }
 
 export interface LedgerBalance {
@@ -90,8 +148,8 @@ export function balanceAt(run: LedgerRun, now: number): LedgerBalance {
   const sum = (f: (p: Pool) => number) => held.reduce((n, p) => n + f(p), 0);
   // Pools are in deduction order: the first that still holds something expires next.
   const next = held.find((p) => remainingOf(p) > 0);
-  const expiries = run.pools.map((p) => p.expires).filter((x): x is number => x !== null);
-  const until = next ? next.expires : expiries.length ? Math.max(...expiries) : null;
+  const lastExpiry = run.pools.reduce<number | null>((m, p) => (p.expires !== null && (m === null || p.expires > m) ? p.expires : m), null);
+  const until = next ? next.expires : lastExpiry;
   return {
     limit: sum((p) => p.size),
     used: sum((p) => p.used),
