@@ -192,13 +192,14 @@ export class Runtime {
 
   private computeLedger(l: Ledger, used: Used): LedgerView {
     const amount = l.amount;
-    const size = (e: CaseEvent) => (typeof amount === 'string' ? Number(e.attrs[amount] ?? 0) : (amount.values[String(e.attrs[amount.attribute])] ?? 0));
+    const sizeOf = (key: string) => (typeof amount === 'object' && Object.hasOwn(amount.values, key) ? amount.values[key] : undefined);
+    const size = (e: CaseEvent) => (typeof amount === 'string' ? Number(e.attrs[amount] ?? 0) : (sizeOf(String(e.attrs[amount.attribute])) ?? 0));
     const grants: (CaseEvent | null)[] = [];
     const pools: Grant[] = [];
-    const option = l.plan === undefined ? undefined : this.plan(l.plan);
-    if (option !== undefined && typeof amount === 'object' && Object.hasOwn(amount.values, option)) {
+    const planPool = l.plan === undefined ? undefined : sizeOf(this.plan(l.plan));
+    if (planPool !== undefined) {
       grants.push(null);
-      pools.push({ at: null, size: amount.values[option], expires: null });
+      pools.push({ at: null, size: planPool, expires: null });
     }
     for (const e of this.events(l.grant)) {
       grants.push(e);
