@@ -50,7 +50,7 @@ export function ledgerReasons(e: Entitlement, rt: Runtime, holds: boolean): stri
     ? `not yet: no ${l.grant.event} has happened`
     : holds
       ? `${n(b.remaining)} of ${n(b.limit)} remaining`
-      : b.limit > 0
+      : view.pools.some((p) => lostAt(p, rt.now()) === null)
         ? `nothing left: ${n(b.used)} of ${n(b.limit)} used`
         : 'nothing left: every pool has expired';
   const name = (p: Pool) => {
