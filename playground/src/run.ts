@@ -10,6 +10,7 @@ import {
   checking,
   declarations,
   failure,
+  intervals,
   lang,
   nextChange,
   policyDiagnostics,
@@ -43,6 +44,7 @@ async function send(req: RunRequest): Promise<void> {
       if (r.declarations) declarations.value = r.declarations;
       if (r.spans) ruleSpans.value = r.spans;
       answer.value = r.answer;
+      intervals.value = r.intervals ?? [];
       failure.value = undefined;
       if (r.answer && req.case !== undefined) lookAhead(req.policy, req.case, r.answer.at);
       else nextChange.value = undefined;
