@@ -7,6 +7,7 @@ import { editors } from './Editor.tsx';
 import { ComparePlans } from './ComparePlans.tsx';
 import { CompareVersions } from './CompareVersions.tsx';
 import { TestsView } from './TestsView.tsx';
+import { isolateLatin } from './bidi.tsx';
 import { showDuration, showInstant, showMoney, showNumber, timeLeft } from './format.ts';
 
 const RTL = new Set(['fa', 'ar', 'he']);
@@ -45,14 +46,14 @@ function Explanation({ a, clause, rule }: { a: Answer; clause: string; rule: str
         </button>
       )}
       <h4>
-        {x.title ?? clause}{' '}
+        <bdi>{x.title ?? clause}</bdi>{' '}
         <small>
           {clause}
           {x.source ? ` · ${x.source}` : ''}
         </small>
       </h4>
       <blockquote lang={x.lang} dir={RTL.has(x.lang) ? 'rtl' : 'ltr'}>
-        {x.text}
+        {RTL.has(x.lang) ? isolateLatin(x.text) : x.text}
       </blockquote>
       {x.conditions.length > 0 && (
         <table class="conditions">
