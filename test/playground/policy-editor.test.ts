@@ -67,7 +67,9 @@ describe('policy editor', () => {
       .toContain('unknown property `zonee` — did you mean `zone`?');
     // each problem is told once, by the engine (monaco-yaml checks the same schema): going from
     // marker to marker (F8) meets the unknown key and the missing one, each with its code
-    await expect.poll(() => problemsMet(), { timeout: 10_000 }).toEqual(['missing property `zone` in the documentsla(SLA2003)', 'unknown property `zonee`did you mean `zone`?sla(SLA2002)']);
+    await expect
+      .poll(() => problemsMet(), { timeout: 10_000 })
+      .toEqual(['missing property `zone` in the documentsla(SLA2003)', 'unknown property `zonee`did you mean `zone`?sla(SLA2002)']);
     await findInEditor(pg.page, 'policy', 'zonee: Europe/Kyiv');
     await pg.page.keyboard.insertText('zone: Europe/Kyiv');
     await expect.poll(() => status().textContent(), { timeout: 10_000 }).toBe('checks');

@@ -77,7 +77,9 @@ describe('timeline', () => {
     await clickAdds.selectOption('migration_resumed');
     await pg.page.mouse.click(box.x + box.width * 0.45, box.y + 20);
     await expect.poll(() => band.textContent(), { timeout: 10_000 }).toBe('interval_pause paused');
-    expect(await band.getAttribute('title')).toMatch(/^interval_pause paused: 2025-03-\d\d \d\d:\d\d \+02:00 → 2025-03-\d\d \d\d:\d\d \+02:00 \(\d+ \w+ \d+ \w+\); at most 5 days$/);
+    expect(await band.getAttribute('title')).toMatch(
+      /^interval_pause paused: 2025-03-\d\d \d\d:\d\d \+02:00 → 2025-03-\d\d \d\d:\d\d \+02:00 \(\d+ \w+ \d+ \w+\); at most 5 days$/,
+    );
     expect(await band.locator('.band.pause').count()).toBe(1);
     await screenshot(pg.page, 'timeline-pause');
   });
@@ -117,7 +119,10 @@ describe('timeline', () => {
     expect(await band.locator('.band.outage').count()).toBe(1);
     await pg.page.getByRole('group', { name: 'case view' }).getByRole('button', { name: 'Form' }).click();
     const until = pg.page.getByLabel(/^event \d+ until$/).last();
-    const at = await pg.page.getByLabel(/^event \d+ at$/).last().inputValue();
+    const at = await pg.page
+      .getByLabel(/^event \d+ at$/)
+      .last()
+      .inputValue();
     await until.fill(new Date(Date.parse(at) + 3 * 3_600_000).toISOString());
     await until.press('Tab');
     await expect.poll(() => band.textContent(), { timeout: 10_000 }).toBe('outage');

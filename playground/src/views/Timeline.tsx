@@ -103,9 +103,13 @@ function Label({ text, from, to, fraction, x }: { text: string; from: number; to
 }
 
 /** what changes of an item: `T-2 status pending → breached` (after the item's id) */
-const changeOf = (ch: ChangeInstant['changes'][number]) => `${ch.subject ? `${ch.subject} ` : ''}${ch.field} ${String(ch.from ?? '—')} → ${String(ch.to ?? '—')}`;
+const changeOf = (ch: ChangeInstant['changes'][number]) =>
+  `${ch.subject ? `${ch.subject} ` : ''}${ch.field} ${String(ch.from ?? '—')} → ${String(ch.to ?? '—')}`;
 
 const clickAdds = signal('');
+// one formatter for every render: making one costs more than a whole frame's worth of labels
+const DAY = new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = (t: number) => DAY.format(t);
 
 /** The default calendar's working hours and holidays over the axis, asked for when the axis moves. */
 function useCalendar(lo: number, hi: number): CalendarResult | undefined {
@@ -135,9 +139,7 @@ export function Timeline() {
   const x = (t: number) => `${(fraction(t) * 100).toFixed(3)}%`;
   const now = Date.parse(a.at);
   const spans = spansOf(a, events).filter((s) => s.to >= lo && (s.from ?? s.to) <= hi);
-  const bands = intervals.value
-    .map((i) => ({ kind: i.kind, ...bandOf(i, a.at, hi) }))
-    .filter((b) => b.to >= lo && b.from <= hi);
+  const bands = intervals.value.map((i) => ({ kind: i.kind, ...bandOf(i, a.at, hi) })).filter((b) => b.to >= lo && b.from <= hi);
   // a look-ahead from an earlier instant says nothing about the one being dragged to
   const next = scrubAt.value || (nextChange.value && Date.parse(nextChange.value.at) <= now) ? undefined : nextChange.value;
   const zone = declarations.value?.zone;
@@ -145,7 +147,6 @@ export function Timeline() {
   const adds = eventTypes.includes(clickAdds.value) ? clickAdds.value : eventTypes[0];
   const days: number[] = [];
   for (let t = Math.ceil(lo / (24 * HOUR)) * 24 * HOUR; t <= hi; t += 24 * HOUR) days.push(t);
-  const dayLabel = (t: number) => new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
 
   return (
     <section class="pane timeline" data-testid="timeline">
@@ -165,7 +166,15 @@ export function Timeline() {
         </span>
       </header>
       {/* its own line, two lines high whatever it says, so the scrubber never moves under the pointer */}
-      <p class="next" data-testid="next-change" title={next ? `next change ${showInstant(next.at)} (${timeLeft(next.at, a.at)}): ${next.changes.map((ch) => `${ch.id} ${changeOf(ch)}`).join('; ')}` : undefined}>
+      <p
+        class="next"
+        data-testid="next-change"
+        title={
+          next
+            ? `next change ${showInstant(next.at)} (${timeLeft(next.at, a.at)}): ${next.changes.map((ch) => `${ch.id} ${changeOf(ch)}`).join('; ')}`
+            : undefined
+        }
+      >
         {next === undefined ? (
           'looking for the next change…'
         ) : next === null ? (

@@ -13,8 +13,7 @@ export function caseIntervals(policy: Policy, input: unknown): CaseInterval[] {
   const { events, later } = validateCase(policy, input);
   const all = [...events, ...later];
   const out: CaseInterval[] = [];
-  for (const e of all)
-    if (policy.events?.[e.type]?.duration) out.push({ kind: 'outage', label: e.type, from: e.at, until: e.until ?? null });
+  for (const e of all) if (policy.events?.[e.type]?.duration) out.push({ kind: 'outage', label: e.type, from: e.at, until: e.until ?? null });
   for (const ent of policy.entitlements ?? []) {
     if (!ent.pause) continue;
     const stops = matching(all, ent.pause.stop);
