@@ -137,7 +137,13 @@ async function profiled(page: Page): Promise<{ scrub: Scrub; shares: string }> {
     const name = n.callFrame.functionName;
     kinds.set(
       n.id,
-      name === '(program)' ? "the browser's own work (style, layout, paint)" : name === '(idle)' ? 'idle' : name === '(garbage collector)' ? 'garbage collection' : 'scripts',
+      name === '(program)'
+        ? "the browser's own work (style, layout, paint)"
+        : name === '(idle)'
+          ? 'idle'
+          : name === '(garbage collector)'
+            ? 'garbage collection'
+            : 'scripts',
     );
   }
   const time = new Map<string, number>();
