@@ -52,28 +52,28 @@ function deadlineStart(d: Answer['deadlines'][number], events: { at: number; val
   return d.subject !== undefined ? events.find((e) => e.values.includes(d.subject!))?.at : undefined;
 }
 
+const nameOf = (item: { id: string; subject?: string }) => `${item.id}${item.subject ? ` ${item.subject}` : ''}`;
+
 function spansOf(a: Answer, events: { type: string; at: number; values: string[] }[]): Span[] {
   const out: Span[] = [];
-  for (const d of a.deadlines) {
-    const start = deadlineStart(d, events);
+  for (const d of a.deadlines)
     out.push({
-      label: `${d.id}${d.subject ? ` ${d.subject}` : ''}`,
-      from: start,
+      label: nameOf(d),
+      from: deadlineStart(d, events),
       to: Date.parse(d.due),
       kind: d.status,
-      title: `${d.id}${d.subject ? ` ${d.subject}` : ''}: ${d.started_at ? `started ${showInstant(d.started_at)}, ` : ''}due ${showInstant(d.due)} (${d.status})`,
+      title: `${nameOf(d)}: ${d.started_at ? `started ${showInstant(d.started_at)}, ` : ''}due ${showInstant(d.due)} (${d.status})`,
     });
-  }
   for (const e of a.entitlements) {
     if (typeof e.until !== 'string') continue;
     // `opens`, where the answer gives it, is the instant the window opened
     const opens = typeof e.opens === 'string' ? e.opens : undefined;
     out.push({
-      label: `${e.id}${e.subject ? ` ${e.subject}` : ''}${opens ? '' : ' until'}`,
+      label: opens ? nameOf(e) : `${nameOf(e)} until`,
       from: opens ? Date.parse(opens) : undefined,
       to: Date.parse(e.until),
       kind: e.allowed ? 'open' : 'closed',
-      title: `${e.id}${e.subject ? ` ${e.subject}` : ''}: ${opens ? `open ${showInstant(opens)} → ${showInstant(e.until)}` : `until ${showInstant(e.until)}`}`,
+      title: `${nameOf(e)}: ${opens ? `open ${showInstant(opens)} → ${showInstant(e.until)}` : `until ${showInstant(e.until)}`}`,
     });
   }
   return out;
