@@ -82,6 +82,9 @@ export const codes = {
   SLA3041: { summary: 'invalid business week' },
   SLA3042: { summary: 'contradictory calendar' },
   SLA3043: { summary: 'calendar bases in a cycle' },
+  SLA3080: { summary: 'empty list of attribute values' },
+  SLA3081: { summary: 'empty attribute comparison' },
+  SLA3082: { summary: 'entitlement both per event and per subject' },
   // case validation
   SLA4001: { summary: 'case not a mapping' },
   SLA4002: { summary: 'time without offset' },

@@ -69,8 +69,11 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
       });
       continue;
     }
-    if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
-    else
+    if (e.subject === undefined) {
+      // answered now (for such an event made now), then for each event as of its instant
+      items.push(entitlementItem(e, rt, outcomes, ctx));
+      for (const run of ctx.eventRuns.get(e.id) ?? []) items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });
+    } else
       for (const run of ctx.subjectRuns.get(e.subject) ?? [])
         items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });
   }

@@ -4,7 +4,9 @@
 // costs one pass over the events, not one per subject.
 import type { CaseEvent } from '../case/case-model.ts';
 import type { Hidden } from '../compile/fact-params.ts';
-import type { EventRef } from '../ir/schema.ts';
+import { COMPARISONS, comparisonsIn } from '../ir/operators.ts';
+import type { AttributeComparison, EventRef } from '../ir/schema.ts';
+import { builtinOperators } from './operators.ts';
 
 type Where = EventRef['where'];
 
@@ -13,10 +15,13 @@ export function matchesWhere(e: CaseEvent, where: Where): boolean {
   for (const attr in where) {
     const want = where[attr];
     const v = e.attrs[attr];
-    if (Array.isArray(want) ? !want.includes(v) : v !== want) return false;
+    if (Array.isArray(want) ? !want.includes(v) : typeof want === 'object' ? !passes(v, want) : v !== want) return false;
   }
   return true;
 }
+
+/** Every comparison holds, each as the fact condition of the same key decides it. */
+const passes = (v: unknown, c: AttributeComparison) => comparisonsIn(c, COMPARISONS).every((op) => builtinOperators[op.engine](v, c[op.key]));
 
 export const isHidden = (e: CaseEvent, hidden: Hidden | undefined) => !!hidden?.some((h) => h.event === e.type && matchesWhere(e, h.where));
 

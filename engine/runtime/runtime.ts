@@ -64,6 +64,11 @@ export class Runtime {
     return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value));
   }
 
+  /** The same case asked at an earlier instant: what was known when an event happened. */
+  asOf(at: number): Runtime {
+    return new Runtime(this.policy, this.calendars, { ...this.kase, at }, this.rules, this.decide, this.index);
+  }
+
   /** The distinct values of an attribute among the events that have happened, in order of appearance. */
   subjects(attribute: string): string[] {
     const values = new Set<string>();
