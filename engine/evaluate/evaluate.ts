@@ -22,7 +22,7 @@ import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
 import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
-import type { MapContext, RuleOutcome } from './map-context.ts';
+import type { MapContext, RuleOutcome, SubjectRun } from './map-context.ts';
 
 export interface EvaluateOptions {
   /** language of the clause texts in explanations: `en` by default; a language the policy has
@@ -130,17 +130,18 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     }
 
   const zone = p.zone;
-  // Per-event entitlements: one run per event, asked as of the instant it happened.
+  // Per-event entitlements: a run for such an event made now, then one per event, as of its instant.
   const eventRuns: MapContext['eventRuns'] = new Map();
   for (const e of p.entitlements ?? []) {
     const each = e.each;
     const set = eachRules.get(e.id);
     if (!each || !set) continue;
-    const runs = [];
+    const fresh = rt.forEvent(each.event, undefined);
+    const runs = { now: { rt: fresh, outcomes: await run(set, fresh) }, events: [] as SubjectRun[] };
     for (const ev of rt.events({ event: each.event, where: each.where })) {
       const subject = each.subject === undefined ? formatInstant(ev.at, zone) : String(ev.attrs[each.subject]);
-      const asOf = rt.asOf(ev.at);
-      runs.push({ subject, rt: asOf, outcomes: await run(set, asOf) });
+      const seen = rt.forEvent(each.event, ev);
+      runs.events.push({ subject, rt: seen, outcomes: await run(set, seen) });
     }
     eventRuns.set(e.id, runs);
   }

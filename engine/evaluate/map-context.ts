@@ -21,8 +21,9 @@ export interface MapContext {
   outcomes: Map<string, RuleOutcome>;
   /** per subject attribute: each subject's view of the case and its rule outcomes */
   subjectRuns: Map<string, SubjectRun[]>;
-  /** per entitlement answered per event (`each`): each event's run, as of its instant */
-  eventRuns: Map<string, SubjectRun[]>;
+  /** per entitlement answered per event (`each`): the run for such an event made now, and each
+   *  event's run, as of its instant */
+  eventRuns: Map<string, { now: Omit<SubjectRun, 'subject'>; events: SubjectRun[] }>;
   explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
   warnings: string[];
 }

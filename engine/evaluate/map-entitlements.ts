@@ -69,11 +69,13 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
       });
       continue;
     }
-    if (e.subject === undefined) {
-      // answered now (for such an event made now), then for each event as of its instant
-      items.push(entitlementItem(e, rt, outcomes, ctx));
-      for (const run of ctx.eventRuns.get(e.id) ?? []) items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });
-    } else
+    const perEvent = ctx.eventRuns.get(e.id);
+    if (perEvent) {
+      // for such an event made now, then for each event as of its instant
+      items.push(entitlementItem(e, perEvent.now.rt, perEvent.now.outcomes, ctx));
+      for (const run of perEvent.events) items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });
+    } else if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
+    else
       for (const run of ctx.subjectRuns.get(e.subject) ?? [])
         items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });
   }

@@ -94,6 +94,11 @@ export class EventIndex {
     return ref.which === 'last' ? all[all.length - 1] : all[0];
   }
 
+  /** The same events, except that those of `type` are only `events`. */
+  replacing(type: string, events: CaseEvent[]): EventIndex {
+    return new EventIndex(new Map(this.byType).set(type, new TypeEvents(events)));
+  }
+
   /** Every subject's view for one attribute: the events of the types in `carrying` count only
    *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. */
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {

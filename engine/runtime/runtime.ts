@@ -64,9 +64,11 @@ export class Runtime {
     return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value));
   }
 
-  /** The same case asked at an earlier instant: what was known when an event happened. */
-  asOf(at: number): Runtime {
-    return new Runtime(this.policy, this.calendars, { ...this.kase, at }, this.rules, this.decide, this.index);
+  /** The case as one event of a type saw it: asked at its instant, that event the only one of its
+   *  type. Without an event: a new one made now, none of the earlier ones of its type seen. */
+  forEvent(type: string, event: CaseEvent | undefined): Runtime {
+    const kase = event ? { ...this.kase, at: event.at } : this.kase;
+    return new Runtime(this.policy, this.calendars, kase, this.rules, this.decide, this.index.replacing(type, event ? [event] : []));
   }
 
   /** The distinct values of an attribute among the events that have happened, in order of appearance. */
