@@ -754,7 +754,7 @@ export class PolicyParser extends CstParser {
         this.SUBRULE(this.ref, { LABEL: 'each' });
         this.OPTION(() => this.SUBRULE(this.where));
         this.OPTION1(() => {
-          this.CONSUME(K.by);
+          this.CONSUME1(K.by);
           this.SUBRULE1(this.ref, { LABEL: 'eachSubject' });
         });
       }),

@@ -116,7 +116,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       if (operand === 'scalar') checkValue(d, v as Scalar, `${path}/${key}`, what);
       else if (operand === 'list') {
         const list = v as Scalar[];
-        if (list.length === 0) out.push(emptyValueSet(what, `${path}/${key}`));
+        if (list.length === 0 && key === 'in') out.push(emptyValueSet(what, `${path}/${key}`));
         list.forEach((one, i) => checkValue(d, one, `${path}/${key}/${i}`, what));
       } else if (d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(what, d.type, `${path}/${key}`, 'it cannot be compared as a number'));
     }
