@@ -136,13 +136,9 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     const each = e.each;
     const set = eachRules.get(e.id);
     if (!each || !set) continue;
-    const fresh = rt.forEvent(each.event, undefined);
-    const runs = { now: { rt: fresh, outcomes: await run(set, fresh) }, events: [] as SubjectRun[] };
-    for (const ev of rt.events({ event: each.event, where: each.where })) {
-      const subject = each.subject === undefined ? formatInstant(ev.at, zone) : String(ev.attrs[each.subject]);
-      const seen = rt.forEvent(each.event, ev);
-      runs.events.push({ subject, rt: seen, outcomes: await run(set, seen) });
-    }
+    const [now, ...events] = rt.perEvent(each);
+    const runs = { now: { rt: now.rt, outcomes: await run(set, now.rt) }, events: [] as SubjectRun[] };
+    for (const view of events) runs.events.push({ subject: view.subject!, rt: view.rt, outcomes: await run(set, view.rt) });
     eventRuns.set(e.id, runs);
   }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
