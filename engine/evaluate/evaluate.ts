@@ -22,7 +22,7 @@ import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
 import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
-import type { MapContext, RuleOutcome, SubjectRun } from './map-context.ts';
+import type { MapContext, RuleOutcome } from './map-context.ts';
 
 export interface EvaluateOptions {
   /** language of the clause texts in explanations: `en` by default; a language the policy has
@@ -136,9 +136,8 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     const each = e.each;
     const set = eachRules.get(e.id);
     if (!each || !set) continue;
-    const [now, ...events] = rt.perEvent(each);
-    const runs = { now: { rt: now.rt, outcomes: await run(set, now.rt) }, events: [] as SubjectRun[] };
-    for (const view of events) runs.events.push({ subject: view.subject!, rt: view.rt, outcomes: await run(set, view.rt) });
+    const runs = [];
+    for (const view of rt.perEvent(each)) runs.push({ ...view, outcomes: await run(set, view.rt) });
     eventRuns.set(e.id, runs);
   }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);

@@ -21,9 +21,9 @@ export interface MapContext {
   outcomes: Map<string, RuleOutcome>;
   /** per subject attribute: each subject's view of the case and its rule outcomes */
   subjectRuns: Map<string, SubjectRun[]>;
-  /** per entitlement answered per event (`each`): the run for such an event made now, and each
-   *  event's run, as of its instant */
-  eventRuns: Map<string, { now: Omit<SubjectRun, 'subject'>; events: SubjectRun[] }>;
+  /** per entitlement answered per event (`each`): the run for such an event made now (without
+   *  subject), then each event's run, as of its instant */
+  eventRuns: Map<string, (Omit<SubjectRun, 'subject'> & { subject?: string })[]>;
   explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
   warnings: string[];
 }

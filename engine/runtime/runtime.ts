@@ -70,7 +70,10 @@ export class Runtime {
   perEvent(each: NonNullable<Entitlement['each']>): { subject?: string; rt: Runtime }[] {
     const views: { subject?: string; rt: Runtime }[] = [{ rt: this.forEvent(each.event, undefined) }];
     for (const e of this.events({ event: each.event, where: each.where }))
-      views.push({ subject: each.subject === undefined ? formatInstant(e.at, this.policy.zone) : String(e.attrs[each.subject]), rt: this.forEvent(each.event, e) });
+      views.push({
+        subject: each.subject === undefined ? formatInstant(e.at, this.policy.zone) : String(e.attrs[each.subject]),
+        rt: this.forEvent(each.event, e),
+      });
     return views;
   }
 

@@ -113,7 +113,9 @@ describe('comparisons are checked against the declared attribute types', () => {
 
   it('refuses an entitlement both per event and per subject, and a subject attribute the event lacks', () => {
     const both = yaml.replace('  - id: accepted\n    clause: c\n', '  - id: accepted\n    clause: c\n    subject: ref\n');
-    expect(checkPolicy({ source: both, file: 'shop.yaml' })).toEqual([expect.objectContaining({ code: 'SLA3082', ...positionOf(both, '{ event: booking, where: { channel: { not_in') })]);
+    expect(checkPolicy({ source: both, file: 'shop.yaml' })).toEqual([
+      expect.objectContaining({ code: 'SLA3082', ...positionOf(both, '{ event: booking, where: { channel: { not_in') }),
+    ]);
     const unknown = yaml.replace('subject: ref }', 'subject: reff }');
     expect(checkPolicy({ source: unknown, file: 'shop.yaml' })).toEqual([
       expect.objectContaining({ code: 'SLA3004', help: 'did you mean `ref`?', ...positionOf(unknown, 'reff') }),

@@ -47,7 +47,9 @@ const T0 = Date.UTC(2025, 0, 1);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function both(input: Omit<Case, 'policy'>): Promise<Answer> {
-  const answers = await Promise.all((['compiled', 'json-rules-engine'] as Backend[]).map((engine) => evaluate(policy, { policy: 'p', ...input } as Case, { engine })));
+  const answers = await Promise.all(
+    (['compiled', 'json-rules-engine'] as Backend[]).map((engine) => evaluate(policy, { policy: 'p', ...input } as Case, { engine })),
+  );
   expect(answers[1]).toEqual(answers[0]);
   return answers[0];
 }
@@ -63,7 +65,11 @@ describe('comparisons on event attributes', () => {
   it('hold exactly when some event passes every comparison, in both backends', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(booking, { maxLength: 6 }), async (bookings) => {
-        const a = await both({ at: iso(T0 + 40 * DAY), plans: {}, events: bookings.map((b) => ({ type: 'booking', at: iso(T0 + b.day * DAY), hours: b.hours, channel: b.channel })) });
+        const a = await both({
+          at: iso(T0 + 40 * DAY),
+          plans: {},
+          events: bookings.map((b) => ({ type: 'booking', at: iso(T0 + b.day * DAY), hours: b.hours, channel: b.channel })),
+        });
         const expected = bookings.some((b) => b.hours >= 3 && b.hours < 8 && b.channel !== 'forum');
         expect(items(a, 'long_booking')[0].allowed).toBe(expected);
       }),
