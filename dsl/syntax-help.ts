@@ -34,7 +34,7 @@ export const syntaxHelp: Record<string, string> = {
     'inside a deadline: for <plan> <options>, <party> owes|should|must <event> within <duration> after <event>, calendar <id>, priority <value>, internal, reported',
   entitlementDecl: 'an entitlement is `entitlement <id> [per <attribute>] (clause <id>) { … }`',
   entitlementItem:
-    'inside an entitlement: for, limit, kind, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
+    'inside an entitlement: for, each <event> [where …] [by <attribute>], limit, kind, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
   used: 'usage is `used count <event> [after <event>]`, `used fact <fact>` or `used sum <attribute> of <event> [after <event>]`',
   pvLimit: 'a limit is a number, `unlimited`, `<attribute> of <event>`, or `by <plan> { <option>: <limit>, … }`',
   limitValue: 'a limit is a number or `unlimited`',
@@ -58,9 +58,10 @@ export const syntaxHelp: Record<string, string> = {
     'a group is `(<condition> or <condition> …)`: at least one holds; two or more single conditions joined by `or`, each with its own [because "<reason>"]; `and` and groups cannot stand inside (write `(A or B) and C`)',
   comparison: 'a comparison is = v, != v, in [..], not in [..], > n, < n, >= n, <= n',
   comparisons: 'comparisons are separated by commas: `fact price > 0, <= 100`',
-  eventRef: 'an event reference is `[first|last] <event> [where <attribute> = <value>, <attribute> in [..]]`',
-  where: 'a filter is `where <attribute> = <value>, <attribute> in [<values>]`',
-  whereEntry: 'a filter entry is `<attribute> = <value>` or `<attribute> in [<values>]`',
+  eventRef: 'an event reference is `[first|last] <event> [where <attribute> = <value>, <attribute> in [..], <attribute> >= <n>]`',
+  where: 'a filter is `where <attribute> = <value>, <attribute> in [<values>], <attribute> >= <n>`',
+  whereEntry:
+    'a filter entry is `<attribute>` and a comparison (= v, != v, in [..], not in [..], > n, < n, >= n, <= n), or several in braces: `hours { >= 3, < 8 }`',
   noItem: '`no` marks an empty list: no facts, no holidays, no exclusions, no fields, no excess…',
   valueList: 'a list is `[a, b, c]`',
   nameList: 'a list of names is `a, b, c`, or `[]` for none',
