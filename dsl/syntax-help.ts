@@ -58,7 +58,7 @@ export const syntaxHelp: Record<string, string> = {
     'a group is `(<condition> or <condition> …)`: at least one holds; two or more single conditions joined by `or`, each with its own [because "<reason>"]; `and` and groups cannot stand inside (write `(A or B) and C`)',
   comparison: 'a comparison is = v, != v, in [..], not in [..], > n, < n, >= n, <= n',
   comparisons: 'comparisons are separated by commas: `fact price > 0, <= 100`',
-  eventRef: 'an event reference is `[first|last] <event> [where <attribute> = <value>, <attribute> in [..], <attribute> >= <n>]`',
+  eventRef: 'an event reference is `[first|last] <event> [where <attribute> = <value>, <attribute> in [..]]`',
   where: 'a filter is `where <attribute> = <value>, <attribute> in [<values>], <attribute> >= <n>`',
   whereEntry:
     'a filter entry is `<attribute>` and a comparison (= v, != v, in [..], not in [..], > n, < n, >= n, <= n), or several in braces: `hours { >= 3, < 8 }`',
