@@ -44,7 +44,8 @@ export interface LedgerPool {
 
 export interface EntitlementItem {
   id: string;
-  /** for a per-subject entitlement, the subject it is about (e.g. a ticket id) */
+  /** for a per-subject entitlement, the subject it is about (e.g. a ticket id); for one answered
+   *  per event (`each`), the event it is about: its subject attribute, or its instant */
   subject?: string;
   allowed: boolean;
   limit?: number | null;
