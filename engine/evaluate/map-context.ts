@@ -14,6 +14,7 @@ export interface MapContext {
   outcomes: Map<string, RuleOutcome>;
   /** per subject attribute: each subject's view of the case and its rule outcomes */
   subjectRuns: Map<string, { subject: string; rt: Runtime; outcomes: Map<string, RuleOutcome> }[]>;
-  explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
+  /** records the conditions that decided an item; `rt` is the run they came from (default: the whole case's) */
+  explain: (clause: string, item: string, conditions: EvaluatedCondition[], rt?: Runtime) => void;
   warnings: string[];
 }

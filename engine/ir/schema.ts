@@ -53,10 +53,28 @@ export const EventRef = O(
   'EventRef',
 );
 
-/** An instant: an event's time, optionally plus a duration on a calendar; or a named instant. */
+/** An instant: an event's time, optionally plus a duration on a calendar; or a named instant.
+ *  It is *known* once its anchor event has happened, and *pending* before: a pending instant lies
+ *  in the future, later than every instant that has happened. */
+const NamedInstant = { instant: Id };
+const ComputedInstant = { from: EventRef, add: Opt(PlanValue(Duration)), calendar: Opt(Id) };
+const Known = Opt(
+  Type.Literal(true, {
+    description: 'the comparison needs the instant known (its anchor event has happened): while it is pending the comparison does not hold',
+  }),
+);
+/** An instant as a declaration under `instants` defines it. */
+export const InstantDef = Type.Union([O(NamedInstant, 'another named instant'), O(ComputedInstant)], { title: 'InstantDef' });
+/** An instant as a comparison uses it: `known: true` makes a pending instant fail the comparison
+ *  instead of counting as later than now. */
 export const Instant = Type.Union(
-  [O({ instant: Id }, 'a named instant declared under `instants`'), O({ from: EventRef, add: Opt(PlanValue(Duration)), calendar: Opt(Id) })],
+  [O({ ...NamedInstant, known: Known }, 'a named instant declared under `instants`'), O({ ...ComputedInstant, known: Known })],
   { title: 'Instant' },
+);
+/** Where a window opens: at an event, or at an instant (an event plus a duration, or a named one). */
+export const Opening = Type.Union(
+  [EventRef, O(NamedInstant, 'a named instant declared under `instants`'), O({ from: EventRef, add: PlanValue(Duration), calendar: Opt(Id) })],
+  { title: 'Opening' },
 );
 
 // ── conditions ────────────────────────────────────────────────────────────────
@@ -303,7 +321,7 @@ export const Entitlement = O(
     ),
     used: Opt(Used),
     excess: Opt(Type.Boolean({ description: 'report `excess` = used beyond the limit' })),
-    opens: Opt(EventRef),
+    opens: Opt(Opening),
     until: Opt(Instant),
     closed_by: Opt(EventRef),
     pause: Opt(O({ start: EventRef, stop: EventRef, max: Duration })),
@@ -382,7 +400,7 @@ export const Policy = O(
     facts: Opt(Rec(Id, FactDecl)),
     events: Rec(Id, EventDecl),
     calendars: Opt(Rec(Id, CalendarDecl)),
-    instants: Opt(Rec(Id, Instant)),
+    instants: Opt(Rec(Id, InstantDef)),
     counters: Opt(Rec(Id, Counter)),
     clauses: Rec(ClauseId, Clause),
     assumptions: Opt(Type.Array(Assumption)),
@@ -405,6 +423,8 @@ export type Condition = Static<typeof Condition>;
 export type SimpleCondition = Static<typeof SimpleCondition>;
 export type EventRef = Static<typeof EventRef>;
 export type Instant = Static<typeof Instant>;
+export type InstantDef = Static<typeof InstantDef>;
+export type Opening = Static<typeof Opening>;
 export type CalendarDecl = Static<typeof CalendarDecl>;
 export type HolidayRule = Static<typeof HolidayRule>;
 export type FactDecl = Static<typeof FactDecl>;
