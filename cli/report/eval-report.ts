@@ -17,7 +17,7 @@ export interface ReportOptions {
   width?: number;
 }
 
-const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'until', 'cost', 'reasons', 'clause']);
+const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'opens', 'until', 'cost', 'reasons', 'clause']);
 
 export function formatEvalReport(raw: Answer, options: ReportOptions): string {
   const { style } = options;
@@ -87,6 +87,7 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
   const extras = (e: EntitlementItem) => Object.keys(e).filter((k) => !ENTITLEMENT_FIELDS.has(k) && e[k] !== undefined);
   const hasExtras = items.some((e) => extras(e).length > 0);
   const hasSubjects = items.some((e) => e.subject !== undefined);
+  const hasOpenings = items.some((e) => e.opens !== undefined);
   const columns: Column[] = [
     { header: 'id' },
     ...(hasSubjects ? [{ header: 'subject' }] : []),
@@ -94,6 +95,7 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
     { header: 'limit', align: 'right' },
     { header: 'used', align: 'right' },
     { header: 'remaining', align: 'right' },
+    ...(hasOpenings ? [{ header: 'opens' }] : []),
     { header: 'until' },
     { header: 'cost' },
     ...(hasExtras ? [{ header: 'also' }] : []),
@@ -107,6 +109,7 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
     'limit' in e ? showNumber(e.limit) : '',
     showNumber(e.used),
     'remaining' in e ? showNumber(e.remaining) : '',
+    ...(hasOpenings ? [showInstant(e.opens)] : []),
     showInstant(e.until),
     showMoney(e.cost),
     ...(hasExtras
