@@ -17,6 +17,7 @@ export interface ReportOptions {
   width?: number;
 }
 
+// `opens` is not a column: a window not yet open says in its reasons when it opens
 const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'opens', 'until', 'cost', 'reasons', 'clause']);
 
 export function formatEvalReport(raw: Answer, options: ReportOptions): string {
@@ -87,7 +88,6 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
   const extras = (e: EntitlementItem) => Object.keys(e).filter((k) => !ENTITLEMENT_FIELDS.has(k) && e[k] !== undefined);
   const hasExtras = items.some((e) => extras(e).length > 0);
   const hasSubjects = items.some((e) => e.subject !== undefined);
-  const hasOpenings = items.some((e) => e.opens !== undefined);
   const columns: Column[] = [
     { header: 'id' },
     ...(hasSubjects ? [{ header: 'subject' }] : []),
@@ -95,7 +95,6 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
     { header: 'limit', align: 'right' },
     { header: 'used', align: 'right' },
     { header: 'remaining', align: 'right' },
-    ...(hasOpenings ? [{ header: 'opens' }] : []),
     { header: 'until' },
     { header: 'cost' },
     ...(hasExtras ? [{ header: 'also' }] : []),
@@ -109,7 +108,6 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
     'limit' in e ? showNumber(e.limit) : '',
     showNumber(e.used),
     'remaining' in e ? showNumber(e.remaining) : '',
-    ...(hasOpenings ? [showInstant(e.opens)] : []),
     showInstant(e.until),
     showMoney(e.cost),
     ...(hasExtras
