@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, evaluate, loadPolicy, type Answer, type Case } from '../../engine/index.ts';
+import { changes } from '../../engine/changes/index.ts';
 import { customOperators } from '../../engine/runtime/operators.ts';
 
 const yaml = `id: pending
@@ -122,6 +123,13 @@ describe('windows that open at an instant', () => {
     expect(item(a, 'later_window')).not.toHaveProperty('opens');
     expect(item(a, 'later_window').reasons).toEqual(['not yet: 2 days after payment is pending, as payment has not happened']);
     expect(item(a, 'after_archive').reasons).toEqual(['not yet: archived is pending, as completed has not happened']);
+  });
+
+  it('the next change of a case is found at the instant a window opens', async () => {
+    const input = { at: '2025-07-02T12:00:00+03:00', plans: { support: 'basic' }, events: [payment] } as Case;
+    const next = (await changes(policy, input, input.at, '2025-07-04T00:00:00+03:00')).find((c) => c.changes.some((x) => x.id === 'later_window'));
+    expect(next).toMatchObject({ at: '2025-07-03T12:00:00.000+03:00' });
+    expect(next?.changes.find((x) => x.id === 'later_window')).toMatchObject({ field: 'allowed', from: false, to: true });
   });
 
   it('opens at a named instant once it is reached', async () => {
