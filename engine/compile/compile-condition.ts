@@ -40,7 +40,13 @@ export function compileCondition(c: Condition, ctx: ConditionContext, name: stri
     return { fact: 'sla:exists', params: { condition: query, ...at, ...hide }, operator: 'equal', value: exists ?? true, ...label };
   }
   if ('now_before' in c)
-    return { fact: 'sla:instant', params: { expr: c.now_before, ...at, ...hide }, operator: beforeOperator(c.now_before), value: { fact: 'sla:now', params: at }, ...label };
+    return {
+      fact: 'sla:instant',
+      params: { expr: c.now_before, ...at, ...hide },
+      operator: beforeOperator(c.now_before),
+      value: { fact: 'sla:now', params: at },
+      ...label,
+    };
   if ('deadline' in c) {
     const { status, reason: _r, ...query } = c;
     return { fact: 'sla:deadline_statuses', params: { condition: query, ...at, ...hide }, operator: 'contains', value: status, ...label };

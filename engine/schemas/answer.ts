@@ -51,7 +51,9 @@ export const EntitlementItem = O(
     used: Opt(Type.Number()),
     remaining: Opt(Type.Union([Type.Number(), Type.Null()])),
     excess: Opt(Type.Number()),
-    opens: Opt(Type.String({ description: 'the instant the window opens or opened (policy zone offset), once known; absent while it is pending or without an opening' })),
+    opens: Opt(
+      Type.String({ description: 'the instant the window opens or opened (policy zone offset), once known; absent while it is pending or without an opening' }),
+    ),
     until: Opt(Type.Union([Instant, Type.Null()])),
     cost: Type.Union([Money, Type.Null()]),
     reasons: Reasons,
