@@ -10,7 +10,7 @@ import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import { EventIndex, firstAtOrAfter, matchesWhere } from './event-index.ts';
 import { computedAt } from './policy-locations.ts';
-import { follows, precedes } from './pending.ts';
+import { follows, precedes, type InstantValue } from './pending.ts';
 
 /** Decides a compiled condition on a runtime (runtime/direct.ts): passed in, because deciding
  *  asks the runtime's facts, which read this runtime. */
@@ -113,7 +113,7 @@ export class Runtime {
   }
 
   /** An instant expression: known, or null while pending (its anchor event has not happened). */
-  instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): number | null {
+  instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): InstantValue {
     // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
     let byMoment = this.instants.get(expr);
     if (!byMoment) this.instants.set(expr, (byMoment = new Map()));
@@ -124,9 +124,9 @@ export class Runtime {
     return v;
   }
 
-  private instants = new Map<Instant | InstantDef, Map<string, number | null>>();
+  private instants = new Map<Instant | InstantDef, Map<string, InstantValue>>();
 
-  private computeInstant(expr: Instant | InstantDef, moment: Moment, hidden?: Hidden): number | null {
+  private computeInstant(expr: Instant | InstantDef, moment: Moment, hidden?: Hidden): InstantValue {
     if ('instant' in expr) {
       const named = this.policy.instants?.[expr.instant];
       return named ? this.instant(named, moment, hidden) : null;
