@@ -1,8 +1,8 @@
 import type { EntitlementItem, Money } from '../answer.ts';
 import { addDuration, formatInstant } from '../calendar/index.ts';
-import { describeEvent, describePending } from '../ir/describe.ts';
+import { describeEvent } from '../ir/describe.ts';
 import { openingInstant } from '../ir/opening.ts';
-import { pendingNotes, withPending } from './pending-notes.ts';
+import { pendingNote, pendingNotes, withPending } from './pending-notes.ts';
 import type { Cost, Entitlement } from '../ir/schema.ts';
 import { percentOf, roundHalfAway } from '../money.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -33,14 +33,11 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
   switch (c.name) {
     case 'plan':
       return ok ? undefined : `not in your plan: ${c.description.replace(' plan is ', ' plan must be ')} (it is ${String(c.factResult)})`;
-    case 'opens': {
+    case 'opens':
       if (ok) return undefined;
-      const opens = e.opens!;
-      if (!pending) return `not yet: the window opens at ${at(c.factResult)}`;
-      return 'event' in opens ? `not yet: ${describeEvent(opens)} has not happened` : `not yet: ${describePending(opens, rt.policy.instants)}`;
-    }
+      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(c.factResult)}`;
     case 'until':
-      if (ok) return pending ? `open: ${describePending(e.until!, rt.policy.instants)}` : `open until ${at(c.factResult)}`;
+      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(c.factResult)}`;
       return pending ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started` : `the window closed at ${at(c.factResult)}`;
     case 'closed_by':
       return ok ? undefined : `closed: ${describeEvent(e.closed_by!)} happened at ${at(c.factResult)}`;

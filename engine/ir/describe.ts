@@ -43,7 +43,10 @@ export function instantAnchor(i: Instant | InstantDef | Opening, instants: Recor
 export function describePending(i: Instant | InstantDef | Opening, instants?: Record<string, InstantDef>): string {
   const anchor = instantAnchor(i, instants);
   const { known: _k, ...plain } = i as Instant;
-  return `${describeInstant(plain)} is pending, as ${anchor ? describeEvent(anchor) : 'its anchor'} has not happened`;
+  const event = anchor ? describeEvent(anchor) : 'its anchor';
+  // an event's own time is pending exactly while the event has not happened
+  if ('event' in plain || ('from' in plain && plain.add === undefined && plain.calendar === undefined)) return `${event} has not happened`;
+  return `${describeInstant(plain)} is pending, as ${event} has not happened`;
 }
 
 export function describeCondition(c: Condition): string {
