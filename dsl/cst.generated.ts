@@ -256,6 +256,7 @@ export interface InstantCstNode extends CstNode {
 }
 
 export type InstantCstChildren = {
+  K_known?: IToken[];
   K_instant?: IToken[];
   instant?: RefCstNode[];
   from?: EventRefCstNode[];
@@ -913,7 +914,7 @@ export type EntitlementItemCstChildren = {
   ledger?: LedgerCstNode[];
   K_opens?: IToken[];
   K_at?: IToken[];
-  opens?: EventRefCstNode[];
+  opens?: InstantCstNode[];
   K_until?: (IToken)[];
   instant?: InstantCstNode[];
   K_closed?: IToken[];

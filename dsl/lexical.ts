@@ -66,6 +66,7 @@ export const KEYWORDS = [
   'off',
   'working',
   'instant',
+  'known',
   'counter',
   'breached',
   'count',

@@ -219,8 +219,10 @@ export class PolicyParser extends CstParser {
       alt(() => this.SUBRULE(this.comparison)),
     ]);
   });
-  /** `instant name` or `event [+ duration] [on calendar]` */
+  /** `[known] instant name` or `[known] event [+ duration] [on calendar]`; `known`: the comparison
+   *  needs the instant known (its anchor event happened) and does not hold while it is pending */
   instant = this.RULE('instant', () => {
+    this.OPTION2(() => this.CONSUME(K.known));
     this.OR([
       alt(() => {
         this.CONSUME(K.instant);
@@ -775,7 +777,7 @@ export class PolicyParser extends CstParser {
       alt(() => {
         this.CONSUME(K.opens);
         this.CONSUME(K.at);
-        this.SUBRULE(this.eventRef, { LABEL: 'opens' });
+        this.SUBRULE2(this.instant, { LABEL: 'opens' });
       }),
       alt(() => {
         this.CONSUME(K.until);

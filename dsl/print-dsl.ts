@@ -13,6 +13,7 @@ import type {
   FactDecl,
   HolidayRule,
   Instant,
+  InstantDef,
   Ledger,
   Limit,
   Policy,
@@ -76,9 +77,10 @@ function attributeTest(v: Where[string]): string {
 function eventRef(r: EventRef): string {
   return `${r.which ? `${r.which} ` : ''}${ref(r.event)}${r.where ? ` ${where(r.where as Where)}` : ''}`;
 }
-function instant(i: Instant): string {
-  if ('instant' in i) return `instant ${ref(i.instant)}`;
-  let s = eventRef(i.from);
+function instant(i: Instant | InstantDef): string {
+  const known = 'known' in i && i.known ? 'known ' : '';
+  if ('instant' in i) return `${known}instant ${ref(i.instant)}`;
+  let s = known + eventRef(i.from);
   if (i.add !== undefined) s += ` + ${planValue(i.add, duration)}`;
   if (i.calendar !== undefined) s += ` on ${ref(i.calendar)}`;
   return s;
@@ -325,7 +327,7 @@ function entitlement(e: Entitlement): string[] {
   if (e.used) body.push(`used ${used(e.used)}`);
   if (e.excess === true) body.push('excess');
   if (e.excess === false) body.push('no excess');
-  if (e.opens) body.push(`opens at ${eventRef(e.opens)}`);
+  if (e.opens) body.push(`opens at ${'event' in e.opens ? eventRef(e.opens) : instant(e.opens)}`);
   if (e.until) body.push(`until ${instant(e.until)}`);
   if (e.closed_by) body.push(`closed by ${eventRef(e.closed_by)}`);
   if (e.pause) body.push(`paused from ${eventRef(e.pause.start)} until ${eventRef(e.pause.stop)} max ${duration(e.pause.max)}`);

@@ -12,6 +12,8 @@ export interface ConditionTrace {
   saw: unknown;
   expected?: unknown;
   result: boolean;
+  /** the instants the condition compared that are pending, each naming the anchor event that has not happened */
+  pending?: string[];
 }
 
 export interface DeadlineItem {
@@ -52,6 +54,8 @@ export interface EntitlementItem {
   used?: number;
   remaining?: number | null;
   excess?: number;
+  /** a window's opening instant, once known (absent while it is pending, or without an opening) */
+  opens?: string;
   until?: string | null;
   /** a ledger's pools, in the order they were granted */
   pools?: LedgerPool[];

@@ -17,7 +17,8 @@ export interface ReportOptions {
   width?: number;
 }
 
-const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'until', 'pools', 'cost', 'reasons', 'clause']);
+// `opens` is not a column: a window not yet open says in its reasons when it opens
+const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'opens', 'until', 'pools', 'cost', 'reasons', 'clause']);
 
 export function formatEvalReport(raw: Answer, options: ReportOptions): string {
   const { style } = options;

@@ -1,7 +1,7 @@
 // Event references (`[first|last] <event> [where …]`), their filters, and instants.
-import type { AttributeComparison, EventRef, Instant } from '../../engine/ir/schema.ts';
+import type { AttributeComparison, EventRef, Instant, Opening } from '../../engine/ir/schema.ts';
 import { pointerSegment } from '../json-pointer.ts';
-import type { EventRefCstChildren, InstantCstChildren, WhereCstChildren, WhereEntryCstChildren } from '../cst.generated.ts';
+import type { EventRefCstChildren, InstantCstChildren, InstantCstNode, WhereCstChildren, WhereEntryCstChildren } from '../cst.generated.ts';
 import { putComparisons, spellingOf } from './conditions.ts';
 import type { Lowering, Obj } from './context.ts';
 import type { Where } from '../../engine/ir/schema.ts';
@@ -37,17 +37,30 @@ export const eventRules = {
   },
   instant(lw: Lowering, ctx: InstantCstChildren, ptr: string): Instant {
     lw.map.at(ptr, ctx);
+    const known = ctx.K_known?.[0];
+    if (known) lw.map.at(`${ptr}/known`, known);
+    let out: Instant;
     if (ctx.K_instant) {
       lw.map.at(`${ptr}/instant`, ctx.instant?.[0]);
-      return { instant: lw.visit(ctx.instant?.[0]) };
+      out = { instant: lw.visit(ctx.instant?.[0]) };
+    } else {
+      out = { from: lw.visit(ctx.from?.[0], `${ptr}/from`) };
+      if (ctx.add) out.add = lw.visit(ctx.add[0], `${ptr}/add`);
+      const cal = ctx.calendar?.[0];
+      if (cal) {
+        out.calendar = lw.visit(cal);
+        lw.map.at(`${ptr}/calendar`, cal);
+      }
     }
-    const out: Instant = { from: lw.visit(ctx.from?.[0], `${ptr}/from`) };
-    if (ctx.add) out.add = lw.visit(ctx.add[0], `${ptr}/add`);
-    const cal = ctx.calendar?.[0];
-    if (cal) {
-      out.calendar = lw.visit(cal);
-      lw.map.at(`${ptr}/calendar`, cal);
-    }
+    if (known) out.known = true;
     return out;
   },
 };
+
+/** `opens at <event>` opens at the event itself; `opens at <event> + <duration>` or `opens at
+ *  instant <name>` at that instant */
+export function opening(lw: Lowering, node: InstantCstNode, ptr: string): Opening {
+  const ctx = node.children;
+  if (!ctx.K_instant && !ctx.add && !ctx.calendar && !ctx.K_known) return lw.visit(ctx.from?.[0], ptr);
+  return lw.visit(node, ptr);
+}

@@ -19,6 +19,7 @@ import type { Lowering, Obj } from './context.ts';
 import { spanFrom } from './cst.ts';
 import { number, text } from './literals.ts';
 import { badNo } from './no-items.ts';
+import { opening } from './events.ts';
 
 interface Into {
   o: Obj;
@@ -100,7 +101,7 @@ export const itemRules = {
     else if (ctx.used) lw.put(e, 'used', lw.visit(ctx.used[0], `${ptr}/used`), ptr, ctx);
     else if (ctx.K_excess) lw.put(e, 'excess', true, ptr, ctx, '`excess`');
     else if (ctx.ledger) lw.put(e, 'ledger', lw.visit(ctx.ledger[0], `${ptr}/ledger`), ptr, ctx);
-    else if (ctx.opens) lw.put(e, 'opens', lw.visit(ctx.opens[0], `${ptr}/opens`), ptr, ctx);
+    else if (ctx.opens) lw.put(e, 'opens', opening(lw, ctx.opens[0], `${ptr}/opens`), ptr, ctx);
     else if (ctx.instant) lw.put(e, 'until', lw.visit(ctx.instant[0], `${ptr}/until`), ptr, ctx);
     else if (ctx.closedBy) lw.put(e, 'closed_by', lw.visit(ctx.closedBy[0], `${ptr}/closed_by`), ptr, ctx, '`closed by`');
     else if (ctx.K_paused) {

@@ -24,16 +24,17 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const same = (a: unknown, b: unknown) => valueKey(a) === valueKey(b);
 
 function describeInstant(i: Instant): string {
-  if ('instant' in i) return i.instant;
+  const known = i.known ? ' (once known)' : '';
+  if ('instant' in i) return `${i.instant}${known}`;
   const from = describeEvent(i.from);
   const add = i.add === undefined ? from : `${from} + ${isByPlan(i.add) ? JSON.stringify(i.add.values) : i.add}`;
-  return i.calendar ? `${add} (${i.calendar} calendar)` : add;
+  return `${i.calendar ? `${add} (${i.calendar} calendar)` : add}${known}`;
 }
 
 /** A field's value in plain words. */
 function describe(field: string, v: unknown): string {
   if (v === undefined) return 'none';
-  if (['start', 'stop', 'opens', 'closed_by', 'request', 'downtime', 'each'].includes(field) && isObj(v)) return describeEvent(v as EventRef);
+  if (['start', 'stop', 'opens', 'closed_by', 'request', 'downtime', 'each'].includes(field) && isObj(v) && 'event' in v) return describeEvent(v as EventRef);
   if (isObj(v) && ('from' in v || 'instant' in v) && !('to' in v)) return describeInstant(v as Instant);
   if (field === 'when' && Array.isArray(v)) return v.length ? (v as Condition[]).map((c) => describeCondition(c)).join('; ') : 'always';
   if (field === 'when' && isObj(v)) return describeCondition(v as Condition);

@@ -46,11 +46,11 @@ export function diff(before: Signature, after: Signature): AnswerChange[] {
   return out;
 }
 
-/** Instants an answer names (due, met, until, credit periods): where it may change next. */
+/** Instants an answer names (due, met, a window's opening and end, credit periods): where it may change next. */
 export function instantsIn(a: Answer): string[] {
   const out: string[] = [];
   for (const d of a.deadlines) out.push(d.due, ...(d.met_at ? [d.met_at] : []));
-  for (const e of a.entitlements) if (typeof e.until === 'string') out.push(e.until);
+  for (const e of a.entitlements) for (const t of [e.opens, e.until]) if (typeof t === 'string') out.push(t);
   for (const c of a.credits) out.push(c.period.from, c.period.until);
   return out;
 }

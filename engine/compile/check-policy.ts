@@ -272,7 +272,10 @@ export function checkPolicy(p: Policy): Diagnostic[] {
       }
     }
     if (e.ledger) ledger(e, path);
-    if (e.opens) eventRef(e.opens, `${path}/opens`);
+    if (e.opens) {
+      if ('event' in e.opens) eventRef(e.opens, `${path}/opens`);
+      else instant(e.opens, `${path}/opens`, e.applies);
+    }
     if (e.until) instant(e.until, `${path}/until`, e.applies);
     if (e.closed_by) eventRef(e.closed_by, `${path}/closed_by`);
     if (e.pause) {

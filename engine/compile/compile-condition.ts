@@ -1,7 +1,7 @@
 // IR conditions → json-rules-engine conditions over the runtime's facts (see runtime/facts.ts).
 import type { ConditionProperties } from 'json-rules-engine';
 import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from '../ir/operators.ts';
-import type { Condition } from '../ir/schema.ts';
+import type { Condition, Instant } from '../ir/schema.ts';
 import type { Hidden, Moment } from './fact-params.ts';
 import { describeCondition } from '../ir/describe.ts';
 
@@ -23,6 +23,9 @@ export interface Labelled {
 
 export type CompiledCondition = (ConditionProperties | { any: CompiledCondition[] }) & Labelled;
 
+/** "now is before the instant": a pending instant lies in the future, unless the comparison needs it known. */
+export const beforeOperator = (i: Instant) => (i.known ? 'instantAfter' : 'instantAfterOrPending');
+
 export function compileCondition(c: Condition, ctx: ConditionContext, name: string): CompiledCondition {
   const at = ctx.at === 'request' ? { at: 'request' as const } : {};
   const hide = ctx.hide?.length ? { hide: ctx.hide } : {};
@@ -37,7 +40,13 @@ export function compileCondition(c: Condition, ctx: ConditionContext, name: stri
     return { fact: 'sla:exists', params: { condition: query, ...at, ...hide }, operator: 'equal', value: exists ?? true, ...label };
   }
   if ('now_before' in c)
-    return { fact: 'sla:instant', params: { expr: c.now_before, ...at, ...hide }, operator: 'instantAfter', value: { fact: 'sla:now', params: at }, ...label };
+    return {
+      fact: 'sla:instant',
+      params: { expr: c.now_before, ...at, ...hide },
+      operator: beforeOperator(c.now_before),
+      value: { fact: 'sla:now', params: at },
+      ...label,
+    };
   if ('deadline' in c) {
     const { status, reason: _r, ...query } = c;
     return { fact: 'sla:deadline_statuses', params: { condition: query, ...at, ...hide }, operator: 'contains', value: status, ...label };

@@ -5,7 +5,8 @@ import type { Condition, Entitlement, Policy } from '../ir/schema.ts';
 import { hidesEvents } from '../ir/refund-exclusion.ts';
 import type { Hidden } from './fact-params.ts';
 import { ruleKind, ruleName } from './rule-name.ts';
-import { compileCondition, type CompiledCondition } from './compile-condition.ts';
+import { beforeOperator, compileCondition, type CompiledCondition } from './compile-condition.ts';
+import { openingInstant } from '../ir/opening.ts';
 import { describeEvent, describeInstant } from '../ir/describe.ts';
 
 function appliesConditions(applies: Record<string, string[]> | undefined): CompiledCondition[] {
@@ -33,11 +34,11 @@ function entitlementConditions(e: Entitlement): CompiledCondition[] {
   if (e.opens)
     out.push({
       name: 'opens',
-      description: `${describeEvent(e.opens)} has happened`,
+      description: 'event' in e.opens ? `${describeEvent(e.opens)} has happened` : `at or after ${describeInstant(e.opens)}`,
       fact: 'sla:instant',
-      params: { expr: { from: e.opens } },
-      operator: 'isKnown',
-      value: true,
+      params: { expr: openingInstant(e.opens) },
+      operator: 'instantAtOrBefore',
+      value: { fact: 'sla:now' },
     });
   if (e.until)
     out.push({
@@ -45,7 +46,7 @@ function entitlementConditions(e: Entitlement): CompiledCondition[] {
       description: `before ${describeInstant(e.until)}`,
       fact: 'sla:instant',
       params: { expr: e.until },
-      operator: 'instantAfter',
+      operator: beforeOperator(e.until),
       value: { fact: 'sla:now' },
     });
   if (e.closed_by)

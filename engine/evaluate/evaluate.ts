@@ -22,6 +22,7 @@ import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
 import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
+import { pendingNotes } from './pending-notes.ts';
 import type { MapContext, RuleOutcome } from './map-context.ts';
 
 export interface EvaluateOptions {
@@ -142,9 +143,9 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
   const traces = new Map<string, ConditionTrace[]>();
-  const explain = (clause: string, item: string, conditions: EvaluatedCondition[]) => {
+  const explain = (clause: string, item: string, conditions: EvaluatedCondition[], run: Runtime = rt) => {
     const list = traces.get(clause) ?? [];
-    list.push(...conditions.map((c) => trace(c, zone, item)));
+    list.push(...conditions.map((c) => trace(c, zone, item, pendingNotes(run, c))));
     traces.set(clause, list);
   };
 

@@ -9,6 +9,8 @@ export interface EvaluatedCondition {
   description: string;
   reason?: string;
   fact: string;
+  params?: unknown;
+  operator?: string;
   factResult?: unknown;
   valueResult?: unknown;
   result?: boolean;
@@ -24,29 +26,36 @@ export function showValue(fact: string, v: unknown, zone: string): unknown {
   return v === undefined ? null : v;
 }
 
-export function trace(c: EvaluatedCondition & { operator?: string }, zone: string, item: string): ConditionTrace {
+/** A condition's trace; `pending` names the pending instants it compared (evaluate/pending-notes.ts). */
+export function trace(c: EvaluatedCondition, zone: string, item: string, pending: string[] = []): ConditionTrace {
+  const check = `${item}: ${c.reason ?? c.description}`;
+  const notes = pending.length ? { pending } : {};
   if (c.any)
     return {
-      check: `${item}: ${c.reason ?? c.description}`,
+      check,
       saw: c.any.map((x) => `${x.result ? 'holds' : 'does not hold'}: ${x.reason ?? x.description}`),
       expected: 'at least one holds',
       result: c.result === true,
+      ...notes,
     };
-  // "now is before the instant": show now as what was seen, the instant as what it must precede.
-  if (c.operator === 'instantAfter')
+  // Instant against now: show now as what was seen, the instant as what it must precede or follow.
+  const relation = c.operator === 'instantAtOrBefore' ? 'at or after' : c.operator?.startsWith('instantAfter') ? 'before' : undefined;
+  if (relation)
     return {
-      check: `${item}: ${c.reason ?? c.description}`,
+      check,
       saw: showValue('sla:now', c.valueResult, zone),
       expected:
-        c.factResult === null || c.factResult === undefined ? 'before an instant not yet known' : `before ${showValue('sla:instant', c.factResult, zone)}`,
+        c.factResult === null || c.factResult === undefined ? `${relation} a pending instant` : `${relation} ${showValue('sla:instant', c.factResult, zone)}`,
       result: c.result === true,
+      ...notes,
     };
   const valueFact = typeof c.valueResult === 'number' && (c.fact === 'sla:instant' || c.fact === 'sla:now') ? 'sla:instant' : c.fact;
   return {
-    check: `${item}: ${c.reason ?? c.description}`,
+    check,
     saw: showValue(c.fact, c.factResult, zone),
     expected: showValue(valueFact, c.valueResult, zone),
     result: c.result === true,
+    ...notes,
   };
 }
 

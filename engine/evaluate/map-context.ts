@@ -24,6 +24,7 @@ export interface MapContext {
   /** per entitlement answered per event (`each`): the run for such an event made now (without
    *  subject), then each event's run, as of its instant */
   eventRuns: Map<string, (Omit<SubjectRun, 'subject'> & { subject?: string })[]>;
-  explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
+  /** records the conditions that decided an item; `rt` is the run they came from (default: the whole case's) */
+  explain: (clause: string, item: string, conditions: EvaluatedCondition[], rt?: Runtime) => void;
   warnings: string[];
 }

@@ -1,6 +1,8 @@
 import type { EntitlementItem, Money } from '../answer.ts';
 import { addDuration, formatInstant } from '../calendar/index.ts';
 import { describeEvent } from '../ir/describe.ts';
+import { openingInstant } from '../ir/opening.ts';
+import { pendingNote, pendingNotes, withPending } from './pending-notes.ts';
 import type { Cost, Entitlement } from '../ir/schema.ts';
 import { percentOf, roundHalfAway } from '../money.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -28,16 +30,16 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
   const zone = rt.policy.zone;
   const at = (v: unknown) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
   const ok = c.result === true;
+  const pending = c.factResult === null || c.factResult === undefined;
   switch (c.name) {
     case 'plan':
       return ok ? undefined : `not in your plan: ${c.description.replace(' plan is ', ' plan must be ')} (it is ${String(c.factResult)})`;
     case 'opens':
-      return ok ? undefined : `not yet: ${describeEvent(e.opens!)} has not happened`;
+      if (ok) return undefined;
+      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(c.factResult)}`;
     case 'until':
-      if (ok) return `open until ${at(c.factResult)}`;
-      return c.factResult === null || c.factResult === undefined
-        ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started`
-        : `the window closed at ${at(c.factResult)}`;
+      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(c.factResult)}`;
+      return pending ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started` : `the window closed at ${at(c.factResult)}`;
     case 'closed_by':
       return ok ? undefined : `closed: ${describeEvent(e.closed_by!)} happened at ${at(c.factResult)}`;
     case 'pause':
@@ -48,7 +50,7 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
       return ok ? `${numbers.used ?? 0} of ${limit} used` : `limit reached: ${numbers.used ?? 0} of ${limit} used`;
     }
     default:
-      return ok ? (c.reason ?? c.description) : `not met: ${c.reason ?? c.description}`;
+      return withPending(ok ? (c.reason ?? c.description) : `not met: ${c.reason ?? c.description}`, pendingNotes(rt, c));
   }
 }
 
@@ -90,7 +92,7 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
   const zone = rt.policy.zone;
   const o = outcomes.get(ruleName.entitlement(e.id))!;
   const label = subject === undefined ? e.id : `${e.id}[${subject}]`;
-  ctx.explain(e.clause, label, o.conditions);
+  ctx.explain(e.clause, label, o.conditions, rt);
   const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: [], clause: e.clause };
   const numbers: { limit?: number | null; used?: number } = {};
   if (e.limit !== undefined) {
@@ -108,6 +110,10 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
     item.remaining = numbers.limit === null ? null : roundHalfAway(Math.max(0, (numbers.limit ?? 0) - (numbers.used ?? 0)), 4);
     if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
   }
+  if (e.opens) {
+    const opens = rt.instant(openingInstant(e.opens));
+    if (opens !== null) item.opens = formatInstant(opens, zone);
+  }
   const pausedSince = e.pause ? rt.pausedSince(e.pause.start, e.pause.stop) : null;
   if (pausedSince !== null && e.pause) {
     const pause = e.pause;
@@ -122,7 +128,7 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
   for (const [field] of Object.entries(e.fields ?? {})) {
     const f = outcomes.get(ruleName.field(e.id, field));
     item[field] = f?.result === true;
-    if (f) ctx.explain(e.clause, `${label}.${field}`, f.conditions);
+    if (f) ctx.explain(e.clause, `${label}.${field}`, f.conditions, rt);
   }
   // An allowed item says what makes it so; a refused one says only what refuses it.
   const deciding = o.conditions.filter((c) => (c.result === true) === o.result);

@@ -4,6 +4,7 @@ import { ruleName } from '../compile/rule-name.ts';
 import { hidesEvents } from '../ir/refund-exclusion.ts';
 import { percentOf } from '../money.ts';
 import type { MapContext } from './map-context.ts';
+import { pendingNotes, withPending } from './pending-notes.ts';
 
 export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): RefundAnswer | null {
   const r = rt.policy.refund;
@@ -26,12 +27,12 @@ export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): Refu
     for (const { x } of hiding) if (!blocking.some((b) => b.x === x)) reasons.push(`excluded from "${rule.id}": ${x.reason}`);
     if (o.result && blocking.length === 0) {
       matched = { id: rule.id, percent: rule.percent, reason: rule.reason, clause: rule.clause ?? r.clause };
-      reasons.push(rule.reason, ...o.conditions.map((c) => c.reason ?? c.description));
+      reasons.push(rule.reason, ...o.conditions.map((c) => withPending(c.reason ?? c.description, pendingNotes(rt, c))));
       break;
     }
     if (o.result) for (const { x } of blocking) reasons.push(`"${rule.id}" does not apply: ${x.reason}`);
     else {
-      const failed = o.conditions.filter((c) => !c.result).map((c) => c.reason ?? c.description);
+      const failed = o.conditions.filter((c) => !c.result).map((c) => withPending(c.reason ?? c.description, pendingNotes(rt, c)));
       reasons.push(`"${rule.id}" does not apply: it needs ${failed.join('; and ')}`);
     }
   }

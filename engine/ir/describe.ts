@@ -1,6 +1,6 @@
 // Plain-words descriptions of conditions and instants, for explanations and reasons.
 import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from './operators.ts';
-import type { Condition, EventRef, Instant, PlanValue, Where } from './schema.ts';
+import type { Condition, EventRef, Instant, InstantDef, Opening, PlanValue, Where } from './schema.ts';
 import { isByPlan } from './plan-value.ts';
 
 const list = (v: unknown[]) => v.map(String).join(', ');
@@ -27,9 +27,34 @@ export function describePlanValue<T>(v: PlanValue<T>): string {
     .join(', ')}`;
 }
 
-export function describeInstant(i: Instant): string {
-  if ('instant' in i) return i.instant;
-  return i.add === undefined ? describeEvent(i.from) : `${describePlanValue(i.add)} after ${describeEvent(i.from)}`;
+/** An instant in words; one a comparison needs known says so. */
+export function describeInstant(i: Instant | InstantDef | Opening): string {
+  if ('event' in i) return describeEvent(i);
+  const known = 'known' in i && i.known ? ' (once known)' : '';
+  if ('instant' in i) return `${i.instant}${known}`;
+  return `${i.add === undefined ? describeEvent(i.from) : `${describePlanValue(i.add)} after ${describeEvent(i.from)}`}${known}`;
+}
+
+/** The event an instant is counted from, through named instants (none for an unknown name or a cycle). */
+export function instantAnchor(i: Instant | InstantDef | Opening, instants: Record<string, InstantDef> = {}): EventRef | undefined {
+  const seen = new Set<string>();
+  let at: Instant | InstantDef | Opening = i;
+  while ('instant' in at) {
+    if (seen.has(at.instant) || !Object.hasOwn(instants, at.instant)) return undefined;
+    seen.add(at.instant);
+    at = instants[at.instant];
+  }
+  return 'event' in at ? at : at.from;
+}
+
+/** Why an instant is pending, naming its anchor: "archived is pending, as full_migration_completed has not happened". */
+export function describePending(i: Instant | InstantDef | Opening, instants?: Record<string, InstantDef>): string {
+  const anchor = instantAnchor(i, instants);
+  const { known: _k, ...plain } = i as Instant;
+  const event = anchor ? describeEvent(anchor) : 'its anchor';
+  // an event's own time is pending exactly while the event has not happened
+  if ('event' in plain || ('from' in plain && plain.add === undefined && plain.calendar === undefined)) return `${event} has not happened`;
+  return `${describeInstant(plain)} is pending, as ${event} has not happened`;
 }
 
 export function describeCondition(c: Condition): string {

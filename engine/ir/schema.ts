@@ -68,10 +68,28 @@ export const EventRef = O(
   'EventRef',
 );
 
-/** An instant: an event's time, optionally plus a duration on a calendar; or a named instant. */
+/** An instant: an event's time, optionally plus a duration on a calendar; or a named instant.
+ *  It is *known* once its anchor event has happened, and *pending* before: a pending instant lies
+ *  in the future, later than every instant that has happened. */
+const NamedInstant = { instant: Id };
+const ComputedInstant = { from: EventRef, add: Opt(PlanValue(Duration)), calendar: Opt(Id) };
+const Known = Opt(
+  Type.Literal(true, {
+    description: 'the comparison needs the instant known (its anchor event has happened): while it is pending the comparison does not hold',
+  }),
+);
+/** An instant as a declaration under `instants` defines it. */
+export const InstantDef = Type.Union([O(NamedInstant, 'another named instant'), O(ComputedInstant)], { title: 'InstantDef' });
+/** An instant as a comparison uses it: `known: true` makes a pending instant fail the comparison
+ *  instead of counting as later than now. */
 export const Instant = Type.Union(
-  [O({ instant: Id }, 'a named instant declared under `instants`'), O({ from: EventRef, add: Opt(PlanValue(Duration)), calendar: Opt(Id) })],
+  [O({ ...NamedInstant, known: Known }, 'a named instant declared under `instants`'), O({ ...ComputedInstant, known: Known })],
   { title: 'Instant' },
+);
+/** Where a window opens: at an event, or at an instant (an event plus a duration, or a named one). */
+export const Opening = Type.Union(
+  [EventRef, O(NamedInstant, 'a named instant declared under `instants`'), O({ from: EventRef, add: PlanValue(Duration), calendar: Opt(Id) })],
+  { title: 'Opening' },
 );
 
 // ── conditions ────────────────────────────────────────────────────────────────
@@ -349,7 +367,7 @@ export const Entitlement = O(
     used: Opt(Used),
     ledger: Opt(Ledger),
     excess: Opt(Type.Boolean({ description: 'report `excess` = used beyond the limit' })),
-    opens: Opt(EventRef),
+    opens: Opt(Opening),
     until: Opt(Instant),
     closed_by: Opt(EventRef),
     pause: Opt(O({ start: EventRef, stop: EventRef, max: Duration })),
@@ -428,7 +446,7 @@ export const Policy = O(
     facts: Opt(Rec(Id, FactDecl)),
     events: Rec(Id, EventDecl),
     calendars: Opt(Rec(Id, CalendarDecl)),
-    instants: Opt(Rec(Id, Instant)),
+    instants: Opt(Rec(Id, InstantDef)),
     counters: Opt(Rec(Id, Counter)),
     clauses: Rec(ClauseId, Clause),
     assumptions: Opt(Type.Array(Assumption)),
@@ -453,6 +471,8 @@ export type EventRef = Static<typeof EventRef>;
 export type Where = Static<typeof Where>;
 export type AttributeComparison = Static<typeof AttributeComparison>;
 export type Instant = Static<typeof Instant>;
+export type InstantDef = Static<typeof InstantDef>;
+export type Opening = Static<typeof Opening>;
 export type CalendarDecl = Static<typeof CalendarDecl>;
 export type HolidayRule = Static<typeof HolidayRule>;
 export type FactDecl = Static<typeof FactDecl>;

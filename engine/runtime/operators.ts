@@ -1,13 +1,21 @@
 // Operators: json-rules-engine's built-ins (mirrored for the direct evaluator) and ours, which
 // compare instants and limits where "unknown" (null) must never compare as a number.
+// Instants are compared as runtime/pending.ts says: the fact is the instant (null while pending),
+// the value is "now".
+import { precedes, reached } from './pending.ts';
+
 export type Operator = (factValue: unknown, value: unknown) => boolean;
 
 const known = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export const customOperators: Record<string, Operator> = {
   isKnown: (a, want) => (a !== null && a !== undefined) === want,
-  instantAfter: (a, b) => known(a) && known(b) && a > b,
-  instantAtOrBefore: (a, b) => known(a) && known(b) && a <= b,
+  /** now is before the instant, which must be known (`known: true`) */
+  instantAfter: (a, b) => precedes(b, a, true),
+  /** now is before the instant, known or pending (a pending instant lies in the future) */
+  instantAfterOrPending: (a, b) => precedes(b, a),
+  /** the instant has been reached: known, and at or before now */
+  instantAtOrBefore: (a, b) => reached(a, b),
   /** counted uses: allowed while used < limit; a null limit is unlimited */
   underLimit: (used, limit) => known(used) && (limit === null || (known(limit) && used < limit)),
   /** capacity: allowed while used ≤ limit */

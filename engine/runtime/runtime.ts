@@ -4,12 +4,13 @@
 import { addDuration, formatInstant, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
 import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
 import { planValue } from '../ir/plan-value.ts';
-import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Instant, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
+import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Instant, InstantDef, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import { EventIndex, firstAtOrAfter, matchesWhere } from './event-index.ts';
 import { computedAt } from './policy-locations.ts';
+import { follows, precedes, type InstantValue } from './pending.ts';
 import { balanceAt, runLedger, type Grant, type LedgerBalance, type LedgerRun } from './ledger.ts';
 
 /** Decides a compiled condition on a runtime (runtime/direct.ts): passed in, because deciding
@@ -138,8 +139,8 @@ export class Runtime {
     return this.index.select(ref, this.now(moment), hidden);
   }
 
-  /** An instant expression; null while its event has not happened (or the plan gives no value). */
-  instant(expr: Instant, moment: Moment = 'at', hidden?: Hidden): number | null {
+  /** An instant expression: known, or null while pending (its anchor event has not happened). */
+  instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): InstantValue {
     // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
     let byMoment = this.instants.get(expr);
     if (!byMoment) this.instants.set(expr, (byMoment = new Map()));
@@ -150,9 +151,9 @@ export class Runtime {
     return v;
   }
 
-  private instants = new Map<Instant, Map<string, number | null>>();
+  private instants = new Map<Instant | InstantDef, Map<string, InstantValue>>();
 
-  private computeInstant(expr: Instant, moment: Moment, hidden?: Hidden): number | null {
+  private computeInstant(expr: Instant | InstantDef, moment: Moment, hidden?: Hidden): InstantValue {
     if ('instant' in expr) {
       const named = this.policy.instants?.[expr.instant];
       return named ? this.instant(named, moment, hidden) : null;
@@ -164,9 +165,8 @@ export class Runtime {
   exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
     const before = c.before ? this.instant(c.before, moment, hidden) : undefined;
     const after = c.after ? this.instant(c.after, moment, hidden) : undefined;
-    if (before === null || after === null) return false;
     return this.events({ event: c.event, where: c.where }, moment, hidden).some(
-      (e) => (before === undefined || e.at < before) && (after === undefined || e.at > after),
+      (e) => (c.before === undefined || precedes(e.at, before, c.before.known)) && (c.after === undefined || follows(e.at, after)),
     );
   }
 
@@ -281,10 +281,10 @@ export class Runtime {
   }
 
   deadlineStatuses(c: Extract<Condition, { deadline: string }>, moment: Moment, hidden?: Hidden): string[] {
-    const before = c.started_before ? this.instant(c.started_before, moment, hidden) : undefined;
-    if (before === null) return [];
+    const bound = c.started_before;
+    const before = bound ? this.instant(bound, moment, hidden) : undefined;
     return this.deadlines(c.deadline, moment, hidden)
-      .filter((i) => matchesWhere(i.start, c.where) && (before === undefined || i.start.at < before))
+      .filter((i) => matchesWhere(i.start, c.where) && (bound === undefined || precedes(i.start.at, before, bound.known)))
       .map((i) => i.status);
   }
 

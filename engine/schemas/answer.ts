@@ -18,6 +18,11 @@ export const ConditionTrace = O(
     saw: Type.Unknown({ description: 'the value(s) the condition saw' }),
     expected: Opt(Type.Unknown()),
     result: Type.Boolean(),
+    pending: Opt(
+      Type.Array(Type.String(), {
+        description: 'the instants the condition compared that are pending (their anchor event has not happened), each naming that event',
+      }),
+    ),
   },
   { ...closed, title: 'ConditionTrace' },
 );
@@ -62,6 +67,9 @@ export const EntitlementItem = O(
     used: Opt(Type.Number()),
     remaining: Opt(Type.Union([Type.Number(), Type.Null()])),
     excess: Opt(Type.Number()),
+    opens: Opt(
+      Type.String({ description: 'the instant the window opens or opened (policy zone offset), once known; absent while it is pending or without an opening' }),
+    ),
     until: Opt(Type.Union([Instant, Type.Null()])),
     pools: Opt(Type.Array(LedgerPool, { description: "a ledger's pools, in the order they were granted" })),
     cost: Type.Union([Money, Type.Null()]),

@@ -70,7 +70,13 @@ const attributeComparison = rec({
 });
 const where = dict(fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), attributeComparison));
 const eventRef = rec({ event: id, where: opt(where), which: opt(fc.constantFrom('first' as const, 'last' as const)) });
-const instant = fc.oneof(rec({ instant: id }), rec({ from: eventRef, add: opt(planValue(duration)), calendar: opt(id) }));
+/** an instant as declared under `instants` */
+const instantDef = fc.oneof(rec({ instant: id }), rec({ from: eventRef, add: opt(planValue(duration)), calendar: opt(id) }));
+/** an instant as a comparison uses it: maybe needed known */
+const known = opt(fc.constant(true as const));
+const instant = fc.oneof(rec({ instant: id, known }), rec({ from: eventRef, add: opt(planValue(duration)), calendar: opt(id), known }));
+/** where a window opens: an event, a named instant, or an event plus a duration */
+const opening = fc.oneof(eventRef, rec({ instant: id }), rec({ from: eventRef, add: planValue(duration), calendar: opt(id) }));
 const reason = opt(text);
 const simpleCondition = fc.oneof(
   rec({
@@ -189,7 +195,7 @@ const entitlement = rec({
   used: opt(used),
   ledger: opt(ledger),
   excess: opt(fc.boolean()),
-  opens: opt(eventRef),
+  opens: opt(opening),
   until: opt(instant),
   closed_by: opt(eventRef),
   pause: opt(rec({ start: eventRef, stop: eventRef, max: duration })),
@@ -245,7 +251,7 @@ export const policyArb: fc.Arbitrary<Policy> = rec({
   facts: opt(idDict(factDecl)),
   events: idDict(rec({ attributes: opt(idDict(attributeDecl)), duration: opt(fc.boolean()), description: opt(text) })),
   calendars: opt(idDict(calendar, 2)),
-  instants: opt(idDict(instant, 2)),
+  instants: opt(idDict(instantDef, 2)),
   counters: opt(idDict(counter, 2)),
   clauses: dict(rec({ title: opt(text), text: langText }), 3),
   assumptions: opt(fc.array(rec({ id, clause: id, text: langText }), { maxLength: 2 })),

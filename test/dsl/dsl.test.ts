@@ -5,6 +5,7 @@ import { dslLanguageId, monarchLanguage, parseDsl, printDsl, printYaml } from '.
 import { lex } from '../../dsl/lexer.ts';
 import { PolicyParser } from '../../dsl/parser.ts';
 import { tokenDefs } from '../../dsl/tokens.ts';
+import { checkPolicy } from '../../engine/index.ts';
 
 const everything = readFileSync(new URL('./fixtures/format/everything.input.sla', import.meta.url), 'utf8');
 function parsed(source: string) {
@@ -81,6 +82,47 @@ describe('parseDsl', () => {
     expect(policy!.facts).toEqual({});
     expect(policy!.entitlements![0]).toEqual({ id: 'e', clause: 'c', excess: false, when: [] });
     expect(policy!.deadlines).toBeUndefined();
+  });
+});
+
+describe('known and pending instants in the DSL', () => {
+  const head = 'policy p "P" version "1" zone UTC\nsource en "p.txt"\nevent payment\nevent begun\ninstant archived = begun + 3 days\n';
+
+  it('`known` before an instant lowers to `known: true`, in every comparison and in `until`', () => {
+    const { policy } = parsed(
+      `${head}entitlement e (clause c) {\n  until known instant archived\n  when now before known payment + 30 days and event payment before known instant archived after begun\n}\n`,
+    );
+    const e = policy!.entitlements![0];
+    expect(e.until).toEqual({ instant: 'archived', known: true });
+    expect(e.when).toEqual([
+      { now_before: { from: { event: 'payment' }, add: '30 days', known: true } },
+      { event: 'payment', before: { instant: 'archived', known: true }, after: { from: { event: 'begun' } } },
+    ]);
+    expect(printDsl(policy!)).toContain('when now before known payment + 30 days\n    and event payment before known instant archived after begun');
+  });
+
+  it('`opens at` an event stays the event; an event plus a duration or a named instant is an instant', () => {
+    const { policy } = parsed(
+      `${head}entitlement a (clause c) { opens at last begun }\nentitlement b (clause c) { opens at payment + 2 days on x }\nentitlement d (clause c) { opens at instant archived }\n`,
+    );
+    expect(policy!.entitlements!.map((e) => e.opens)).toEqual([
+      { event: 'begun', which: 'last' },
+      { from: { event: 'payment' }, add: '2 days', calendar: 'x' },
+      { instant: 'archived' },
+    ]);
+    expect(printDsl(policy!)).toMatch(/opens at last begun\n[^]*opens at payment \+ 2 days on x\n[^]*opens at instant archived\n/);
+  });
+
+  it('`known` means nothing for an opening (a pending one is never reached): refused at its span', () => {
+    const source = `${head}entitlement a (clause c) { opens at known payment + 1 day }\n`;
+    const errors = checkPolicy({ source, file: 'p.sla' }, { parseDsl }).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.line, d.path])).toContainEqual(['SLA2002', 6, '/entitlements/0/opens/known']);
+  });
+
+  it('a name spelled like the new keyword is quoted by the printer and reads back', () => {
+    const { policy } = parsed('policy p "P" version "1" zone UTC\nsource en "p.txt"\nevent "known"\nentitlement e (clause c) { until "known" + 1 day }\n');
+    expect(policy!.entitlements![0].until).toEqual({ from: { event: 'known' }, add: '1 day' });
+    expect(printDsl(policy!)).toContain('until "known" + 1 day');
   });
 });
 

@@ -59,7 +59,8 @@ describe('policy analysis', () => {
     const legend = pg.page.getByTestId('coverage');
     await expect.poll(() => legend.textContent(), { timeout: 60_000 }).toContain('seen both ways');
     expect(await legend.locator('[data-figure="clauses"]').textContent()).toBe('clauses 100 % (20/20)');
-    expect(await legend.locator('[data-figure="conditions both ways"]').textContent()).toBe('conditions both ways 100 % (48/48)');
+    // every condition of the policy seen both ways, however many it has
+    expect(await legend.locator('[data-figure="conditions both ways"]').textContent()).toMatch(/^conditions both ways 100 % \((\d+)\/\1\)$/);
     await findInEditor(pg.page, 'policy', '- id: first_response');
     await pg.page.keyboard.press('Escape');
     await expect.poll(() => shadeOf(pg.page, '  - id: first_response'), { timeout: 10_000 }).toBe('both');

@@ -8,7 +8,8 @@ import type { Finding, LintRule } from './lint-rule.ts';
 
 /** The plan options (or `every plan`) for which `until` falls at the opening instant. */
 function closesAtOpening(e: Entitlement): string | undefined {
-  if (!e.opens || !e.until || !('from' in e.until) || termKey(e.until.from) !== termKey(e.opens)) return undefined;
+  // only a window opening at an event is compared with an `until` counted from that event
+  if (!e.opens || !('event' in e.opens) || !e.until || !('from' in e.until) || termKey(e.until.from) !== termKey(e.opens)) return undefined;
   const add = e.until.add;
   if (add === undefined) return 'every plan';
   const zero = (d: string) => parseDuration(d)?.amount === 0;
