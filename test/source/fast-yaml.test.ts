@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { stringify, type ToStringOptions } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fastYaml } from '../../engine/source/fast-yaml.ts';
 import { MAX_DEPTH, parseData, readFully } from '../../engine/source/parse-data.ts';
@@ -107,7 +107,7 @@ const styles = fc.record({
   indent: fc.constantFrom(2, 3, 4),
   indentSeq: fc.boolean(),
 });
-const written = fc.tuple(value, styles).map(([v, opts]) => stringify(v, opts as Parameters<typeof stringify>[1]));
+const written = fc.tuple(value, styles).map(([v, opts]) => stringify(v, opts as ToStringOptions));
 const mutated = fc
   .tuple(written, fc.nat(), fc.constantFrom('&', '*', '!', '|', '>', '-', ':', '?', '#', ',', '[', ']', '{', '}', "'", '"', '%', ' ', '\n', '\t', 'a', '0'))
   .map(([s, at, ch]) => (s.length ? s.slice(0, at % s.length) + ch + s.slice((at % s.length) + 1) : ch));
