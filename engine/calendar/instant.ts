@@ -7,8 +7,27 @@ import { formatOffset, parseFixedOffset } from './zone.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+// An answer writes the same few instants many times (`at`, due times in explanations): each text
+// is kept, per zone, in a bounded memo.
+const written = new Map<string, Map<number, string>>();
+const MAX_WRITTEN = 4096;
+
 /** ISO 8601 with milliseconds and the zone's offset at that instant: "2025-03-08T21:30:00.000+02:00". */
 export function formatInstant(ms: number, zone: string): string {
+  let byMs = written.get(zone);
+  const hit = byMs?.get(ms);
+  if (hit !== undefined) return hit;
+  const text = writeInstant(ms, zone);
+  if (!byMs) {
+    if (written.size >= 64) written.clear();
+    written.set(zone, (byMs = new Map()));
+  }
+  if (byMs.size >= MAX_WRITTEN) byMs.clear();
+  byMs.set(ms, text);
+  return text;
+}
+
+function writeInstant(ms: number, zone: string): string {
   const off = zoneClock(zone).offsetMs(ms);
   const local = ms + off;
   const day = Math.floor(local / DAY_MS);
