@@ -66,8 +66,8 @@ function cacheFor(format: PolicyFormat, options: LoadOptions): LoadedCache {
   return cache;
 }
 
-/** Parses, validates and checks a policy; throws SlaError carrying every error found. Loading the
- *  same source again returns the same loaded policy, deep-frozen: it is shared, never to be changed. */
+/** Parses, validates and checks a policy; throws SlaError carrying every error found. Loading a
+ *  file's unchanged source again returns the same loaded policy, deep-frozen: it is shared, never to be changed. */
 export function loadPolicy(input: PolicyInput, options: LoadOptions = {}): LoadedPolicy {
   const format = formatOf(input);
   const cache = typeof input.source === 'string' ? cacheFor(format, options) : undefined;

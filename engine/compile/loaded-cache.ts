@@ -1,12 +1,12 @@
-// Loaded policies kept by their source: loading an unchanged text again (the playground's check
-// after a keystroke that changed nothing, a server or CLI loading the same file) costs a lookup.
-// The key is the text itself, so two sources never share an entry; entries are deep-frozen, so no
-// caller's change to a policy reaches another caller. Only successful loads are kept, within a
-// bound on the characters held.
+// Loaded policies kept by file: loading a file's unchanged text again (a server or CLI loading the
+// same file, the playground checking a text that did not change) costs a comparison of the text.
+// Each file keeps its latest successful load, so memory is bounded by the files in use, not by the
+// edits made to them; the text itself is compared, so two sources never share an entry. Entries
+// are deep-frozen: no caller's change to a policy reaches another caller.
 import { LRUCache } from 'lru-cache';
 import type { LoadedPolicy } from '../policy-types.ts';
 
-const MAX_CHARS = 16_000_000;
+const MAX_FILES = 64;
 
 /** Freezes a plain JSON-like value and everything it holds. */
 export function deepFreeze<T>(value: T): T {
@@ -16,21 +16,16 @@ export function deepFreeze<T>(value: T): T {
 }
 
 export class LoadedCache {
-  private readonly entries = new LRUCache<string, LoadedPolicy>({ maxSize: MAX_CHARS, sizeCalculation: (_, key) => Math.max(1, key.length) });
-
-  private static key(format: string, file: string | undefined, source: string): string {
-    return `${format}\0${file ?? ''}\0${source}`;
-  }
+  private readonly byFile = new LRUCache<string, LoadedPolicy>({ max: MAX_FILES });
 
   get(format: string, file: string | undefined, source: string): LoadedPolicy | undefined {
-    return this.entries.get(LoadedCache.key(format, file, source));
+    const hit = this.byFile.get(`${format}\0${file ?? ''}`);
+    return hit?.source === source ? hit : undefined;
   }
 
-  /** Keeps a loaded policy (frozen in place) and returns it. */
+  /** Keeps a loaded policy (frozen in place) as its file's latest and returns it. */
   set(loaded: LoadedPolicy): LoadedPolicy {
-    const key = LoadedCache.key(loaded.format, loaded.file, loaded.source);
-    if (key.length > MAX_CHARS) return deepFreeze(loaded);
-    this.entries.set(key, deepFreeze(loaded));
+    this.byFile.set(`${loaded.format}\0${loaded.file ?? ''}`, deepFreeze(loaded));
     return loaded;
   }
 }

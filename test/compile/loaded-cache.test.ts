@@ -1,6 +1,6 @@
-// Loading an unchanged source again returns the loaded policy kept the first time — shared, so
-// frozen: no caller's change reaches another caller — while a changed source, another file name
-// or an invalid source is loaded afresh.
+// Loading a file's unchanged source again returns the loaded policy kept the first time — shared,
+// so frozen: no caller's change reaches another caller — while a changed source, another file name
+// or an invalid source is loaded afresh, and each file keeps only its latest load.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, loadPolicy, SlaError } from '../../engine/index.ts';
@@ -13,6 +13,15 @@ describe('loadPolicy of an unchanged source', () => {
     expect(loadPolicy({ source, file: 'data2crm.yaml' })).toBe(first);
     expect(loadPolicy({ source: `${source}\n# edited\n`, file: 'data2crm.yaml' })).not.toBe(first);
     expect(loadPolicy({ source, file: 'copy.yaml' })).not.toBe(first);
+  });
+
+  it('keeps only the latest load of each file, so edits do not pile up', () => {
+    const first = loadPolicy({ source, file: 'edited.yaml' });
+    const edited = loadPolicy({ source: `${source}\n# edited\n`, file: 'edited.yaml' });
+    expect(loadPolicy({ source: `${source}\n# edited\n`, file: 'edited.yaml' })).toBe(edited);
+    const back = loadPolicy({ source, file: 'edited.yaml' });
+    expect(back).not.toBe(first);
+    expect(back.ir).toEqual(first.ir);
   });
 
   it('refuses a change to the shared policy, so the next caller loads it as written', () => {
