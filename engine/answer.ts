@@ -18,6 +18,8 @@ export interface DeadlineItem {
   id: string;
   subject?: string;
   party: 'vendor' | 'client';
+  /** when the deadline's clock started: the start event of this instance */
+  started_at?: string;
   due: string;
   status: 'pending' | 'met' | 'breached';
   met_at?: string;
