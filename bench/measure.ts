@@ -33,3 +33,43 @@ export interface BenchSection {
   title: string;
   markdown: string;
 }
+
+/** Bytes allocated per call of `fn`, from a sampled heap profile that keeps the objects already
+ *  collected (so short-lived garbage counts): the allocation a call makes, not what it retains. */
+export async function allocatedPerCall(fn: () => unknown | Promise<unknown>, calls = 200): Promise<number> {
+  const { Session } = await import('node:inspector/promises');
+  for (let i = 0; i < 20; i++) await fn(); // warm up
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    for (let i = 0; i < calls; i++) await fn();
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    type SampleNode = { selfSize: number; children: SampleNode[] };
+    const total = (n: SampleNode): number => n.children.reduce((t, c) => t + total(c), n.selfSize);
+    return total(profile.head as SampleNode) / calls;
+  } finally {
+    session.disconnect();
+  }
+}
+
+/** The heap retained by what `make` returns, per item, after full collections (needs no flag:
+ *  the collector is reached through V8's own switch). */
+export async function retainedPerItem(make: (i: number) => unknown, items = 20): Promise<number> {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const settle = () => {
+    for (let i = 0; i < 3; i++) gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = settle();
+  const kept = Array.from({ length: items }, (_, i) => make(i));
+  const after = settle();
+  if (kept.length !== items) throw new Error('unreachable');
+  return (after - before) / items;
+}
+
+export const fmtBytes = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`);

@@ -3,7 +3,7 @@
 export { loadPolicy, checkPolicy, type LoadOptions } from './compile/load-policy.ts';
 export { compilePolicy } from './compile/compile-policy.ts';
 export { canonicalJson, canonicalValueJson, policyDigest } from './compile/canonical-json.ts';
-export { evaluate, type Backend, type EvaluateOptions } from './evaluate/evaluate.ts';
+export { evaluate, type Backend, type EvaluateOptions, type ExplainLevel } from './evaluate/evaluate.ts';
 export { changes, type ChangeInstant, type ChangesOptions, type AnswerChange } from './changes/index.ts';
 export { parseCaseSource } from './case/parse-case-source.ts';
 export type { DslParser } from './source/dsl-front-end.ts';

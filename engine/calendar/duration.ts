@@ -34,10 +34,19 @@ const UNITS: Record<string, DurationUnit> = {
 
 const PATTERN = new RegExp(DURATION_PATTERN);
 
-export function parseDuration(s: string): ParsedDuration | undefined {
-  const m = typeof s === 'string' ? PATTERN.exec(s) : null;
-  if (!m) return undefined;
-  return { amount: Number(m[1]), unit: UNITS[m[3]] };
+// A policy names a handful of durations and asks for them on every evaluation: each text is
+// parsed once. Bounded, since the texts may also come from callers.
+const parsed = new Map<string, Readonly<ParsedDuration> | undefined>();
+const MAX_PARSED = 1024;
+
+export function parseDuration(s: string): Readonly<ParsedDuration> | undefined {
+  if (typeof s !== 'string') return undefined;
+  if (parsed.has(s)) return parsed.get(s);
+  const m = PATTERN.exec(s);
+  const p = m ? Object.freeze({ amount: Number(m[1]), unit: UNITS[m[3]] }) : undefined;
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(s, p);
+  return p;
 }
 
 const NOMINAL_MS: Record<DurationUnit, number> = {
@@ -57,6 +66,11 @@ export const nominalMs = ({ amount, unit }: ParsedDuration) => amount * NOMINAL_
 
 /** Whether a unit runs on a business calendar. */
 export const isBusinessUnit = (u: DurationUnit) => u === 'business_days' || u === 'business_day_hours' || u === 'business_hours';
+
+function span(ms: number, duration: string): number {
+  checkSpan(ms, `"${duration}"`);
+  return Math.round(ms);
+}
 
 /**
  * ms plus a duration: minutes and hours elapse; days and weeks keep the wall time in `zone` (a
@@ -81,28 +95,24 @@ export function addDuration(ms: number, duration: string, opts: { zone: string; 
   if (isBusinessUnit(unit) && !opts.calendar) {
     throw new SlaError([durationNeedsCalendar(duration)]);
   }
-  const span = (ms2: number) => {
-    checkSpan(ms2, `"${duration}"`);
-    return Math.round(ms2);
-  };
   switch (unit) {
     case 'minutes':
-      return ms + span(amount * MINUTE_MS);
+      return ms + span(amount * MINUTE_MS, duration);
     case 'hours':
-      return ms + span(amount * HOUR_MS);
+      return ms + span(amount * HOUR_MS, duration);
     case 'days':
     case 'weeks': {
       const days = unit === 'weeks' ? amount * 7 : amount;
-      span(days * DAY_MS);
+      span(days * DAY_MS, duration);
       const whole = Math.floor(days);
       return addWallDays(ms, whole, opts.zone) + Math.round((days - whole) * DAY_MS);
     }
     case 'business_days':
-      return opts.calendar!.addBusinessDayMs(ms, span(amount * DAY_MS));
+      return opts.calendar!.addBusinessDayMs(ms, span(amount * DAY_MS, duration));
     case 'business_day_hours':
-      return opts.calendar!.addBusinessDayMs(ms, span(amount * HOUR_MS));
+      return opts.calendar!.addBusinessDayMs(ms, span(amount * HOUR_MS, duration));
     case 'business_hours':
-      return opts.calendar!.addWorkingMs(ms, span(amount * HOUR_MS));
+      return opts.calendar!.addWorkingMs(ms, span(amount * HOUR_MS, duration));
     case 'solar_years':
       if (!Number.isInteger(amount)) {
         throw new SlaError([partSolarYear(duration)]);

@@ -7,8 +7,27 @@ import { formatOffset, parseFixedOffset } from './zone.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+// An answer writes the same few instants many times (`at`, due times in explanations): each text
+// is kept, per zone, in a bounded memo.
+const written = new Map<string, Map<number, string>>();
+const MAX_WRITTEN = 4096;
+
 /** ISO 8601 with milliseconds and the zone's offset at that instant: "2025-03-08T21:30:00.000+02:00". */
 export function formatInstant(ms: number, zone: string): string {
+  let byMs = written.get(zone);
+  const hit = byMs?.get(ms);
+  if (hit !== undefined) return hit;
+  const text = writeInstant(ms, zone);
+  if (!byMs) {
+    if (written.size >= 64) written.clear();
+    written.set(zone, (byMs = new Map()));
+  }
+  if (byMs.size >= MAX_WRITTEN) byMs.clear();
+  byMs.set(ms, text);
+  return text;
+}
+
+function writeInstant(ms: number, zone: string): string {
   const off = zoneClock(zone).offsetMs(ms);
   const local = ms + off;
   const day = Math.floor(local / DAY_MS);
@@ -31,9 +50,57 @@ export function localDate(ms: number, zone: string): string {
 const MAX_INSTANT_TEXT = 40;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 
+// The fast path reads the form answers are written in — "2025-03-08T21:30:00.000+02:00", with or
+// without the milliseconds, or with Z — digit by digit; anything else (and any value out of range)
+// goes to the strict parser, which also words the errors.
+const digit = (s: string, i: number) => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+
+function fastInstant(s: string): number | undefined {
+  const n = s.length;
+  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return undefined;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return undefined;
+  const y = two(s, 0) * 100 + two(s, 2);
+  const mo = two(s, 5);
+  const d = two(s, 8);
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const sec = two(s, 17);
+  let i = 19;
+  let frac = 0;
+  if (n === 24 || n === 29) {
+    if (s[19] !== '.') return undefined;
+    frac = digit(s, 20) * 100 + two(s, 21);
+    i = 23;
+  }
+  let off = 0;
+  if (n - i === 1) {
+    if (s[i] !== 'Z') return undefined;
+  } else {
+    const sign = s[i];
+    if ((sign !== '+' && sign !== '-') || s[i + 3] !== ':') return undefined;
+    const oh = two(s, i + 1);
+    const om = two(s, i + 4);
+    if (!(oh < 14 || (oh === 14 && om === 0)) || !(om <= 59)) return undefined;
+    off = (sign === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  // NaN (a non-digit) fails every comparison below
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && sec <= 59 && frac >= 0)) return undefined;
+  const ms = daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + frac - off;
+  return ms >= MIN_INSTANT && ms < MAX_INSTANT ? ms : undefined;
+}
+
 /** Epoch ms of an ISO 8601 instant that carries an offset or Z; else `{ error }` saying why. */
 export function parseInstant(s: string): number | { error: string } {
   if (typeof s !== 'string') return { error: 'an instant is a string such as 2025-03-08T10:00:00+02:00' };
+  return fastInstant(s) ?? strictInstant(s);
+}
+
+/** The full parser: every form the contract accepts, and the reason for any it does not. */
+export function strictInstant(s: string): number | { error: string } {
   const text = s.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     return { error: `${text} is a date without a time; write an instant such as ${text}T00:00:00+02:00` };

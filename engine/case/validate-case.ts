@@ -48,20 +48,23 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
   for (const key of Object.keys(input)) if (!CASE_KEYS.includes(key)) err(unknownCaseField(key, `/${pointerPart(key)}`));
   if (input.policy !== undefined && input.policy !== policy.id) err(caseForOtherPolicy(input.policy, policy.id));
 
-  const instant = (v: unknown, path: string): number | undefined => {
+  // Paths (and names) are written only for a problem: a valid case of thousands of events builds none.
+  const instant = (v: unknown, path: () => string): number | undefined => {
     if (typeof v !== 'string') {
-      err(notAnInstant(v, path));
+      err(notAnInstant(v, path()));
       return undefined;
     }
     const r = parseInstant(v);
     if (typeof r === 'number') return r;
-    err(badInstant(r.error, path));
+    err(badInstant(r.error, path()));
     return undefined;
   };
 
   // at
   const at =
-    input.at === undefined ? (err(missingValue('the case has no `at`: the instant the questions are asked at', '/at')), undefined) : instant(input.at, '/at');
+    input.at === undefined
+      ? (err(missingValue('the case has no `at`: the instant the questions are asked at', '/at')), undefined)
+      : instant(input.at, () => '/at');
 
   // plans
   const plans: Record<string, string> = {};
@@ -99,7 +102,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
         err(unknownInCase('fact', name, Object.keys(declaredFacts), policy.id, `/facts/${pointerPart(name)}`));
         continue;
       }
-      const ok = checkValue(decl, v, `/facts/${pointerPart(name)}`, `fact ${quoteName(name)}`, err);
+      const ok = checkValue(decl, v, () => [`/facts/${pointerPart(name)}`, `fact ${quoteName(name)}`], err);
       if (ok) facts[name] = v as Scalar;
     }
     for (const [name, decl] of Object.entries(declaredFacts))
@@ -121,7 +124,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
       if (!decl) return err(unknownInCase('event type', type, Object.keys(policy.events), policy.id, `${path}/type`));
       const attrDecls = decl.attributes ?? {};
       const start =
-        raw.at === undefined ? (err(missingValue(`the ${quoteName(type)} event has no \`at\``, `${path}/at`)), undefined) : instant(raw.at, `${path}/at`);
+        raw.at === undefined ? (err(missingValue(`the ${quoteName(type)} event has no \`at\``, `${path}/at`)), undefined) : instant(raw.at, () => `${path}/at`);
       let until: number | undefined;
       if (raw.until !== undefined) {
         if (!decl.duration)
@@ -135,7 +138,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
             ),
           );
         else {
-          until = instant(raw.until, `${path}/until`);
+          until = instant(raw.until, () => `${path}/until`);
           if (until !== undefined && start !== undefined && until < start) err(untilBeforeAt(raw.until, raw.at, `${path}/until`));
         }
       }
@@ -147,7 +150,7 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
           err(unknownEventAttribute(name, type, Object.keys(attrDecls), `${path}/${pointerPart(name)}`));
           continue;
         }
-        if (checkValue(a, v, `${path}/${pointerPart(name)}`, `attribute ${quoteName(name)}`, err)) attrs[name] = v as Scalar;
+        if (checkValue(a, v, () => [`${path}/${pointerPart(name)}`, `attribute ${quoteName(name)}`], err)) attrs[name] = v as Scalar;
       }
       for (const [name, a] of Object.entries(attrDecls)) {
         if (Object.hasOwn(raw, name)) continue;
@@ -173,21 +176,25 @@ function describeDecl(d: FactDecl | AttributeDecl): string {
 }
 
 /** Type, enum and sign checks; quantities are non-negative unless the declaration allows less. */
-function checkValue(decl: FactDecl | AttributeDecl, v: unknown, path: string, what: string, err: (d: Diagnostic) => void): boolean {
+function checkValue(decl: FactDecl | AttributeDecl, v: unknown, at: () => [path: string, what: string], err: (d: Diagnostic) => void): boolean {
   if (!isOfType(decl.type, v)) {
+    const [path, what] = at();
     err(wrongCaseValue(what, describeDecl(decl), v, path));
     return false;
   }
   const outOfRange = typeof v === 'number' ? numberProblem(v) : undefined;
   if (outOfRange) {
+    const [path, what] = at();
     err(caseNumberOutOfRange(what, outOfRange, path));
     return false;
   }
   if (decl.enum && !decl.enum.includes(v as Scalar)) {
+    const [path, what] = at();
     err(notDeclaredCaseValue(v, what, decl.enum.map(String), path));
     return false;
   }
   if (typeof v === 'number' && v < (decl.minimum ?? 0)) {
+    const [path, what] = at();
     err(negativeQuantity(what, v, decl.minimum ?? 0, path));
     return false;
   }

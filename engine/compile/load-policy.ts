@@ -6,6 +6,7 @@ import type { LoadedPolicy, Locator, PolicyFormat, PolicyInput } from '../policy
 import type { DslParser } from '../source/dsl-front-end.ts';
 import { parseData } from '../source/parse-data.ts';
 import { runStages } from './compile-policy.ts';
+import { LoadedCache } from './loaded-cache.ts';
 
 export interface LoadOptions {
   /** the DSL front end (`parseDsl` from `sla-policy-engine/dsl`), needed for `.sla` sources */
@@ -54,8 +55,24 @@ function analyse(input: PolicyInput, options: LoadOptions): Analysis {
   return { policy, locate, diagnostics: capDiagnostics([...parsed.diagnostics, ...diagnostics]) };
 }
 
-/** Parses, validates and checks a policy; throws SlaError carrying every error found. */
+// One cache per DSL front end (its parser decides what a `.sla` source means); YAML has its own.
+const caches = new WeakMap<object, LoadedCache>();
+const YAML_FRONT_END = {};
+
+function cacheFor(format: PolicyFormat, options: LoadOptions): LoadedCache {
+  const owner = format === 'yaml' ? YAML_FRONT_END : (options.parseDsl ?? YAML_FRONT_END);
+  let cache = caches.get(owner);
+  if (!cache) caches.set(owner, (cache = new LoadedCache()));
+  return cache;
+}
+
+/** Parses, validates and checks a policy; throws SlaError carrying every error found. Loading a
+ *  file's unchanged source again returns the same loaded policy, deep-frozen: it is shared, never to be changed. */
 export function loadPolicy(input: PolicyInput, options: LoadOptions = {}): LoadedPolicy {
+  const format = formatOf(input);
+  const cache = typeof input.source === 'string' ? cacheFor(format, options) : undefined;
+  const hit = cache?.get(format, input.file, input.source);
+  if (hit) return hit;
   const { policy, locate, diagnostics } = analyse(input, options);
   if (!policy || hasErrors(diagnostics))
     throw new SlaError(
@@ -63,7 +80,8 @@ export function loadPolicy(input: PolicyInput, options: LoadOptions = {}): Loade
         ? diagnostics.filter((d) => d.severity === 'error')
         : [{ ...schemaViolation('the document', 'is not a valid policy', '/'), file: input.file }],
     );
-  return { kind: 'loaded', ir: policy, format: formatOf(input), source: input.source, file: input.file, locate, warnings: diagnostics };
+  const loaded: LoadedPolicy = { kind: 'loaded', ir: policy, format, source: input.source, file: input.file, locate, warnings: diagnostics };
+  return cache ? cache.set(loaded) : loaded;
 }
 
 /** Every diagnostic (errors and warnings) for a policy source; never throws for bad input. */

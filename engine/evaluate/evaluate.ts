@@ -35,10 +35,16 @@ export interface EvaluateOptions {
   /** how the compiled rules are run: as closures built from them (`compiled`, the default), or by
    *  json-rules-engine (the reference); both give the same answer */
   engine?: Backend;
+  /** how much of `explanations` to build: each cited clause with the conditions that decided its
+   *  items (`full`, the default), the clauses' texts and assumptions alone (`clauses`, each with
+   *  `conditions: []`), or nothing (`none`: `explanations` is `{}`). The items are the same. */
+  explain?: ExplainLevel;
 }
 
 export type Backend = 'compiled' | 'json-rules-engine';
 const BACKENDS: readonly Backend[] = ['compiled', 'json-rules-engine'];
+export type ExplainLevel = 'none' | 'clauses' | 'full';
+const EXPLAIN_LEVELS: readonly ExplainLevel[] = ['none', 'clauses', 'full'];
 
 /** One way of running a rule set on a runtime. */
 interface RuleSet {
@@ -102,6 +108,8 @@ function outcome(r: RuleResult | RuleRun): RuleOutcome {
 export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const backend = options.engine ?? 'compiled';
   if (!BACKENDS.includes(backend)) throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
+  const level = options.explain ?? 'full';
+  if (!EXPLAIN_LEVELS.includes(level)) throw new SlaError([badUsage(`unknown explain level ${quoteValue(level)}`, `use ${EXPLAIN_LEVELS.join(', ')}`)]);
   const { compiled, rules, subjectRules, eachRules, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
@@ -142,12 +150,16 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     eventRuns.set(e.id, runs);
   }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
+  // Per cited clause, in the order first cited: the traces of the conditions that decided its items.
   const traces = new Map<string, ConditionTrace[]>();
-  const explain = (clause: string, item: string, conditions: EvaluatedCondition[], run: Runtime = rt) => {
-    const list = traces.get(clause) ?? [];
-    list.push(...conditions.map((c) => trace(c, zone, item, pendingNotes(run, c))));
-    traces.set(clause, list);
-  };
+  const explain: MapContext['explain'] =
+    level === 'none'
+      ? () => {}
+      : (clause, item, conditions, run = rt) => {
+          let list = traces.get(clause);
+          if (!list) traces.set(clause, (list = []));
+          if (level === 'full') for (const c of conditions) list.push(trace(c, zone, item, pendingNotes(run, c)));
+        };
 
   const ctx: MapContext = { rt, outcomes, subjectRuns, eventRuns, explain, warnings };
   const answer: Answer = {

@@ -67,7 +67,20 @@ export function pickText(text: Record<string, string>, lang: string, fallback: s
   return first ? { text: first[1], lang: first[0] } : { text: '', lang };
 }
 
+// A clause's text, source and assumptions depend on the policy and the language alone: built once.
+const clauseTexts = new WeakMap<Policy, Map<string, Omit<Explanation, 'conditions'>>>();
+
 export function explainClause(p: Policy, clauseId: string, lang: string, conditions: ConditionTrace[]): Explanation {
+  let texts = clauseTexts.get(p);
+  if (!texts) clauseTexts.set(p, (texts = new Map()));
+  const key = `${lang}\0${clauseId}`;
+  let base = texts.get(key);
+  if (!base) texts.set(key, (base = clauseText(p, clauseId, lang)));
+  // every answer gets lists of its own
+  return { ...base, assumptions: [...base.assumptions], conditions };
+}
+
+function clauseText(p: Policy, clauseId: string, lang: string): Omit<Explanation, 'conditions'> {
   const primary = p.sources[0]?.lang ?? 'en';
   const clause = p.clauses[clauseId];
   const { text, lang: used } = pickText(clause?.text ?? {}, lang, primary);
@@ -78,6 +91,5 @@ export function explainClause(p: Policy, clauseId: string, lang: string, conditi
     ...(source ? { source: source.rendering_of ? `${source.file} (${used} rendering of ${source.rendering_of})` : source.file } : {}),
     ...(clause?.title ? { title: clause.title } : {}),
     assumptions: (p.assumptions ?? []).filter((a) => a.clause === clauseId).map((a) => pickText(a.text, lang, primary).text),
-    conditions,
   };
 }

@@ -53,20 +53,41 @@ const NONE: readonly CaseEvent[] = [];
 
 /** One type's events in time order, with the answers already given about them. */
 class TypeEvents {
+  // Answers by `now`: per `where` object (the policy's, asked again and again), else by its text.
+  private plain = new Map<number, readonly CaseEvent[]>();
+  private byWhere = new WeakMap<object, Map<number, readonly CaseEvent[]>>();
   private memo = new Map<string, readonly CaseEvent[]>();
   constructor(readonly events: CaseEvent[]) {}
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
-    const key = `${now}|${where ? JSON.stringify(where) : ''}|${hidden ? JSON.stringify(hidden) : ''}`;
-    const hit = this.memo.get(key);
+    if (hidden) {
+      const key = `${now}|${where ? JSON.stringify(where) : ''}|${JSON.stringify(hidden)}`;
+      const hit = this.memo.get(key);
+      if (hit) return hit;
+      const out = this.compute(where, now, hidden);
+      this.memo.set(key, out);
+      return out;
+    }
+    let byNow = this.plain;
+    if (where) {
+      const known = this.byWhere.get(where);
+      if (known) byNow = known;
+      else this.byWhere.set(where, (byNow = new Map()));
+    }
+    const hit = byNow.get(now);
     if (hit) return hit;
+    const out = this.compute(where, now, undefined);
+    byNow.set(now, out);
+    return out;
+  }
+
+  private compute(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
     const end = countUpTo(this.events, now);
     const out: CaseEvent[] = [];
     for (let i = 0; i < end; i++) {
       const e = this.events[i];
       if (matchesWhere(e, where) && !isHidden(e, hidden)) out.push(e);
     }
-    this.memo.set(key, out);
     return out;
   }
 }

@@ -18,6 +18,7 @@ import {
   yamlTagRefused,
   type Diagnostic,
 } from '../diagnostics/index.ts';
+import { fastYaml } from './fast-yaml.ts';
 import { jsonSyntaxProblem } from './strict-json.ts';
 import type { Locator, Position } from '../policy-types.ts';
 import { pointerPart } from '../ir/json-pointer.ts';
@@ -94,7 +95,15 @@ export function parseData(source: string, file?: string): ParsedData {
   }
   const flow = flowDepth(source);
   if (flow.depth > MAX_DEPTH) throw new SlaError([nestingTooDeep(MAX_DEPTH, flow.depth, { file, ...spanOf(source, flow.offset, flow.offset + 1) })]);
+  // The happy path reads the value alone; positions are built, the full way, when one is asked for.
+  const value = fastYaml(source, MAX_DEPTH);
+  if (value === undefined) return readFully(source, file);
+  let full: Locator | undefined;
+  return { value, locate: (pointer, part) => (full ??= readFully(source, file).locate)(pointer, part) };
+}
 
+/** The document model of `yaml`: every guard with its diagnostic, and the positions of every node. */
+export function readFully(source: string, file: string | undefined): ParsedData {
   const lineCounter = new LineCounter();
   const pos = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
