@@ -106,6 +106,7 @@ export const KEYWORDS = [
   'kind',
   'used',
   'excess',
+  'ledger',
   'opens',
   'at',
   'closed',

@@ -160,6 +160,13 @@ const deadline = rec({
 const cost = fc.oneof(rec({ amount: num, currency: opt(fc.oneof(id, text)) }), rec({ percent: num, of: id }));
 const used = fc.oneof(rec({ count: eventRef, after: opt(eventRef) }), rec({ fact: id }), rec({ sum: id, of: eventRef, after: opt(eventRef) }));
 const limit = fc.oneof(planValue(fc.oneof(num, fc.constant(null))), rec({ attribute: id, of: eventRef }));
+const ledger = rec({
+  grant: eventRef,
+  amount: fc.oneof(id, rec({ attribute: id, values: dict(num) })),
+  expires: opt(planValue(duration)),
+  calendar: opt(id),
+  plan: opt(id),
+});
 const entitlement = rec({
   id,
   clause: id,
@@ -169,6 +176,7 @@ const entitlement = rec({
   limit: opt(limit),
   limit_kind: opt(fc.constantFrom('uses' as const, 'capacity' as const)),
   used: opt(used),
+  ledger: opt(ledger),
   excess: opt(fc.boolean()),
   opens: opt(eventRef),
   until: opt(instant),
