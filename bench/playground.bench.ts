@@ -1,47 +1,17 @@
-// The playground: what the first screen loads (gzip), the check behind every keystroke for each
-// bundled policy (parse + schema + references + compile, as the worker runs it), evaluations per
-// second while scrubbing, and the look-ahead for the next change.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+// The playground's engine work in Node: the check behind every keystroke for each bundled policy
+// (parse + schema + references + compile, as the worker runs it), evaluations per second while
+// scrubbing, and the look-ahead for the next change. What the page loads and how it feels in the
+// browser: playground-browser.bench.ts.
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { changes } from '../engine/changes/index.ts';
 import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Case } from '../engine/index.ts';
 import { checkAndCompile } from '../playground/src/worker/load.ts';
 import { fmtUs, measure, type BenchSection } from './measure.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
-
-/** Builds into a scratch folder and sums what index.html loads, what the workers load, and the rest. */
-function firstScreen(): string[] {
-  const out = mkdtempSync(join(tmpdir(), 'sla-playground-'));
-  try {
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'playground/vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(r.stderr);
-    const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const assets = readdirSync(join(out, 'assets'));
-    const gz = (f: string) => gzipSync(readFileSync(join(out, 'assets', f))).length;
-    const page = assets.filter((f) => html.includes(`assets/${f}`));
-    const workers = assets.filter((f) => /\.worker-.*\.js$/.test(f));
-    const lazy = assets.filter((f) => f.endsWith('.js') && !page.includes(f) && !workers.includes(f));
-    const sum = (fs: string[]) => fs.reduce((n, f) => n + gz(f), 0);
-    return [
-      '| what | files | gzip |',
-      '| --- | --- | --- |',
-      `| first screen: index.html and what it links (editor, UI, styles) | ${page.length} | ${kb(sum(page) + gzipSync(html).length)} |`,
-      `| workers started with it (engine, editor, YAML language) | ${workers.length} | ${kb(sum(workers))} |`,
-      `| loaded only when needed (e.g. country holiday data) | ${lazy.length} | ${kb(sum(lazy))} |`,
-    ];
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
 
 export default async function playgroundBench(): Promise<BenchSection> {
   const ids = readdirSync(join(root, 'policies'))
@@ -69,10 +39,6 @@ export default async function playgroundBench(): Promise<BenchSection> {
   return {
     title: 'Playground',
     markdown: [
-      'What the first screen loads (a production build, gzip):',
-      '',
-      ...firstScreen(),
-      '',
       'The check the worker runs after each keystroke: `loadPolicy` + `compilePolicy` of the changed text (parse, schema, references, compile; goal ≤ 50 ms), in Node, by bundled policy' +
         ` (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores while measuring):`,
       '',

@@ -244,10 +244,10 @@ export interface WhereEntryCstNode extends CstNode {
 
 export type WhereEntryCstChildren = {
   attribute: NameCstNode[];
-  Eq?: IToken[];
-  value?: ValueCstNode[];
-  K_in?: IToken[];
-  valueList?: ValueListCstNode[];
+  LCurly?: IToken[];
+  comparisons?: ComparisonsCstNode[];
+  RCurly?: IToken[];
+  comparison?: ComparisonCstNode[];
 };
 
 export interface InstantCstNode extends CstNode {
@@ -898,6 +898,11 @@ export interface EntitlementItemCstNode extends CstNode {
 
 export type EntitlementItemCstChildren = {
   applies?: AppliesCstNode[];
+  K_each?: IToken[];
+  each?: RefCstNode[];
+  where?: WhereCstNode[];
+  K_by?: (IToken)[];
+  eachSubject?: RefCstNode[];
   K_limit?: IToken[];
   pvLimit?: PvLimitCstNode[];
   K_kind?: IToken[];
@@ -912,7 +917,6 @@ export type EntitlementItemCstChildren = {
   K_until?: (IToken)[];
   instant?: InstantCstNode[];
   K_closed?: IToken[];
-  K_by?: IToken[];
   closedBy?: EventRefCstNode[];
   K_paused?: IToken[];
   K_from?: IToken[];

@@ -87,6 +87,7 @@ export const KEYWORDS = [
   'all',
   'plans',
   'by',
+  'each',
   'first',
   'last',
   'where',

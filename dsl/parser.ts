@@ -207,17 +207,16 @@ export class PolicyParser extends CstParser {
       alt(() => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.whereEntry) })),
     ]);
   });
+  /** `a = v`, `a in [x, y]`, `a >= 3`, or several comparisons of one attribute `a { >= 3, < 8 }` */
   whereEntry = this.RULE('whereEntry', () => {
     this.SUBRULE(this.name, { LABEL: 'attribute' });
     this.OR([
       alt(() => {
-        this.CONSUME(T.Eq);
-        this.SUBRULE(this.value);
+        this.CONSUME(T.LCurly);
+        this.OPTION(() => this.SUBRULE(this.comparisons));
+        this.CONSUME(T.RCurly);
       }),
-      alt(() => {
-        this.CONSUME(K.in);
-        this.SUBRULE(this.valueList);
-      }),
+      alt(() => this.SUBRULE(this.comparison)),
     ]);
   });
   /** `instant name` or `event [+ duration] [on calendar]` */
@@ -750,6 +749,15 @@ export class PolicyParser extends CstParser {
   entitlementItem = this.RULE('entitlementItem', () => {
     this.OR([
       alt(() => this.SUBRULE(this.applies)),
+      alt(() => {
+        this.CONSUME(K.each);
+        this.SUBRULE(this.ref, { LABEL: 'each' });
+        this.OPTION(() => this.SUBRULE(this.where));
+        this.OPTION1(() => {
+          this.CONSUME1(K.by);
+          this.SUBRULE1(this.ref, { LABEL: 'eachSubject' });
+        });
+      }),
       alt(() => {
         this.CONSUME(K.limit);
         this.SUBRULE(this.pvLimit);

@@ -18,6 +18,7 @@ import type {
   Policy,
   Refund,
   Used,
+  Where,
 } from '../engine/ir/schema.ts';
 import { isByPlan } from '../engine/ir/plan-value.ts';
 import { COMPARISONS, comparisonsIn } from '../engine/ir/operators.ts';
@@ -26,7 +27,6 @@ import { isDate, isDuration, isIdent, isKeyword, isOffset, isTimeRange, isZoneNa
 import { compressDays, WEEKDAYS } from './weekdays.ts';
 
 type Scalar = string | number | boolean;
-type Where = Record<string, Scalar | Scalar[]>;
 
 /** words that would continue an attribute's type if written bare as the next attribute's name */
 const TYPE_MODIFIERS = new Set(['in', 'default', 'required', 'optional']);
@@ -64,7 +64,14 @@ function planValue<T>(v: T | { by: string; values: Record<string, T> }, inner: (
 function where(w: Where): string {
   const entries = Object.entries(w);
   if (entries.length === 0) return 'where {}';
-  return `where ${entries.map(([k, v]) => (Array.isArray(v) ? `${name(k)} in ${values(v)}` : `${name(k)} = ${value(v)}`)).join(', ')}`;
+  return `where ${entries.map(([k, v]) => `${name(k)}${attributeTest(v)}`).join(', ')}`;
+}
+/** `= v`, `in [..]`, `>= 3`; comparisons the short forms would not give back go in braces */
+function attributeTest(v: Where[string]): string {
+  if (Array.isArray(v)) return ` in ${values(v)}`;
+  if (typeof v !== 'object') return ` = ${value(v)}`;
+  const ops = comparisonsIn(v, COMPARISONS);
+  return ops.length === 1 && ops[0].key !== 'equals' && ops[0].key !== 'in' ? comparisons(v) : ` {${comparisons(v)} }`;
 }
 function eventRef(r: EventRef): string {
   return `${r.which ? `${r.which} ` : ''}${ref(r.event)}${r.where ? ` ${where(r.where as Where)}` : ''}`;
@@ -310,6 +317,8 @@ function ledger(l: Ledger): string {
 
 function entitlement(e: Entitlement): string[] {
   const body = applies(e.applies);
+  if (e.each)
+    body.push(`each ${ref(e.each.event)}${e.each.where ? ` ${where(e.each.where)}` : ''}${e.each.subject !== undefined ? ` by ${ref(e.each.subject)}` : ''}`);
   if (has(e, 'limit')) body.push(`limit ${limit(e.limit as Limit)}`);
   if (e.limit_kind !== undefined) body.push(`kind ${name(e.limit_kind)}`);
   if (e.ledger) body.push(ledger(e.ledger));

@@ -34,7 +34,7 @@ export const syntaxHelp: Record<string, string> = {
     'inside a deadline: for <plan> <options>, <party> owes|should|must <event> within <duration> after <event>, calendar <id>, priority <value>, internal, reported',
   entitlementDecl: 'an entitlement is `entitlement <id> [per <attribute>] (clause <id>) { … }`',
   entitlementItem:
-    'inside an entitlement: for, limit, kind, ledger, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
+    'inside an entitlement: for, each <event> [where …] [by <attribute>], limit, kind, ledger, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
   used: 'usage is `used count <event> [after <event>]`, `used fact <fact>` or `used sum <attribute> of <event> [after <event>]`',
   ledger: 'pools are `ledger <attribute> of <event> [in { <value>: <size>, … }] [within <duration>] [on <calendar>] [and plan <plan>]`',
   pvLimit: 'a limit is a number, `unlimited`, `<attribute> of <event>`, or `by <plan> { <option>: <limit>, … }`',
@@ -60,8 +60,9 @@ export const syntaxHelp: Record<string, string> = {
   comparison: 'a comparison is = v, != v, in [..], not in [..], > n, < n, >= n, <= n',
   comparisons: 'comparisons are separated by commas: `fact price > 0, <= 100`',
   eventRef: 'an event reference is `[first|last] <event> [where <attribute> = <value>, <attribute> in [..]]`',
-  where: 'a filter is `where <attribute> = <value>, <attribute> in [<values>]`',
-  whereEntry: 'a filter entry is `<attribute> = <value>` or `<attribute> in [<values>]`',
+  where: 'a filter is `where <attribute> = <value>, <attribute> in [<values>], <attribute> >= <n>`',
+  whereEntry:
+    'a filter entry is `<attribute>` and a comparison (= v, != v, in [..], not in [..], > n, < n, >= n, <= n), or several in braces: `hours { >= 3, < 8 }`',
   noItem: '`no` marks an empty list: no facts, no holidays, no exclusions, no fields, no excess…',
   valueList: 'a list is `[a, b, c]`',
   nameList: 'a list of names is `a, b, c`, or `[]` for none',

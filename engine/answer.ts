@@ -18,6 +18,8 @@ export interface DeadlineItem {
   id: string;
   subject?: string;
   party: 'vendor' | 'client';
+  /** when the deadline's clock started: the start event of this instance */
+  started_at?: string;
   due: string;
   status: 'pending' | 'met' | 'breached';
   met_at?: string;
@@ -42,7 +44,8 @@ export interface LedgerPool {
 
 export interface EntitlementItem {
   id: string;
-  /** for a per-subject entitlement, the subject it is about (e.g. a ticket id) */
+  /** for a per-subject entitlement, the subject it is about (e.g. a ticket id); for one answered
+   *  per event (`each`), the event it is about: its subject attribute, or its instant */
   subject?: string;
   allowed: boolean;
   limit?: number | null;

@@ -5,6 +5,7 @@ import type { Condition } from '../../engine/ir/schema.ts';
 import type {
   AnyCondCstChildren,
   ComparisonCstChildren,
+  ComparisonCstNode,
   ComparisonsCstChildren,
   ConditionCstChildren,
   ConditionsCstChildren,
@@ -31,6 +32,19 @@ export interface ConditionAt {
 function named(lw: Lowering, key: string, node: import('chevrotain').CstNode, ptr: string): Obj {
   lw.map.at(`${ptr}/${key}`, node);
   return { [key]: lw.visit(node) };
+}
+
+/** The DSL spelling of a comparison's operator: `>=`, `not in`… */
+export const spellingOf = (c: ComparisonCstNode) => (c.children.op ?? []).map((t) => t.image).join(' ');
+
+/** One key per comparison (`>= 3` → `at_least: 3`) into `out`, each mapped to its operator. */
+export function putComparisons(lw: Lowering, comparisons: ComparisonCstNode[], out: Obj, ptr: string): void {
+  for (const c of comparisons) {
+    const ops = c.children.op ?? [];
+    const spelling = spellingOf(c);
+    const op = comparisonByDsl(spelling);
+    if (op) lw.put(out, op.key, lw.visit(c), ptr, spanFrom(ops[0], ops[ops.length - 1]), `the comparison \`${spelling}\``);
+  }
 }
 
 export const conditionRules = {
@@ -67,14 +81,7 @@ export const conditionRules = {
     return { any: ctx.condition.map((a, i) => lw.visit(a, { ptr: `${at.ptr}/any/${i}`, inGroup: true })) };
   },
   /** `arg.out` receives one key per comparison */
-  comparisons(lw: Lowering, ctx: ComparisonsCstChildren, arg: { out: Obj; ptr: string }): void {
-    for (const c of ctx.comparison) {
-      const ops = c.children.op ?? [];
-      const spelling = ops.map((t) => t.image).join(' ');
-      const op = comparisonByDsl(spelling);
-      if (op) lw.put(arg.out, op.key, lw.visit(c), arg.ptr, spanFrom(ops[0], ops[ops.length - 1]), `the comparison \`${spelling}\``);
-    }
-  },
+  comparisons: (lw: Lowering, ctx: ComparisonsCstChildren, arg: { out: Obj; ptr: string }): void => putComparisons(lw, ctx.comparison, arg.out, arg.ptr),
   /** the operand of a comparison (its operator is read by `comparisons`) */
   comparison(lw: Lowering, ctx: ComparisonCstChildren): Scalar | Scalar[] {
     if (ctx.number) return number(lw, ctx.number[0]);

@@ -1,10 +1,10 @@
 // Event references (`[first|last] <event> [where …]`), their filters, and instants.
-import type { EventRef, Instant } from '../../engine/ir/schema.ts';
+import type { AttributeComparison, EventRef, Instant } from '../../engine/ir/schema.ts';
+import { pointerSegment } from '../json-pointer.ts';
 import type { EventRefCstChildren, InstantCstChildren, WhereCstChildren, WhereEntryCstChildren } from '../cst.generated.ts';
-import type { Lowering } from './context.ts';
-import type { Scalar } from './literals.ts';
-
-export type Where = Record<string, Scalar | Scalar[]>;
+import { putComparisons, spellingOf } from './conditions.ts';
+import type { Lowering, Obj } from './context.ts';
+import type { Where } from '../../engine/ir/schema.ts';
 
 export const eventRules = {
   eventRef(lw: Lowering, ctx: EventRefCstChildren, ptr: string): EventRef {
@@ -21,12 +21,20 @@ export const eventRules = {
     lw.map.at(ptr, ctx);
     for (const e of ctx.whereEntry ?? []) {
       const key: string = lw.visit(e.children.attribute[0]);
-      lw.put(w, key, lw.visit(e), ptr, e);
+      lw.put(w, key, lw.visit(e, `${ptr}/${pointerSegment(key)}`), ptr, e, `attribute \`${key}\``);
     }
     return w;
   },
-  /** the value an attribute is filtered on (the entry's name is read by `where`) */
-  whereEntry: (lw: Lowering, ctx: WhereEntryCstChildren): Scalar | Scalar[] => lw.visit(ctx.valueList?.[0] ?? ctx.value?.[0]),
+  /** what an attribute is filtered on (the entry's name is read by `where`): `= v` is the value,
+   *  `in [..]` the list, any other comparison, or comparisons in braces, the comparison object */
+  whereEntry(lw: Lowering, ctx: WhereEntryCstChildren, ptr: string): Where[string] {
+    const out: Obj = {};
+    lw.map.at(ptr, ctx);
+    const list = ctx.comparisons?.[0].children.comparison ?? ctx.comparison ?? [];
+    if (!ctx.LCurly && ['=', 'in'].includes(spellingOf(list[0]))) return lw.visit(list[0]);
+    putComparisons(lw, list, out, ptr);
+    return out as AttributeComparison;
+  },
   instant(lw: Lowering, ctx: InstantCstChildren, ptr: string): Instant {
     lw.map.at(ptr, ctx);
     if (ctx.K_instant) {

@@ -85,7 +85,17 @@ export const itemRules = {
   entitlementDecl: (lw: Lowering, ctx: EntitlementDeclCstChildren, ptr: string) => item(lw, ctx, ctx.entitlementItem, ptr) as Entitlement,
   entitlementItem(lw: Lowering, ctx: EntitlementItemCstChildren, { o: e, ptr }: Into): void {
     if (ctx.applies) lw.visit(ctx.applies[0], { o: e, ptr });
-    else if (ctx.pvLimit) lw.put(e, 'limit', lw.visit(ctx.pvLimit[0], `${ptr}/limit`), ptr, ctx);
+    else if (ctx.each) {
+      const each: Obj = { event: lw.visit(ctx.each[0]) };
+      lw.map.at(`${ptr}/each/event`, ctx.each[0]);
+      if (ctx.where) each.where = lw.visit(ctx.where[0], `${ptr}/each/where`);
+      const subject = ctx.eachSubject?.[0];
+      if (subject) {
+        each.subject = lw.visit(subject);
+        lw.map.at(`${ptr}/each/subject`, subject);
+      }
+      lw.put(e, 'each', each, ptr, ctx, '`each`');
+    } else if (ctx.pvLimit) lw.put(e, 'limit', lw.visit(ctx.pvLimit[0], `${ptr}/limit`), ptr, ctx);
     else if (ctx.kind) lw.put(e, 'limit_kind', lw.visit(ctx.kind[0]), ptr, ctx, '`kind`');
     else if (ctx.used) lw.put(e, 'used', lw.visit(ctx.used[0], `${ptr}/used`), ptr, ctx);
     else if (ctx.K_excess) lw.put(e, 'excess', true, ptr, ctx, '`excess`');

@@ -110,6 +110,12 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
       return (id?.kind === 'entitlement' || id?.kind === 'field') && perSubject.has(id.entitlement);
     }),
   );
+  // Per-event entitlements, by theirs on each event's view (and on one for such an event made now).
+  const perEvent = (p.entitlements ?? []).filter((e) => e.each !== undefined);
+  const eventRule = (name: string) => {
+    const id = parseRuleName(name);
+    return (id?.kind === 'entitlement' || id?.kind === 'field') && perEvent.some((e) => e.id === id.entitlement);
+  };
 
   const outcomes = new Map<string, OutcomeCoverage>();
   const want = (item: string, wanted: string[]) => outcomes.set(item, { item, wanted, seen: [] });
@@ -164,7 +170,11 @@ export async function measureCoverage(compiled: CompiledPolicy, cases: readonly 
       }
       throw e;
     }
-    record(await run(engine, rt), (name) => !subjectRules.has(name));
+    record(await run(engine, rt), (name) => !subjectRules.has(name) && !eventRule(name));
+    for (const e of perEvent) {
+      const pool = prepared.eachRules.get(e.id)!.engine;
+      for (const view of rt.perEvent(e.each!)) record(await run(pool, view.rt), () => true);
+    }
     if (subjectEngine)
       for (const attribute of new Set((p.entitlements ?? []).map((e) => e.subject).filter((a): a is string => a !== undefined)))
         for (const subject of rt.subjects(attribute)) record(await run(subjectEngine, rt.forSubject(attribute, subject)), (name) => subjectRules.has(name));

@@ -29,7 +29,9 @@ function testedValues(p: Policy): Map<string, CaseValue[]> {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
     const o = v as Record<string, unknown>;
     if (typeof o.event === 'string' && o.where && typeof o.where === 'object')
-      for (const [attr, value] of Object.entries(o.where)) add(`${o.event}.${attr}`, value);
+      for (const [attr, value] of Object.entries(o.where))
+        // comparisons `{ at_least: 3 }`: their bounds are the values worth trying
+        for (const one of value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value) : [value]) add(`${o.event}.${attr}`, one);
     if (typeof o.fact === 'string')
       for (const op of ['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'less_than', 'at_least', 'at_most']) add(o.fact, o[op]);
   });

@@ -33,7 +33,7 @@ function describeInstant(i: Instant): string {
 /** A field's value in plain words. */
 function describe(field: string, v: unknown): string {
   if (v === undefined) return 'none';
-  if (['start', 'stop', 'opens', 'closed_by', 'request', 'downtime'].includes(field) && isObj(v)) return describeEvent(v as EventRef);
+  if (['start', 'stop', 'opens', 'closed_by', 'request', 'downtime', 'each'].includes(field) && isObj(v)) return describeEvent(v as EventRef);
   if (isObj(v) && ('from' in v || 'instant' in v) && !('to' in v)) return describeInstant(v as Instant);
   if (field === 'when' && Array.isArray(v)) return v.length ? (v as Condition[]).map((c) => describeCondition(c)).join('; ') : 'always';
   if (field === 'when' && isObj(v)) return describeCondition(v as Condition);

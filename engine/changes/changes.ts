@@ -66,6 +66,8 @@ export async function changes(policy: CompiledPolicy, input: Case, from: string,
   const zone = compiled.policy.zone;
   const at = (ms: number): Promise<Answer> => evaluate(compiled, { ...input, at: new Date(ms).toISOString() });
 
+  // the first answer comes first: evaluating loads the country holiday data the calendars' boundaries need
+  const first = await at(fromMs);
   const queue = new Queue(fromMs, untilMs);
   const harvest = (a: Answer) => {
     for (const s of instantsIn(a)) {
@@ -82,7 +84,6 @@ export async function changes(policy: CompiledPolicy, input: Case, from: string,
   for (const c of calendars.values()) for (const t of calendarBoundaries(c, fromMs, untilMs)) queue.add(t);
   for (const z of new Set([zone, ...[...calendars.values()].map((c) => c.zone)])) for (const t of midnights(z, fromMs, untilMs)) queue.add(t);
 
-  const first = await at(fromMs);
   harvest(first);
   let state = signature(first);
   const out: ChangeInstant[] = [];

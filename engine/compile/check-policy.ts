@@ -7,8 +7,11 @@ import {
   decidedByLedger,
   downtimeWithoutDuration,
   duplicateId,
+  eachWithSubject,
   durationNeedsCalendar,
   durationTooLong,
+  emptyComparison,
+  emptyValueSet,
   invalidDuration,
   invalidZone,
   ledgerSizes,
@@ -24,8 +27,8 @@ import {
   type Diagnostic,
   type ReferenceKind,
 } from '../diagnostics/index.ts';
-import type { AttributeDecl, Condition, Entitlement, EventRef, FactDecl, Instant, Policy } from '../ir/schema.ts';
-import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
+import type { AttributeComparison, AttributeDecl, Condition, Entitlement, EventRef, FactDecl, Instant, Policy } from '../ir/schema.ts';
+import { COMPARISONS, comparisonsIn, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
 import { isOfType } from '../ir/value-types.ts';
 
@@ -93,11 +96,32 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if (!isOfType(decl.type, v)) return out.push(wrongValueType(what, decl.type, v, path));
     if (decl.enum && !decl.enum.includes(v)) out.push(notDeclaredValue(v, what, decl.enum.map(String), path));
   }
-  function eventRef(ref: EventRef, path: string) {
+  function eventRef(ref: Pick<EventRef, 'event' | 'where'>, path: string) {
     if (!Object.hasOwn(p.events, ref.event)) return unknown('event type', `${path}/event`, ref.event, Object.keys(p.events));
     for (const [attr, v] of Object.entries(ref.where ?? {})) {
-      const d = attrDecl(ref.event, attr, `${path}/where/${attr}`);
-      if (d) for (const one of Array.isArray(v) ? v : [v]) checkValue(d, one, `${path}/where/${attr}`, `attribute \`${attr}\``);
+      const at = `${path}/where/${attr}`;
+      const d = attrDecl(ref.event, attr, at);
+      if (!d) continue;
+      const what = `attribute \`${attr}\``;
+      if (Array.isArray(v)) {
+        if (v.length === 0) out.push(emptyValueSet(what, at));
+        v.forEach((one, i) => checkValue(d, one, `${at}/${i}`, what));
+      } else if (typeof v === 'object') attributeComparison(d, v, at, what);
+      else checkValue(d, v, at, what);
+    }
+  }
+  /** `{ at_least: 3 }`, `{ in: [...] }`…: values of the attribute's type, numbers only for numbers. */
+  function attributeComparison(d: AttributeDecl, c: AttributeComparison, path: string, what: string) {
+    const ops = comparisonsIn(c, COMPARISONS);
+    if (ops.length === 0) out.push(emptyComparison(what, path));
+    for (const { key, operand } of ops) {
+      const v = c[key]!;
+      if (operand === 'scalar') checkValue(d, v as Scalar, `${path}/${key}`, what);
+      else if (operand === 'list') {
+        const list = v as Scalar[];
+        if (list.length === 0 && key === 'in') out.push(emptyValueSet(what, `${path}/${key}`));
+        list.forEach((one, i) => checkValue(d, one, `${path}/${key}/${i}`, what));
+      } else if (d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(what, d.type, `${path}/${key}`, 'it cannot be compared as a number'));
     }
   }
   function duration(d: string, path: string, calendar: string | undefined) {
@@ -224,6 +248,11 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     applies(e.applies, `${path}/applies`);
     if (e.subject !== undefined && !Object.values(p.events).some((ev) => Object.hasOwn(ev.attributes ?? {}, e.subject!)))
       out.push(subjectOnNoEvent(e.subject, `${path}/subject`));
+    if (e.each) {
+      eventRef(e.each, `${path}/each`);
+      if (e.each.subject !== undefined && Object.hasOwn(p.events, e.each.event)) attrDecl(e.each.event, e.each.subject, `${path}/each/subject`);
+      if (e.subject !== undefined) out.push(eachWithSubject(`${path}/each`));
+    }
     if (e.limit !== undefined) {
       if (typeof e.limit === 'object' && e.limit !== null && 'attribute' in e.limit) {
         eventRef(e.limit.of, `${path}/limit/of`);

@@ -85,6 +85,9 @@ export const codes = {
   SLA3060: { summary: 'entitlement field the ledger decides' },
   SLA3061: { summary: 'ledger usage not counted per event' },
   SLA3062: { summary: 'ledger sizes that do not cover the values' },
+  SLA3080: { summary: 'empty list of attribute values' },
+  SLA3081: { summary: 'empty attribute comparison' },
+  SLA3082: { summary: 'entitlement both per event and per subject' },
   // case validation
   SLA4001: { summary: 'case not a mapping' },
   SLA4002: { summary: 'time without offset' },
@@ -114,6 +117,7 @@ export const codes = {
   SLA5005: { summary: 'not a regular file' },
   SLA5010: { summary: 'unknown key in a test file', at: 'key' },
   SLA5011: { summary: 'too many problems' },
+  SLA5020: { summary: 'case not evaluated' },
   // lint: what a careful author would want to know about a valid policy
   SLA6001: { summary: 'calendar with no working time' },
   SLA6002: { summary: 'holidays end before the horizon' },

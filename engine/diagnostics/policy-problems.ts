@@ -74,6 +74,24 @@ export const numberNeeded = (what: string, type: string, path: string, use = 'a 
 export const downtimeWithoutDuration = (event: string, path: string) =>
   diagnostic('SLA3037', `${quoteName(event)} has no duration; declare it with \`duration: true\``, { path });
 
+export const emptyValueSet = (what: string, path: string) =>
+  diagnostic('SLA3080', `an empty list of values for ${what} matches no event`, {
+    path,
+    help: 'list the accepted values, or leave the attribute out of `where` to accept any',
+  });
+
+export const emptyComparison = (what: string, path: string) =>
+  diagnostic('SLA3081', `the comparisons of ${what} are empty`, {
+    path,
+    help: 'give at least one: equals, not_equals, in, not_in, greater_than, less_than, at_least or at_most',
+  });
+
+export const eachWithSubject = (path: string) =>
+  diagnostic('SLA3082', 'an entitlement answered per event (`each`) cannot also be answered per subject', {
+    path,
+    help: 'name each item by an attribute with `each: { event: …, subject: <attribute> }` instead',
+  });
+
 export const oneComparison = (found: number, comparisons: readonly string[], path: string) =>
   diagnostic('SLA3038', `a fact condition needs exactly one comparison (found ${found})`, {
     path,

@@ -55,6 +55,8 @@ export interface Prepared {
   rules: RuleSet;
   /** the rules of per-subject entitlements, run once per subject on that subject's view of the case */
   subjectRules?: RuleSet;
+  /** per entitlement answered per event (`each`): its rules, run once per event as of its instant */
+  eachRules: Map<string, RuleSet>;
   calendars: Map<string, BusinessCalendar>;
 }
 
@@ -67,19 +69,26 @@ export function prepare(compiled: CompiledPolicy): Prepared {
   // JSON from anywhere (stored, sent, edited by hand): checked before its rules are run
   const problems = checkCompiled(compiled);
   if (hasErrors(problems)) throw new SlaError(problems.filter((d) => d.severity === 'error'));
-  const perSubject = new Set((compiled.policy.entitlements ?? []).filter((e) => e.subject !== undefined).map((e) => e.id));
-  const subjectRules = compiled.rules.filter((r) => {
-    const id = parseRuleName(String(r.name));
-    return (id?.kind === 'entitlement' || id?.kind === 'field') && perSubject.has(id.entitlement);
-  });
+  const entitlements = compiled.policy.entitlements ?? [];
+  const subjectRules = rulesOf(compiled.rules, new Set(entitlements.filter((e) => e.subject !== undefined).map((e) => e.id)));
+  const eachRules = new Map(entitlements.filter((e) => e.each !== undefined).map((e) => [e.id, ruleSet(rulesOf(compiled.rules, new Set([e.id])))]));
   const p: Prepared = {
     compiled,
     rules: ruleSet(compiled.rules),
     ...(subjectRules.length ? { subjectRules: ruleSet(subjectRules) } : {}),
+    eachRules,
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
   };
   prepared.set(compiled, p);
   return p;
+}
+
+/** The rules (and their fields' rules) of some entitlements. */
+function rulesOf(rules: RuleProperties[], entitlements: Set<string>): RuleProperties[] {
+  return rules.filter((r) => {
+    const id = parseRuleName(String(r.name));
+    return (id?.kind === 'entitlement' || id?.kind === 'field') && entitlements.has(id.entitlement);
+  });
 }
 
 function outcome(r: RuleResult | RuleRun): RuleOutcome {
@@ -92,7 +101,7 @@ function outcome(r: RuleResult | RuleRun): RuleOutcome {
 export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const backend = options.engine ?? 'compiled';
   if (!BACKENDS.includes(backend)) throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
-  const { compiled, rules, subjectRules, calendars } = prepare(policy);
+  const { compiled, rules, subjectRules, eachRules, calendars } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
@@ -121,6 +130,16 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     }
 
   const zone = p.zone;
+  // Per-event entitlements: a run for such an event made now, then one per event, as of its instant.
+  const eventRuns: MapContext['eventRuns'] = new Map();
+  for (const e of p.entitlements ?? []) {
+    const each = e.each;
+    const set = eachRules.get(e.id);
+    if (!each || !set) continue;
+    const runs = [];
+    for (const view of rt.perEvent(each)) runs.push({ ...view, outcomes: await run(set, view.rt) });
+    eventRuns.set(e.id, runs);
+  }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
   const traces = new Map<string, ConditionTrace[]>();
   const explain = (clause: string, item: string, conditions: EvaluatedCondition[]) => {
@@ -129,7 +148,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     traces.set(clause, list);
   };
 
-  const ctx: MapContext = { rt, outcomes, subjectRuns, explain, warnings };
+  const ctx: MapContext = { rt, outcomes, subjectRuns, eventRuns, explain, warnings };
   const answer: Answer = {
     policy: { id: p.id, version: p.version },
     at: formatInstant(rt.kase.at, zone),

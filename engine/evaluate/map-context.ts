@@ -9,11 +9,21 @@ export interface RuleOutcome {
   conditions: EvaluatedCondition[];
 }
 
+/** One more run of some rules: on one subject's view of the case, or as of one event's instant. */
+export interface SubjectRun {
+  subject: string;
+  rt: Runtime;
+  outcomes: Map<string, RuleOutcome>;
+}
+
 export interface MapContext {
   rt: Runtime;
   outcomes: Map<string, RuleOutcome>;
   /** per subject attribute: each subject's view of the case and its rule outcomes */
-  subjectRuns: Map<string, { subject: string; rt: Runtime; outcomes: Map<string, RuleOutcome> }[]>;
+  subjectRuns: Map<string, SubjectRun[]>;
+  /** per entitlement answered per event (`each`): the run for such an event made now (without
+   *  subject), then each event's run, as of its instant */
+  eventRuns: Map<string, (Omit<SubjectRun, 'subject'> & { subject?: string })[]>;
   explain: (clause: string, item: string, conditions: EvaluatedCondition[]) => void;
   warnings: string[];
 }

@@ -15,6 +15,7 @@ export function mapDeadlines({ rt, outcomes, explain }: MapContext): DeadlineIte
         id: d.id,
         ...(i.subject !== undefined ? { subject: i.subject } : {}),
         party: d.party,
+        started_at: formatInstant(i.start.at, zone),
         due: formatInstant(i.due, zone),
         status: i.status,
         ...(i.metAt !== undefined ? { met_at: formatInstant(i.metAt, zone) } : {}),

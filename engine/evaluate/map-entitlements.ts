@@ -70,7 +70,14 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
       });
       continue;
     }
-    if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
+    const perEvent = ctx.eventRuns.get(e.id);
+    if (perEvent)
+      // for such an event made now, then for each event as of its instant
+      for (const run of perEvent) {
+        const item = entitlementItem(e, run.rt, run.outcomes, ctx, run.subject);
+        items.push(run.subject === undefined ? item : { ...item, subject: run.subject });
+      }
+    else if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
     else
       for (const run of ctx.subjectRuns.get(e.subject) ?? [])
         items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });

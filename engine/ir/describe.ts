@@ -1,15 +1,23 @@
 // Plain-words descriptions of conditions and instants, for explanations and reasons.
 import { COMPARISONS, comparisonsIn, COUNTER_COMPARISONS } from './operators.ts';
-import type { Condition, EventRef, Instant, PlanValue } from './schema.ts';
+import type { Condition, EventRef, Instant, PlanValue, Where } from './schema.ts';
 import { isByPlan } from './plan-value.ts';
 
 const list = (v: unknown[]) => v.map(String).join(', ');
 
 export function describeEvent(ref: EventRef): string {
   const where = Object.entries(ref.where ?? {})
-    .map(([k, v]) => `${k} ${Array.isArray(v) ? `in [${list(v)}]` : `= ${String(v)}`}`)
+    .map(([k, v]) => describeAttribute(k, v))
     .join(', ');
   return `${ref.which === 'last' ? 'the last ' : ''}${ref.event}${where ? ` (${where})` : ''}`;
+}
+
+function describeAttribute(name: string, v: Where[string]): string {
+  if (Array.isArray(v)) return `${name} in [${list(v)}]`;
+  if (typeof v !== 'object') return `${name} = ${String(v)}`;
+  return comparisonsIn(v, COMPARISONS)
+    .map((op) => `${name} ${op.symbol} ${Array.isArray(v[op.key]) ? `[${list(v[op.key] as unknown[])}]` : String(v[op.key])}`)
+    .join(', ');
 }
 
 export function describePlanValue<T>(v: PlanValue<T>): string {

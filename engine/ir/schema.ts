@@ -38,9 +38,24 @@ export const Duration = Type.String({
 export const ByPlan = <T extends TSchema>(t: T) => O({ by: Id, values: Rec(Type.String(), t) }, 'a value chosen by the option of plan dimension `by`');
 export const PlanValue = <T extends TSchema>(t: T) => Type.Union([t, ByPlan(t)]);
 
-export const Where = Rec(Id, Type.Union([Scalar, Type.Array(Scalar)]), {
+/** Comparisons of one event attribute, all of which must hold (the keys of fact conditions). */
+export const AttributeComparison = O(
+  {
+    equals: Opt(Scalar),
+    not_equals: Opt(Scalar),
+    in: Opt(Type.Array(Scalar)),
+    not_in: Opt(Type.Array(Scalar)),
+    greater_than: Opt(Type.Number()),
+    less_than: Opt(Type.Number()),
+    at_least: Opt(Type.Number()),
+    at_most: Opt(Type.Number()),
+  },
+  'comparisons the attribute must all pass, e.g. { at_least: 3 } or { in: [email, chat] }',
+  'AttributeComparison',
+);
+export const Where = Rec(Id, Type.Union([Scalar, Type.Array(Scalar), AttributeComparison]), {
   title: 'Where',
-  description: 'attribute → value, or a list of accepted values',
+  description: 'attribute → value, a list of accepted values, or comparisons',
 });
 
 export const EventRef = O(
@@ -314,6 +329,17 @@ export const Entitlement = O(
         description: "one answer per distinct value of this event attribute (e.g. per ticket), counting only that value's events",
       }),
     ),
+    each: Opt(
+      O(
+        {
+          event: Id,
+          where: Opt(Where),
+          subject: Opt(Type.String({ pattern: ID_PATTERN, description: "the attribute whose value names each item (default: the event's instant)" })),
+        },
+        "one more answer per event of this type that has happened, each decided as of that event's instant",
+        'Each',
+      ),
+    ),
     limit: Opt(Limit),
     limit_kind: Opt(
       Type.Union([Type.Literal('uses'), Type.Literal('capacity')], {
@@ -424,6 +450,8 @@ export type Counter = Static<typeof Counter>;
 export type Condition = Static<typeof Condition>;
 export type SimpleCondition = Static<typeof SimpleCondition>;
 export type EventRef = Static<typeof EventRef>;
+export type Where = Static<typeof Where>;
+export type AttributeComparison = Static<typeof AttributeComparison>;
 export type Instant = Static<typeof Instant>;
 export type CalendarDecl = Static<typeof CalendarDecl>;
 export type HolidayRule = Static<typeof HolidayRule>;

@@ -4,7 +4,9 @@
 // costs one pass over the events, not one per subject.
 import type { CaseEvent } from '../case/case-model.ts';
 import type { Hidden } from '../compile/fact-params.ts';
-import type { EventRef } from '../ir/schema.ts';
+import { COMPARISONS, comparisonsIn } from '../ir/operators.ts';
+import type { AttributeComparison, EventRef } from '../ir/schema.ts';
+import { builtinOperators } from './operators.ts';
 
 type Where = EventRef['where'];
 
@@ -13,10 +15,13 @@ export function matchesWhere(e: CaseEvent, where: Where): boolean {
   for (const attr in where) {
     const want = where[attr];
     const v = e.attrs[attr];
-    if (Array.isArray(want) ? !want.includes(v) : v !== want) return false;
+    if (Array.isArray(want) ? !want.includes(v) : typeof want === 'object' ? !passes(v, want) : v !== want) return false;
   }
   return true;
 }
+
+/** Every comparison holds, each as the fact condition of the same key decides it. */
+const passes = (v: unknown, c: AttributeComparison) => comparisonsIn(c, COMPARISONS).every((op) => builtinOperators[op.engine](v, c[op.key]));
 
 export const isHidden = (e: CaseEvent, hidden: Hidden | undefined) => !!hidden?.some((h) => h.event === e.type && matchesWhere(e, h.where));
 
@@ -87,6 +92,11 @@ export class EventIndex {
   pick(ref: EventRef, now: number, hidden?: Hidden): CaseEvent | undefined {
     const all = this.select(ref, now, hidden);
     return ref.which === 'last' ? all[all.length - 1] : all[0];
+  }
+
+  /** The same events, except that those of `type` are only `events`. */
+  replacing(type: string, events: CaseEvent[]): EventIndex {
+    return new EventIndex(new Map(this.byType).set(type, new TypeEvents(events)));
   }
 
   /** Every subject's view for one attribute: the events of the types in `carrying` count only

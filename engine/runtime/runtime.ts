@@ -1,10 +1,10 @@
 // One evaluation's state: the policy, its calendars and the normalised case. Every derived value
 // (instants, deadline instances, counters, credits) is computed here from plain numbers and
 // memoised per question, so facts asked by several rules are computed once.
-import { addDuration, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
+import { addDuration, formatInstant, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
 import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
 import { planValue } from '../ir/plan-value.ts';
-import type { Condition, Counter, Credit, Deadline, EventRef, Instant, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
+import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Instant, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
@@ -69,6 +69,26 @@ export class Runtime {
       this.views.set(attribute, view);
     }
     return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value));
+  }
+
+  /** The views an entitlement answered per event is decided on: first one for such an event made
+   *  now (without subject), then one per event that has happened, named by its subject attribute
+   *  or its instant. */
+  perEvent(each: NonNullable<Entitlement['each']>): { subject?: string; rt: Runtime }[] {
+    const views: { subject?: string; rt: Runtime }[] = [{ rt: this.forEvent(each.event, undefined) }];
+    for (const e of this.events({ event: each.event, where: each.where }))
+      views.push({
+        subject: each.subject === undefined ? formatInstant(e.at, this.policy.zone) : String(e.attrs[each.subject]),
+        rt: this.forEvent(each.event, e),
+      });
+    return views;
+  }
+
+  /** The case as one event of a type saw it: asked at its instant, that event the only one of its
+   *  type. Without an event: a new one made now, none of the earlier ones of its type seen. */
+  forEvent(type: string, event: CaseEvent | undefined): Runtime {
+    const kase = event ? { ...this.kase, at: event.at } : this.kase;
+    return new Runtime(this.policy, this.calendars, kase, this.rules, this.decide, this.index.replacing(type, event ? [event] : []));
   }
 
   /** The distinct values of an attribute among the events that have happened, in order of appearance. */

@@ -27,6 +27,7 @@ export const DeadlineItem = O(
     id: Type.String(),
     subject: Opt(Type.String()),
     party: Type.Union([Type.Literal('vendor'), Type.Literal('client')]),
+    started_at: Opt(Instant),
     due: Instant,
     status: Type.Union([Type.Literal('pending'), Type.Literal('met'), Type.Literal('breached')]),
     met_at: Opt(Instant),

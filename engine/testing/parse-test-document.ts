@@ -22,6 +22,7 @@ const DEADLINE_FIELDS: Record<keyof DeadlineItem, true> = {
   id: true,
   subject: true,
   party: true,
+  started_at: true,
   due: true,
   status: true,
   met_at: true,

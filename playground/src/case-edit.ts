@@ -10,11 +10,16 @@ export interface CaseValue {
   events?: Record<string, unknown>[];
 }
 
+// the last text read: every view of a frame reads the same case (and scrubbing does not change it)
+let last: { source: string; value: CaseValue | undefined } | undefined;
+
+/** The case's value, or undefined when its YAML does not parse; treat it as read-only. */
 export function caseValue(source: string): CaseValue | undefined {
+  if (last?.source === source) return last.value;
   const doc = parseDocument(source);
-  if (doc.errors.length) return undefined;
-  const v = doc.toJS();
-  return v && typeof v === 'object' ? v : undefined;
+  const v = doc.errors.length ? undefined : doc.toJS();
+  last = { source, value: v && typeof v === 'object' ? v : undefined };
+  return last.value;
 }
 
 function edit(change: (doc: Document) => void): void {

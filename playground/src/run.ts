@@ -1,6 +1,6 @@
 // Re-checks and re-evaluates whenever the policy, the case, the language or the scrubbed `at`
-// changes: debounced while typing, at once while scrubbing. One request is in flight at a time;
-// edits made meanwhile collapse into the latest, so a fast drag never builds a queue.
+// changes, at once. One request is in flight at a time; edits made meanwhile collapse into the
+// latest, so fast typing or a fast drag never builds a queue (and a lone keystroke waits for nothing).
 import { effect } from '@preact/signals';
 import { nextChanges, runCase } from './engine-client.ts';
 import {
@@ -10,6 +10,7 @@ import {
   checking,
   declarations,
   failure,
+  intervals,
   lang,
   nextChange,
   policyDiagnostics,
@@ -20,7 +21,8 @@ import {
 } from './state.ts';
 import type { PolicyText, Request } from './worker/protocol.ts';
 
-const DEBOUNCE_MS = 150;
+/** the look-ahead waits this long for the answer to settle */
+const SETTLE_MS = 150;
 /** how far ahead the next change is looked for */
 export const LOOK_AHEAD_MS = 30 * 24 * 3_600_000;
 
@@ -43,6 +45,7 @@ async function send(req: RunRequest): Promise<void> {
       if (r.declarations) declarations.value = r.declarations;
       if (r.spans) ruleSpans.value = r.spans;
       answer.value = r.answer;
+      intervals.value = r.intervals ?? [];
       failure.value = undefined;
       if (r.answer && req.case !== undefined) lookAhead(req.policy, req.case, r.answer.at);
       else nextChange.value = undefined;
@@ -62,7 +65,6 @@ async function send(req: RunRequest): Promise<void> {
 let generation = 0;
 
 export function startRunning(): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   return effect(() => {
     const scrubbing = scrubAt.value;
     const req: RunRequest = {
@@ -72,15 +74,13 @@ export function startRunning(): () => void {
       lang: lang.value,
       ...(scrubbing ? { at: scrubbing } : {}),
     };
-    clearTimeout(timer);
     checking.value = true;
     // a look-ahead made for other text says nothing about this one
     if (!scrubbing) {
       generation++;
       nextChange.value = undefined;
     }
-    if (scrubbing) void send(req);
-    else timer = setTimeout(() => void send(req), DEBOUNCE_MS);
+    void send(req);
   });
 }
 
@@ -98,5 +98,5 @@ function lookAhead(policy: PolicyText, kase: string, from: string) {
     } catch (e) {
       failure.value = e instanceof Error ? e.message : String(e);
     }
-  }, DEBOUNCE_MS);
+  }, SETTLE_MS);
 }

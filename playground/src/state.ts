@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import type { Answer, Diagnostic } from '../../engine/core.ts';
 import type { ChangeInstant } from '../../engine/changes/index.ts';
 import { bundledPolicies } from './bundled.ts';
-import type { Declarations, PolicyFormat, RuleSpans, TestsCoverage } from './worker/protocol.ts';
+import type { CaseInterval, Declarations, PolicyFormat, RuleSpans, TestsCoverage } from './worker/protocol.ts';
 
 const first = bundledPolicies.find((p) => p.id === 'relokia') ?? bundledPolicies[0];
 
@@ -24,6 +24,8 @@ export const caseDiagnostics = signal<Diagnostic[]>([]);
 export const declarations = signal<Declarations | undefined>(undefined);
 export const ruleSpans = signal<RuleSpans>({});
 export const answer = signal<Answer | null>(null);
+/** the case's outages and pauses, for the timeline */
+export const intervals = signal<CaseInterval[]>([]);
 /** a failure of the worker itself (a bug, not a finding about the input) */
 export const failure = signal<string | undefined>(undefined);
 export const checking = signal(false);

@@ -61,3 +61,29 @@ describe('measureCoverage', () => {
     expect(lines).toContain(`DA:${loaded.locate('/entitlements/0')!.line},1`);
   });
 });
+
+describe('measureCoverage of an entitlement answered per event', () => {
+  const perEvent = compilePolicy(
+    loadObject({
+      ...basePolicy(),
+      entitlements: [
+        {
+          id: 'answered',
+          clause: Object.keys(basePolicy().clauses)[0],
+          each: { event: 'ticket_opened' },
+          when: [{ event: 'ticket_opened', where: { ticket: { not_equals: 'T-2' } } }],
+        },
+      ],
+    }),
+  );
+
+  it('counts its conditions on each event’s view and on the one for an event made now', async () => {
+    const at = '2025-03-05T10:00:00Z';
+    const ticket = (t: string) => ({ type: 'ticket_opened', at: '2025-03-05T09:00:00Z', ticket: t });
+    const c = await measureCoverage(perEvent, [{ ...caseB, at, events: [ticket('T-1'), ticket('T-2')] }]);
+    const rule = c.rules.find((r) => r.rule === 'entitlement:answered')!;
+    // made now: no ticket seen (fails); T-1 holds; T-2 fails
+    expect([rule.held, rule.failed]).toEqual([1, 2]);
+    expect(rule.conditions.map((x) => `${x.held}/${x.failed}`)).toEqual(['1/2']);
+  });
+});

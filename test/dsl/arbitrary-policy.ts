@@ -58,7 +58,17 @@ const duration = fc.oneof(
 const weekday = fc.constantFrom('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun');
 const planValue = <T>(v: fc.Arbitrary<T>) => fc.oneof(v, rec({ by: id, values: dict(v) }));
 
-const where = dict(fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })));
+const attributeComparison = rec({
+  equals: opt(scalar),
+  not_equals: opt(scalar),
+  in: opt(fc.array(scalar, { maxLength: 3 })),
+  not_in: opt(fc.array(scalar, { maxLength: 3 })),
+  greater_than: opt(num),
+  less_than: opt(num),
+  at_least: opt(num),
+  at_most: opt(num),
+});
+const where = dict(fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), attributeComparison));
 const eventRef = rec({ event: id, where: opt(where), which: opt(fc.constantFrom('first' as const, 'last' as const)) });
 const instant = fc.oneof(rec({ instant: id }), rec({ from: eventRef, add: opt(planValue(duration)), calendar: opt(id) }));
 const reason = opt(text);
@@ -173,6 +183,7 @@ const entitlement = rec({
   title: opt(text),
   applies,
   subject: opt(id),
+  each: opt(rec({ event: id, where: opt(where), subject: opt(id) })),
   limit: opt(limit),
   limit_kind: opt(fc.constantFrom('uses' as const, 'capacity' as const)),
   used: opt(used),

@@ -17,8 +17,36 @@ describe('answers of the mini policy', () => {
       events: [{ type: 'ticket_opened', at: '2025-03-07T15:00:00+02:00', ticket: 'T-1', channel: 'chat' }],
     });
     expect(a.deadlines).toEqual([
-      { id: 'first_response', subject: 'T-1', party: 'vendor', due: '2025-03-10T15:00:00.000+02:00', status: 'pending', priority: 'high', clause: 'response' },
+      {
+        id: 'first_response',
+        subject: 'T-1',
+        party: 'vendor',
+        started_at: '2025-03-07T15:00:00.000+02:00',
+        due: '2025-03-10T15:00:00.000+02:00',
+        status: 'pending',
+        priority: 'high',
+        clause: 'response',
+      },
     ]);
+  });
+
+  it("each deadline says when its clock started (its subject's start event), under both backends", async () => {
+    const input = {
+      ...base,
+      at: '2025-03-12T09:00:00+02:00',
+      events: [
+        { type: 'ticket_opened', at: '2025-03-07T15:00:00+02:00', ticket: 'T-1', channel: 'chat' },
+        { type: 'ticket_opened', at: '2025-03-10T08:00:00Z', ticket: 'T-2', channel: 'email' },
+        { type: 'ticket_opened', at: '2025-03-11T10:00:00+02:00', ticket: 'T-1', channel: 'chat' },
+      ],
+    };
+    for (const engine of ['compiled', 'json-rules-engine'] as const) {
+      const a = await evaluate(policy, input, { engine });
+      expect(a.deadlines.map((d) => [d.subject, d.started_at])).toEqual([
+        ['T-1', '2025-03-07T15:00:00.000+02:00'],
+        ['T-2', '2025-03-10T10:00:00.000+02:00'],
+      ]);
+    }
   });
 
   it('forum tickets get no deadline', async () => {

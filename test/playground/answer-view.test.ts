@@ -42,6 +42,30 @@ describe('answer view', () => {
     await expect.poll(() => quote.getAttribute('dir'), { timeout: 10_000 }).toBe('rtl');
     expect(await quote.textContent()).toMatch(/[\u0600-\u06FF]/);
     await screenshot(pg.page, 'answer-persian');
+  });
+
+  test('a Latin word in Persian text is isolated and stands in its place, read right to left', async () => {
+    await answerRow(pg.page, 'entitlements', 'ticket_support').click();
+    const quote = pg.page.getByTestId('explanation').locator('blockquote');
+    await expect.poll(() => quote.locator('bdi').allTextContents(), { timeout: 10_000 }).toEqual(['crmonline']);
+    expect(await quote.locator('bdi').getAttribute('dir')).toBe('ltr');
+    // "… سرویس crmonlineو …": the word before it stands to its right, the letter after it to its left
+    const placed = await quote.evaluate((q) => {
+      const bdi = q.querySelector('bdi')!;
+      const box = bdi.getBoundingClientRect();
+      const before = bdi.previousSibling as Text;
+      const after = bdi.nextSibling as Text;
+      const range = document.createRange();
+      range.setStart(before, before.length - 6);
+      range.setEnd(before, before.length - 1);
+      const word = range.getBoundingClientRect();
+      range.setStart(after, 0);
+      range.setEnd(after, 1);
+      const letter = range.getBoundingClientRect();
+      return { word: before.data.slice(-6, -1), rightOfIt: word.left >= box.right - 1, letter: after.data[0], leftOfIt: letter.right <= box.left + 1 };
+    });
+    expect(placed).toEqual({ word: 'سرویس', rightOfIt: true, letter: 'و', leftOfIt: true });
+    await screenshot(pg.page, 'answer-persian-latin');
     await pg.page.getByLabel('language').selectOption('en');
     await expect.poll(() => quote.getAttribute('dir'), { timeout: 10_000 }).toBe('ltr');
   });

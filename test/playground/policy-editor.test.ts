@@ -6,6 +6,19 @@ import { editorText, findInEditor, screenshot, usePlayground } from './harness.t
 const pg = usePlayground();
 const status = () => pg.page.getByTestId('policy-status');
 
+/** The distinct problems met going from marker to marker with F8, as the marker widget shows them. */
+async function problemsMet(): Promise<string[]> {
+  await pg.page.locator('[data-editor=policy] .view-lines').click();
+  await pg.page.keyboard.press('Control+Home');
+  const met = new Set<string>();
+  for (let i = 0; i < 6; i++) {
+    await pg.page.keyboard.press('F8');
+    met.add(await pg.page.locator('.marker-widget .message').first().innerText());
+  }
+  await pg.page.keyboard.press('Escape');
+  return [...met].map((m) => m.replace(/\n/g, '')).sort();
+}
+
 describe('policy editor', () => {
   test('a bundled policy opens with its answers', async () => {
     await expect.poll(() => status().textContent(), { timeout: 20_000 }).toBe('checks');
@@ -52,6 +65,11 @@ describe('policy editor', () => {
     await expect
       .poll(() => pg.page.getByTestId('policy-diagnostics').textContent(), { timeout: 10_000 })
       .toContain('unknown property `zonee` — did you mean `zone`?');
+    // each problem is told once, by the engine (monaco-yaml checks the same schema): going from
+    // marker to marker (F8) meets the unknown key and the missing one, each with its code
+    await expect
+      .poll(() => problemsMet(), { timeout: 10_000 })
+      .toEqual(['missing property `zone` in the documentsla(SLA2003)', 'unknown property `zonee`did you mean `zone`?sla(SLA2002)']);
     await findInEditor(pg.page, 'policy', 'zonee: Europe/Kyiv');
     await pg.page.keyboard.insertText('zone: Europe/Kyiv');
     await expect.poll(() => status().textContent(), { timeout: 10_000 }).toBe('checks');

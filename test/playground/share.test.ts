@@ -3,13 +3,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { editorText, screenshot, usePlayground } from './harness.ts';
+import { editorsShown, editorText, screenshot, usePlayground } from './harness.ts';
 
 const pg = usePlayground();
 
 /** What the user sees of the state: the policy's start, the plan, the language, and the answer. */
 async function seen(p: Page) {
   await p.getByTestId('deadlines').waitFor({ timeout: 30_000 });
+  await editorsShown(p);
   await expect.poll(() => p.getByTestId('policy-status').textContent(), { timeout: 20_000 }).not.toBe('checking…');
   return {
     policy: (await editorText(p, 'policy'))?.slice(0, 200),

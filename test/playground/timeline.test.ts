@@ -1,5 +1,5 @@
 // The timeline in a real browser: dragging "now" re-evaluates as it moves; the next change comes
-// from the engine and the jump button goes there.
+// from the engine and the jump button goes there; deadlines, pauses and outages are drawn as spans.
 import { describe, expect, test } from 'vitest';
 import { answerRow, screenshot, usePlayground } from './harness.ts';
 
@@ -52,6 +52,50 @@ describe('timeline', () => {
     expect(await dots.last().getAttribute('title')).toMatch(/^payment /);
   });
 
+  test("each deadline is drawn from the instant its clock started (the answer's started_at) to its due", async () => {
+    const row = pg.page.getByTestId('timeline').locator('.axis .row', { hasText: 'first_response T-1' });
+    expect(await row.getAttribute('title')).toBe('first_response T-1: started 2025-03-07 21:30 +02:00, due 2025-03-08 21:30 +02:00 (met)');
+    // the bar begins where the ticket's opening is drawn
+    const dot = pg.page.locator('.events-row .dot[title^="ticket_opened 2025-03-07T19:30"]');
+    const [bar, opened] = [(await row.locator('.bar').boundingBox())!, (await dot.boundingBox())!];
+    expect(Math.abs(bar.x - (opened.x + opened.width / 2))).toBeLessThan(2);
+  });
+
+  test('pauses are bands of their own, labelled, with the pause in their hover text', async () => {
+    const axis = pg.page.locator('.axis');
+    const box = (await axis.boundingBox())!;
+    const clickAdds = pg.page.getByLabel('event added by a click on the axis');
+    const dots = pg.page.getByTestId('timeline').locator('.events-row .dot');
+    const before = await dots.count();
+    await clickAdds.selectOption('migration_paused');
+    await pg.page.mouse.click(box.x + box.width * 0.3, box.y + 20);
+    await expect.poll(() => dots.count(), { timeout: 10_000 }).toBe(before + 1);
+    const band = pg.page.getByTestId('band');
+    // a pause without its resumption is still going on at `at`
+    await expect.poll(() => band.textContent(), { timeout: 10_000 }).toBe('interval_pause paused (ongoing)');
+    expect(await band.getAttribute('title')).toMatch(/^interval_pause paused: 2025-03-\d\d \d\d:\d\d \+02:00 → still going on; at most 5 days$/);
+    await clickAdds.selectOption('migration_resumed');
+    await pg.page.mouse.click(box.x + box.width * 0.45, box.y + 20);
+    await expect.poll(() => band.textContent(), { timeout: 10_000 }).toBe('interval_pause paused');
+    expect(await band.getAttribute('title')).toMatch(
+      /^interval_pause paused: 2025-03-\d\d \d\d:\d\d \+02:00 → 2025-03-\d\d \d\d:\d\d \+02:00 \(\d+ \w+ \d+ \w+\); at most 5 days$/,
+    );
+    expect(await band.locator('.band.pause').count()).toBe(1);
+    await screenshot(pg.page, 'timeline-pause');
+  });
+
+  test('the next change reads in full at common widths', async () => {
+    const next = pg.page.getByTestId('next-change');
+    for (const width of [1024, 1280, 1920]) {
+      await pg.page.setViewportSize({ width, height: 900 });
+      await expect.poll(() => next.textContent(), { timeout: 20_000 }).toContain('next change');
+      // nothing of it is clipped: its text fits the box
+      expect(await next.evaluate((el) => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth)).toBe(true);
+      expect(await next.getAttribute('title')).toMatch(/^next change 2025-03-\d\d \d\d:\d\d \+02:00 \(in .+\): \w+ /);
+    }
+    await pg.page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   test("the axis shades the calendar's working hours and names its holidays", async () => {
     // relokia's business calendar: whole business days, Monday to Friday
     await expect.poll(() => pg.page.locator('.axis .working').count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -60,6 +104,31 @@ describe('timeline', () => {
     const holiday = pg.page.getByTestId('holiday').first();
     await expect.poll(() => holiday.getAttribute('title'), { timeout: 20_000 }).toMatch(/^2021-01-01 /);
     await screenshot(pg.page, 'timeline-holiday');
+  });
+
+  test('an outage is a band from `at` to `until`, going on until `until` is given', async () => {
+    await pg.page.getByLabel('bundled policy').selectOption('crmonline');
+    // crmonline's calendar has Iran's public holidays: the look-ahead loads them as the answer does
+    await expect.poll(() => pg.page.getByTestId('next-change').textContent(), { timeout: 20_000 }).not.toBe('looking for the next change…');
+    expect(await pg.page.getByTestId('answer').locator('.note.error').count()).toBe(0);
+    await pg.page.getByLabel('event added by a click on the axis').selectOption('outage');
+    const box = (await pg.page.locator('.axis').boundingBox())!;
+    await pg.page.mouse.click(box.x + box.width * 0.2, box.y + 20);
+    const band = pg.page.getByTestId('band');
+    await expect.poll(() => band.textContent(), { timeout: 10_000 }).toBe('outage (ongoing)');
+    expect(await band.locator('.band.outage').count()).toBe(1);
+    await pg.page.getByRole('group', { name: 'case view' }).getByRole('button', { name: 'Form' }).click();
+    const until = pg.page.getByLabel(/^event \d+ until$/).last();
+    const at = await pg.page
+      .getByLabel(/^event \d+ at$/)
+      .last()
+      .inputValue();
+    await until.fill(new Date(Date.parse(at) + 3 * 3_600_000).toISOString());
+    await until.press('Tab');
+    await expect.poll(() => band.textContent(), { timeout: 10_000 }).toBe('outage');
+    expect(await band.getAttribute('title')).toMatch(/^outage: .+ → .+ \(3 h\)$/);
+    await screenshot(pg.page, 'timeline-outage');
+    await pg.page.getByRole('group', { name: 'case view' }).getByRole('button', { name: 'YAML' }).click();
   });
 
   test('no console errors', () => {

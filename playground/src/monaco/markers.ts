@@ -1,8 +1,12 @@
 // Engine diagnostics as Monaco markers, and the quick fix for a "did you mean `x`?" suggestion.
+// monaco-yaml checks the same JSON Schema as the engine: where both mark a problem, only the
+// engine's marker (with its code and help text) is kept.
 import type { Diagnostic } from '../../../engine/core.ts';
 import { monaco } from './setup.ts';
 
 const OWNER = 'sla';
+/** the owner of monaco-yaml's schema and syntax markers */
+const YAML_OWNER = 'yaml';
 const SUGGESTION = /did you mean `([^`]+)`\?/;
 
 const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
@@ -31,6 +35,20 @@ export function setDiagnostics(model: monaco.editor.ITextModel, diagnostics: Dia
     })),
   );
 }
+
+/** Drops monaco-yaml's markers that overlap one of the engine's: the same problem, told once. */
+function dropDuplicates(uri: monaco.Uri): void {
+  const model = monaco.editor.getModel(uri);
+  if (!model) return;
+  const ours = monaco.editor.getModelMarkers({ resource: uri, owner: OWNER });
+  if (!ours.length) return;
+  const theirs = monaco.editor.getModelMarkers({ resource: uri, owner: YAML_OWNER });
+  const kept = theirs.filter((m) => !ours.some((o) => monaco.Range.areIntersecting(o, m)));
+  // setting fewer markers fires this listener again, which then finds nothing to drop
+  if (kept.length < theirs.length) monaco.editor.setModelMarkers(model, YAML_OWNER, kept);
+}
+
+monaco.editor.onDidChangeMarkers((uris) => uris.forEach(dropDuplicates));
 
 monaco.languages.registerCodeActionProvider(['yaml', 'sla'], {
   provideCodeActions(model, _range, context) {

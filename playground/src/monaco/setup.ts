@@ -1,5 +1,6 @@
 // Monaco with only what the playground uses: the editor, the YAML and `.sla` languages, and the
-// features behind hover, completion, quick fixes, find, folding, marker navigation and the diff view.
+// features behind hover, completion, quick fixes, find, folding and marker navigation (the diff
+// view's loads with the version comparison).
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/codeEditor/register';
 import 'monaco-editor/features/hover/register';
@@ -13,7 +14,6 @@ import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/comment/register';
-import 'monaco-editor/features/diffEditor/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';

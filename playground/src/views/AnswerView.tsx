@@ -3,13 +3,16 @@
 import { signal } from '@preact/signals';
 import type { Answer } from '../../../engine/core.ts';
 import { answer, caseDiagnostics, failure, lang, ruleSpans } from '../state.ts';
-import { editors } from './Editor.tsx';
-import { ComparePlans } from './ComparePlans.tsx';
-import { CompareVersions } from './CompareVersions.tsx';
-import { TestsView } from './TestsView.tsx';
+import { editors } from './editors.ts';
+import { lazyView } from './lazy.tsx';
+import { isolateLatin } from './bidi.tsx';
 import { showDuration, showInstant, showMoney, showNumber, timeLeft } from './format.ts';
 
 const RTL = new Set(['fa', 'ar', 'he']);
+// the comparisons and the tests (with Monaco's diff editor) load when first opened
+const ComparePlans = lazyView(() => import('./ComparePlans.tsx').then((m) => m.ComparePlans));
+const CompareVersions = lazyView(() => import('./CompareVersions.tsx').then((m) => m.CompareVersions));
+const TestsView = lazyView(() => import('./TestsView.tsx').then((m) => m.TestsView));
 const opened = signal<string | undefined>(undefined);
 
 const Chip = ({ kind, children }: { kind: string; children: string }) => <span class={`chip ${kind}`}>{children}</span>;
@@ -45,14 +48,14 @@ function Explanation({ a, clause, rule }: { a: Answer; clause: string; rule: str
         </button>
       )}
       <h4>
-        {x.title ?? clause}{' '}
+        <bdi>{x.title ?? clause}</bdi>{' '}
         <small>
           {clause}
           {x.source ? ` · ${x.source}` : ''}
         </small>
       </h4>
       <blockquote lang={x.lang} dir={RTL.has(x.lang) ? 'rtl' : 'ltr'}>
-        {x.text}
+        {RTL.has(x.lang) ? isolateLatin(x.text) : x.text}
       </blockquote>
       {x.conditions.length > 0 && (
         <table class="conditions">

@@ -1,6 +1,5 @@
 // The case: YAML in an editor or the same case as a form, with the policy's plans as pickers.
 import { caseValue, setInCase } from '../case-edit.ts';
-import { caseModel } from '../models.ts';
 import { caseDiagnostics, caseSource, caseView, declarations } from '../state.ts';
 import { CaseForm } from './CaseForm.tsx';
 import { Editor } from './Editor.tsx';
@@ -34,7 +33,7 @@ export function CasePane() {
         ))}
       </header>
       <div class={`case-body ${view}`}>
-        <Editor name="case" model={caseModel} />
+        <Editor name="case" />
         {view === 'form' && <CaseForm />}
       </div>
       <DiagnosticList items={caseDiagnostics.value} editor="case" />

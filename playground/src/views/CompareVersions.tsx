@@ -1,6 +1,7 @@
 // Version vs version: the edited policy against the bundled one it started from, on the same case —
 // a diff of the sources (the right side is the policy being edited), what the edit means in the
 // policy's terms, and how it changes the case's answer.
+import 'monaco-editor/features/diffEditor/register';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { bundledPolicies } from '../bundled.ts';
 import { compareVersions } from '../engine-client.ts';

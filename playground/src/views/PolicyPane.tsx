@@ -4,10 +4,10 @@ import { useState } from 'preact/hooks';
 import type { Diagnostic } from '../../../engine/core.ts';
 import { bundledPolicies } from '../bundled.ts';
 import { convertPolicy, formatPolicy } from '../engine-client.ts';
-import { policyModel } from '../models.ts';
 import { caseSource, checking, policyDiagnostics, policyFormat, policyId, policySource } from '../state.ts';
 import type { PolicyFormat } from '../worker/protocol.ts';
-import { Editor, editors } from './Editor.tsx';
+import { Editor } from './Editor.tsx';
+import { editors } from './editors.ts';
 
 function pickPolicy(id: string) {
   const p = bundledPolicies.find((b) => b.id === id);
@@ -95,7 +95,7 @@ export function PolicyPane() {
         </span>
       </header>
       {convertError && <p class="note error">{convertError}</p>}
-      <Editor name="policy" model={policyModel(format)} />
+      <Editor name="policy" />
       <DiagnosticList items={policyDiagnostics.value} editor="policy" />
     </section>
   );

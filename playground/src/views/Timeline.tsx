@@ -1,14 +1,16 @@
-// The case on a time axis: events, deadlines (their subject's first event → due), the ends of
-// entitlement windows, and "now" (`at`) as a handle that re-evaluates the case as it is dragged.
+// The case on a time axis: events, outages and pauses as bands, deadlines (started → due),
+// entitlement windows (open → until, or their end where the answer gives no opening), and "now"
+// (`at`) as a handle that re-evaluates the case as it is dragged.
 // Beside it, the next instant the answer changes at, from the engine, with a button to go there.
 import type { Answer } from '../../../engine/core.ts';
+import type { ChangeInstant } from '../../../engine/changes/index.ts';
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { addEvent, caseValue, setInCase, type CaseValue } from '../case-edit.ts';
 import { calendarWindows } from '../engine-client.ts';
-import type { CalendarResult } from '../worker/protocol.ts';
-import { answer, caseSource, declarations, nextChange, policyFormat, policySource, scrubAt } from '../state.ts';
-import { showInstant, timeLeft } from './format.ts';
+import type { CalendarResult, CaseInterval } from '../worker/protocol.ts';
+import { answer, caseSource, declarations, intervals, nextChange, policyFormat, policySource, scrubAt } from '../state.ts';
+import { showDuration, showInstant, timeLeft } from './format.ts';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -43,30 +45,71 @@ interface Span {
   title: string;
 }
 
+/** Where a deadline's clock started: the answer says so (`started_at`); an answer without it is
+ *  read as its subject's first event. */
+function deadlineStart(d: Answer['deadlines'][number], events: { at: number; values: string[] }[]): number | undefined {
+  if (d.started_at) return Date.parse(d.started_at);
+  return d.subject !== undefined ? events.find((e) => e.values.includes(d.subject!))?.at : undefined;
+}
+
+const nameOf = (item: { id: string; subject?: string }) => `${item.id}${item.subject ? ` ${item.subject}` : ''}`;
+
 function spansOf(a: Answer, events: { type: string; at: number; values: string[] }[]): Span[] {
   const out: Span[] = [];
-  for (const d of a.deadlines) {
-    const start = d.subject !== undefined ? events.find((e) => e.values.includes(d.subject!))?.at : undefined;
+  for (const d of a.deadlines)
     out.push({
-      label: `${d.id}${d.subject ? ` ${d.subject}` : ''}`,
-      from: start,
+      label: nameOf(d),
+      from: deadlineStart(d, events),
       to: Date.parse(d.due),
       kind: d.status,
-      title: `${d.id} ${d.subject ?? ''}: due ${showInstant(d.due)} (${d.status})`,
+      title: `${nameOf(d)}: ${d.started_at ? `started ${showInstant(d.started_at)}, ` : ''}due ${showInstant(d.due)} (${d.status})`,
+    });
+  for (const e of a.entitlements) {
+    if (typeof e.until !== 'string') continue;
+    // `opens`, where the answer gives it, is the instant the window opened
+    const opens = typeof e.opens === 'string' ? e.opens : undefined;
+    out.push({
+      label: opens ? nameOf(e) : `${nameOf(e)} until`,
+      from: opens ? Date.parse(opens) : undefined,
+      to: Date.parse(e.until),
+      kind: e.allowed ? 'open' : 'closed',
+      title: `${nameOf(e)}: ${opens ? `open ${showInstant(opens)} → ${showInstant(e.until)}` : `until ${showInstant(e.until)}`}`,
     });
   }
-  for (const e of a.entitlements)
-    if (typeof e.until === 'string')
-      out.push({
-        label: `${e.id}${e.subject ? ` ${e.subject}` : ''} until`,
-        to: Date.parse(e.until),
-        kind: e.allowed ? 'open' : 'closed',
-        title: `${e.id}: until ${showInstant(e.until)}`,
-      });
   return out;
 }
 
+/** An outage or a pause as a band from its start to its end (to now while it is still going on). */
+function bandOf(i: CaseInterval, at: string, hi: number) {
+  const now = Date.parse(at);
+  const ongoing = i.until === null;
+  const to = i.until ?? (i.from <= now ? now : hi);
+  const span = `${showInstant(withOffsetOf(i.from, at))} → ${ongoing ? 'still going on' : showInstant(withOffsetOf(to, at))}`;
+  const title = `${i.label}: ${span}${ongoing ? '' : ` (${showDuration(to - i.from)})`}${i.max ? `; at most ${i.max}` : ''}`;
+  return { label: ongoing ? `${i.label} (ongoing)` : i.label, from: i.from, to, title };
+}
+
+/** A span's label after its end; near the right edge it ends where its span starts, so it is not cut off. */
+function Label({ text, from, to, fraction, x }: { text: string; from: number; to: number; fraction: (t: number) => number; x: (t: number) => string }) {
+  return fraction(to) > 0.75 ? (
+    <span class="span-label before" style={{ right: `calc(100% - ${x(from)})` }}>
+      {text}
+    </span>
+  ) : (
+    <span class="span-label" style={{ left: x(to) }}>
+      {text}
+    </span>
+  );
+}
+
+/** what changes of an item: `T-2 status pending → breached` (after the item's id) */
+const changeOf = (ch: ChangeInstant['changes'][number]) =>
+  `${ch.subject ? `${ch.subject} ` : ''}${ch.field} ${String(ch.from ?? '—')} → ${String(ch.to ?? '—')}`;
+
 const clickAdds = signal('');
+// one formatter for every render: making one costs more than a whole frame's worth of labels
+const DAY = new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = (t: number) => DAY.format(t);
 
 /** The default calendar's working hours and holidays over the axis, asked for when the axis moves. */
 function useCalendar(lo: number, hi: number): CalendarResult | undefined {
@@ -96,6 +139,7 @@ export function Timeline() {
   const x = (t: number) => `${(fraction(t) * 100).toFixed(3)}%`;
   const now = Date.parse(a.at);
   const spans = spansOf(a, events).filter((s) => s.to >= lo && (s.from ?? s.to) <= hi);
+  const bands = intervals.value.map((i) => ({ kind: i.kind, ...bandOf(i, a.at, hi) })).filter((b) => b.to >= lo && b.from <= hi);
   // a look-ahead from an earlier instant says nothing about the one being dragged to
   const next = scrubAt.value || (nextChange.value && Date.parse(nextChange.value.at) <= now) ? undefined : nextChange.value;
   const zone = declarations.value?.zone;
@@ -103,7 +147,6 @@ export function Timeline() {
   const adds = eventTypes.includes(clickAdds.value) ? clickAdds.value : eventTypes[0];
   const days: number[] = [];
   for (let t = Math.ceil(lo / (24 * HOUR)) * 24 * HOUR; t <= hi; t += 24 * HOUR) days.push(t);
-  const dayLabel = (t: number) => new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
 
   return (
     <section class="pane timeline" data-testid="timeline">
@@ -121,25 +164,33 @@ export function Timeline() {
           now: {showInstant(a.at)}
           {scrubAt.value ? ' (scrubbing)' : ''}
         </span>
-        <span class="next" data-testid="next-change">
-          {next === undefined ? (
-            'looking for the next change…'
-          ) : next === null ? (
-            'nothing changes in the next 30 days'
-          ) : (
-            <>
-              <button onClick={() => setInCase(['at'], next.at)}>jump</button> next change {timeLeft(next.at, a.at)}:{' '}
-              {next.changes.slice(0, 3).map((ch) => (
-                <span class="change">
-                  <code>{ch.id}</code>
-                  {ch.subject ? ` ${ch.subject}` : ''} {ch.field} {String(ch.from ?? '—')} → {String(ch.to ?? '—')}
-                </span>
-              ))}
-              {next.changes.length > 3 && ` and ${next.changes.length - 3} more`}
-            </>
-          )}
-        </span>
       </header>
+      {/* its own line, two lines high whatever it says, so the scrubber never moves under the pointer */}
+      <p
+        class="next"
+        data-testid="next-change"
+        title={
+          next
+            ? `next change ${showInstant(next.at)} (${timeLeft(next.at, a.at)}): ${next.changes.map((ch) => `${ch.id} ${changeOf(ch)}`).join('; ')}`
+            : undefined
+        }
+      >
+        {next === undefined ? (
+          'looking for the next change…'
+        ) : next === null ? (
+          'nothing changes in the next 30 days'
+        ) : (
+          <>
+            <button onClick={() => setInCase(['at'], next.at)}>jump</button> next change {timeLeft(next.at, a.at)}:{' '}
+            {next.changes.slice(0, 3).map((ch) => (
+              <span class="change">
+                <code>{ch.id}</code> {changeOf(ch)}
+              </span>
+            ))}
+            {next.changes.length > 3 && ` and ${next.changes.length - 3} more`}
+          </>
+        )}
+      </p>
       <div
         class="axis"
         title="click to add an event there"
@@ -171,6 +222,12 @@ export function Timeline() {
             <span class={`dot ${e.at > now ? 'future' : ''}`} style={{ left: x(e.at) }} title={`${e.type} ${new Date(e.at).toISOString()}`} />
           ))}
         </div>
+        {bands.map((b) => (
+          <div class="row" title={b.title} data-testid="band">
+            <span class={`band ${b.kind}`} style={{ left: x(b.from), width: `calc(${x(b.to)} - ${x(b.from)})` }} />
+            <Label text={b.label} from={b.from} to={b.to} fraction={fraction} x={x} />
+          </div>
+        ))}
         {spans.map((s) => (
           <div class="row" title={s.title}>
             {s.from !== undefined ? (
@@ -178,16 +235,7 @@ export function Timeline() {
             ) : (
               <span class={`mark ${s.kind}`} style={{ left: x(s.to) }} />
             )}
-            {/* near the right edge the label ends where its span starts, so it is not cut off */}
-            {fraction(s.to) > 0.75 ? (
-              <span class="span-label before" style={{ right: `calc(100% - ${x(s.from ?? s.to)})` }}>
-                {s.label}
-              </span>
-            ) : (
-              <span class="span-label" style={{ left: x(s.to) }}>
-                {s.label}
-              </span>
-            )}
+            <Label text={s.label} from={s.from ?? s.to} to={s.to} fraction={fraction} x={x} />
           </div>
         ))}
         <span class="now-line" style={{ left: x(now) }} />

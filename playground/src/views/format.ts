@@ -28,9 +28,12 @@ export function timeLeft(due: string, at: string): string {
   return ms >= 0 ? `in ${showDuration(ms)}` : `${showDuration(ms)} overdue`;
 }
 
+// made once: toLocaleString builds a formatter on every call, which scrubbing feels
+const AMOUNT = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
 export function showMoney(m: Money | null | undefined): string {
   if (!m) return '';
-  return `${m.amount.toLocaleString('en', { maximumFractionDigits: 2 })} ${m.currency}`;
+  return `${AMOUNT.format(m.amount)} ${m.currency}`;
 }
 
 export const showNumber = (n: number | null | undefined) => (n === null ? '∞' : n === undefined ? '' : String(Number(n.toFixed(4))));

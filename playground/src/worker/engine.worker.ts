@@ -7,6 +7,7 @@ import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
 import { checkAndCompile, diagnosticsOf, type Checked } from './load.ts';
 import { diffAnswers, formatPolicyChange, measureCoverage, semanticDiff, toLcov } from '../../../engine/analysis/index.ts';
 import { coverageLines } from './coverage-lines.ts';
+import { caseIntervals } from './intervals.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
 import type { CalendarResult, ChangesResult, CompareResult, ConvertResult, Request, Response, RunResult, TestsResult, VersionsResult } from './protocol.ts';
@@ -26,7 +27,7 @@ async function run(req: Extract<Request, { kind: 'run' }>): Promise<RunResult> {
     const { value, locate } = parseCaseSource(req.case, 'case.yaml');
     const input = (req.at && value && typeof value === 'object' ? { ...(value as object), at: req.at } : value) as Case;
     const answer = await evaluate(compiled, input, { lang: req.lang, file: 'case.yaml', locate });
-    return { ...found, case: [], answer };
+    return { ...found, case: [], answer, intervals: caseIntervals(compiled.policy, input) };
   } catch (e) {
     if (!(e instanceof SlaError)) throw e;
     return { ...found, case: e.diagnostics, answer: null };

@@ -34,6 +34,18 @@ export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone' | 
 /** Where each rule is written in the policy's source: `deadline:<id>`, `entitlement:<id>`, `credit:<id>`, `refund`. */
 export type RuleSpans = Record<string, Position>;
 
+/** A stretch of the case's time drawn on the timeline: an outage, or a pause of an entitlement's clock. */
+export interface CaseInterval {
+  kind: 'outage' | 'pause';
+  /** the outage's event type, or `<entitlement> paused` */
+  label: string;
+  /** epoch ms; `until` null while it is still going on */
+  from: number;
+  until: number | null;
+  /** how long a pause may last (the entitlement's `pause.max`) */
+  max?: string;
+}
+
 export interface RunResult {
   /** the check's diagnostics, then the lint warnings of a policy that checks */
   policy: Diagnostic[];
@@ -41,6 +53,8 @@ export interface RunResult {
   declarations?: Declarations;
   case: Diagnostic[];
   answer: Answer | null;
+  /** the case's outages and pauses (when it has an answer) */
+  intervals?: CaseInterval[];
 }
 
 export interface ConvertResult {
