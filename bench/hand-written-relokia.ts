@@ -207,6 +207,7 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
   const payment = first('payment');
   const delivered = first('custom_service_delivered');
   const demo = first('demo_migration_completed');
+  const stopped = first('support_stopped') !== undefined;
   const archivedAt = completed ? addDays(completed.at, ARCHIVE_DAYS[plan]) : null;
   const limited = (limit: number, used: number) => ({ limit, used, remaining: Math.max(0, limit - used) });
   /** a window opened by an event, closing a number of days after it */
@@ -244,6 +245,7 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
     });
   } else entitlements.push({ id: 'interval_pause', allowed: false });
   entitlements.push({ id: 'report_migration_issue', allowed: archivedAt !== null && archivedAt > at, until: archivedAt });
+  entitlements.push({ id: 'custom_migration', allowed: demo !== undefined && first('demo_access_granted') !== undefined });
   {
     const w = window(delivered, 7);
     entitlements.push({ id: 'custom_service_fixes', allowed: w.open, until: w.until });
@@ -260,18 +262,20 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
     entitlements.push({ id: 'terminate_without_penalty', allowed: max > 5 });
   }
   entitlements.push({ id: 'support_center_open', allowed: isOpen(SUPPORT_CENTER, at) });
-  entitlements.push({ id: 'standard_support_open', allowed: plan === 'standard' && isOpen(STANDARD_SUPPORT, at) });
-  entitlements.push({ id: 'premium_support_open', allowed: plan !== 'standard' && isOpen(PREMIUM_SUPPORT, at) });
-  entitlements.push({ id: 'on_demand_weekend_support', allowed: Number(facts.weekend_support_hours ?? 3) >= 3 });
+  entitlements.push({ id: 'standard_support_open', allowed: plan === 'standard' && !stopped && isOpen(STANDARD_SUPPORT, at) });
+  entitlements.push({ id: 'premium_support_open', allowed: plan !== 'standard' && !stopped && isOpen(PREMIUM_SUPPORT, at) });
+  entitlements.push({ id: 'weekend_holiday_tech_support', allowed: plan === 'signature' && !stopped });
+  entitlements.push({ id: 'on_demand_weekend_support', allowed: !stopped && Number(facts.weekend_support_hours ?? 3) >= 3 });
   {
     // per ticket, in the order tickets first appear
     const tickets: string[] = [];
     for (const e of events) if (e.at <= at && e.attrs.ticket !== undefined && !tickets.includes(String(e.attrs.ticket))) tickets.push(String(e.attrs.ticket));
     for (const ticket of tickets) {
-      const used = events.filter((e) => e.at <= at && e.type === 'clarification_requested' && String(e.attrs.ticket) === ticket).length;
-      entitlements.push({ id: 'clarification_contacts', subject: ticket, allowed: used < 3, ...limited(3, used) });
+      const used = events.filter((e) => e.at <= at && e.type === 'clarification_sent' && String(e.attrs.ticket) === ticket).length;
+      entitlements.push({ id: 'clarification_contacts', subject: ticket, allowed: !stopped && used < 3, ...limited(3, used) });
     }
   }
+  entitlements.push({ id: 'support', allowed: !stopped });
   {
     const used = Number(facts.discount_codes_applied ?? 0);
     entitlements.push({ id: 'discount_code', allowed: !payment && used < 1, ...limited(1, used) });
@@ -296,7 +300,7 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
     percent = 95; // unused
   else if (!started && paid)
     percent = 0; // unused after the payment's 30 days
-  else if (started && facts.source_type !== 'database_dump' && facts.client_interference !== true) {
+  else if (started && facts.source_type !== 'database_dump' && facts.client_interference !== true && facts.maintenance_obstructed !== true) {
     // data_issue: an issue of Relokia's, verified, a data corruption, reported before the archive
     // and not resolved within 3 business days by the request; issues excluded by fault or kind are
     // ignored (an issue id's first report counts)

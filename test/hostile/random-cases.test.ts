@@ -101,7 +101,8 @@ describe.each(IDS)('%s', (id) => {
     const seen = new Set<Outcome>();
     await fc.assert(
       fc.asyncProperty(mutatedCase(id), async (value) => void seen.add(await outcome(() => evaluate(policy, value as unknown as Case)))),
-      { seed: SEED, numRuns: 300 },
+      // about 1 mutation in 130 leaves a case valid, so 300 runs may see no answer at all
+      { seed: SEED, numRuns: 1000 },
     );
     expect([...seen].sort()).toEqual(['answer', 'diagnostics']);
   }, 60_000);
