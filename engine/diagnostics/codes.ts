@@ -82,6 +82,8 @@ export const codes = {
   SLA3041: { summary: 'invalid business week' },
   SLA3042: { summary: 'contradictory calendar' },
   SLA3043: { summary: 'calendar bases in a cycle' },
+  SLA3070: { summary: 'percentage that can lie outside 0–100' },
+  SLA3071: { summary: 'candidates in different currencies' },
   // case validation
   SLA4001: { summary: 'case not a mapping' },
   SLA4002: { summary: 'time without offset' },
@@ -104,6 +106,7 @@ export const codes = {
   SLA4032: { summary: 'unknown plan dimension', at: 'key' },
   SLA4033: { summary: 'value not among the declared values' },
   SLA4034: { summary: 'case for another policy' },
+  SLA4050: { summary: 'percentage outside 0–100' },
   // tests and tools
   SLA5001: { summary: 'invalid test file' },
   SLA5003: { summary: 'file not found' },

@@ -1,0 +1,107 @@
+// Evaluates amount and percentage expressions (ir/amount.ts) against one evaluation's case: the
+// same function answers a rule's `sla:amount` fact, an entitlement's cost and an amount item, so
+// both backends and every answer read one computation. Money is rounded to cents, half away from zero.
+import { formatInstant } from '../calendar/index.ts';
+import { best, describeSource, isEach, type AmountCandidate, type PercentCandidate, type Source } from '../ir/amount.ts';
+import type { Amount, Percent } from '../ir/schema.ts';
+import { percentOf, roundHalfAway } from '../money.ts';
+import type { Runtime } from './runtime.ts';
+
+export interface AmountResult {
+  /** null when the case does not give what the amount is computed from */
+  amount: number | null;
+  currency: string;
+  /** for a percentage of a basis: the percent taken (known even when the basis is not) */
+  percent?: number;
+  /** the fact the percentage is taken of (the price it applies to) and its value */
+  of?: string;
+  basis?: number;
+  /** how the amount was found, in words */
+  reasons: string[];
+  /** what the case lacks for it, for the answer's warnings */
+  missing: string[];
+}
+
+/** One value a source gave, with what it is in words. */
+interface Found {
+  value: number;
+  label: string;
+}
+
+const caseCurrency = (rt: Runtime) => String(rt.kase.facts.currency ?? rt.policy.currency ?? 'USD');
+
+function read(s: Source, rt: Runtime, missing: string[]): Found[] {
+  if ('fact' in s) {
+    const v = rt.kase.facts[s.fact];
+    if (typeof v === 'number') return [{ value: v, label: `${v} (${s.fact})` }];
+    missing.push(`the case does not give \`${s.fact}\``);
+    return [];
+  }
+  const events = isEach(s) ? rt.events(s.each) : [rt.event(s.of)].filter((e) => e !== undefined);
+  return events.flatMap((e) => {
+    const v = e.attrs[s.attribute];
+    return typeof v === 'number' ? [{ value: v, label: `${v} (${s.attribute} of the ${e.type} at ${formatInstant(e.at, rt.policy.zone)})` }] : [];
+  });
+}
+
+/** The chosen one of several found values, with the reason that says which and why. */
+function choose(pick: 'max' | 'min', found: Found[]): { chosen?: Found; reason?: string } {
+  if (found.length === 0) return {};
+  const chosen = found.reduce((a, b) => ((pick === 'max' ? b.value > a.value : b.value < a.value) ? b : a));
+  if (found.length === 1) return { chosen, reason: `the only candidate: ${chosen.label}` };
+  const ties = found.filter((f) => f.value === chosen.value).length;
+  const which = pick === 'max' ? 'highest' : 'lowest';
+  return { chosen, reason: `the ${which} of ${found.length} candidates: ${chosen.label}${ties > 1 ? ` (${ties} tie)` : ''}` };
+}
+
+function percentCandidates(c: PercentCandidate, rt: Runtime, missing: string[]): Found[] {
+  return typeof c === 'number' ? [{ value: c, label: `${c}` }] : read(c, rt, missing);
+}
+
+export function evaluatePercent(p: Percent, rt: Runtime, missing: string[]): { value: number | null; reasons: string[] } {
+  const b = best(p);
+  if (b) {
+    const { chosen, reason } = choose(b.pick, (b.candidates as PercentCandidate[]).flatMap((c) => percentCandidates(c, rt, missing)));
+    if (!chosen) return { value: null, reasons: [`unknown: no candidate has a value (${(b.candidates as PercentCandidate[]).map((c) => (typeof c === 'number' ? c : describeSource(c))).join(', ')})`] };
+    return { value: chosen.value, reasons: [reason!] };
+  }
+  const found = percentCandidates(p as PercentCandidate, rt, missing);
+  if (!found.length) return { value: null, reasons: [`unknown: ${describeSource(p as Source)} has no value`] };
+  return { value: found[0].value, reasons: typeof p === 'number' ? [] : [`the percentage is ${found[0].label}`] };
+}
+
+/** A single term (not `max` / `min`); `each` gives one result per matching event. */
+function terms(a: AmountCandidate, rt: Runtime, missing: string[]): AmountResult[] {
+  const currency = 'currency' in a && a.currency ? a.currency : caseCurrency(rt);
+  if ('amount' in a) return [{ amount: roundHalfAway(a.amount), currency, reasons: [], missing }];
+  if ('percent' in a) {
+    const p = evaluatePercent(a.percent, rt, missing);
+    const basis = rt.kase.facts[a.of];
+    const base = { currency, of: a.of, missing, ...(p.value === null ? {} : { percent: p.value }) };
+    if (typeof basis !== 'number') {
+      missing.push(`the case does not give \`${a.of}\``);
+      return [{ ...base, amount: null, reasons: [...p.reasons, `unknown: the price it applies to, \`${a.of}\`, is not given`] }];
+    }
+    if (p.value === null) return [{ ...base, amount: null, basis, reasons: p.reasons }];
+    return [{ ...base, amount: percentOf(basis, p.value), basis, reasons: [...p.reasons, `${p.value}% of ${a.of} (${basis})`] }];
+  }
+  return read(a, rt, missing).map((f) => ({ amount: roundHalfAway(f.value), currency, reasons: [`the amount is ${f.label}`], missing }));
+}
+
+export function evaluateAmount(a: Amount, rt: Runtime): AmountResult {
+  const missing: string[] = [];
+  const b = best(a);
+  if (!b)
+    return (
+      terms(a as AmountCandidate, rt, missing)[0] ?? { amount: null, currency: caseCurrency(rt), reasons: [`unknown: ${describeSource(a as Source)} has no value`], missing }
+    );
+  const results = (b.candidates as AmountCandidate[]).flatMap((c) => terms(c, rt, missing));
+  const known = results.filter((r) => r.amount !== null);
+  const { chosen, reason } = choose(
+    b.pick,
+    known.map((r, i) => ({ value: r.amount!, label: `${r.amount} ${r.currency}${r.reasons.length ? ` (${r.reasons.at(-1)})` : ''}`, i })),
+  );
+  if (!chosen) return { amount: null, currency: caseCurrency(rt), reasons: ['unknown: no candidate has a value'], missing };
+  const r = known[(chosen as Found & { i: number }).i];
+  return { ...r, reasons: [reason!, ...r.reasons.slice(0, -1)], missing };
+}
