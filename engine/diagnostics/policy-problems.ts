@@ -75,13 +75,13 @@ export const numberNeeded = (what: string, type: string, path: string, use = 'a 
 export const percentOutOfRange = (what: string, problem: string, path: string) =>
   diagnostic('SLA3070', `${what} is read as a percentage, but ${problem}`, {
     path,
-    help: 'a percentage lies between 0 and 100: declare `minimum: 0` (or none) and keep its values and default within 0–100',
+    help: 'a percentage lies between 0 and 100: declare no negative `minimum`, and keep the declared values and the default within 0–100',
   });
 
 export const mixedCurrencies = (currencies: string[], path: string) =>
   diagnostic('SLA3071', `the candidates are in different currencies (${currencies.join(', ')}), so they cannot be compared`, {
     path,
-    help: 'give every candidate amount the same currency, or none (the currency of the case)',
+    help: 'give every candidate amount the same currency, or leave it out to mean the currency of the case',
   });
 
 export const downtimeWithoutDuration = (event: string, path: string) =>
