@@ -27,7 +27,12 @@ export const amountRules = {
     const attribute: string = lw.visit(ctx.attribute?.[0]);
     if (!ctx.K_each) return { attribute, of: lw.visit(ctx.of?.[0], `${ptr}/of`) };
     if (place === 'amount')
-      lw.report('SLA1102', '`each` gives several candidates: it stands only inside `max(…)` or `min(…)`', ctx.K_each[0], `write \`max(${attribute} of each …)\``);
+      lw.report(
+        'SLA1102',
+        '`each` gives several candidates: it stands only inside `max(…)` or `min(…)`',
+        ctx.K_each[0],
+        `write \`max(${attribute} of each …)\``,
+      );
     return { attribute, each: lw.visit(ctx.of?.[0], `${ptr}/each`) };
   },
 
@@ -41,7 +46,12 @@ export const amountRules = {
     if (place === 'percent') {
       const extra = pick ?? ctx.Percent?.[0] ?? currency?.children.Ident?.[0] ?? currency?.children.StringLit?.[0];
       if (extra)
-        lw.report('SLA1102', 'a candidate of a percentage is a number or a number read from the case', extra, `write \`max(5, 10)% of <fact>\`; ${SOURCE_HELP}`);
+        lw.report(
+          'SLA1102',
+          'a candidate of a percentage is a number or a number read from the case',
+          extra,
+          `write \`max(5, 10)% of <fact>\`; ${SOURCE_HELP}`,
+        );
     }
     if (currency && !ctx.number)
       lw.report('SLA1102', 'a currency follows a number only', currency, 'an amount read from the case is in the currency of the case');

@@ -159,7 +159,10 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
           continue;
         }
         const what = `attribute ${quoteName(name)}`;
-        if (checkValue(a, v, `${path}/${pointerPart(name)}`, what, err) && (!percents.attributes.has(`${type}.${name}`) || percent(v, `${path}/${pointerPart(name)}`, what)))
+        if (
+          checkValue(a, v, `${path}/${pointerPart(name)}`, what, err) &&
+          (!percents.attributes.has(`${type}.${name}`) || percent(v, `${path}/${pointerPart(name)}`, what))
+        )
           attrs[name] = v as Scalar;
       }
       for (const [name, a] of Object.entries(attrDecls)) {

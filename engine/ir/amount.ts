@@ -50,7 +50,8 @@ export function amountsOf(p: Policy): { amount: Amount; path: string; applies?: 
   const out: { amount: Amount; path: string; applies?: AmountItem['applies'] }[] = [];
   const add = (v: AmountItem['value'], path: string, applies?: AmountItem['applies']) => {
     if (!isByPlan(v)) return out.push({ amount: v as Amount, path, applies });
-    for (const [option, a] of Object.entries(v.values)) out.push({ amount: a, path: `${path}/values/${option.replace(/~/g, '~0').replace(/\//g, '~1')}`, applies });
+    for (const [option, a] of Object.entries(v.values))
+      out.push({ amount: a, path: `${path}/values/${option.replace(/~/g, '~0').replace(/\//g, '~1')}`, applies });
   };
   (p.entitlements ?? []).forEach((e, i) => e.cost !== undefined && add(e.cost, `/entitlements/${i}/cost`, e.applies));
   (p.amounts ?? []).forEach((a, i) => add(a.value, `/amounts/${i}/value`, a.applies));
@@ -67,7 +68,10 @@ export function percentSources(p: Policy): { source: Source; path: string }[] {
   };
   for (const { amount, path } of amountsOf(p)) {
     const b = best(amount);
-    if (b) b.candidates.forEach((c, i) => typeof c === 'object' && c !== null && 'percent' in c && percent((c as { percent: Percent }).percent, `${path}/${b.pick}/${i}/percent`));
+    if (b)
+      b.candidates.forEach(
+        (c, i) => typeof c === 'object' && c !== null && 'percent' in c && percent((c as { percent: Percent }).percent, `${path}/${b.pick}/${i}/percent`),
+      );
     else if ('percent' in amount) percent(amount.percent, `${path}/percent`);
   }
   return out;

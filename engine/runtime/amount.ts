@@ -61,8 +61,17 @@ function percentCandidates(c: PercentCandidate, rt: Runtime, missing: string[]):
 export function evaluatePercent(p: Percent, rt: Runtime, missing: string[]): { value: number | null; reasons: string[] } {
   const b = best(p);
   if (b) {
-    const { chosen, reason } = choose(b.pick, (b.candidates as PercentCandidate[]).flatMap((c) => percentCandidates(c, rt, missing)));
-    if (!chosen) return { value: null, reasons: [`unknown: no candidate has a value (${(b.candidates as PercentCandidate[]).map((c) => (typeof c === 'number' ? c : describeSource(c))).join(', ')})`] };
+    const { chosen, reason } = choose(
+      b.pick,
+      (b.candidates as PercentCandidate[]).flatMap((c) => percentCandidates(c, rt, missing)),
+    );
+    if (!chosen)
+      return {
+        value: null,
+        reasons: [
+          `unknown: no candidate has a value (${(b.candidates as PercentCandidate[]).map((c) => (typeof c === 'number' ? c : describeSource(c))).join(', ')})`,
+        ],
+      };
     return { value: chosen.value, reasons: [reason!] };
   }
   const found = percentCandidates(p as PercentCandidate, rt, missing);
@@ -93,7 +102,12 @@ export function evaluateAmount(a: Amount, rt: Runtime): AmountResult {
   const b = best(a);
   if (!b)
     return (
-      terms(a as AmountCandidate, rt, missing)[0] ?? { amount: null, currency: caseCurrency(rt), reasons: [`unknown: ${describeSource(a as Source)} has no value`], missing }
+      terms(a as AmountCandidate, rt, missing)[0] ?? {
+        amount: null,
+        currency: caseCurrency(rt),
+        reasons: [`unknown: ${describeSource(a as Source)} has no value`],
+        missing,
+      }
     );
   const results = (b.candidates as AmountCandidate[]).flatMap((c) => terms(c, rt, missing));
   const known = results.filter((r) => r.amount !== null);

@@ -161,7 +161,9 @@ describe('the DSL form of amounts', () => {
 
   it('a comma after a filter starts the next candidate', () => {
     const head = printDsl(loadPolicy({ source: policy(best), file: 'shop.yaml' }).ir).replace(/amount discount[\s\S]*$/, '');
-    const { policy: p } = dsl(`${head}amount a (clause prices) {\n  value max(percent of each coupon where product = main, 5, fact loyalty)% of list_price\n}\n`);
+    const { policy: p } = dsl(
+      `${head}amount a (clause prices) {\n  value max(percent of each coupon where product = main, 5, fact loyalty)% of list_price\n}\n`,
+    );
     expect(p?.amounts?.[0].value).toEqual({
       percent: { max: [{ attribute: 'percent', each: { event: 'coupon', where: { product: 'main' } } }, 5, { fact: 'loyalty' }] },
       of: 'list_price',
@@ -174,6 +176,8 @@ describe('the DSL form of amounts', () => {
     expect(problems('percent of each coupon')).toEqual([['SLA1102', '`each` gives several candidates: it stands only inside `max(…)` or `min(…)`']]);
     expect(problems('fact loyalty EUR')).toEqual([['SLA1102', 'a currency follows a number only']]);
     expect(problems('max(5, max(1, 2))')).toEqual([['SLA1102', '`max(…)` cannot stand among the candidates of another']]);
-    expect(problems('max(5% of list_price, 2)% of list_price')).toEqual([['SLA1102', 'a candidate of a percentage is a number or a number read from the case']]);
+    expect(problems('max(5% of list_price, 2)% of list_price')).toEqual([
+      ['SLA1102', 'a candidate of a percentage is a number or a number read from the case'],
+    ]);
   });
 });
