@@ -16,9 +16,6 @@ export class HttpError extends Error {
 export const httpError = (status: number, code: Code, message: string, extra: Partial<Diagnostic> = {}) =>
   new HttpError(status, [diagnostic(code, message, extra)]);
 
-/** A JSON pointer token: `~` and `/` escaped (RFC 6901). */
-export const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** Diagnostics of a part of the body (the case, a batch entry) made to point into the whole body. */
 export const underPointer = (prefix: string, ds: Diagnostic[]): Diagnostic[] =>
   ds.map((d) => ({ ...d, path: prefix + (d.path === '/' ? '' : (d.path ?? '')) }));

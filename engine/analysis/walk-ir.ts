@@ -1,14 +1,13 @@
 // Generic walks over the Policy IR: every value with its JSON pointer, and the answer items with the
 // clause each cites (what several analyses need, written once).
 import type { Policy } from '../ir/schema.ts';
-
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+import { pointerPart } from '../ir/json-pointer.ts';
 
 /** Calls `visit` for every value under `value` (itself included), depth first. */
 export function walk(value: unknown, path: string, visit: (v: unknown, path: string, key: string) => void, key = ''): void {
   visit(value, path, key);
   if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}/${i}`, visit, String(i)));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}/${escape(k)}`, visit, k);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}/${pointerPart(k)}`, visit, k);
 }
 
 export interface CitingItem {

@@ -24,8 +24,9 @@ import { HOLIDAY_TYPES, isKnownCountry, isValidJalaliMonthDay, isValidMonthDay, 
 import { parseWeekHours } from './week-hours.ts';
 import { zoneClock } from './zone-clock.ts';
 import { zoneProblem } from './zone.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
-const ptr = (...parts: (string | number)[]) => parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+const ptr = (...parts: (string | number)[]) => parts.map((p) => `/${pointerPart(p)}`).join('');
 
 const DEFAULT_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const RULE_KINDS = ['date', 'easter', 'jalali', 'dates', 'country'] as const;

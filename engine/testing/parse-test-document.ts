@@ -6,6 +6,7 @@ import type { Locator } from '../policy-types.ts';
 import { LIST_KINDS, type ExpectedItem, type Expectation, type TestCase, type TestDocument } from './expectation.ts';
 import { isRecord } from './values-match.ts';
 import { policyReferenceProblem } from '../case/policy-reference.ts';
+import { pointerPart } from '../ir/json-pointer.ts';
 
 export interface TestDocumentOptions {
   file?: string;
@@ -66,8 +67,6 @@ const ITEM_FIELDS: Record<(typeof LIST_KINDS)[number], string[] | undefined> = {
   amounts: Object.keys(AMOUNT_FIELDS),
   credits: Object.keys(CREDIT_FIELDS),
 };
-
-const pointerPart = (key: string | number) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function parseTestDocument(value: unknown, options: TestDocumentOptions = {}): TestDocument {
   const problem = (pointer: string, message: string, help?: string): Diagnostic => placeDiagnostic(invalidTestFile(message, pointer, help), options);

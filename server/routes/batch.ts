@@ -3,7 +3,8 @@
 import type { PartialCase } from '../../engine/schemas/case.ts';
 import type { App, ServerContext } from '../context.ts';
 import { answerCase, resolvePolicy, type ResolvedPolicy } from '../evaluation.ts';
-import { HttpError, pointerToken } from '../http-error.ts';
+import { HttpError } from '../http-error.ts';
+import { pointerPart } from '../../engine/ir/json-pointer.ts';
 import { BatchAnswer, batchBody, errors } from '../schemas.ts';
 import { TimeBudget } from '../time-budget.ts';
 
@@ -37,7 +38,7 @@ export function batchRoute(app: App, ctx: ServerContext): void {
       const budget = new TimeBudget(ctx.config.timeBudgetMs);
       const results: BatchAnswer['results'] = {};
       for (const [key, entry] of Object.entries(body.cases)) {
-        const pointer = `/cases/${pointerToken(key)}`;
+        const pointer = `/cases/${pointerPart(key)}`;
         const kase = mergeCommon(body.common, entry);
         try {
           const policy: ResolvedPolicy = posted ?? (await resolvePolicy(ctx, undefined, kase.policy, `${pointer}/policy`));
