@@ -2,6 +2,7 @@
 // one place for the checker, the runtime, the describer and the printers; and where a policy
 // holds them.
 import { describeEvent } from './describe.ts';
+import { pointerPart } from './json-pointer.ts';
 import { isByPlan } from './plan-value.ts';
 import type { Amount, AmountItem, EachAttribute, EventRef, Percent, Policy } from './schema.ts';
 
@@ -51,7 +52,7 @@ export function amountsOf(p: Policy): { amount: Amount; path: string; applies?: 
   const add = (v: AmountItem['value'], path: string, applies?: AmountItem['applies']) => {
     if (!isByPlan(v)) return out.push({ amount: v as Amount, path, applies });
     for (const [option, a] of Object.entries(v.values))
-      out.push({ amount: a, path: `${path}/values/${option.replace(/~/g, '~0').replace(/\//g, '~1')}`, applies });
+      out.push({ amount: a, path: `${path}/values/${pointerPart(option)}`, applies });
   };
   (p.entitlements ?? []).forEach((e, i) => e.cost !== undefined && add(e.cost, `/entitlements/${i}/cost`, e.applies));
   (p.amounts ?? []).forEach((a, i) => add(a.value, `/amounts/${i}/value`, a.applies));
