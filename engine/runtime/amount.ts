@@ -87,6 +87,8 @@ function terms(a: AmountCandidate, rt: Runtime, missing: string[]): AmountResult
     const p = evaluatePercent(a.percent, rt, missing);
     const basis = rt.kase.facts[a.of];
     const base = { currency, of: a.of, missing, ...(p.value === null ? {} : { percent: p.value }) };
+    // 0% of any price is nothing: the price need not be known
+    if (typeof basis !== 'number' && p.value === 0) return [{ ...base, amount: 0, reasons: [...p.reasons, `0% of ${a.of}, whatever it is`] }];
     if (typeof basis !== 'number') {
       missing.push(`the case does not give \`${a.of}\``);
       return [{ ...base, amount: null, reasons: [...p.reasons, `unknown: the price it applies to, \`${a.of}\`, is not given`] }];

@@ -59,6 +59,12 @@ describe('an amount that is the best of several candidates', () => {
     expect(d.reasons[0]).toMatch(/\(2 tie\)$/);
   });
 
+  it('is nothing at 0% without asking for the price', async () => {
+    const a = await evaluate(load(policy(best)), { at, plans: { tier: 'gold' }, events: [coupon(0)] });
+    expect(a.amounts).toEqual([expect.objectContaining({ amount: 0, percent: 0, of: 'list_price' })]);
+    expect(a.warnings).toEqual([]);
+  });
+
   it('knows the percentage without the price, and says the price is missing', async () => {
     const compiled = load(policy(best));
     const a = await evaluate(compiled, { at, plans: { tier: 'gold' }, events: [coupon(20)] });
