@@ -45,7 +45,7 @@ function read(s: Source, rt: Runtime, missing: string[]): Found[] {
 }
 
 /** The chosen one of several found values, with the reason that says which and why. */
-function choose(pick: 'max' | 'min', found: Found[]): { chosen?: Found; reason?: string } {
+function choose<F extends Found>(pick: 'max' | 'min', found: F[]): { chosen?: F; reason?: string } {
   if (found.length === 0) return {};
   const chosen = found.reduce((a, b) => ((pick === 'max' ? b.value > a.value : b.value < a.value) ? b : a));
   if (found.length === 1) return { chosen, reason: `the only candidate: ${chosen.label}` };
@@ -112,12 +112,10 @@ export function evaluateAmount(a: Amount, rt: Runtime): AmountResult {
       }
     );
   const results = (b.candidates as AmountCandidate[]).flatMap((c) => terms(c, rt, missing));
-  const known = results.filter((r) => r.amount !== null);
-  const { chosen, reason } = choose(
-    b.pick,
-    known.map((r, i) => ({ value: r.amount!, label: `${r.amount} ${r.currency}${r.reasons.length ? ` (${r.reasons.at(-1)})` : ''}`, i })),
+  const known = results.flatMap((r) =>
+    r.amount === null ? [] : [{ r, value: r.amount, label: `${r.amount} ${r.currency}${r.reasons.length ? ` (${r.reasons.at(-1)})` : ''}` }],
   );
+  const { chosen, reason } = choose(b.pick, known);
   if (!chosen) return { amount: null, currency: caseCurrency(rt), reasons: ['unknown: no candidate has a value'], missing };
-  const r = known[(chosen as Found & { i: number }).i];
-  return { ...r, reasons: [reason!, ...r.reasons.slice(0, -1)], missing };
+  return { ...chosen.r, reasons: [reason!, ...chosen.r.reasons.slice(0, -1)], missing };
 }
