@@ -3,24 +3,13 @@
 // both backends and every answer read one computation. Money is rounded to cents, half away from zero.
 import { formatInstant } from '../calendar/index.ts';
 import { best, describeSource, isEach, type AmountCandidate, type PercentCandidate, type Source } from '../ir/amount.ts';
+import type { AmountItem } from '../answer.ts';
 import type { Amount, Percent } from '../ir/schema.ts';
 import { percentOf, roundHalfAway } from '../money.ts';
 import type { Runtime } from './runtime.ts';
 
-export interface AmountResult {
-  /** null when the case does not give what the amount is computed from */
-  amount: number | null;
-  currency: string;
-  /** for a percentage of a basis: the percent taken (known even when the basis is not) */
-  percent?: number;
-  /** the fact the percentage is taken of (the price it applies to) and its value */
-  of?: string;
-  basis?: number;
-  /** how the amount was found, in words */
-  reasons: string[];
-  /** what the case lacks for it, for the answer's warnings */
-  missing: string[];
-}
+/** An amount item's answer without its id and clause, and what the case lacks for it (for warnings). */
+export type AmountResult = Omit<AmountItem, 'id' | 'clause'> & { missing: string[] };
 
 /** One value a source gave, with what it is in words. */
 interface Found {
