@@ -51,8 +51,7 @@ export function amountsOf(p: Policy): { amount: Amount; path: string; applies?: 
   const out: { amount: Amount; path: string; applies?: AmountItem['applies'] }[] = [];
   const add = (v: AmountItem['value'], path: string, applies?: AmountItem['applies']) => {
     if (!isByPlan(v)) return out.push({ amount: v as Amount, path, applies });
-    for (const [option, a] of Object.entries(v.values))
-      out.push({ amount: a, path: `${path}/values/${pointerPart(option)}`, applies });
+    for (const [option, a] of Object.entries(v.values)) out.push({ amount: a, path: `${path}/values/${pointerPart(option)}`, applies });
   };
   (p.entitlements ?? []).forEach((e, i) => e.cost !== undefined && add(e.cost, `/entitlements/${i}/cost`, e.applies));
   (p.amounts ?? []).forEach((a, i) => add(a.value, `/amounts/${i}/value`, a.applies));
