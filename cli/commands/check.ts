@@ -94,8 +94,8 @@ function summary(ir: Policy): string {
     `${ir.id} ${ir.version}`,
     plural(ir.deadlines?.length ?? 0, 'deadline'),
     plural(ir.entitlements?.length ?? 0, 'entitlement'),
-    ...(ir.amounts ? [plural(ir.amounts.length, 'amount')] : []),
     ir.refund ? 'refund terms' : 'no refund terms',
     plural(ir.credits?.length ?? 0, 'credit'),
+    ...(ir.amounts ? [plural(ir.amounts.length, 'amount')] : []),
   ].join(', ');
 }
