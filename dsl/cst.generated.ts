@@ -926,6 +926,7 @@ export type EntitlementItemCstChildren = {
   K_used?: IToken[];
   used?: UsedCstNode[];
   K_excess?: IToken[];
+  ledger?: LedgerCstNode[];
   K_opens?: IToken[];
   K_at?: IToken[];
   opens?: EventRefCstNode[];
@@ -949,6 +950,32 @@ export type EntitlementItemCstChildren = {
   Colon?: IToken[];
   condition?: ConditionCstNode[];
   noItem?: NoItemCstNode[];
+};
+
+export interface LedgerCstNode extends CstNode {
+  name: "ledger";
+  children: LedgerCstChildren;
+}
+
+export type LedgerCstChildren = {
+  K_ledger: IToken[];
+  attribute: NameCstNode[];
+  K_of: IToken[];
+  grant: EventRefCstNode[];
+  K_in?: IToken[];
+  LCurly?: IToken[];
+  value?: NameCstNode[];
+  Colon?: IToken[];
+  size?: IToken[];
+  Comma?: IToken[];
+  RCurly?: IToken[];
+  K_within?: IToken[];
+  expires?: PvDurationCstNode[];
+  K_on?: IToken[];
+  calendar?: RefCstNode[];
+  K_and?: IToken[];
+  K_plan?: IToken[];
+  plan?: RefCstNode[];
 };
 
 export interface UsedCstNode extends CstNode {
@@ -1168,6 +1195,7 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   deadlineItem(children: DeadlineItemCstChildren, param?: IN): OUT;
   entitlementDecl(children: EntitlementDeclCstChildren, param?: IN): OUT;
   entitlementItem(children: EntitlementItemCstChildren, param?: IN): OUT;
+  ledger(children: LedgerCstChildren, param?: IN): OUT;
   used(children: UsedCstChildren, param?: IN): OUT;
   amountDecl(children: AmountDeclCstChildren, param?: IN): OUT;
   amountItem(children: AmountItemCstChildren, param?: IN): OUT;

@@ -107,6 +107,7 @@ export const KEYWORDS = [
   'kind',
   'used',
   'excess',
+  'ledger',
   'opens',
   'at',
   'closed',

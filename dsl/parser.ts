@@ -808,6 +808,7 @@ export class PolicyParser extends CstParser {
         this.SUBRULE(this.used);
       }),
       alt(() => this.CONSUME(K.excess)),
+      alt(() => this.SUBRULE(this.ledger)),
       alt(() => {
         this.CONSUME(K.opens);
         this.CONSUME(K.at);
@@ -847,6 +848,37 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => this.SUBRULE(this.noItem)),
     ]);
+  });
+  /** `ledger <attr> of <event> [in { <value>: <n>, … }] [within <duration>] [on <calendar>] [and plan <plan>]` */
+  ledger = this.RULE('ledger', () => {
+    this.CONSUME(K.ledger);
+    this.SUBRULE(this.name, { LABEL: 'attribute' });
+    this.CONSUME(K.of);
+    this.SUBRULE(this.eventRef, { LABEL: 'grant' });
+    this.OPTION(() => {
+      this.CONSUME(K.in);
+      this.CONSUME(T.LCurly);
+      this.MANY(() => {
+        this.SUBRULE1(this.name, { LABEL: 'value' });
+        this.CONSUME(T.Colon);
+        this.CONSUME(T.NumberLit, { LABEL: 'size' });
+        this.OPTION1(() => this.CONSUME(T.Comma));
+      });
+      this.CONSUME(T.RCurly);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(K.within);
+      this.SUBRULE(this.pvDuration, { LABEL: 'expires' });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(K.on);
+      this.SUBRULE(this.ref, { LABEL: 'calendar' });
+    });
+    this.OPTION4(() => {
+      this.CONSUME(K.and);
+      this.CONSUME(K.plan);
+      this.SUBRULE1(this.ref, { LABEL: 'plan' });
+    });
   });
   used = this.RULE('used', () => {
     this.OR([

@@ -14,6 +14,7 @@ import type {
   FactDecl,
   HolidayRule,
   Instant,
+  Ledger,
   Limit,
   Percent,
   Policy,
@@ -312,10 +313,24 @@ function used(u: Used): string {
   return `sum ${name(u.sum)} of ${eventRef(u.of)}${after}`;
 }
 
+function ledger(l: Ledger): string {
+  const amount = l.amount;
+  let s = `ledger ${name(typeof amount === 'string' ? amount : amount.attribute)} of ${eventRef(l.grant)}`;
+  if (typeof amount === 'object')
+    s += ` in { ${Object.entries(amount.values)
+      .map(([k, v]) => `${name(k)}: ${num(v)}`)
+      .join(', ')} }`;
+  if (l.expires !== undefined) s += ` within ${planValue(l.expires, duration)}`;
+  if (l.calendar !== undefined) s += ` on ${ref(l.calendar)}`;
+  if (l.plan !== undefined) s += ` and plan ${ref(l.plan)}`;
+  return s;
+}
+
 function entitlement(e: Entitlement): string[] {
   const body = applies(e.applies);
   if (has(e, 'limit')) body.push(`limit ${limit(e.limit as Limit)}`);
   if (e.limit_kind !== undefined) body.push(`kind ${name(e.limit_kind)}`);
+  if (e.ledger) body.push(ledger(e.ledger));
   if (e.used) body.push(`used ${used(e.used)}`);
   if (e.excess === true) body.push('excess');
   if (e.excess === false) body.push('no excess');

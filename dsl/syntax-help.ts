@@ -34,8 +34,9 @@ export const syntaxHelp: Record<string, string> = {
     'inside a deadline: for <plan> <options>, <party> owes|should|must <event> within <duration> after <event>, calendar <id>, priority <value>, internal, reported',
   entitlementDecl: 'an entitlement is `entitlement <id> [per <attribute>] (clause <id>) { … }`',
   entitlementItem:
-    'inside an entitlement: for, limit, kind, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
+    'inside an entitlement: for, limit, kind, ledger, used, excess, opens at, until, closed by, paused from … until … max …, when, cost, field, no excess, no fields',
   used: 'usage is `used count <event> [after <event>]`, `used fact <fact>` or `used sum <attribute> of <event> [after <event>]`',
+  ledger: 'pools are `ledger <attribute> of <event> [in { <value>: <size>, … }] [within <duration>] [on <calendar>] [and plan <plan>]`',
   pvLimit: 'a limit is a number, `unlimited`, `<attribute> of <event>`, or `by <plan> { <option>: <limit>, … }`',
   limitValue: 'a limit is a number or `unlimited`',
   amount: 'an amount is `<number> [<currency>]`, `<percent>% of <fact>`, `fact <fact>`, `<attribute> of <event>`, or `max(…)` / `min(…)`',

@@ -26,6 +26,20 @@ export interface DeadlineItem {
   clause: string;
 }
 
+/** One pool of a ledger entitlement: what opened it, its size, what was taken from it and when it expires. */
+export interface LedgerPool {
+  /** the grant event and its instant, or the plan option that is a pool from the start */
+  grant: { event: string; at: string } | { plan: string; option: string };
+  limit: number;
+  used: number;
+  remaining: number;
+  /** null: it never expires */
+  expires: string | null;
+  expired: boolean;
+  /** what it still held when it expired (only for an expired pool) */
+  lost?: number;
+}
+
 export interface EntitlementItem {
   id: string;
   /** for a per-subject entitlement, the subject it is about (e.g. a ticket id) */
@@ -36,6 +50,8 @@ export interface EntitlementItem {
   remaining?: number | null;
   excess?: number;
   until?: string | null;
+  /** a ledger's pools, in the order they were granted */
+  pools?: LedgerPool[];
   cost: Money | null;
   reasons: string[];
   clause: string;

@@ -1,6 +1,6 @@
 // The readable report of `sla eval`: a header, then one table per kind of answer, and with
 // --explain each clause's text and the conditions that decided. (`--json` prints the Answer as is.)
-import type { AmountItem, Answer, CreditItem, DeadlineItem, EntitlementItem, Explanation, RefundAnswer } from '../../engine/answer.ts';
+import type { AmountItem, Answer, CreditItem, DeadlineItem, EntitlementItem, Explanation, LedgerPool, RefundAnswer } from '../../engine/answer.ts';
 import { isolateRtl } from '../text/bidi.ts';
 import { escapeControls, escapeStrings } from '../text/escape-controls.ts';
 import type { Style } from '../text/style.ts';
@@ -17,7 +17,7 @@ export interface ReportOptions {
   width?: number;
 }
 
-const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'until', 'cost', 'reasons', 'clause']);
+const ENTITLEMENT_FIELDS = new Set(['id', 'subject', 'allowed', 'limit', 'used', 'remaining', 'until', 'pools', 'cost', 'reasons', 'clause']);
 
 export function formatEvalReport(raw: Answer, options: ReportOptions): string {
   const { style } = options;
@@ -121,7 +121,31 @@ function entitlementTable(items: EntitlementItem[], options: ReportOptions): str
     ...(options.explain ? [e.clause] : []),
     reasons(e.reasons),
   ]);
-  return renderTable(columns, rows, header(options));
+  const pools = items.filter((e) => e.pools?.length).flatMap((e) => poolTable(e, e.pools!, options));
+  return [...renderTable(columns, rows, header(options)), ...pools];
+}
+
+/** A ledger entitlement's pools, under the entitlements: what opened each, its balance, its expiry. */
+function poolTable(e: EntitlementItem, pools: LedgerPool[], options: ReportOptions): string[] {
+  const { style } = options;
+  const columns: Column[] = [
+    { header: 'granted by' },
+    { header: 'limit', align: 'right' },
+    { header: 'used', align: 'right' },
+    { header: 'remaining', align: 'right' },
+    { header: 'expires' },
+    { header: 'status', paint: (p, raw) => (raw.startsWith('expired') ? style.red(p) : style.green(p)) },
+  ];
+  const rows = pools.map((p) => [
+    'event' in p.grant ? `${p.grant.event} at ${showInstant(p.grant.at)}` : `plan ${p.grant.plan}: ${p.grant.option}`,
+    showNumber(p.limit),
+    showNumber(p.used),
+    showNumber(p.remaining),
+    p.expires === null ? 'never' : showInstant(p.expires),
+    p.expired ? `expired, ${showNumber(p.lost ?? 0)} lost` : 'held',
+  ]);
+  const title = `Pools of ${e.id}${e.subject === undefined ? '' : ` (${e.subject})`} (${pools.length})`;
+  return ['', `  ${style.bold(title)}`, ...renderTable(columns, rows, { ...header(options), indent: '  ' })];
 }
 
 function amountTable(items: AmountItem[], options: ReportOptions): string[] {

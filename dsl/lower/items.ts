@@ -1,7 +1,7 @@
 // Deadlines, entitlements and credits: the head they share (`<id> ["title"] [per <attr>] (clause <id>)`),
 // plan gating (`for …`), and the lines of each body.
 import type { CstNode } from 'chevrotain';
-import type { AmountItem, Condition, Credit, Deadline, Entitlement, Used } from '../../engine/ir/schema.ts';
+import type { AmountItem, Condition, Credit, Deadline, Entitlement, Ledger, Used } from '../../engine/ir/schema.ts';
 import type {
   AmountDeclCstChildren,
   AmountItemCstChildren,
@@ -13,6 +13,7 @@ import type {
   EntitlementDeclCstChildren,
   EntitlementItemCstChildren,
   ItemHeadCstChildren,
+  LedgerCstChildren,
   UsedCstChildren,
 } from '../cst.generated.ts';
 import { pointerSegment } from '../json-pointer.ts';
@@ -98,6 +99,7 @@ export const itemRules = {
     else if (ctx.kind) lw.put(e, 'limit_kind', lw.visit(ctx.kind[0]), ptr, ctx, '`kind`');
     else if (ctx.used) lw.put(e, 'used', lw.visit(ctx.used[0], `${ptr}/used`), ptr, ctx);
     else if (ctx.K_excess) lw.put(e, 'excess', true, ptr, ctx, '`excess`');
+    else if (ctx.ledger) lw.put(e, 'ledger', lw.visit(ctx.ledger[0], `${ptr}/ledger`), ptr, ctx);
     else if (ctx.opens) lw.put(e, 'opens', lw.visit(ctx.opens[0], `${ptr}/opens`), ptr, ctx);
     else if (ctx.instant) lw.put(e, 'until', lw.visit(ctx.instant[0], `${ptr}/until`), ptr, ctx);
     else if (ctx.closedBy) lw.put(e, 'closed_by', lw.visit(ctx.closedBy[0], `${ptr}/closed_by`), ptr, ctx, '`closed by`');
@@ -123,6 +125,34 @@ export const itemRules = {
       else if (what === 'fields') e.fields ??= {};
       else badNo(lw, what, ctx.noItem[0], ['excess', 'fields']);
     }
+  },
+  ledger(lw: Lowering, ctx: LedgerCstChildren, ptr: string): Ledger {
+    lw.map.at(ptr, ctx);
+    const attribute: string = lw.visit(ctx.attribute[0]);
+    const l: Obj = { grant: lw.visit(ctx.grant[0], `${ptr}/grant`) };
+    if (ctx.K_in) {
+      const values: Obj = {};
+      lw.map.at(`${ptr}/amount/values`, spanFrom(ctx.LCurly?.[0], ctx.RCurly?.[0]));
+      (ctx.value ?? []).forEach((v, i) => {
+        const key: string = lw.visit(v);
+        lw.put(values, key, number(lw, ctx.size![i]), `${ptr}/amount/values`, v, `the size of \`${key}\``);
+      });
+      l.amount = { attribute, values };
+      lw.map.at(`${ptr}/amount/attribute`, ctx.attribute[0]);
+    } else {
+      l.amount = attribute;
+      lw.map.at(`${ptr}/amount`, ctx.attribute[0]);
+    }
+    if (ctx.expires) l.expires = lw.visit(ctx.expires[0], `${ptr}/expires`);
+    if (ctx.calendar) {
+      l.calendar = lw.visit(ctx.calendar[0]);
+      lw.map.at(`${ptr}/calendar`, ctx.calendar[0]);
+    }
+    if (ctx.plan) {
+      l.plan = lw.visit(ctx.plan[0]);
+      lw.map.at(`${ptr}/plan`, ctx.plan[0]);
+    }
+    return l as Ledger;
   },
   used(lw: Lowering, ctx: UsedCstChildren, ptr: string): Used {
     lw.map.at(ptr, ctx);

@@ -38,7 +38,7 @@ function conditionPointer(item: string, rule: string, name: string): string {
   if (kind === 'field') return `${item}/fields/${name}`;
   if (kind === 'exclusion') return `${item}/when${name.slice(name.indexOf('/') === -1 ? name.length : name.indexOf('/'))}`;
   if (name === 'plan') return `${item}/applies`;
-  if (['opens', 'until', 'closed_by', 'pause', 'limit', 'value'].includes(name)) return `${item}/${name}`;
+  if (['opens', 'until', 'closed_by', 'pause', 'limit', 'ledger', 'value'].includes(name)) return `${item}/${name}`;
   return item;
 }
 

@@ -4,12 +4,15 @@
 import { checkZone, LIMIT_MS, LIMIT_YEARS, nominalMs, parseDuration } from '../calendar/index.ts';
 import {
   clauseWithoutText,
+  decidedByLedger,
   downtimeWithoutDuration,
   duplicateId,
   durationNeedsCalendar,
   durationTooLong,
   invalidDuration,
   invalidZone,
+  ledgerSizes,
+  ledgerUsage,
   missingPlanValues,
   mixedCurrencies,
   notDeclaredValue,
@@ -23,7 +26,7 @@ import {
   type Diagnostic,
   type ReferenceKind,
 } from '../diagnostics/index.ts';
-import type { Amount, AttributeDecl, Condition, EventRef, FactDecl, Instant, Percent, Policy } from '../ir/schema.ts';
+import type { Amount, AttributeDecl, Condition, Entitlement, EventRef, FactDecl, Instant, Percent, Policy } from '../ir/schema.ts';
 import { best, type AmountCandidate, type PercentCandidate, type Source } from '../ir/amount.ts';
 import { COMPARISONS, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
@@ -242,6 +245,7 @@ export function checkPolicy(p: Policy): Diagnostic[] {
         if (u.after) eventRef(u.after, `${path}/used/after`);
       }
     }
+    if (e.ledger) ledger(e, path);
     if (e.opens) eventRef(e.opens, `${path}/opens`);
     if (e.until) instant(e.until, `${path}/until`, e.applies);
     if (e.closed_by) eventRef(e.closed_by, `${path}/closed_by`);
@@ -286,6 +290,40 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     if (Object.hasOwn(p.events, c.downtime.event) && !p.events[c.downtime.event].duration)
       out.push(downtimeWithoutDuration(c.downtime.event, `${path}/downtime/event`));
   });
+
+  function ledger(e: Entitlement, path: string) {
+    const l = e.ledger!;
+    const at = `${path}/ledger`;
+    for (const field of ['limit', 'limit_kind', 'until', 'opens'] as const) if (e[field] !== undefined) out.push(decidedByLedger(field, `${path}/${field}`));
+    if (!e.used) out.push(ledgerUsage('it needs `used`', path));
+    else if ('fact' in e.used) out.push(ledgerUsage('`used` cannot be a fact', `${path}/used`));
+    else if (e.used.after) out.push(ledgerUsage('`after` does not apply: every use counts', `${path}/used/after`));
+    if (l.grant.which !== undefined) out.push(ledgerUsage('every grant opens a pool: `which` does not apply', `${at}/grant/which`));
+    eventRef(l.grant, `${at}/grant`);
+    calendarRef(l.calendar, `${at}/calendar`);
+    if (l.expires !== undefined) planValue<string>(l.expires, `${at}/expires`, e.applies, (d, where) => duration(d, where, l.calendar));
+    const amount = l.amount;
+    if (typeof amount === 'string') numericAttr(l.grant.event, amount, `${at}/amount`);
+    else if (Object.hasOwn(p.events, l.grant.event)) {
+      const d = attrDecl(l.grant.event, amount.attribute, `${at}/amount/attribute`);
+      if (d) {
+        for (const v of Object.keys(amount.values))
+          checkValue(d, d.type === 'string' ? v : Number(v), `${at}/amount/values/${v}`, `attribute \`${amount.attribute}\``);
+        const missing = (d.enum ?? []).map(String).filter((v) => !Object.hasOwn(amount.values, v));
+        if (!d.enum) out.push(ledgerSizes(['every value'], `attribute \`${amount.attribute}\`: declare its values with \`enum\``, `${at}/amount/attribute`));
+        else if (missing.length) out.push(ledgerSizes(missing, `attribute \`${amount.attribute}\``, `${at}/amount/values`));
+      }
+    }
+    if (l.plan !== undefined) {
+      const decl = p.plans[l.plan];
+      if (!decl) unknown('plan dimension', `${at}/plan`, l.plan, Object.keys(p.plans));
+      else if (typeof amount === 'string') out.push(ledgerSizes(decl.options, `plan \`${l.plan}\`: a plan's pool needs \`amount.values\``, `${at}/plan`));
+      else {
+        const missing = (e.applies?.[l.plan] ?? decl.options).filter((o) => !Object.hasOwn(amount.values, o));
+        if (missing.length) out.push(ledgerSizes(missing, `plan \`${l.plan}\``, `${at}/amount/values`));
+      }
+    }
+  }
 
   function numericAttr(event: string, attr: string, path: string): AttributeDecl | undefined {
     if (!Object.hasOwn(p.events, event)) return undefined;

@@ -76,6 +76,15 @@ function entitlementConditions(e: Entitlement): CompiledCondition[] {
       operator: e.limit_kind === 'capacity' ? 'withinLimit' : 'underLimit',
       value: { fact: 'sla:limit', params: { limit: e.limit } },
     });
+  if (e.ledger && e.used)
+    out.push({
+      name: 'ledger',
+      description: `a pool of ${describeEvent(e.ledger.grant)} still holds something`,
+      fact: 'sla:ledger_remaining',
+      params: { entitlement: e.id },
+      operator: 'greaterThan',
+      value: 0,
+    });
   (e.when ?? []).forEach((c, i) => out.push(compileCondition(c, {}, `when/${i}`)));
   return out;
 }

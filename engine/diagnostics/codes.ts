@@ -82,6 +82,9 @@ export const codes = {
   SLA3041: { summary: 'invalid business week' },
   SLA3042: { summary: 'contradictory calendar' },
   SLA3043: { summary: 'calendar bases in a cycle' },
+  SLA3060: { summary: 'entitlement field the ledger decides' },
+  SLA3061: { summary: 'ledger usage not counted per event' },
+  SLA3062: { summary: 'ledger sizes that do not cover the values' },
   SLA3070: { summary: 'percentage that can lie outside 0–100' },
   SLA3071: { summary: 'candidates in different currencies' },
   // case validation

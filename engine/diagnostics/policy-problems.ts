@@ -132,3 +132,22 @@ export const durationNeedsCalendar = (text: string, path?: string) =>
     ...(path !== undefined ? { path } : {}),
     help: 'name one with `calendar:` on the item or at the top of the policy',
   });
+
+export const decidedByLedger = (field: string, path: string) =>
+  diagnostic(
+    'SLA3060',
+    `an entitlement with a ledger takes its ${field === 'limit_kind' ? 'kind of limit' : `\`${field}\``} from its pools; \`${field}\` cannot be given too`,
+    {
+      path,
+      help: 'leave it out: the limit is the pools held, `until` the next expiry, and it opens with the first grant',
+    },
+  );
+
+export const ledgerUsage = (what: string, path: string) =>
+  diagnostic('SLA3061', `a ledger takes each use from a pool, so ${what}`, {
+    path,
+    help: 'count the events (`used: { count: … }`) or sum an attribute of them (`used: { sum: …, of: … }`), every grant and every use',
+  });
+
+export const ledgerSizes = (missing: string[], what: string, path: string) =>
+  diagnostic('SLA3062', `no pool size for ${listOf(missing)} of ${what}`, { path, help: 'give each value its size under `amount.values`' });

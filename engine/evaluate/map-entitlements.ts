@@ -9,6 +9,7 @@ import { ruleName } from '../compile/rule-name.ts';
 import type { MapContext } from './map-context.ts';
 import type { EvaluatedCondition } from './explain.ts';
 import { computedAt } from '../runtime/policy-locations.ts';
+import { fillLedger, ledgerReasons } from './map-ledger.ts';
 
 function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
   if (e.cost === undefined) return null;
@@ -86,7 +87,8 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
     numbers.limit = limit === undefined ? 0 : limit;
     item.limit = numbers.limit;
   }
-  if (e.used) {
+  if (e.ledger) fillLedger(item, e, rt);
+  else if (e.used) {
     const used = rt.used(e.used);
     if (used === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
     else numbers.used = item.used = roundHalfAway(used, 4);
@@ -116,7 +118,7 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
   const waitingForOpening = !o.result && deciding.some((c) => c.name === 'opens');
   item.reasons = deciding
     .filter((c) => !(waitingForOpening && c.name === 'until'))
-    .map((c) => reason(c, rt, e, numbers))
+    .flatMap((c) => (c.name === 'ledger' ? ledgerReasons(e, rt, c.result === true) : [reason(c, rt, e, numbers)]))
     .filter((r): r is string => !!r);
   return item;
 }

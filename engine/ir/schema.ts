@@ -322,6 +322,25 @@ export const Used = Type.Union([O({ count: EventRef, after: Opt(EventRef) }), O(
   title: 'Used',
 });
 export const Limit = Type.Union([PlanValue(Type.Union([Type.Number(), Type.Null()])), O({ attribute: Id, of: EventRef })], { title: 'Limit' });
+/** Pools of a counted entitlement, one per grant event, each with its own size and expiry: usage is
+ *  taken from the pool that expires first; what a pool holds when it expires is lost. */
+export const Ledger = O(
+  {
+    grant: EventRef,
+    amount: Type.Union([
+      Type.String({ pattern: ID_PATTERN, description: "the grant event's numeric attribute that gives the pool's size" }),
+      O(
+        { attribute: Id, values: Rec(Type.String(), Type.Number({ minimum: 0 })) },
+        "the pool's size named by the grant event's attribute value (e.g. a package kind → its hours)",
+      ),
+    ]),
+    expires: Opt(PlanValue(Duration)),
+    calendar: Opt(Id),
+    plan: Opt(Id),
+  },
+  'pools: every `grant` event opens one; `used` is deducted from the pool that expires first. `expires`: how long after its grant a pool lasts (absent: it never expires); `plan`: a plan dimension whose chosen option, looked up in `amount.values`, is a pool held from the start',
+  'Ledger',
+);
 export const Entitlement = O(
   {
     ...Common,
@@ -338,6 +357,7 @@ export const Entitlement = O(
       }),
     ),
     used: Opt(Used),
+    ledger: Opt(Ledger),
     excess: Opt(Type.Boolean({ description: 'report `excess` = used beyond the limit' })),
     opens: Opt(EventRef),
     until: Opt(Instant),
@@ -462,6 +482,7 @@ export type AmountItem = Static<typeof AmountItem>;
 export type EachAttribute = Static<typeof EachAttribute>;
 export type Used = Static<typeof Used>;
 export type Limit = Static<typeof Limit>;
+export type Ledger = Static<typeof Ledger>;
 export type Clause = Static<typeof Clause>;
 export type Weekday = Static<typeof Weekday>;
 export type PlanValue<T> = T | { by: string; values: Record<string, T> };

@@ -18,6 +18,7 @@ export const runtimeFacts: Record<string, FactFn> = {
   'sla:exists': (p, rt) => rt.exists(p.condition, p.at, p.hide),
   'sla:used': (p, rt) => rt.used(p.used, p.at),
   'sla:limit': (p, rt) => rt.limit(p.limit, p.at),
+  'sla:ledger_remaining': (p, rt) => rt.ledger(p.entitlement)?.balance.remaining ?? 0,
   'sla:deadlines': (p, rt) => rt.deadlines(p.deadline, p.at),
   'sla:deadline_statuses': (p, rt) => rt.deadlineStatuses(p.condition, p.at, p.hide),
   'sla:counter': (p, rt) => rt.counterMax(p.counter, p.at).max,

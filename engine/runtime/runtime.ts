@@ -4,12 +4,13 @@
 import { addDuration, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
 import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
 import { planValue } from '../ir/plan-value.ts';
-import type { Condition, Counter, Credit, Deadline, EventRef, Instant, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
+import type { Condition, Counter, Credit, Deadline, EventRef, Instant, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import { EventIndex, firstAtOrAfter, matchesWhere } from './event-index.ts';
 import { computedAt } from './policy-locations.ts';
+import { balanceAt, runLedger, type Grant, type LedgerBalance, type LedgerRun } from './ledger.ts';
 
 /** Decides a compiled condition on a runtime (runtime/direct.ts): passed in, because deciding
  *  asks the runtime's facts, which read this runtime. */
@@ -31,6 +32,12 @@ export interface CreditPeriod {
   downtimeMs: number;
   availability: number;
   amount: number;
+}
+
+/** A ledger as of now: its pools (each with its grant event; none for the plan's own pool) and balance. */
+export interface LedgerView extends LedgerRun {
+  grants: (CaseEvent | null)[];
+  balance: LedgerBalance;
 }
 
 const HOUR = 3_600_000;
@@ -172,6 +179,41 @@ export class Runtime {
       return e ? Number(e.attrs[l.attribute]) : undefined;
     }
     return this.value(l as PlanValue<number | null>);
+  }
+
+  /** The pools of an entitlement's ledger and its balance now; null if it has none. Its `used` is
+   *  a count or a sum of events (check-policy refuses the rest). */
+  ledger(entitlement: string): LedgerView | null {
+    return this.cached(`ledger|${entitlement}`, () => {
+      const e = this.policy.entitlements?.find((x) => x.id === entitlement);
+      return e?.ledger && e.used ? this.computeLedger(e.ledger, e.used) : null;
+    });
+  }
+
+  private computeLedger(l: Ledger, used: Used): LedgerView {
+    const amount = l.amount;
+    const sizeOf = (key: string) => (typeof amount === 'object' && Object.hasOwn(amount.values, key) ? amount.values[key] : undefined);
+    const size = (e: CaseEvent) => (typeof amount === 'string' ? Number(e.attrs[amount] ?? 0) : (sizeOf(String(e.attrs[amount.attribute])) ?? 0));
+    const grants: (CaseEvent | null)[] = [];
+    const pools: Grant[] = [];
+    const planPool = l.plan === undefined ? undefined : sizeOf(this.plan(l.plan));
+    if (planPool !== undefined) {
+      grants.push(null);
+      pools.push({ at: null, size: planPool, expires: null });
+    }
+    for (const e of this.events(l.grant)) {
+      grants.push(e);
+      const expires = l.expires === undefined ? null : computedAt(this.policy, l, 'expires', () => this.add(e.at, l.expires, l.calendar));
+      pools.push({ at: e.at, size: size(e), expires });
+    }
+    const uses =
+      'count' in used
+        ? this.events(used.count).map((e) => ({ at: e.at, amount: 1 }))
+        : 'sum' in used
+          ? this.events(used.of).map((e) => ({ at: e.at, amount: Number(e.attrs[used.sum] ?? 0) }))
+          : [];
+    const run = runLedger(pools, uses);
+    return { ...run, grants, balance: balanceAt(run, this.now()) };
   }
 
   deadlineSpec(id: string): Deadline | undefined {

@@ -37,6 +37,21 @@ export const DeadlineItem = O(
   { ...closed, title: 'DeadlineItem' },
 );
 
+export const LedgerPool = O(
+  {
+    grant: Type.Union([O({ event: Type.String(), at: Instant }, closed), O({ plan: Type.String(), option: Type.String() }, closed)], {
+      description: 'the grant event and its instant, or the plan option that is a pool from the start',
+    }),
+    limit: Type.Number(),
+    used: Type.Number(),
+    remaining: Type.Number(),
+    expires: Type.Union([Instant, Type.Null()], { description: 'null: it never expires' }),
+    expired: Type.Boolean(),
+    lost: Opt(Type.Number({ description: 'what it still held when it expired (only for an expired pool)' })),
+  },
+  { ...closed, title: 'LedgerPool', description: 'one pool of a ledger entitlement' },
+);
+
 export const EntitlementItem = O(
   {
     id: Type.String(),
@@ -47,6 +62,7 @@ export const EntitlementItem = O(
     remaining: Opt(Type.Union([Type.Number(), Type.Null()])),
     excess: Opt(Type.Number()),
     until: Opt(Type.Union([Instant, Type.Null()])),
+    pools: Opt(Type.Array(LedgerPool, { description: "a ledger's pools, in the order they were granted" })),
     cost: Type.Union([Money, Type.Null()]),
     reasons: Reasons,
     clause: ClauseId,

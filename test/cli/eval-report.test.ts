@@ -72,6 +72,44 @@ describe('formatEvalReport', () => {
     expect(explained).toMatch(/✓ +now before until +2025-03-10 12:00 \+02:00 +2025-03-10 18:00 \+02:00/);
   });
 
+  it("lists a ledger entitlement's pools under the entitlements, with what each holds and whether it expired", () => {
+    const ledger = answerFixture({
+      entitlements: [
+        {
+          id: 'package_hours',
+          allowed: true,
+          limit: 5,
+          used: 1.5,
+          remaining: 3.5,
+          until: '2025-09-02T10:00:00.000+03:30',
+          pools: [
+            {
+              grant: { event: 'package_purchased', at: '2024-05-01T10:00:00.000+03:30' },
+              limit: 10,
+              used: 2,
+              remaining: 0,
+              expires: '2025-05-02T10:00:00.000+03:30',
+              expired: true,
+              lost: 8,
+            },
+            { grant: { plan: 'package', option: 'basic' }, limit: 5, used: 1.5, remaining: 3.5, expires: null, expired: false },
+          ],
+          cost: null,
+          reasons: ['3.5 of 5 remaining'],
+          clause: 'package-hours',
+        },
+      ],
+    });
+    const out = formatEvalReport(ledger, { style: plain }).split('\n');
+    const at = out.indexOf('  Pools of package_hours (2)');
+    expect(out.slice(at + 1, at + 4)).toEqual([
+      '  granted by                                    limit  used  remaining  expires                  status',
+      '  package_purchased at 2024-05-01 10:00 +03:30     10     2          0  2025-05-02 10:00 +03:30  expired, 8 lost',
+      '  plan package: basic                               5   1.5        3.5  never                    held',
+    ]);
+    expect(out.join('\n')).not.toMatch(/also/);
+  });
+
   it('isolates Persian paragraphs in the terminal report only', () => {
     const explained = formatEvalReport(answer, { style: plain, explain: true, lang: 'fa', width: 200 });
     expect(explained).toContain(`    \u2067${persian}\u2069`);

@@ -168,6 +168,13 @@ const cost = fc.oneof(term, rec({ max: candidates(amountCandidate) }), rec({ min
 const amountItem = rec({ id, clause: id, title: opt(text), applies, value: planValue(cost) });
 const used = fc.oneof(rec({ count: eventRef, after: opt(eventRef) }), rec({ fact: id }), rec({ sum: id, of: eventRef, after: opt(eventRef) }));
 const limit = fc.oneof(planValue(fc.oneof(num, fc.constant(null))), rec({ attribute: id, of: eventRef }));
+const ledger = rec({
+  grant: eventRef,
+  amount: fc.oneof(id, rec({ attribute: id, values: dict(num) })),
+  expires: opt(planValue(duration)),
+  calendar: opt(id),
+  plan: opt(id),
+});
 const entitlement = rec({
   id,
   clause: id,
@@ -177,6 +184,7 @@ const entitlement = rec({
   limit: opt(limit),
   limit_kind: opt(fc.constantFrom('uses' as const, 'capacity' as const)),
   used: opt(used),
+  ledger: opt(ledger),
   excess: opt(fc.boolean()),
   opens: opt(eventRef),
   until: opt(instant),

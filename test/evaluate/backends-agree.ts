@@ -75,10 +75,30 @@ export function caseArbitrary(p: Policy) {
         ...(decl.duration ? { until: iso(t + hours * HOUR) } : {}),
       }));
     });
+    // A ledger's grants and uses, several of each, some old enough for their pools to expire.
+    const ledgers = (p.entitlements ?? []).filter((e) => e.ledger && e.used);
+    const ledgerTypes = [
+      ...new Set(ledgers.flatMap((e) => [e.ledger!.grant.event, ...('count' in e.used! ? [e.used.count.event] : 'of' in e.used! ? [e.used.of.event] : [])])),
+    ];
+    const longAgo = fc.integer({ min: -800, max: 40 }).map((d) => at + (d - 365) * DAY);
+    const ledgerEvent = ledgerTypes.length
+      ? fc
+          .constantFrom(...ledgerTypes)
+          .chain((type) =>
+            fc
+              .tuple(
+                fc.oneof(near, longAgo),
+                fc.record(Object.fromEntries(Object.entries(p.events[type].attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a)]))),
+              )
+              .map(([t, a]) => ({ type, at: iso(t), ...a })),
+          )
+      : undefined;
+    const some = fc.array(event, { maxLength: 30 });
     const events = fc.oneof(
       { weight: 1, arbitrary: fc.constant([]) },
-      { weight: 8, arbitrary: fc.array(event, { maxLength: 30 }) },
+      { weight: 8, arbitrary: some },
       { weight: 1, arbitrary: fc.array(event, { minLength: 150, maxLength: 400 }) },
+      ...(ledgerEvent ? [{ weight: 4, arbitrary: fc.tuple(some, fc.array(ledgerEvent, { minLength: 2, maxLength: 16 })).map(([a, b]) => [...a, ...b]) }] : []),
     );
     return fc.record({
       kase: fc.record({ at: fc.constant(iso(at)), plans: fc.constant(plans), facts: fc.constant(facts), events }),
@@ -102,7 +122,10 @@ async function outcome(policy: CompiledPolicy, input: Case, engine: Backend): Pr
 function answerInstants(a: Answer): string[] {
   const out: string[] = [];
   for (const d of a.deadlines) out.push(d.due, ...(d.met_at ? [d.met_at] : []));
-  for (const e of a.entitlements) if (typeof e.until === 'string') out.push(e.until);
+  for (const e of a.entitlements) {
+    if (typeof e.until === 'string') out.push(e.until);
+    for (const p of e.pools ?? []) if (p.expires !== null) out.push(p.expires);
+  }
   return out;
 }
 

@@ -46,6 +46,30 @@ describe('answer view', () => {
     await expect.poll(() => quote.getAttribute('dir'), { timeout: 10_000 }).toBe('ltr');
   });
 
+  test('a ledger entitlement lists its pools under its row, an expired one with what it lost', async () => {
+    await pg.page.getByLabel('bundled policy').selectOption('crmonline');
+    await expect.poll(() => pg.page.locator('.meta').textContent(), { timeout: 10_000 }).toContain('crmonline');
+    await pg.page.locator('[data-editor=case] .view-lines').click();
+    await pg.page.keyboard.press('Control+a');
+    // one line per key, each value in flow style: nothing for the editor to indent
+    await pg.page.keyboard.insertText(
+      [
+        'policy: crmonline',
+        'at: 2025-06-01T10:00:00+03:30',
+        'plans: { support: package }',
+        'events: [{ type: package_purchased, at: 2024-05-01T10:00:00+03:30, hours: 10 }, ' +
+          '{ type: package_purchased, at: 2024-09-01T10:00:00+03:30, hours: 2 }, ' +
+          '{ type: support_time_used, at: 2024-09-10T10:00:00+03:30, hours: 2 }]',
+      ].join('\n'),
+    );
+    const pools = answerRow(pg.page, 'entitlements', 'package_hours').getByTestId('pools');
+    await expect.poll(() => pools.textContent(), { timeout: 10_000 }).toContain('8 lost');
+    const [expired, held] = await pools.locator('li').allTextContents();
+    expect(expired).toBe('0 of 10 · package_purchased 2024-05-01 10:00 +03:30 · expired 2025-05-02 10:00 +03:30, 8 lost');
+    expect(held).toMatch(/^2 of 2 · package_purchased 2024-09-01 10:00 \+03:30 · expires 2025-09-02 10:00 \+03:30 \(in .+\)$/);
+    expect(await answerRow(pg.page, 'entitlements', 'package_hours').textContent()).toContain('2 of 2');
+  });
+
   test('an amount shows the discount and the price it applies to, and opens its clause', async () => {
     await pg.page.getByLabel('bundled policy').selectOption('relokia');
     const row = answerRow(pg.page, 'amounts', 'migration_discount');

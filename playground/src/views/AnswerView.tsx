@@ -147,6 +147,27 @@ function Deadlines({ a }: { a: Answer }) {
   );
 }
 
+type Pool = NonNullable<Answer['entitlements'][number]['pools']>[number];
+
+/** A ledger's pools under its row: what each still holds, what opened it, when it expires or lost. */
+function Pools({ a, pools }: { a: Answer; pools: Pool[] }) {
+  return (
+    <ul class="pools" data-testid="pools">
+      {pools.map((p) => (
+        <li class={p.expired ? 'expired' : 'held'}>
+          {`${showNumber(p.remaining)} of ${showNumber(p.limit)} · `}
+          {'event' in p.grant ? `${p.grant.event} ${showInstant(p.grant.at)}` : `${p.grant.plan} ${p.grant.option}`}
+          {p.expired
+            ? ` · expired ${showInstant(p.expires)}, ${showNumber(p.lost ?? 0)} lost`
+            : p.expires
+              ? ` · expires ${showInstant(p.expires)} (${timeLeft(p.expires, a.at)})`
+              : ' · never expires'}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Entitlements({ a }: { a: Answer }) {
   return (
     <table class="answers" data-testid="entitlements">
@@ -168,7 +189,10 @@ function Entitlements({ a }: { a: Answer }) {
             <td>{e.id}</td>
             <td>{e.subject ?? ''}</td>
             <td>{entitlementChip(e)}</td>
-            <td>{e.limit !== undefined ? `${showNumber(e.remaining)} of ${showNumber(e.limit)}` : ''}</td>
+            <td>
+              {e.limit !== undefined ? `${showNumber(e.remaining)} of ${showNumber(e.limit)}` : ''}
+              {e.pools && e.pools.length > 0 && <Pools a={a} pools={e.pools} />}
+            </td>
             <td>{e.until ? `${showInstant(e.until)} (${timeLeft(e.until, a.at)})` : ''}</td>
             <td>{showMoney(e.cost)}</td>
             <td class="reasons">{e.reasons.join('; ')}</td>
