@@ -11,7 +11,7 @@ export const COMMANDS: CommandEntry[] = [
   {
     name: 'eval',
     synopsis: 'eval <case file> [--policy <id or file>] [--json] [--lang en|uk|fa] [--explain] [--engine compiled|json-rules-engine]',
-    summary: 'answer a case: deadlines, entitlements, refund, credits',
+    summary: 'answer a case (or, with --batch, many): deadlines, entitlements, refund, credits',
     load: () => import('./commands/eval.ts'),
   },
   {

@@ -13,3 +13,12 @@ export type { Answer, DeadlineItem, EntitlementItem, RefundAnswer, CreditItem, E
 export type { Case, CaseEventInput, CaseValue, Language } from './case/case-input.ts';
 export type { Policy } from './ir/schema.ts';
 export type { LoadedPolicy, CompiledPolicy, PolicyInput, PolicyFormat, Locator, Position } from './policy-types.ts';
+export {
+  evaluateMany,
+  evaluateEntries,
+  type BatchEntry,
+  type BatchOptions,
+  type BatchResult,
+  type EntryResult,
+  type AnyIterable,
+} from './batch/evaluate-many.ts';

@@ -117,6 +117,7 @@ export const codes = {
   SLA5005: { summary: 'not a regular file' },
   SLA5010: { summary: 'unknown key in a test file', at: 'key' },
   SLA5011: { summary: 'too many problems' },
+  SLA5020: { summary: 'case not evaluated' },
   // lint: what a careful author would want to know about a valid policy
   SLA6001: { summary: 'calendar with no working time' },
   SLA6002: { summary: 'holidays end before the horizon' },

@@ -19,3 +19,10 @@ export const fileTooLarge = (size: string, limit: number, file: string) =>
   diagnostic('SLA1004', `the file is ${size} bytes; the limit is ${limit} bytes`, { file });
 
 export const badUsage = (message: string, help?: string) => diagnostic('SLA5004', message, help ? { help } : {});
+
+/** A case of a batch that the evaluator failed on (a fault, not the case's): reported in its place
+ *  so the rest of the batch goes on. */
+export const caseNotEvaluated = (reason: string) =>
+  diagnostic('SLA5020', `the case was not evaluated: ${reason}`, {
+    help: 'the rest of the batch was evaluated; run this case alone with `sla eval` (SLA_DEBUG=1 shows details)',
+  });

@@ -1,6 +1,6 @@
 // The package as a user installs it: `npm pack`, installed into an empty folder, used from plain
 // Node ESM (no TypeScript loader) as a library and as the `sla` command.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,5 +59,21 @@ console.log(JSON.stringify({ allowed: re.allowed, until: re.until, same: (await 
   it('runs the sla command from the installed package', () => {
     const out = node(['node_modules/.bin/sla', 'check', 'node_modules/sla-policy-engine/policies/relokia.yaml']);
     expect(out).toMatch(/relokia\.yaml: ok \(relokia /);
+  });
+
+  it('answers a batch on worker threads from the installed package', () => {
+    const kase = { policy: 'relokia', at: '2025-07-09T10:00:00+03:00', plans: { support: 'signature' }, facts: { migration_price: 1000 } };
+    writeFileSync(join(dir, 'cases.ndjson'), `${JSON.stringify(kase)}\n${JSON.stringify({ ...kase, at: 'noon' })}\n`);
+    const run = spawnSync(process.execPath, ['node_modules/.bin/sla', 'eval', '--batch', 'cases.ndjson', '--json', '--workers', '1'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    const [answer, invalid] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(answer.policy.id).toBe('relokia');
+    expect(invalid.errors.map((e: { code: string; line: number }) => [e.code, e.line])).toEqual([['SLA4003', 2]]);
+    expect(run.status).toBe(1);
   });
 });
