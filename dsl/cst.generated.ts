@@ -182,34 +182,54 @@ export type PvLimitCstChildren = {
   single?: LimitValueCstNode[];
 };
 
-export interface CostCstNode extends CstNode {
-  name: "cost";
-  children: CostCstChildren;
+export interface AmountSourceCstNode extends CstNode {
+  name: "amountSource";
+  children: AmountSourceCstChildren;
 }
 
-export type CostCstChildren = {
-  amount: IToken[];
+export type AmountSourceCstChildren = {
+  K_fact?: IToken[];
+  fact?: RefCstNode[];
+  attribute?: NameCstNode[];
+  K_of?: IToken[];
+  K_each?: IToken[];
+  of?: EventRefCstNode[];
+};
+
+export interface AmountCstNode extends CstNode {
+  name: "amount";
+  children: AmountCstChildren;
+}
+
+export type AmountCstChildren = {
+  number?: IToken[];
+  amountSource?: AmountSourceCstNode[];
+  pick?: (IToken)[];
+  LParen?: IToken[];
+  candidate?: AmountCstNode[];
+  Comma?: IToken[];
+  RParen?: IToken[];
   Percent?: IToken[];
   K_of?: IToken[];
-  of?: RefCstNode[];
+  basis?: RefCstNode[];
   currency?: RefCstNode[];
 };
 
-export interface PvCostCstNode extends CstNode {
-  name: "pvCost";
-  children: PvCostCstChildren;
+export interface PvAmountCstNode extends CstNode {
+  name: "pvAmount";
+  children: PvAmountCstChildren;
 }
 
-export type PvCostCstChildren = {
+export type PvAmountCstChildren = {
   K_by?: IToken[];
   plan?: RefCstNode[];
   LCurly?: IToken[];
   option?: NameCstNode[];
   Colon?: IToken[];
-  optionValue?: CostCstNode[];
+  optionValue?: AmountCstNode[];
   Comma?: IToken[];
   RCurly?: IToken[];
-  single?: CostCstNode[];
+  single?: AmountCstNode[];
 };
 
 export interface EventRefCstNode extends CstNode {
@@ -233,7 +253,7 @@ export type WhereCstChildren = {
   K_where: IToken[];
   LCurly?: IToken[];
   RCurly?: IToken[];
-  whereEntry?: WhereEntryCstNode[];
+  whereEntry?: (WhereEntryCstNode)[];
   Comma?: IToken[];
 };
 
@@ -488,6 +508,7 @@ export type ItemCstChildren = {
   assumptionDecl?: AssumptionDeclCstNode[];
   deadlineDecl?: DeadlineDeclCstNode[];
   entitlementDecl?: EntitlementDeclCstNode[];
+  amountDecl?: AmountDeclCstNode[];
   refundDecl?: RefundDeclCstNode[];
   creditDecl?: CreditDeclCstNode[];
   noItem?: NoItemCstNode[];
@@ -928,7 +949,7 @@ export type EntitlementItemCstChildren = {
   K_when?: IToken[];
   conditions?: ConditionsCstNode[];
   K_cost?: IToken[];
-  pvCost?: PvCostCstNode[];
+  pvAmount?: PvAmountCstNode[];
   K_field?: IToken[];
   field?: NameCstNode[];
   Colon?: IToken[];
@@ -978,6 +999,30 @@ export type UsedCstChildren = {
   attribute?: NameCstNode[];
   K_of?: IToken[];
   of?: EventRefCstNode[];
+};
+
+export interface AmountDeclCstNode extends CstNode {
+  name: "amountDecl";
+  children: AmountDeclCstChildren;
+}
+
+export type AmountDeclCstChildren = {
+  K_amount: IToken[];
+  itemHead: ItemHeadCstNode[];
+  LCurly: IToken[];
+  amountItem?: AmountItemCstNode[];
+  RCurly: IToken[];
+};
+
+export interface AmountItemCstNode extends CstNode {
+  name: "amountItem";
+  children: AmountItemCstChildren;
+}
+
+export type AmountItemCstChildren = {
+  applies?: AppliesCstNode[];
+  K_value?: IToken[];
+  pvAmount?: PvAmountCstNode[];
 };
 
 export interface RefundDeclCstNode extends CstNode {
@@ -1102,8 +1147,9 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   pvString(children: PvStringCstChildren, param?: IN): OUT;
   limitValue(children: LimitValueCstChildren, param?: IN): OUT;
   pvLimit(children: PvLimitCstChildren, param?: IN): OUT;
-  cost(children: CostCstChildren, param?: IN): OUT;
-  pvCost(children: PvCostCstChildren, param?: IN): OUT;
+  amountSource(children: AmountSourceCstChildren, param?: IN): OUT;
+  amount(children: AmountCstChildren, param?: IN): OUT;
+  pvAmount(children: PvAmountCstChildren, param?: IN): OUT;
   eventRef(children: EventRefCstChildren, param?: IN): OUT;
   where(children: WhereCstChildren, param?: IN): OUT;
   whereEntry(children: WhereEntryCstChildren, param?: IN): OUT;
@@ -1156,6 +1202,8 @@ export interface PolicyCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   entitlementItem(children: EntitlementItemCstChildren, param?: IN): OUT;
   ledger(children: LedgerCstChildren, param?: IN): OUT;
   used(children: UsedCstChildren, param?: IN): OUT;
+  amountDecl(children: AmountDeclCstChildren, param?: IN): OUT;
+  amountItem(children: AmountItemCstChildren, param?: IN): OUT;
   refundDecl(children: RefundDeclCstChildren, param?: IN): OUT;
   refundItem(children: RefundItemCstChildren, param?: IN): OUT;
   refundRule(children: RefundRuleCstChildren, param?: IN): OUT;

@@ -175,19 +175,47 @@ export class PolicyParser extends CstParser {
       ],
     });
   });
-  cost = this.RULE('cost', () => {
-    this.CONSUME(T.NumberLit, { LABEL: 'amount' });
+  /** a number read from the case: `fact <f>`, or `<attribute> of [first|last|each] <event>` */
+  amountSource = this.RULE('amountSource', () => {
     this.OR([
       alt(() => {
-        this.CONSUME(T.Percent);
-        this.CONSUME(K.of);
-        this.SUBRULE(this.ref, { LABEL: 'of' });
+        this.CONSUME(K.fact);
+        this.SUBRULE(this.ref, { LABEL: 'fact' });
       }),
-      alt(() => this.OPTION(() => this.SUBRULE1(this.ref, { LABEL: 'currency' }))),
+      alt(() => {
+        this.SUBRULE(this.name, { LABEL: 'attribute' });
+        this.CONSUME(K.of);
+        this.OPTION(() => this.CONSUME(K.each));
+        this.SUBRULE(this.eventRef, { LABEL: 'of' });
+      }),
     ]);
   });
-  pvCost = this.RULE('pvCost', () => {
-    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.cost, OPTION_VALUE))), alt(() => this.SUBRULE1(this.cost, SINGLE))]);
+  /** `25 [EUR]`, `<percent>% of <fact>`, a source, `max(…)` / `min(…)`; the grammar takes any
+   *  term in any place, lowering says which may stand where (a percentage's candidates are numbers). */
+  amount = this.RULE('amount', () => {
+    this.OR([
+      alt(() => this.CONSUME(T.NumberLit, { LABEL: 'number' })),
+      alt(() => this.SUBRULE(this.amountSource)),
+      alt(() => {
+        this.OR1([alt(() => this.CONSUME(K.max, { LABEL: 'pick' })), alt(() => this.CONSUME(K.min, { LABEL: 'pick' }))]);
+        this.CONSUME(T.LParen);
+        this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.amount, { LABEL: 'candidate' }) });
+        this.CONSUME(T.RParen);
+      }),
+    ]);
+    this.OPTION(() =>
+      this.OR2([
+        alt(() => {
+          this.CONSUME(T.Percent);
+          this.CONSUME1(K.of);
+          this.SUBRULE(this.ref, { LABEL: 'basis' });
+        }),
+        alt(() => this.SUBRULE1(this.ref, { LABEL: 'currency' })),
+      ]),
+    );
+  });
+  pvAmount = this.RULE('pvAmount', () => {
+    this.OR([alt(() => this.byPlan(() => this.SUBRULE(this.amount, OPTION_VALUE))), alt(() => this.SUBRULE1(this.amount, SINGLE))]);
   });
 
   // ── events and instants ───────────────────────────────────────────────────
@@ -204,9 +232,25 @@ export class PolicyParser extends CstParser {
         this.CONSUME(T.LCurly);
         this.CONSUME(T.RCurly);
       }),
-      alt(() => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.whereEntry) })),
+      alt(() => {
+        this.SUBRULE(this.whereEntry);
+        // a comma before an amount's next candidate (`max(x of each e where a = 1, 5)`) ends the filter
+        this.MANY({
+          GATE: () => !this.startsCandidate(),
+          DEF: () => {
+            this.CONSUME(T.Comma);
+            this.SUBRULE1(this.whereEntry);
+          },
+        });
+      }),
     ]);
   });
+  /** whether the tokens after a comma begin an amount candidate rather than a filter entry */
+  private startsCandidate(): boolean {
+    const [a, b] = [this.LA(2).tokenType, this.LA(3).tokenType];
+    // (or, in `by <plan> { a: …, b: … }`, the next option)
+    return a === T.NumberLit || b === K.of || b === T.LParen || b === T.Colon || (a === K.fact && (b === T.Ident || b === T.StringLit));
+  }
   /** `a = v`, `a in [x, y]`, `a >= 3`, or several comparisons of one attribute `a { >= 3, < 8 }` */
   whereEntry = this.RULE('whereEntry', () => {
     this.SUBRULE(this.name, { LABEL: 'attribute' });
@@ -410,6 +454,7 @@ export class PolicyParser extends CstParser {
       alt(() => this.SUBRULE(this.assumptionDecl)),
       alt(() => this.SUBRULE(this.deadlineDecl)),
       alt(() => this.SUBRULE(this.entitlementDecl)),
+      alt(() => this.SUBRULE(this.amountDecl)),
       alt(() => this.SUBRULE(this.refundDecl)),
       alt(() => this.SUBRULE(this.creditDecl)),
       alt(() => this.SUBRULE(this.noItem)),
@@ -803,7 +848,7 @@ export class PolicyParser extends CstParser {
       }),
       alt(() => {
         this.CONSUME(K.cost);
-        this.SUBRULE(this.pvCost);
+        this.SUBRULE(this.pvAmount);
       }),
       alt(() => {
         this.CONSUME(K.field);
@@ -868,6 +913,22 @@ export class PolicyParser extends CstParser {
           this.CONSUME1(K.after);
           this.SUBRULE3(this.eventRef, { LABEL: 'after' });
         });
+      }),
+    ]);
+  });
+  amountDecl = this.RULE('amountDecl', () => {
+    this.CONSUME(K.amount);
+    this.SUBRULE(this.itemHead);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.amountItem));
+    this.CONSUME(T.RCurly);
+  });
+  amountItem = this.RULE('amountItem', () => {
+    this.OR([
+      alt(() => this.SUBRULE(this.applies)),
+      alt(() => {
+        this.CONSUME(K.value);
+        this.SUBRULE(this.pvAmount);
       }),
     ]);
   });

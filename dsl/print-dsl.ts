@@ -4,7 +4,8 @@ import type {
   AttributeDecl,
   CalendarDecl,
   Condition,
-  Cost,
+  Amount,
+  AmountItem,
   Credit,
   Deadline,
   Entitlement,
@@ -16,12 +17,14 @@ import type {
   InstantDef,
   Ledger,
   Limit,
+  Percent,
   Policy,
   Refund,
   Used,
   Where,
 } from '../engine/ir/schema.ts';
 import { isByPlan } from '../engine/ir/plan-value.ts';
+import { best, type AmountCandidate, type PercentCandidate, type Source } from '../engine/ir/amount.ts';
 import { COMPARISONS, comparisonsIn } from '../engine/ir/operators.ts';
 import { pointerSegment } from './json-pointer.ts';
 import { isDate, isDuration, isIdent, isKeyword, isOffset, isTimeRange, isZoneName } from './lexical.ts';
@@ -293,9 +296,24 @@ function limit(l: Limit): string {
   if (l !== null && typeof l === 'object' && 'attribute' in l) return `${name(l.attribute)} of ${eventRef(l.of)}`;
   return planValue(l as number | null, limitValue);
 }
-function cost(c: Cost): string {
-  if ('percent' in c) return `${num(c.percent)}% of ${ref(c.of)}`;
-  return `${num(c.amount)}${c.currency !== undefined ? ` ${ref(c.currency)}` : ''}`;
+function source(s: Source): string {
+  if ('fact' in s) return `fact ${ref(s.fact)}`;
+  return 'each' in s ? `${name(s.attribute)} of each ${eventRef(s.each)}` : `${name(s.attribute)} of ${eventRef(s.of)}`;
+}
+function candidates(pick: 'max' | 'min', list: unknown[], one: (c: never) => string): string {
+  return `${pick}(${list.map((c) => one(c as never)).join(', ')})`;
+}
+const percentTerm = (p: PercentCandidate): string => (typeof p === 'number' ? num(p) : source(p));
+function percent(p: Percent): string {
+  const b = best(p);
+  return b ? candidates(b.pick, b.candidates, percentTerm) : percentTerm(p as PercentCandidate);
+}
+function amount(a: Amount | AmountCandidate): string {
+  const b = best(a);
+  if (b) return candidates(b.pick, b.candidates, amount);
+  if ('percent' in a) return `${percent(a.percent)}% of ${ref(a.of)}`;
+  if ('amount' in a) return `${num(a.amount)}${a.currency !== undefined ? ` ${ref(a.currency)}` : ''}`;
+  return source(a as Source);
 }
 function used(u: Used): string {
   if ('fact' in u) return `fact ${ref(u.fact)}`;
@@ -332,7 +350,7 @@ function entitlement(e: Entitlement): string[] {
   if (e.closed_by) body.push(`closed by ${eventRef(e.closed_by)}`);
   if (e.pause) body.push(`paused from ${eventRef(e.pause.start)} until ${eventRef(e.pause.stop)} max ${duration(e.pause.max)}`);
   if (e.when) body.push(conditions(e.when));
-  if (e.cost !== undefined) body.push(`cost ${planValue(e.cost, cost)}`);
+  if (e.cost !== undefined) body.push(`cost ${planValue(e.cost, amount)}`);
   if (e.fields) {
     const fields = Object.entries(e.fields);
     if (fields.length === 0) body.push('no fields');
@@ -342,6 +360,12 @@ function entitlement(e: Entitlement): string[] {
     }
   }
   return block(itemHead('entitlement', e), body);
+}
+
+function amountItem(a: AmountItem): string[] {
+  const body = applies(a.applies);
+  if (a.value !== undefined) body.push(`value ${planValue(a.value, amount)}`);
+  return block(itemHead('amount', a), body);
 }
 
 function refund(r: Refund): string[] {
@@ -446,6 +470,7 @@ export function printPolicy(p: Policy, leading: LeadingComments): string {
   ]);
   section([...empty('deadlines', p.deadlines), ...listed('deadlines', p.deadlines, deadline)]);
   section([...empty('entitlements', p.entitlements), ...listed('entitlements', p.entitlements, entitlement)]);
+  section([...empty('amounts', p.amounts), ...listed('amounts', p.amounts, amountItem)]);
   if (p.refund) section([lead('/refund', refund(p.refund))]);
   section([...empty('credits', p.credits), ...listed('credits', p.credits, credit)]);
   // comments whose declaration printed nothing of its own (e.g. `no facts` beside facts) go last

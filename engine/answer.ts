@@ -65,6 +65,20 @@ export interface EntitlementItem {
   [field: string]: unknown;
 }
 
+/** A sum of money the agreement gives the case (a discount, a price), with how it was found. */
+export interface AmountItem {
+  id: string;
+  /** null when the case does not give what the amount is computed from */
+  amount: number | null;
+  currency: string;
+  /** for a percentage of a price: the percent taken, the fact it is taken of and that price */
+  percent?: number;
+  of?: string;
+  basis?: number;
+  reasons: string[];
+  clause: string;
+}
+
 export interface RefundAnswer {
   eligible: boolean;
   percent: number;
@@ -104,6 +118,8 @@ export interface Answer {
   plans: Record<string, string>;
   deadlines: DeadlineItem[];
   entitlements: EntitlementItem[];
+  /** present when the policy declares amounts */
+  amounts?: AmountItem[];
   refund: RefundAnswer | null;
   credits: CreditItem[];
   warnings: string[];

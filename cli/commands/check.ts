@@ -96,5 +96,6 @@ function summary(ir: Policy): string {
     plural(ir.entitlements?.length ?? 0, 'entitlement'),
     ir.refund ? 'refund terms' : 'no refund terms',
     plural(ir.credits?.length ?? 0, 'credit'),
+    ...(ir.amounts ? [plural(ir.amounts.length, 'amount')] : []),
   ].join(', ');
 }

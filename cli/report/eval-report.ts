@@ -1,6 +1,6 @@
 // The readable report of `sla eval`: a header, then one table per kind of answer, and with
 // --explain each clause's text and the conditions that decided. (`--json` prints the Answer as is.)
-import type { Answer, CreditItem, DeadlineItem, EntitlementItem, Explanation, LedgerPool, RefundAnswer } from '../../engine/answer.ts';
+import type { AmountItem, Answer, CreditItem, DeadlineItem, EntitlementItem, Explanation, LedgerPool, RefundAnswer } from '../../engine/answer.ts';
 import { isolateRtl } from '../text/bidi.ts';
 import { escapeControls, escapeStrings } from '../text/escape-controls.ts';
 import type { Style } from '../text/style.ts';
@@ -35,6 +35,8 @@ export function formatEvalReport(raw: Answer, options: ReportOptions): string {
     `${style.bold(`${answer.policy.id} ${answer.policy.version}`)} · at ${showInstant(answer.at)}${plans ? ` · ${plans}` : ''}`,
     ...section(style, 'Deadlines', answer.deadlines, (items) => deadlineTable(items, options)),
     ...section(style, 'Entitlements', answer.entitlements, (items) => entitlementTable(items, options)),
+    // a policy without amounts has none to report, not "none"
+    ...(answer.amounts ? section(style, 'Amounts', answer.amounts, (items) => amountTable(items, options)) : []),
     '',
     style.bold('Refund'),
     ...refundLines(answer.refund, options),
@@ -147,6 +149,26 @@ function poolTable(e: EntitlementItem, pools: LedgerPool[], options: ReportOptio
   return ['', `  ${style.bold(title)}`, ...renderTable(columns, rows, { ...header(options), indent: '  ' })];
 }
 
+function amountTable(items: AmountItem[], options: ReportOptions): string[] {
+  const columns: Column[] = [
+    { header: 'id' },
+    { header: 'amount', align: 'right' },
+    { header: 'percent', align: 'right' },
+    { header: 'of' },
+    ...clauseColumn(options),
+    { header: 'reasons' },
+  ];
+  const rows = items.map((a) => [
+    a.id,
+    a.amount === null ? 'unknown' : showMoney({ amount: a.amount, currency: a.currency }),
+    a.percent === undefined ? '' : `${showNumber(a.percent)}%`,
+    a.of === undefined ? '' : `${a.of}${a.basis === undefined ? '' : ` (${showMoney({ amount: a.basis, currency: a.currency })})`}`,
+    ...(options.explain ? [a.clause] : []),
+    reasons(a.reasons),
+  ]);
+  return renderTable(columns, rows, header(options));
+}
+
 function refundLines(refund: RefundAnswer | null, options: ReportOptions): string[] {
   const { style } = options;
   if (refund === null) return ['  no refund terms in this policy'];
@@ -237,6 +259,7 @@ function clauseUsers(answer: Answer): Map<string, string[]> {
   };
   answer.deadlines.forEach((d) => add(d.clause, `deadline ${d.id}`));
   answer.entitlements.forEach((e) => add(e.clause, `entitlement ${e.id}`));
+  answer.amounts?.forEach((a) => add(a.clause, `amount ${a.id}`));
   if (answer.refund) add(answer.refund.clause, 'refund');
   answer.credits.forEach((c) => add(c.clause, `credit ${c.id}`));
   return users;

@@ -30,7 +30,7 @@ import { badNo } from './no-items.ts';
 const list = (p: Obj, key: string) => (p[key] ??= []) as unknown[];
 
 const RECORDS = ['facts', 'calendars', 'instants', 'counters'];
-const LISTS = ['assumptions', 'deadlines', 'entitlements', 'credits'];
+const LISTS = ['assumptions', 'deadlines', 'entitlements', 'amounts', 'credits'];
 /** the IR map each named declaration goes into */
 const MAP_OF: Record<string, string> = {
   planDecl: 'plans',
@@ -47,6 +47,7 @@ const LIST_OF: Record<string, string> = {
   assumptionDecl: 'assumptions',
   deadlineDecl: 'deadlines',
   entitlementDecl: 'entitlements',
+  amountDecl: 'amounts',
   creditDecl: 'credits',
 };
 

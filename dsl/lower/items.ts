@@ -1,8 +1,10 @@
 // Deadlines, entitlements and credits: the head they share (`<id> ["title"] [per <attr>] (clause <id>)`),
 // plan gating (`for …`), and the lines of each body.
 import type { CstNode } from 'chevrotain';
-import type { Condition, Credit, Deadline, Entitlement, Ledger, Used } from '../../engine/ir/schema.ts';
+import type { AmountItem, Condition, Credit, Deadline, Entitlement, Ledger, Used } from '../../engine/ir/schema.ts';
 import type {
+  AmountDeclCstChildren,
+  AmountItemCstChildren,
   AppliesCstChildren,
   CreditDeclCstChildren,
   CreditItemCstChildren,
@@ -27,28 +29,36 @@ interface Into {
 }
 
 interface Head extends Into {
-  /** whether the item may be answered per subject (`per <attribute>` in its head) */
-  perSubject: boolean;
+  /** what may not be answered per subject (`per <attribute>` in its head), if the item may not */
+  single?: 'credit' | 'amount';
 }
 
 /** A deadline, entitlement or credit: its head, then each line of its body. */
-function item(lw: Lowering, ctx: DeadlineDeclCstChildren | EntitlementDeclCstChildren | CreditDeclCstChildren, body: CstNode[] | undefined, ptr: string): Obj {
+function item(
+  lw: Lowering,
+  ctx: DeadlineDeclCstChildren | EntitlementDeclCstChildren | AmountDeclCstChildren | CreditDeclCstChildren,
+  body: CstNode[] | undefined,
+  ptr: string,
+): Obj {
   const o: Obj = {};
   lw.map.at(ptr, ctx);
-  lw.visit(ctx.itemHead[0], { o, ptr, perSubject: !('K_credit' in ctx) } satisfies Head);
+  const single = 'K_credit' in ctx ? 'credit' : 'K_amount' in ctx ? 'amount' : undefined;
+  lw.visit(ctx.itemHead[0], { o, ptr, single } satisfies Head);
   for (const it of body ?? []) lw.visit(it, { o, ptr } satisfies Into);
   return o;
 }
 
 export const itemRules = {
-  itemHead(lw: Lowering, ctx: ItemHeadCstChildren, { o, ptr, perSubject }: Head): void {
+  itemHead(lw: Lowering, ctx: ItemHeadCstChildren, { o, ptr, single }: Head): void {
     o.id = lw.visit(ctx.id[0]);
     lw.map.at(`${ptr}/id`, ctx.id[0]);
     if (ctx.title) o.title = text(lw, ctx.title[0]);
     if (ctx.clauseRef) o.clause = lw.visit(ctx.clauseRef[0], ptr);
     const subject = ctx.subject?.[0];
-    if (subject && perSubject) lw.put(o, 'subject', lw.visit(subject), ptr, subject);
+    if (subject && !single) lw.put(o, 'subject', lw.visit(subject), ptr, subject);
     // the head rule is shared with deadlines and entitlements; a credit's period goes in its body
+    else if (subject && single === 'amount')
+      lw.report('SLA1102', 'an amount is not answered per subject', spanFrom(ctx.K_per?.[0], subject), 'leave out `per …`');
     else if (subject)
       lw.report(
         'SLA1113',
@@ -115,7 +125,7 @@ export const itemRules = {
     } else if (ctx.conditions) {
       lw.map.at(`${ptr}/when`, ctx);
       lw.visit(ctx.conditions[0], { ptr: `${ptr}/when`, into: (e.when ??= []) as Condition[] });
-    } else if (ctx.pvCost) lw.put(e, 'cost', lw.visit(ctx.pvCost[0], `${ptr}/cost`), ptr, ctx);
+    } else if (ctx.pvAmount) lw.put(e, 'cost', lw.visit(ctx.pvAmount[0], `${ptr}/cost`), ptr, ctx);
     else if (ctx.field) {
       const fields = (e.fields ??= {}) as Obj;
       const name: string = lw.visit(ctx.field[0]);
@@ -167,6 +177,12 @@ export const itemRules = {
       : { sum: lw.visit(ctx.attribute?.[0]), of: lw.visit(ctx.of?.[0], `${ptr}/of`) };
     if (ctx.after) u.after = lw.visit(ctx.after[0], `${ptr}/after`);
     return u as Used;
+  },
+
+  amountDecl: (lw: Lowering, ctx: AmountDeclCstChildren, ptr: string) => item(lw, ctx, ctx.amountItem, ptr) as AmountItem,
+  amountItem(lw: Lowering, ctx: AmountItemCstChildren, { o: a, ptr }: Into): void {
+    if (ctx.applies) lw.visit(ctx.applies[0], { o: a, ptr });
+    else if (ctx.pvAmount) lw.put(a, 'value', lw.visit(ctx.pvAmount[0], `${ptr}/value`), ptr, ctx, '`value`');
   },
 
   creditDecl: (lw: Lowering, ctx: CreditDeclCstChildren, ptr: string) => item(lw, ctx, ctx.creditItem, ptr) as Credit,

@@ -1,11 +1,10 @@
-// Plan values (`X`, or `by <plan> { <option>: X, … }`) of durations, names, limits and costs.
+// Plan values (`X`, or `by <plan> { <option>: X, … }`) of durations, names, limits and amounts.
 import type { CstNode, IToken } from 'chevrotain';
-import type { Cost, EventRef, Limit } from '../../engine/ir/schema.ts';
+import type { Amount, EventRef, Limit } from '../../engine/ir/schema.ts';
 import type {
-  CostCstChildren,
   LimitValueCstChildren,
   NameCstNode,
-  PvCostCstChildren,
+  PvAmountCstChildren,
   PvDurationCstChildren,
   PvLimitCstChildren,
   PvStringCstChildren,
@@ -43,7 +42,7 @@ function planValue<T, N extends CstNode>(lw: Lowering, ctx: PlanValueChildren<N>
 export const planValueRules = {
   pvDuration: (lw: Lowering, ctx: PvDurationCstChildren, ptr: string) => planValue<string, CstNode>(lw, ctx, ptr),
   pvString: (lw: Lowering, ctx: PvStringCstChildren, ptr: string) => planValue<string, CstNode>(lw, ctx, ptr),
-  pvCost: (lw: Lowering, ctx: PvCostCstChildren, ptr: string) => planValue<Cost, CstNode>(lw, ctx, ptr),
+  pvAmount: (lw: Lowering, ctx: PvAmountCstChildren, ptr: string) => planValue<Amount, CstNode>(lw, ctx, ptr),
   pvLimit(lw: Lowering, ctx: PvLimitCstChildren, ptr: string): Limit {
     if (!ctx.K_of) return planValue<number | null, CstNode>(lw, ctx, ptr);
     lw.map.at(ptr, ctx);
@@ -51,14 +50,4 @@ export const planValueRules = {
     return { attribute: lw.visit(ctx.attribute?.[0]), of: lw.visit(ctx.of?.[0], `${ptr}/of`) as EventRef };
   },
   limitValue: (lw: Lowering, ctx: LimitValueCstChildren): number | null => (ctx.NumberLit ? number(lw, ctx.NumberLit[0]) : null),
-  cost(lw: Lowering, ctx: CostCstChildren, ptr: string): Cost {
-    lw.map.at(ptr, ctx);
-    const amount = number(lw, ctx.amount[0]);
-    if (ctx.Percent) {
-      lw.map.at(`${ptr}/of`, ctx.of?.[0]);
-      return { percent: amount, of: lw.visit(ctx.of?.[0]) };
-    }
-    const currency = ctx.currency?.[0];
-    return currency ? { amount, currency: lw.visit(currency) } : { amount };
-  },
 };

@@ -7,6 +7,7 @@ import type { Policy } from '../../engine/ir/schema.ts';
 import type { Locator } from '../../engine/policy-types.ts';
 import type { PolicyCstVisitor } from '../cst.generated.ts';
 import type { PolicyParser } from '../parser.ts';
+import { amountRules } from './amounts.ts';
 import { calendarRules } from './calendars.ts';
 import { conditionRules } from './conditions.ts';
 import { Lowering } from './context.ts';
@@ -30,6 +31,7 @@ type Rules = { [R in RuleName]: (lw: Lowering, children: Parameters<PolicyCstVis
 const rules = {
   ...literalRules,
   ...planValueRules,
+  ...amountRules,
   ...eventRules,
   ...conditionRules,
   ...declarationRules,

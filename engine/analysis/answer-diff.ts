@@ -2,7 +2,7 @@
 // in words that group across cases ("`first_response` met → breached", "`re_migration` not allowed
 // → allowed", "refund 0% → 30%"); instants changed say only which way they moved, so the cases a
 // change pushes the same way fall in one group.
-import type { Answer, CreditItem, DeadlineItem, EntitlementItem } from '../answer.ts';
+import type { AmountItem, Answer, CreditItem, DeadlineItem, EntitlementItem } from '../answer.ts';
 
 export interface AnswerChange {
   /** the answer item: "deadline `first_response`", "refund" */
@@ -65,6 +65,16 @@ function entitlementChanges(a: EntitlementItem | undefined, b: EntitlementItem |
   return out;
 }
 
+function amountChanges(a: AmountItem | undefined, b: AmountItem | undefined): AnswerChange[] {
+  const x = (a ?? b)!;
+  const show = (i: AmountItem | undefined) => (!i ? 'none' : i.amount === null ? 'unknown' : money(i.amount, i.currency));
+  const base = { item: `amount \`${x.id}\`` };
+  const out: AnswerChange[] = [];
+  if (show(a) !== show(b)) out.push({ ...base, change: `${show(a)} → ${show(b)}` });
+  if ((a?.percent ?? null) !== (b?.percent ?? null)) out.push({ ...base, change: `percent ${a?.percent ?? 'none'} → ${b?.percent ?? 'none'}` });
+  return out;
+}
+
 function refundChanges(a: Answer['refund'], b: Answer['refund']): AnswerChange[] {
   if (!a || !b) return a || b ? [{ item: 'refund', change: a ? 'terms → none' : 'none → terms' }] : [];
   const out: AnswerChange[] = [];
@@ -87,6 +97,7 @@ export function diffAnswers(a: Answer, b: Answer): AnswerChange[] {
   return [
     ...pair(a.deadlines, b.deadlines, sub).flatMap(([, x, y]) => deadlineChanges(x, y)),
     ...pair(a.entitlements, b.entitlements, sub).flatMap(([, x, y]) => entitlementChanges(x, y)),
+    ...pair(a.amounts ?? [], b.amounts ?? [], (x) => x.id).flatMap(([, x, y]) => amountChanges(x, y)),
     ...refundChanges(a.refund, b.refund),
     ...pair(a.credits, b.credits, (c) => `${c.id}\u0000${Date.parse(c.period.from)}`).flatMap(([, x, y]) => creditChanges(x, y)),
   ];

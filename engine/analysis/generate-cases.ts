@@ -2,6 +2,7 @@
 // timeline of its events whose attributes take the values the policy's filters and conditions test
 // (so deadlines start, windows open, refund rules decide). Deterministic for a seed; every case is
 // valid under the policy (the evaluator accepts it).
+import { percentInputs } from '../ir/amount.ts';
 import type { Case, CaseEventInput, CaseValue } from '../case/case-input.ts';
 import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
 import { horizonOf } from './horizon.ts';
@@ -38,7 +39,8 @@ function testedValues(p: Policy): Map<string, CaseValue[]> {
   return new Map([...found].map(([k, s]) => [k, [...s]]));
 }
 
-function value(r: Random, decl: FactDecl | AttributeDecl, tested: CaseValue[], name: string, p: Policy): CaseValue {
+/** `percent`: the policy reads the value as a percentage, so it stays within 0–100. */
+function value(r: Random, decl: FactDecl | AttributeDecl, tested: CaseValue[], name: string, p: Policy, percent = false): CaseValue {
   if (decl.enum?.length) return r.pick(decl.enum);
   const min = decl.minimum ?? 0;
   switch (decl.type) {
@@ -47,11 +49,12 @@ function value(r: Random, decl: FactDecl | AttributeDecl, tested: CaseValue[], n
     case 'integer': {
       const near = tested.filter((v): v is number => typeof v === 'number');
       const top = Math.max(10, ...near.map((v) => v * 2));
-      return r.int(Math.ceil(min), Math.max(Math.ceil(min), Math.floor(top)));
+      return r.int(Math.ceil(min), Math.max(Math.ceil(min), Math.floor(percent ? 100 : top)));
     }
     case 'number': {
       const near = tested.filter((v): v is number => typeof v === 'number');
       const top = Math.max(name.includes('price') || name.includes('amount') ? 5000 : 10, ...near.map((v) => v * 2));
+      if (percent) return Math.round((min + r.next() * (100 - min)) * 100) / 100;
       return Math.round((min + r.next() * (top - min)) * 100) / 100;
     }
     default: {
@@ -65,10 +68,11 @@ function value(r: Random, decl: FactDecl | AttributeDecl, tested: CaseValue[], n
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 function generateCase(p: Policy, r: Random, tested: Map<string, CaseValue[]>, base: number): Case {
+  const percents = percentInputs(p);
   const plans = Object.fromEntries(Object.entries(p.plans).map(([dim, decl]) => [dim, r.pick(decl.options)]));
   const facts: Record<string, CaseValue> = {};
   for (const [name, decl] of Object.entries(p.facts ?? {}))
-    if (decl.default === undefined || r.chance(0.7)) facts[name] = value(r, decl, tested.get(name) ?? [], name, p);
+    if (decl.default === undefined || r.chance(0.7)) facts[name] = value(r, decl, tested.get(name) ?? [], name, p, percents.facts.has(name));
 
   const types = Object.keys(p.events);
   const events: CaseEventInput[] = [];
@@ -84,7 +88,7 @@ function generateCase(p: Policy, r: Random, tested: Map<string, CaseValue[]>, ba
     if (decl.duration) event.until = iso(t + r.int(1, 12) * HOUR_MS);
     for (const [attr, a] of Object.entries(decl.attributes ?? {}))
       if ((a.required ?? true) ? a.default === undefined || r.chance(0.7) : r.chance(0.5))
-        event[attr] = value(r, a, tested.get(`${type}.${attr}`) ?? [], attr, p);
+        event[attr] = value(r, a, tested.get(`${type}.${attr}`) ?? [], attr, p, percents.attributes.has(`${type}.${attr}`));
     if (follow?.subject && Object.hasOwn(decl.attributes ?? {}, follow.subject[0])) event[follow.subject[0]] = follow.subject[1];
     for (const d of p.deadlines ?? [])
       if (d.start.event === type)

@@ -18,6 +18,8 @@ function itemPointer(p: Policy, rule: string): string | undefined {
       return `/entitlements/${at(p.entitlements, id.entitlement)}`;
     case 'credit':
       return `/credits/${at(p.credits, id.credit)}`;
+    case 'amount':
+      return `/amounts/${at(p.amounts, id.amount)}`;
     case 'refund':
       return `/refund/rules/${at(p.refund?.rules, id.rule)}`;
     case 'exclusion': {
@@ -36,7 +38,7 @@ function conditionPointer(item: string, rule: string, name: string): string {
   if (kind === 'field') return `${item}/fields/${name}`;
   if (kind === 'exclusion') return `${item}/when${name.slice(name.indexOf('/') === -1 ? name.length : name.indexOf('/'))}`;
   if (name === 'plan') return `${item}/applies`;
-  if (['opens', 'until', 'closed_by', 'pause', 'limit', 'ledger'].includes(name)) return `${item}/${name}`;
+  if (['opens', 'until', 'closed_by', 'pause', 'limit', 'ledger', 'value'].includes(name)) return `${item}/${name}`;
   return item;
 }
 

@@ -228,7 +228,7 @@ export function semanticDiff(before: Policy, after: Policy): PolicyChange[] {
     byId(after.assumptions),
     (id, side) => `/assumptions/${indexIn(side === 'old' ? before.assumptions : after.assumptions, id)}`,
   );
-  for (const section of ['deadlines', 'entitlements', 'credits'] as const) {
+  for (const section of ['deadlines', 'entitlements', 'amounts', 'credits'] as const) {
     const kind = section.slice(0, -1);
     diffKeyed(ctx, kind, byId(before[section]), byId(after[section]), (id, side) => `/${section}/${indexIn((side === 'old' ? before : after)[section], id)}`);
   }

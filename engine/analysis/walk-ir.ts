@@ -11,7 +11,7 @@ export function walk(value: unknown, path: string, visit: (v: unknown, path: str
 }
 
 export interface CitingItem {
-  kind: 'deadline' | 'entitlement' | 'refund' | 'refund rule' | 'exclusion' | 'credit';
+  kind: 'deadline' | 'entitlement' | 'amount' | 'refund' | 'refund rule' | 'exclusion' | 'credit';
   id: string;
   clause: string;
   path: string;
@@ -24,6 +24,7 @@ export function citingItems(p: Policy): CitingItem[] {
   const items: CitingItem[] = [];
   (p.deadlines ?? []).forEach((d, i) => items.push({ kind: 'deadline', id: d.id, clause: d.clause, path: `/deadlines/${i}`, body: d }));
   (p.entitlements ?? []).forEach((e, i) => items.push({ kind: 'entitlement', id: e.id, clause: e.clause, path: `/entitlements/${i}`, body: e }));
+  (p.amounts ?? []).forEach((a, i) => items.push({ kind: 'amount', id: a.id, clause: a.clause, path: `/amounts/${i}`, body: a }));
   if (p.refund) {
     const r = p.refund;
     items.push({ kind: 'refund', id: 'refund', clause: r.clause, path: '/refund', body: { basis: r.basis, request: r.request } });

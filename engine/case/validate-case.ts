@@ -12,6 +12,7 @@ import {
   negativeQuantity,
   notAnInstant,
   notDeclaredCaseValue,
+  percentOutsideRange,
   quoteName,
   SlaError,
   unknownCaseField,
@@ -29,6 +30,7 @@ import { isOfType, withArticle } from '../ir/value-types.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
 import { pointerPart } from '../ir/json-pointer.ts';
 import { numberProblem } from '../ir/number-limits.ts';
+import { percentInputs } from '../ir/amount.ts';
 
 const CASE_KEYS = ['policy', 'at', 'plans', 'facts', 'events'];
 const EVENT_KEYS = ['type', 'at', 'until'];
@@ -40,6 +42,13 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
   const out = new DiagnosticList();
   const err = (d: Diagnostic) => out.push(d);
   const bail = () => new SlaError(out.list());
+  const percents = percentInputs(policy);
+  /** A value the policy reads as a percentage must lie in 0–100 (the sign is checked already). */
+  const percent = (v: unknown, path: string, what: string): boolean => {
+    if (typeof v !== 'number' || v <= 100) return true;
+    err(percentOutsideRange(what, v, path));
+    return false;
+  };
 
   if (!isRecord(input)) {
     err(caseNotMapping());
@@ -102,7 +111,9 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
         err(unknownInCase('fact', name, Object.keys(declaredFacts), policy.id, `/facts/${pointerPart(name)}`));
         continue;
       }
-      const ok = checkValue(decl, v, () => [`/facts/${pointerPart(name)}`, `fact ${quoteName(name)}`], err);
+      const ok =
+        checkValue(decl, v, () => [`/facts/${pointerPart(name)}`, `fact ${quoteName(name)}`], err) &&
+        (!percents.facts.has(name) || percent(v, `/facts/${pointerPart(name)}`, `fact ${quoteName(name)}`));
       if (ok) facts[name] = v as Scalar;
     }
     for (const [name, decl] of Object.entries(declaredFacts))
@@ -150,7 +161,12 @@ export function validateCase(policy: Policy, input: unknown): NormalizedCase {
           err(unknownEventAttribute(name, type, Object.keys(attrDecls), `${path}/${pointerPart(name)}`));
           continue;
         }
-        if (checkValue(a, v, () => [`${path}/${pointerPart(name)}`, `attribute ${quoteName(name)}`], err)) attrs[name] = v as Scalar;
+        const what = `attribute ${quoteName(name)}`;
+        if (
+          checkValue(a, v, () => [`${path}/${pointerPart(name)}`, what], err) &&
+          (!percents.attributes.has(`${type}.${name}`) || percent(v, `${path}/${pointerPart(name)}`, what))
+        )
+          attrs[name] = v as Scalar;
       }
       for (const [name, a] of Object.entries(attrDecls)) {
         if (Object.hasOwn(raw, name)) continue;

@@ -17,9 +17,11 @@ import {
   ledgerSizes,
   ledgerUsage,
   missingPlanValues,
+  mixedCurrencies,
   notDeclaredValue,
   numberNeeded,
   oneComparison,
+  percentOutOfRange,
   stopWithoutSubject,
   subjectOnNoEvent,
   unknownReference,
@@ -27,7 +29,8 @@ import {
   type Diagnostic,
   type ReferenceKind,
 } from '../diagnostics/index.ts';
-import type { AttributeComparison, AttributeDecl, Condition, Entitlement, EventRef, FactDecl, Instant, Policy } from '../ir/schema.ts';
+import type { Amount, AttributeComparison, AttributeDecl, Condition, Entitlement, EventRef, FactDecl, Instant, Percent, Policy } from '../ir/schema.ts';
+import { best, type AmountCandidate, type PercentCandidate, type Source } from '../ir/amount.ts';
 import { COMPARISONS, comparisonsIn, comparisonsOf } from '../ir/operators.ts';
 import { isByPlan } from '../ir/plan-value.ts';
 import { isOfType } from '../ir/value-types.ts';
@@ -285,10 +288,14 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     }
     (e.when ?? []).forEach((c, j) => condition(c, `${path}/when/${j}`, e.applies));
     for (const [name, c] of Object.entries(e.fields ?? {})) condition(c, `${path}/fields/${name}`, e.applies);
-    if (e.cost !== undefined)
-      planValue(e.cost, `${path}/cost`, e.applies, (c, at) => {
-        if ('of' in c) numericFact(c.of, `${at}/of`);
-      });
+    if (e.cost !== undefined) planValue(e.cost, `${path}/cost`, e.applies, amount);
+  });
+  (p.amounts ?? []).forEach((a, i) => {
+    const path = `/amounts/${i}`;
+    uniqueId(a.id, path);
+    clauseRef(a.clause, `${path}/clause`);
+    applies(a.applies, `${path}/applies`);
+    planValue(a.value, `${path}/value`, a.applies, amount);
   });
   if (p.refund) {
     const r = p.refund;
@@ -350,10 +357,52 @@ export function checkPolicy(p: Policy): Diagnostic[] {
     }
   }
 
-  function numericAttr(event: string, attr: string, path: string) {
-    if (!Object.hasOwn(p.events, event)) return;
+  function numericAttr(event: string, attr: string, path: string): AttributeDecl | undefined {
+    if (!Object.hasOwn(p.events, event)) return undefined;
     const d = attrDecl(event, attr, path);
     if (d && d.type !== 'number' && d.type !== 'integer') out.push(numberNeeded(`attribute \`${attr}\``, d.type, path));
+    return d;
+  }
+  /** A number read from the case: the fact or attribute must be declared numeric. */
+  function source(s: Source, path: string): FactDecl | AttributeDecl | undefined {
+    if ('fact' in s) {
+      numericFact(s.fact, `${path}/fact`);
+      return Object.hasOwn(facts, s.fact) ? facts[s.fact] : undefined;
+    }
+    const ref = 'each' in s ? s.each : s.of;
+    const at = `${path}/${'each' in s ? 'each' : 'of'}`;
+    eventRef(ref, at);
+    return numericAttr(ref.event, s.attribute, `${path}/attribute`);
+  }
+  function percent(v: Percent | PercentCandidate, path: string) {
+    const b = best(v);
+    if (b) return b.candidates.forEach((c, i) => percent(c as PercentCandidate, `${path}/${b.pick}/${i}`));
+    if (typeof v === 'number') return;
+    const d = source(v as Source, path);
+    if (!d) return;
+    const what = 'fact' in v ? `fact \`${v.fact}\`` : `attribute \`${(v as { attribute: string }).attribute}\``;
+    const outside = (x: Scalar) => typeof x === 'number' && (x < 0 || x > 100);
+    if (d.minimum !== undefined && d.minimum < 0) out.push(percentOutOfRange(what, `its minimum is ${d.minimum}`, path));
+    else if (d.default !== undefined && outside(d.default)) out.push(percentOutOfRange(what, `its default is ${d.default}`, path));
+    else if (d.enum?.some(outside)) out.push(percentOutOfRange(what, `it may be ${d.enum.find(outside)}`, path));
+  }
+  function amount(a: Amount | AmountCandidate, path: string) {
+    const b = best(a);
+    if (b) {
+      b.candidates.forEach((c, i) => amount(c as AmountCandidate, `${path}/${b.pick}/${i}`));
+      const stated = (b.candidates as AmountCandidate[]).map((c) => ('currency' in c ? c.currency : undefined));
+      const currencies = [...new Set(stated.filter((c): c is string => c !== undefined))];
+      const unstated = stated.includes(undefined);
+      if (currencies.length > 1 || (currencies.length === 1 && unstated && p.currency !== undefined && p.currency !== currencies[0]))
+        out.push(mixedCurrencies(unstated ? [...currencies, `${p.currency} (the policy's)`] : currencies, `${path}/${b.pick}`));
+      return;
+    }
+    if ('amount' in a) return;
+    if ('percent' in a) {
+      numericFact(a.of, `${path}/of`);
+      return percent(a.percent, `${path}/percent`);
+    }
+    source(a as Source, path);
   }
   return out;
 }

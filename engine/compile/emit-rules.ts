@@ -7,7 +7,8 @@ import type { Hidden } from './fact-params.ts';
 import { ruleKind, ruleName } from './rule-name.ts';
 import { beforeOperator, compileCondition, type CompiledCondition } from './compile-condition.ts';
 import { openingInstant } from '../ir/opening.ts';
-import { describeEvent, describeInstant } from '../ir/describe.ts';
+import { describeEvent, describeInstant, describePlanValue } from '../ir/describe.ts';
+import { describeAmount } from '../ir/amount.ts';
 
 function appliesConditions(applies: Record<string, string[]> | undefined): CompiledCondition[] {
   return Object.entries(applies ?? {}).map(([dimension, options]) => ({
@@ -116,6 +117,24 @@ export function emitRules(p: Policy): RuleProperties[] {
     for (const [field, c] of Object.entries(e.fields ?? {}))
       rules.push(rule(ruleName.field(e.id, field), [compileCondition(c, {}, field)], { id: e.id, field }));
   }
+  for (const a of p.amounts ?? [])
+    rules.push(
+      rule(
+        ruleName.amount(a.id),
+        [
+          ...appliesConditions(a.applies),
+          {
+            name: 'value',
+            description: `${describePlanValue(a.value, describeAmount)} is known`,
+            fact: 'sla:amount',
+            params: { amount: a.value },
+            operator: 'isKnown',
+            value: true,
+          },
+        ],
+        { id: a.id, clause: a.clause },
+      ),
+    );
   if (p.refund) {
     for (const r of p.refund.rules) {
       const hidden: Hidden = (r.exclusions ?? [])

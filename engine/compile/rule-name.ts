@@ -2,13 +2,14 @@
 // which answer item it decides; the compiler builds names here and the evaluator reads them back
 // here, so the string form lives in one place.
 
-export type RuleKind = 'deadline' | 'entitlement' | 'field' | 'refund' | 'exclusion' | 'credit';
+export type RuleKind = 'deadline' | 'entitlement' | 'field' | 'amount' | 'refund' | 'exclusion' | 'credit';
 
 export type RuleIdentity =
   | { kind: 'deadline'; deadline: string }
   | { kind: 'entitlement'; entitlement: string }
   /** a named boolean field of an entitlement's answer item */
   | { kind: 'field'; entitlement: string; field: string }
+  | { kind: 'amount'; amount: string }
   | { kind: 'refund'; rule: string }
   | { kind: 'exclusion'; rule: string; exclusion: string }
   | { kind: 'credit'; credit: string };
@@ -17,6 +18,7 @@ export const ruleName = {
   deadline: (deadline: string) => `deadline:${deadline}`,
   entitlement: (entitlement: string) => `entitlement:${entitlement}`,
   field: (entitlement: string, field: string) => `field:${entitlement}:${field}`,
+  amount: (amount: string) => `amount:${amount}`,
   refund: (rule: string) => `refund:${rule}`,
   exclusion: (rule: string, exclusion: string) => `exclusion:${rule}:${exclusion}`,
   credit: (credit: string) => `credit:${credit}`,
@@ -37,6 +39,8 @@ export function parseRuleName(name: string): RuleIdentity | undefined {
       return b === undefined ? { kind, entitlement: a } : undefined;
     case 'credit':
       return b === undefined ? { kind, credit: a } : undefined;
+    case 'amount':
+      return b === undefined ? { kind, amount: a } : undefined;
     case 'refund':
       return b === undefined ? { kind, rule: a } : undefined;
     case 'field':

@@ -85,6 +85,9 @@ export const notDeclaredCaseValue = (value: unknown, what: string, allowed: stri
 export const negativeQuantity = (what: string, value: number, minimum: number, path: string) =>
   diagnostic('SLA4011', `${what} is ${value}; it cannot be less than ${minimum}`, { path });
 
+export const percentOutsideRange = (what: string, value: number, path: string) =>
+  diagnostic('SLA4050', `${what} is ${value}, a percentage; it must lie between 0 and 100`, { path });
+
 export const unknownPolicy = (ref: string, folder: string, ids: string[]) =>
   diagnostic('SLA4012', `unknown policy ${quoteName(ref)} in ${quoteName(folder)}`, {
     help: didYouMean(ref, ids) ?? (ids.length ? `known policies: ${listOf(ids)}` : 'the folder has no policies'),

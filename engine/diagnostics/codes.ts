@@ -85,6 +85,8 @@ export const codes = {
   SLA3060: { summary: 'entitlement field the ledger decides' },
   SLA3061: { summary: 'ledger usage not counted per event' },
   SLA3062: { summary: 'ledger sizes that do not cover the values' },
+  SLA3070: { summary: 'percentage that can lie outside 0–100' },
+  SLA3071: { summary: 'candidates in different currencies' },
   SLA3080: { summary: 'empty list of attribute values' },
   SLA3081: { summary: 'empty attribute comparison' },
   SLA3082: { summary: 'entitlement both per event and per subject' },
@@ -110,6 +112,7 @@ export const codes = {
   SLA4032: { summary: 'unknown plan dimension', at: 'key' },
   SLA4033: { summary: 'value not among the declared values' },
   SLA4034: { summary: 'case for another policy' },
+  SLA4050: { summary: 'percentage outside 0–100' },
   // tests and tools
   SLA5001: { summary: 'invalid test file' },
   SLA5003: { summary: 'file not found' },

@@ -71,6 +71,19 @@ export const notDeclaredValue = (value: unknown, what: string, allowed: string[]
 export const numberNeeded = (what: string, type: string, path: string, use = 'a number is needed here') =>
   diagnostic('SLA3036', `${what} is a ${type}; ${use}`, { path, help: 'declare it as a number or an integer' });
 
+/** A fact or attribute read as a percentage whose declaration lets it leave 0–100. */
+export const percentOutOfRange = (what: string, problem: string, path: string) =>
+  diagnostic('SLA3070', `${what} is read as a percentage, but ${problem}`, {
+    path,
+    help: 'a percentage lies between 0 and 100: declare no negative `minimum`, and keep the declared values and the default within 0–100',
+  });
+
+export const mixedCurrencies = (currencies: string[], path: string) =>
+  diagnostic('SLA3071', `the candidates are in different currencies (${currencies.join(', ')}), so they cannot be compared`, {
+    path,
+    help: 'give every candidate amount the same currency, or leave it out to mean the currency of the case',
+  });
+
 export const downtimeWithoutDuration = (event: string, path: string) =>
   diagnostic('SLA3037', `${quoteName(event)} has no duration; declare it with \`duration: true\``, { path });
 

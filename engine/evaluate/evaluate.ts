@@ -17,6 +17,7 @@ import { CompiledRules, type RuleRun } from '../runtime/compiled-backend.ts';
 import { EnginePool } from '../runtime/engine-pool.ts';
 import { runFacts } from '../runtime/run-facts.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { mapAmounts } from './map-amounts.ts';
 import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
@@ -168,6 +169,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     plans: rt.kase.plans,
     deadlines: mapDeadlines(ctx),
     entitlements: mapEntitlements(ctx),
+    ...(p.amounts ? { amounts: mapAmounts(ctx) } : {}),
     refund: mapRefund(ctx),
     credits: mapCredits(ctx),
     warnings,

@@ -4,7 +4,8 @@ import { describeEvent } from '../ir/describe.ts';
 import { openingInstant } from '../ir/opening.ts';
 import { pendingNote, pendingNotes, withPending } from './pending-notes.ts';
 import type { Cost, Entitlement } from '../ir/schema.ts';
-import { percentOf, roundHalfAway } from '../money.ts';
+import { roundHalfAway } from '../money.ts';
+import { evaluateAmount } from '../runtime/amount.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import type { MapContext } from './map-context.ts';
@@ -16,14 +17,9 @@ function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
   if (e.cost === undefined) return null;
   const c = rt.value<Cost>(e.cost);
   if (c === undefined) return null;
-  const currency = ('currency' in c && c.currency) || String(rt.kase.facts.currency ?? rt.policy.currency ?? 'USD');
-  if ('amount' in c) return { amount: roundHalfAway(c.amount), currency };
-  const basis = rt.kase.facts[c.of];
-  if (typeof basis !== 'number') {
-    warnings.push(`the cost of ${e.id} is ${c.percent}% of \`${c.of}\`, which the case does not give`);
-    return null;
-  }
-  return { amount: percentOf(basis, c.percent), currency };
+  const r = evaluateAmount(c, rt);
+  for (const m of r.missing) warnings.push(`the cost of ${e.id}: ${m}`);
+  return r.amount === null ? null : { amount: r.amount, currency: r.currency };
 }
 
 function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { limit?: number | null; used?: number }): string | undefined {

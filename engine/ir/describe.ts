@@ -20,10 +20,10 @@ function describeAttribute(name: string, v: Where[string]): string {
     .join(', ');
 }
 
-export function describePlanValue<T>(v: PlanValue<T>): string {
-  if (!isByPlan(v)) return String(v);
+export function describePlanValue<T>(v: PlanValue<T>, describe: (x: T) => string = String): string {
+  if (!isByPlan(v)) return describe(v);
   return `by ${v.by}: ${Object.entries(v.values)
-    .map(([k, x]) => `${k} ${String(x)}`)
+    .map(([k, x]) => `${k} ${describe(x)}`)
     .join(', ')}`;
 }
 

@@ -314,7 +314,43 @@ export const Deadline = O(
   undefined,
   'Deadline',
 );
-export const Cost = Type.Union([O({ amount: Type.Number(), currency: Opt(Type.String()) }), O({ percent: Type.Number(), of: Id })], { title: 'Cost' });
+// ── amounts of money ──────────────────────────────────────────────────────────
+/** A number the case gives: a fact, or an attribute of the first (or last) matching event. */
+export const FactSource = O({ fact: Id }, 'the value of a numeric fact');
+export const AttributeSource = O({ attribute: Id, of: EventRef }, 'a numeric attribute of the first (or last) matching event');
+/** Only among the candidates of `max` or `min`: one candidate per matching event. */
+export const EachAttribute = O({ attribute: Id, each: EventRef }, 'a numeric attribute of every matching event, each a candidate');
+const PercentLiteral = Type.Number({ minimum: 0, maximum: 100, description: 'a percentage, 0 to 100' });
+const PercentCandidate = Type.Union([PercentLiteral, FactSource, AttributeSource, EachAttribute]);
+const Candidates = <T extends TSchema>(t: T) => Type.Array(t, { minItems: 1 });
+/** A percentage: a number, read from the case, or the highest (lowest) of several candidates. */
+export const Percent = Type.Union(
+  [
+    PercentLiteral,
+    FactSource,
+    AttributeSource,
+    O({ max: Candidates(PercentCandidate) }, 'the highest of the candidates'),
+    O({ min: Candidates(PercentCandidate) }, 'the lowest of the candidates'),
+  ],
+  { title: 'Percent' },
+);
+export const MoneyLiteral = O({ amount: Type.Number(), currency: Opt(Type.String()) }, 'an amount of money (in the currency of the case when none is given)');
+export const PercentOf = O({ percent: Percent, of: Id }, 'a percentage of the numeric fact `of` (the price it applies to)');
+const MoneyCandidate = Type.Union([MoneyLiteral, PercentOf, FactSource, AttributeSource, EachAttribute]);
+/** An amount of money: a literal, a percentage of a fact, read from the case, or the best of several. */
+export const Amount = Type.Union(
+  [
+    MoneyLiteral,
+    PercentOf,
+    FactSource,
+    AttributeSource,
+    O({ max: Candidates(MoneyCandidate) }, 'the highest of the candidates'),
+    O({ min: Candidates(MoneyCandidate) }, 'the lowest of the candidates'),
+  ],
+  { title: 'Amount' },
+);
+/** What exercising an entitlement costs: an amount. */
+export const Cost = Amount;
 export const Used = Type.Union([O({ count: EventRef, after: Opt(EventRef) }), O({ fact: Id }), O({ sum: Id, of: EventRef, after: Opt(EventRef) })], {
   title: 'Used',
 });
@@ -377,6 +413,14 @@ export const Entitlement = O(
   },
   undefined,
   'Entitlement',
+);
+export const AmountItem = O(
+  {
+    ...Common,
+    value: PlanValue(Amount),
+  },
+  'a sum of money the agreement gives the case (a discount, a price, a fee), answered with the clause',
+  'AmountItem',
 );
 export const RefundRule = O(
   {
@@ -452,6 +496,7 @@ export const Policy = O(
     assumptions: Opt(Type.Array(Assumption)),
     deadlines: Opt(Type.Array(Deadline)),
     entitlements: Opt(Type.Array(Entitlement)),
+    amounts: Opt(Type.Array(AmountItem)),
     refund: Opt(Refund),
     credits: Opt(Type.Array(Credit)),
   },
@@ -479,6 +524,10 @@ export type FactDecl = Static<typeof FactDecl>;
 export type EventDecl = Static<typeof EventDecl>;
 export type AttributeDecl = Static<typeof AttributeDecl>;
 export type Cost = Static<typeof Cost>;
+export type Amount = Static<typeof Amount>;
+export type Percent = Static<typeof Percent>;
+export type AmountItem = Static<typeof AmountItem>;
+export type EachAttribute = Static<typeof EachAttribute>;
 export type Used = Static<typeof Used>;
 export type Limit = Static<typeof Limit>;
 export type Ledger = Static<typeof Ledger>;

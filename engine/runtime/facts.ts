@@ -1,6 +1,8 @@
 // The parameterised dynamic facts the compiled rules ask for. Each reads the evaluation's Runtime,
 // which the caller passes as the run-time fact `sla:runtime`.
 import type { Runtime } from './runtime.ts';
+import { evaluateAmount } from './amount.ts';
+import type { Amount, PlanValue } from '../ir/schema.ts';
 
 export const RUNTIME_FACT = 'sla:runtime';
 
@@ -27,6 +29,11 @@ export const runtimeFacts: Record<string, FactFn> = {
   'sla:open': (p, rt) => rt.open(p.calendar, p.at),
   'sla:paused_since': (p, rt) => rt.pausedSince(p.pause.start, p.pause.stop, p.at),
   'sla:allowed': (p, rt) => rt.allowed(p.entitlement),
+  /** an amount expression for the chosen plans: its money amount, null when unknown */
+  'sla:amount': (p, rt) => {
+    const a = rt.value<Amount>(p.amount as PlanValue<Amount>);
+    return a === undefined ? null : evaluateAmount(a, rt).amount;
+  },
 };
 
 /** Reads a fact of a compiled condition — a runtime fact above, else a case fact (null when the

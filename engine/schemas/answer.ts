@@ -80,6 +80,20 @@ export const EntitlementItem = O(
   { additionalProperties: true, title: 'EntitlementItem' },
 );
 
+export const AmountItem = O(
+  {
+    id: Type.String(),
+    amount: Type.Union([Type.Number(), Type.Null()], { description: 'null when the case does not give what it is computed from' }),
+    currency: Type.String(),
+    percent: Opt(Type.Number({ description: 'for a percentage of a price: the percent taken' })),
+    of: Opt(Type.String({ description: 'the fact the percentage is taken of: the price it applies to' })),
+    basis: Opt(Type.Number({ description: 'the value of that price' })),
+    reasons: Reasons,
+    clause: ClauseId,
+  },
+  { ...closed, title: 'AmountItem', description: 'a sum of money the agreement gives the case (a discount, a price)' },
+);
+
 export const RefundAnswer = O(
   {
     eligible: Type.Boolean(),
@@ -137,6 +151,7 @@ export const Answer = O(
     plans: Type.Record(Type.String(), Type.String()),
     deadlines: Type.Array(DeadlineItem),
     entitlements: Type.Array(EntitlementItem),
+    amounts: Opt(Type.Array(AmountItem, { description: 'present when the policy declares amounts' })),
     refund: Type.Union([RefundAnswer, Type.Null()]),
     credits: Type.Array(CreditItem),
     warnings: Type.Array(Type.String()),

@@ -7,12 +7,13 @@ export type ExpectedItem = { id: string } & Record<string, unknown>;
 export interface Expectation {
   deadlines?: ExpectedItem[];
   entitlements?: ExpectedItem[];
+  amounts?: ExpectedItem[];
   /** `null`: the policy must have no refund terms */
   refund?: Record<string, unknown> | null;
   credits?: ExpectedItem[];
 }
 
-export const LIST_KINDS = ['deadlines', 'entitlements', 'credits'] as const;
+export const LIST_KINDS = ['deadlines', 'entitlements', 'amounts', 'credits'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 export interface TestCase {

@@ -1,6 +1,6 @@
 // Validates a test file (already parsed by parseCaseSource) into cases; problems are SLA5001
 // (SLA5010 for an unknown key) diagnostics with JSON pointers, so one bad case fails alone and the others still run.
-import type { CreditItem, DeadlineItem, RefundAnswer } from '../answer.ts';
+import type { AmountItem, CreditItem, DeadlineItem, RefundAnswer } from '../answer.ts';
 import { invalidTestFile, placeDiagnostic, unknownTestKey, type Diagnostic } from '../diagnostics/index.ts';
 import type { Locator } from '../policy-types.ts';
 import { LIST_KINDS, type ExpectedItem, type Expectation, type TestCase, type TestDocument } from './expectation.ts';
@@ -30,6 +30,16 @@ const DEADLINE_FIELDS: Record<keyof DeadlineItem, true> = {
   recommended: true,
   clause: true,
 };
+const AMOUNT_FIELDS: Record<keyof AmountItem, true> = {
+  id: true,
+  amount: true,
+  currency: true,
+  percent: true,
+  of: true,
+  basis: true,
+  reasons: true,
+  clause: true,
+};
 const CREDIT_FIELDS: Record<keyof CreditItem, true> = {
   id: true,
   period: true,
@@ -55,6 +65,7 @@ const REFUND_FIELDS: Record<keyof RefundAnswer, true> = {
 const ITEM_FIELDS: Record<(typeof LIST_KINDS)[number], string[] | undefined> = {
   deadlines: Object.keys(DEADLINE_FIELDS),
   entitlements: undefined,
+  amounts: Object.keys(AMOUNT_FIELDS),
   credits: Object.keys(CREDIT_FIELDS),
 };
 
@@ -122,7 +133,7 @@ function parseCase(entry: unknown, pointer: string, index: number, filePolicy: s
     diagnostics.push(
       problem(
         `${pointer}${entry.expect === undefined ? '' : '/expect'}`,
-        'a case needs `expect`: a mapping of `deadlines`, `entitlements`, `refund`, `credits`',
+        'a case needs `expect`: a mapping of `deadlines`, `entitlements`, `amounts`, `refund`, `credits`',
       ),
     );
   } else {

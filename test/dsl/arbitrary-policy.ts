@@ -173,7 +173,15 @@ const deadline = rec({
   priority: opt(planValue(fc.oneof(id, text))),
   report: opt(fc.boolean()),
 });
-const cost = fc.oneof(rec({ amount: num, currency: opt(fc.oneof(id, text)) }), rec({ percent: num, of: id }));
+const source = fc.oneof(rec({ fact: id }), rec({ attribute: id, of: eventRef }));
+const each = rec({ attribute: id, each: eventRef });
+const candidates = <T>(c: fc.Arbitrary<T>) => fc.array(c, { minLength: 1, maxLength: 3 });
+const percentCandidate = fc.oneof(num, source, each);
+const percent = fc.oneof(num, source, rec({ max: candidates(percentCandidate) }), rec({ min: candidates(percentCandidate) }));
+const term = fc.oneof(rec({ amount: num, currency: opt(fc.oneof(id, text)) }), rec({ percent, of: id }), source);
+const amountCandidate = fc.oneof(term, each);
+const cost = fc.oneof(term, rec({ max: candidates(amountCandidate) }), rec({ min: candidates(amountCandidate) }));
+const amountItem = rec({ id, clause: id, title: opt(text), applies, value: planValue(cost) });
 const used = fc.oneof(rec({ count: eventRef, after: opt(eventRef) }), rec({ fact: id }), rec({ sum: id, of: eventRef, after: opt(eventRef) }));
 const limit = fc.oneof(planValue(fc.oneof(num, fc.constant(null))), rec({ attribute: id, of: eventRef }));
 const ledger = rec({
@@ -257,6 +265,7 @@ export const policyArb: fc.Arbitrary<Policy> = rec({
   assumptions: opt(fc.array(rec({ id, clause: id, text: langText }), { maxLength: 2 })),
   deadlines: opt(fc.array(deadline, { maxLength: 2 })),
   entitlements: opt(fc.array(entitlement, { maxLength: 2 })),
+  amounts: opt(fc.array(amountItem, { maxLength: 2 })),
   refund: opt(refund),
   credits: opt(fc.array(credit, { maxLength: 2 })),
 }) as fc.Arbitrary<Policy>;

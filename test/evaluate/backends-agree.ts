@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { compilePolicy, evaluate, loadPolicy, SlaError, type Answer, type Backend, type Case, type CompiledPolicy } from '../../engine/index.ts';
 import type { Policy } from '../../engine/ir/schema.ts';
 import { arbitraryValue } from './arbitrary-value.ts';
+import { percentInputs } from '../../engine/ir/amount.ts';
 
 export const BUNDLED = ['relokia', 'data2crm', 'cart2cart', 'crmonline'] as const;
 
@@ -53,8 +54,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Random cases from a policy's declarations: events of every declared type near `at` (before and
  *  after it), none at all, or hundreds; `nudge` picks an instant of the answer to move `at` to ±1 ms. */
 export function caseArbitrary(p: Policy) {
+  const percents = percentInputs(p);
   const plans = fc.record(Object.fromEntries(Object.entries(p.plans).map(([d, decl]) => [d, fc.constantFrom(...decl.options)])));
-  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, arbitraryValue(d)])), { requiredKeys: [] });
+  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, arbitraryValue(d, percents.facts.has(n))])), {
+    requiredKeys: [],
+  });
   return fc.tuple(instantMs, plans, facts).chain(([at, plans, facts]) => {
     const near = fc.oneof(
       instantMs,
@@ -64,7 +68,7 @@ export function caseArbitrary(p: Policy) {
     const event = (types: string[]) =>
       fc.constantFrom(...types).chain((type) => {
         const decl = p.events[type];
-        const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a)]));
+        const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a, percents.attributes.has(`${type}.${n}`))]));
         return fc.tuple(near, fc.record(attrs), fc.integer({ min: 1, max: 30 * 24 })).map(([t, a, hours]) => ({
           type,
           at: iso(t),

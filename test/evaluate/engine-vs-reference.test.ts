@@ -11,6 +11,7 @@ import { evaluateCondition } from '../../engine/runtime/direct.ts';
 import { createEngine, runFacts } from '../../engine/runtime/register.ts';
 import { createRuntime } from '../../engine/runtime/create-runtime.ts';
 import { arbitraryValue } from './arbitrary-value.ts';
+import { percentInputs } from '../../engine/ir/amount.ts';
 import type { TopLevelCondition } from 'json-rules-engine';
 
 const DAY = 86_400_000;
@@ -18,12 +19,15 @@ const BASE = Date.UTC(2024, 0, 1);
 
 /** Random valid cases for a policy: plans, facts and a few weeks of events, from its declarations. */
 function caseOf(p: Policy) {
+  const percents = percentInputs(p);
   const instant = fc.integer({ min: 0, max: 120 * 24 }).map((h) => new Date(BASE + h * 3_600_000).toISOString());
   const plans = fc.record(Object.fromEntries(Object.entries(p.plans).map(([d, decl]) => [d, fc.constantFrom(...decl.options)])));
-  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, arbitraryValue(d)])), { requiredKeys: [] });
+  const facts = fc.record(Object.fromEntries(Object.entries(p.facts ?? {}).map(([n, d]) => [n, arbitraryValue(d, percents.facts.has(n))])), {
+    requiredKeys: [],
+  });
   const event = fc.constantFrom(...Object.keys(p.events)).chain((type) => {
     const decl = p.events[type];
-    const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a)]));
+    const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a, percents.attributes.has(`${type}.${n}`))]));
     return fc.tuple(instant, fc.record(attrs), fc.integer({ min: 1, max: 48 })).map(([at, a, hours]) => ({
       type,
       at,

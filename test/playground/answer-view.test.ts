@@ -94,6 +94,18 @@ describe('answer view', () => {
     expect(await answerRow(pg.page, 'entitlements', 'package_hours').textContent()).toContain('2 of 2');
   });
 
+  test('an amount shows the discount and the price it applies to, and opens its clause', async () => {
+    await pg.page.getByLabel('bundled policy').selectOption('relokia');
+    const row = answerRow(pg.page, 'amounts', 'migration_discount');
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('0%');
+    expect(await row.textContent()).toContain('migration_list_price');
+    await row.click();
+    const explanation = pg.page.getByTestId('explanation');
+    await explanation.waitFor();
+    expect(await explanation.locator('blockquote').textContent()).toContain('choose the one with the highest discount');
+    await row.click();
+  });
+
   test('events after `at` are listed as warnings', async () => {
     await pg.page.getByLabel('bundled policy').selectOption('relokia');
     await pg.page.getByTestId('deadlines').waitFor();

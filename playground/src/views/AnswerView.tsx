@@ -1,4 +1,4 @@
-// The answer: deadlines, entitlements, refund and credits as tables with status chips; a row opens
+// The answer: deadlines, entitlements, amounts, refund and credits as tables with status chips; a row opens
 // the explanation of its clause (in the chosen language, right to left for Persian).
 import { signal } from '@preact/signals';
 import type { Answer } from '../../../engine/core.ts';
@@ -206,6 +206,39 @@ function Entitlements({ a }: { a: Answer }) {
   );
 }
 
+/** Sums of money the policy gives the case (a discount and the price it applies to); only for a policy that declares them. */
+function Amounts({ a }: { a: Answer }) {
+  if (!a.amounts) return null;
+  return (
+    <table class="answers" data-testid="amounts">
+      <caption>Amounts ({a.amounts.length})</caption>
+      <thead>
+        <tr>
+          <th>id</th>
+          <th>amount</th>
+          <th>percent</th>
+          <th>of</th>
+          <th>why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {a.amounts.map((m) => (
+          <Row a={a} clause={m.clause} rowKey={`amount:${m.id}`} cols={5}>
+            <td>{m.id}</td>
+            <td>{m.amount === null ? <Chip kind="wait">unknown</Chip> : showMoney({ amount: m.amount, currency: m.currency })}</td>
+            <td>{m.percent === undefined ? '' : `${showNumber(m.percent)}%`}</td>
+            <td>
+              {m.of ?? ''}
+              {m.basis === undefined ? '' : ` (${showMoney({ amount: m.basis, currency: m.currency })})`}
+            </td>
+            <td class="reasons">{m.reasons.join('; ')}</td>
+          </Row>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Refund({ a }: { a: Answer }) {
   const r = a.refund;
   if (!r) return null;
@@ -312,6 +345,7 @@ export function AnswerView() {
           )}
           <Deadlines a={a} />
           <Entitlements a={a} />
+          <Amounts a={a} />
           <Refund a={a} />
           <Credits a={a} />
         </div>
