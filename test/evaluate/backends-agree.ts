@@ -68,7 +68,9 @@ export function caseArbitrary(p: Policy) {
     const event = (types: string[]) =>
       fc.constantFrom(...types).chain((type) => {
         const decl = p.events[type];
-        const attrs = Object.fromEntries(Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a, percents.attributes.has(`${type}.${n}`))]));
+        const attrs = Object.fromEntries(
+          Object.entries(decl.attributes ?? {}).map(([n, a]) => [n, arbitraryValue(a, percents.attributes.has(`${type}.${n}`))]),
+        );
         return fc.tuple(near, fc.record(attrs), fc.integer({ min: 1, max: 30 * 24 })).map(([t, a, hours]) => ({
           type,
           at: iso(t),
