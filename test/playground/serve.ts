@@ -129,10 +129,22 @@ export async function editorsShown(page: Page): Promise<void> {
 
 /** Selects the first `text` in an editor with its find widget, as a user would. */
 export async function findInEditor(page: Page, editor: string, text: string): Promise<void> {
-  await page.locator(`[data-editor=${editor}] .view-lines`).click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+f');
+  // Monaco may not take a key yet (still loading, or the click landed before it had the focus):
+  // typing before its find widget has the focus would edit the policy, so ask again until it has
+  const findFocused = (e: string) => document.activeElement?.closest(`[data-editor=${e}] .find-widget`) != null;
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`[data-editor=${editor}] .view-lines`).click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+f');
+    try {
+      await page.waitForFunction(findFocused, editor, { timeout: 3_000 });
+      break;
+    } catch (e) {
+      if (attempt === 5) throw e;
+    }
+  }
   await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
+  await page.waitForFunction((e) => document.activeElement?.closest(`[data-editor=${e}] .find-widget`) == null, editor);
 }
