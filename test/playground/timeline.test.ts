@@ -61,6 +61,15 @@ describe('timeline', () => {
     expect(Math.abs(bar.x - (opened.x + opened.width / 2))).toBeLessThan(2);
   });
 
+  test("each window is drawn from the instant it opens (the answer's opens) to its until", async () => {
+    const row = pg.page.getByTestId('timeline').locator('.axis .row', { hasText: 're_migration' });
+    expect(await row.getAttribute('title')).toBe('re_migration: open 2025-03-05 18:00 +02:00 → 2025-03-10 18:00 +02:00');
+    // the bar begins where the migration's completion is drawn, not at the left edge
+    const dot = pg.page.locator('.events-row .dot[title^="full_migration_completed 2025-03-05T16:00"]');
+    const [bar, completed] = [(await row.locator('.bar').boundingBox())!, (await dot.boundingBox())!];
+    expect(Math.abs(bar.x - (completed.x + completed.width / 2))).toBeLessThan(2);
+  });
+
   test('pauses are bands of their own, labelled, with the pause in their hover text', async () => {
     const axis = pg.page.locator('.axis');
     const box = (await axis.boundingBox())!;
