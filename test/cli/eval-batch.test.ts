@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../engine/analysis/generate-cases.ts';
 import { evaluate, type Case } from '../../engine/index.ts';
 import { runBatch, type BatchIo } from '../../cli/batch/run-batch.ts';
+import { displayPath } from '../../cli/display-path.ts';
 import { bundled } from '../evaluate/backends-agree.ts';
 import { ROOT, runSla, STACK_FRAME, tempFiles } from './run-sla.ts';
 
@@ -36,7 +37,8 @@ describe('sla eval --batch', () => {
     expect(out).toHaveLength(input.length - 1); // the blank line is not a case
     const expected = [...cases.slice(0, 3), undefined, cases[3], undefined, ...cases.slice(5)];
     for (const [i, kase] of expected.entries()) if (kase) expect(out[i]).toEqual(await evaluate(relokia, kase as Case));
-    const file = join(dir, 'cases.ndjson');
+    // shown as every diagnostic shows a file: relative to the working directory when that is shorter
+    const file = displayPath(join(dir, 'cases.ndjson'), ROOT);
     expect(out[3].errors.map((e: { code: string; file: string; line: number; column: number }) => [e.code, e.file, e.line, e.column])).toEqual([
       ['SLA1010', file, 4, 8],
     ]);
