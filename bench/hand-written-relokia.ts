@@ -244,7 +244,22 @@ export function answerRelokia({ at, plan, facts, events }: ParsedCase): HandAnsw
       ...(pausedSince !== null ? { until: addDays(pausedSince, 5) } : {}),
     });
   } else entitlements.push({ id: 'interval_pause', allowed: false });
-  entitlements.push({ id: 'report_migration_issue', allowed: archivedAt !== null && archivedAt > at, until: archivedAt });
+  // from the start of the migration; while it runs the archive instant is still to come
+  const migrationStarted = first('full_migration_started');
+  const beforeArchive = archivedAt === null || at < archivedAt;
+  entitlements.push({ id: 'report_migration_issue', allowed: migrationStarted !== undefined && beforeArchive, until: archivedAt });
+  {
+    // kept through the period, and afterwards once a problem was reported during the migration or the period
+    const reported = events.some(
+      (e) =>
+        e.type === 'issue_reported' &&
+        e.at <= at &&
+        migrationStarted !== undefined &&
+        e.at >= migrationStarted.at &&
+        (archivedAt === null || e.at < archivedAt),
+    );
+    entitlements.push({ id: 'migration_information_kept', allowed: migrationStarted !== undefined && (beforeArchive || reported) });
+  }
   entitlements.push({ id: 'custom_migration', allowed: demo !== undefined && first('demo_access_granted') !== undefined });
   {
     const w = window(delivered, 7);
