@@ -217,7 +217,7 @@ export default async (): Promise<BenchSection> => {
     ...rows.map(line),
     '',
     `${rounds} interleaved rounds per row; 1-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after ` +
-      `on ${coreCount()} cores, so absolute figures are inflated by other jobs — the ratios, measured in the same rounds, are the steadier figures. ` +
+      `on ${coreCount()} cores${Math.max(loadBefore, loadAfter) > coreCount() ? ', so absolute figures are inflated by other jobs' : ''} — the ratios, measured in the same rounds, are the steadier figures. ` +
       `In a fresh Node process (median of 5): importing the built engine ${fresh.importMs.toFixed(0)} ms, loading and compiling relokia.yaml ` +
       `${fresh.loadCompileMs.toFixed(0)} ms, the first \`evaluate\` ${fresh.firstEvaluateMs.toFixed(1)} ms, the second ${fresh.secondEvaluateMs.toFixed(1)} ms.`,
     '',
