@@ -91,6 +91,13 @@ function bandOf(i: CaseInterval, at: string, hi: number) {
 
 /** A span's label after its end; near the right edge it ends where its span starts, so it is not cut off. */
 function Label({ text, from, to, fraction, x }: { text: string; from: number; to: number; fraction: (t: number) => number; x: (t: number) => string }) {
+  // after the span, or before it near the right edge; a span reaching both edges carries it over its start
+  if (fraction(to) > 0.75 && fraction(from) < 0.25)
+    return (
+      <span class="span-label over" style={{ left: fraction(from) < 0 ? '0px' : x(from) }}>
+        {text}
+      </span>
+    );
   return fraction(to) > 0.75 ? (
     <span class="span-label before" style={{ right: `calc(100% - ${x(from)})` }}>
       {text}
