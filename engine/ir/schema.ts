@@ -38,18 +38,21 @@ export const Duration = Type.String({
 export const ByPlan = <T extends TSchema>(t: T) => O({ by: Id, values: Rec(Type.String(), t) }, 'a value chosen by the option of plan dimension `by`');
 export const PlanValue = <T extends TSchema>(t: T) => Type.Union([t, ByPlan(t)]);
 
+/** The comparison keys fact conditions and event-attribute comparisons share. */
+const comparisonFields = {
+  equals: Opt(Scalar),
+  not_equals: Opt(Scalar),
+  in: Opt(Type.Array(Scalar)),
+  not_in: Opt(Type.Array(Scalar)),
+  greater_than: Opt(Type.Number()),
+  less_than: Opt(Type.Number()),
+  at_least: Opt(Type.Number()),
+  at_most: Opt(Type.Number()),
+};
+
 /** Comparisons of one event attribute, all of which must hold (the keys of fact conditions). */
 export const AttributeComparison = O(
-  {
-    equals: Opt(Scalar),
-    not_equals: Opt(Scalar),
-    in: Opt(Type.Array(Scalar)),
-    not_in: Opt(Type.Array(Scalar)),
-    greater_than: Opt(Type.Number()),
-    less_than: Opt(Type.Number()),
-    at_least: Opt(Type.Number()),
-    at_most: Opt(Type.Number()),
-  },
+  comparisonFields,
   'comparisons the attribute must all pass, e.g. { at_least: 3 } or { in: [email, chat] }',
   'AttributeComparison',
 );
@@ -96,14 +99,7 @@ export const Opening = Type.Union(
 const Reason = Opt(Type.String({ description: 'what the condition means, shown in reasons when it decides' }));
 export const FactCondition = O({
   fact: Id,
-  equals: Opt(Scalar),
-  not_equals: Opt(Scalar),
-  in: Opt(Type.Array(Scalar)),
-  not_in: Opt(Type.Array(Scalar)),
-  greater_than: Opt(Type.Number()),
-  less_than: Opt(Type.Number()),
-  at_least: Opt(Type.Number()),
-  at_most: Opt(Type.Number()),
+  ...comparisonFields,
   reason: Reason,
 });
 export const PlanCondition = O({ plan: Id, in: Type.Array(Type.String()), reason: Reason });
