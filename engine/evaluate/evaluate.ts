@@ -3,6 +3,7 @@
 // results back to the Answer of contract.md.
 import type { RuleProperties, RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
+import { answerPlan, rulePlan, type AnswerPlan, type RulePlan } from './answer-plan.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
@@ -24,7 +25,7 @@ import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
 import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
 import { pendingNotes } from './pending-notes.ts';
-import type { MapContext, RuleOutcome } from './map-context.ts';
+import type { MapContext, Outcomes, RuleOutcome } from './map-context.ts';
 
 export interface EvaluateOptions {
   /** language of the clause texts in explanations: `en` by default; a language the policy has
@@ -66,6 +67,7 @@ export interface Prepared {
   /** per entitlement answered per event (`each`): its rules, run once per event as of its instant */
   eachRules: Map<string, RuleSet>;
   calendars: Map<string, BusinessCalendar>;
+  plan: AnswerPlan;
 }
 
 const prepared = new WeakMap<object, Prepared>();
@@ -86,6 +88,7 @@ export function prepare(compiled: CompiledPolicy): Prepared {
     ...(subjectRules.length ? { subjectRules: ruleSet(subjectRules) } : {}),
     eachRules,
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
+    plan: answerPlan(compiled),
   };
   prepared.set(compiled, p);
   return p;
@@ -99,9 +102,19 @@ function rulesOf(rules: RuleProperties[], entitlements: Set<string>): RuleProper
   });
 }
 
-function outcome(r: RuleResult | RuleRun): RuleOutcome {
+function outcome(r: RuleResult | RuleRun, plan: RulePlan): RuleOutcome {
   const all = ((r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []) as EvaluatedCondition[];
-  return { name: String(r.name), result: r.result === true, conditions: all };
+  return { result: r.result === true, conditions: all, plan };
+}
+
+/** A run's rule results placed by rule position; a repeated name keeps its last result. */
+function place(runs: Iterable<RuleResult | RuleRun>, plan: AnswerPlan): Outcomes {
+  const out = new Array<RuleOutcome | undefined>(plan.rules.length);
+  for (const r of runs) {
+    const at = plan.index.get(String(r.name));
+    if (at !== undefined) out[at] = outcome(r, plan.repeated ? rulePlan(r.conditions, plan.rules[at].label) : plan.rules[at]);
+  }
+  return out;
 }
 
 /** Answers a case (an object as in contract.md) under a compiled policy; throws SlaError for an
@@ -111,7 +124,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   if (!BACKENDS.includes(backend)) throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
   const level = options.explain ?? 'full';
   if (!EXPLAIN_LEVELS.includes(level)) throw new SlaError([badUsage(`unknown explain level ${quoteValue(level)}`, `use ${EXPLAIN_LEVELS.join(', ')}`)]);
-  const { compiled, rules, subjectRules, eachRules, calendars } = prepare(policy);
+  const { compiled, rules, subjectRules, eachRules, calendars, plan } = prepare(policy);
   const p = compiled.policy;
   if (usesCountryHolidays(p)) await loadHolidayData();
   const lang = options.lang ?? 'en';
@@ -126,7 +139,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   }
 
   const run = backend === 'compiled' ? runClosures : runEngine;
-  const outcomes = await run(rules, rt);
+  const outcomes = await run(rules, rt, plan);
   // Per-subject entitlements: one run per distinct value of the subject attribute.
   const subjectRuns: MapContext['subjectRuns'] = new Map();
   if (subjectRules)
@@ -134,7 +147,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
       const runs = [];
       for (const subject of rt.subjects(attribute)) {
         const scoped = rt.forSubject(attribute, subject);
-        runs.push({ subject, rt: scoped, outcomes: await run(subjectRules, scoped) });
+        runs.push({ subject, rt: scoped, outcomes: await run(subjectRules, scoped, plan) });
       }
       subjectRuns.set(attribute, runs);
     }
@@ -147,7 +160,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     const set = eachRules.get(e.id);
     if (!each || !set) continue;
     const runs = [];
-    for (const view of rt.perEvent(each)) runs.push({ ...view, outcomes: await run(set, view.rt) });
+    for (const view of rt.perEvent(each)) runs.push({ ...view, outcomes: await run(set, view.rt, plan) });
     eventRuns.set(e.id, runs);
   }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
@@ -156,13 +169,20 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   const explain: MapContext['explain'] =
     level === 'none'
       ? () => {}
-      : (clause, item, conditions, run = rt) => {
+      : (clause, o, item, run = rt) => {
           let list = traces.get(clause);
           if (!list) traces.set(clause, (list = []));
-          if (level === 'full') for (const c of conditions) list.push(trace(c, zone, item, pendingNotes(run, c)));
+          if (level !== 'full') return;
+          const { conditions: plans, checks } = o.plan;
+          const conditions = o.conditions;
+          for (let i = 0; i < conditions.length; i++) {
+            const c = conditions[i];
+            const cp = plans[i];
+            list.push(trace(cp, c, zone, item === undefined ? checks[i] : `${item}: ${cp.text}`, pendingNotes(cp, c, run)));
+          }
         };
 
-  const ctx: MapContext = { rt, outcomes, subjectRuns, eventRuns, explain, warnings };
+  const ctx: MapContext = { rt, plan, outcomes, subjectRuns, eventRuns, explain, warnings };
   const answer: Answer = {
     policy: { id: p.id, version: p.version },
     at: formatInstant(rt.kase.at, zone),
@@ -181,16 +201,11 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
 
 const usesCountryHolidays = (p: Policy) => Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
-async function runEngine(rules: RuleSet, rt: Runtime): Promise<Map<string, RuleOutcome>> {
+async function runEngine(rules: RuleSet, rt: Runtime, plan: AnswerPlan): Promise<Outcomes> {
   const { results, failureResults } = await rules.engine.with((engine) => engine.run(runFacts(rt)));
-  return new Map([...results, ...failureResults].map((r) => [String(r.name), outcome(r)]));
+  return place([...results, ...failureResults], plan);
 }
 
-function runClosures(rules: RuleSet, rt: Runtime): Map<string, RuleOutcome> {
-  return new Map(
-    rules
-      .closures()
-      .run(rt)
-      .map((r) => [r.name, outcome(r)]),
-  );
+function runClosures(rules: RuleSet, rt: Runtime, plan: AnswerPlan): Outcomes {
+  return place(rules.closures().run(rt), plan);
 }

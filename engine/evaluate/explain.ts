@@ -3,6 +3,7 @@
 import type { ConditionTrace, Explanation } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
 import type { Policy } from '../ir/schema.ts';
+import type { ConditionPlan } from './condition-plan.ts';
 
 export interface EvaluatedCondition {
   name: string;
@@ -18,45 +19,39 @@ export interface EvaluatedCondition {
   any?: EvaluatedCondition[];
 }
 
-const INSTANT_FACTS = new Set(['sla:instant', 'sla:now', 'sla:paused_since']);
-
-export function showValue(fact: string, v: unknown, zone: string): unknown {
-  if (typeof v === 'number' && INSTANT_FACTS.has(fact)) return formatInstant(v, zone);
+/** A value as a trace shows it: an instant as a text, a list of records by its length. */
+export function showValue(instant: boolean, v: unknown, zone: string): unknown {
+  if (instant && typeof v === 'number') return formatInstant(v, zone);
   if (Array.isArray(v) && v.length && typeof v[0] === 'object') return `${v.length} item(s)`;
   return v === undefined ? null : v;
 }
 
 /** A condition's trace; `pending` names the pending instants it compared (evaluate/pending-notes.ts). */
-export function trace(c: EvaluatedCondition, zone: string, item: string, pending: string[] = []): ConditionTrace {
-  const check = `${item}: ${c.reason ?? c.description}`;
-  const notes = pending.length ? { pending } : {};
-  if (c.any)
-    return {
+export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, check: string, pending: readonly string[]): ConditionTrace {
+  let out: ConditionTrace;
+  if (plan.any) {
+    const alternatives = c.any!;
+    const saw: string[] = new Array(alternatives.length);
+    for (let i = 0; i < alternatives.length; i++) saw[i] = alternatives[i].result ? plan.any[i].holds : plan.any[i].fails;
+    out = { check, saw, expected: 'at least one holds', result: c.result === true };
+  } else if (plan.relation)
+    // Instant against now: show now as what was seen, the instant as what it must precede or follow.
+    out = {
       check,
-      saw: c.any.map((x) => `${x.result ? 'holds' : 'does not hold'}: ${x.reason ?? x.description}`),
-      expected: 'at least one holds',
-      result: c.result === true,
-      ...notes,
-    };
-  // Instant against now: show now as what was seen, the instant as what it must precede or follow.
-  const relation = c.operator === 'instantAtOrBefore' ? 'at or after' : c.operator?.startsWith('instantAfter') ? 'before' : undefined;
-  if (relation)
-    return {
-      check,
-      saw: showValue('sla:now', c.valueResult, zone),
+      saw: showValue(true, c.valueResult, zone),
       expected:
-        c.factResult === null || c.factResult === undefined ? `${relation} a pending instant` : `${relation} ${showValue('sla:instant', c.factResult, zone)}`,
+        c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`,
       result: c.result === true,
-      ...notes,
     };
-  const valueFact = typeof c.valueResult === 'number' && (c.fact === 'sla:instant' || c.fact === 'sla:now') ? 'sla:instant' : c.fact;
-  return {
-    check,
-    saw: showValue(c.fact, c.factResult, zone),
-    expected: showValue(valueFact, c.valueResult, zone),
-    result: c.result === true,
-    ...notes,
-  };
+  else
+    out = {
+      check,
+      saw: showValue(plan.factIsInstant, c.factResult, zone),
+      expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone),
+      result: c.result === true,
+    };
+  if (pending.length) out.pending = pending as string[]; // a list of its own (pending-notes.ts)
+  return out;
 }
 
 /** Picks the text of a language, falling back to the policy's first source language. */
@@ -67,20 +62,28 @@ export function pickText(text: Record<string, string>, lang: string, fallback: s
   return first ? { text: first[1], lang: first[0] } : { text: '', lang };
 }
 
+type ClauseText = Omit<Explanation, 'conditions'>;
+
 // A clause's text, source and assumptions depend on the policy and the language alone: built once.
-const clauseTexts = new WeakMap<Policy, Map<string, Omit<Explanation, 'conditions'>>>();
+const clauseTexts = new WeakMap<Policy, Map<string, Map<string, ClauseText>>>();
 
 export function explainClause(p: Policy, clauseId: string, lang: string, conditions: ConditionTrace[]): Explanation {
-  let texts = clauseTexts.get(p);
-  if (!texts) clauseTexts.set(p, (texts = new Map()));
-  const key = `${lang}\0${clauseId}`;
-  let base = texts.get(key);
-  if (!base) texts.set(key, (base = clauseText(p, clauseId, lang)));
-  // every answer gets lists of its own
-  return { ...base, assumptions: [...base.assumptions], conditions };
+  let byLang = clauseTexts.get(p);
+  if (!byLang) clauseTexts.set(p, (byLang = new Map()));
+  let texts = byLang.get(lang);
+  if (!texts) byLang.set(lang, (texts = new Map()));
+  let base = texts.get(clauseId);
+  if (!base) texts.set(clauseId, (base = clauseText(p, clauseId, lang)));
+  // every answer gets objects and lists of its own, the keys in the same order
+  const out = { text: base.text, lang: base.lang } as Explanation;
+  if ('source' in base) out.source = base.source;
+  if ('title' in base) out.title = base.title;
+  out.assumptions = base.assumptions.slice();
+  out.conditions = conditions;
+  return out;
 }
 
-function clauseText(p: Policy, clauseId: string, lang: string): Omit<Explanation, 'conditions'> {
+function clauseText(p: Policy, clauseId: string, lang: string): ClauseText {
   const primary = p.sources[0]?.lang ?? 'en';
   const clause = p.clauses[clauseId];
   const { text, lang: used } = pickText(clause?.text ?? {}, lang, primary);

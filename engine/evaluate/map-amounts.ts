@@ -1,16 +1,17 @@
 import type { AmountItem } from '../answer.ts';
-import { ruleName } from '../compile/rule-name.ts';
 import type { Amount } from '../ir/schema.ts';
 import { evaluateAmount } from '../runtime/amount.ts';
 import type { MapContext } from './map-context.ts';
 
 /** The policy's amount items that apply to the case's plans (an item for another plan is left out). */
-export function mapAmounts({ rt, outcomes, explain, warnings }: MapContext): AmountItem[] {
+export function mapAmounts({ rt, plan, outcomes, explain, warnings }: MapContext): AmountItem[] {
   const items: AmountItem[] = [];
-  for (const a of rt.policy.amounts ?? []) {
-    const o = outcomes.get(ruleName.amount(a.id));
+  const amounts = rt.policy.amounts ?? [];
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    const o = outcomes[plan.amounts[i]];
     if (!o) continue;
-    explain(a.clause, a.id, o.conditions);
+    explain(a.clause, o);
     if (!o.conditions.every((c) => c.name !== 'plan' || c.result === true)) continue;
     const value = rt.value<Amount>(a.value);
     if (value === undefined) continue;

@@ -1,18 +1,19 @@
 import type { CreditItem } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
 import { roundHalfAway } from '../money.ts';
-import { ruleName } from '../compile/rule-name.ts';
 import type { MapContext } from './map-context.ts';
 
 const HOUR = 3_600_000;
 
-export function mapCredits({ rt, outcomes, explain }: MapContext): CreditItem[] {
+export function mapCredits({ rt, plan, outcomes, explain }: MapContext): CreditItem[] {
   const zone = rt.policy.zone;
   const items: CreditItem[] = [];
-  for (const c of rt.policy.credits ?? []) {
-    const o = outcomes.get(ruleName.credit(c.id));
+  const credits = rt.policy.credits ?? [];
+  for (let i = 0; i < credits.length; i++) {
+    const c = credits[i];
+    const o = outcomes[plan.credits[i]];
     if (!o) continue;
-    explain(c.clause, c.id, o.conditions);
+    explain(c.clause, o);
     if (!o.result) continue;
     for (const period of rt.credits(c)) {
       if (period.amount <= 0) continue;

@@ -1,30 +1,31 @@
 import type { DeadlineItem } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
-import { ruleName } from '../compile/rule-name.ts';
 import type { MapContext } from './map-context.ts';
 
-export function mapDeadlines({ rt, outcomes, explain }: MapContext): DeadlineItem[] {
+export function mapDeadlines({ rt, plan, outcomes, explain }: MapContext): DeadlineItem[] {
   const zone = rt.policy.zone;
   const items: DeadlineItem[] = [];
-  for (const d of rt.policy.deadlines ?? []) {
-    const o = outcomes.get(ruleName.deadline(d.id));
+  const deadlines = rt.policy.deadlines ?? [];
+  for (let n = 0; n < deadlines.length; n++) {
+    const d = deadlines[n];
+    const o = outcomes[plan.deadlines[n]];
     if (!o?.result) continue;
     const priority = d.priority === undefined ? undefined : rt.value<string>(d.priority);
     for (const i of rt.deadlines(d.id)) {
-      items.push({
-        id: d.id,
-        ...(i.subject !== undefined ? { subject: i.subject } : {}),
-        party: d.party,
-        started_at: formatInstant(i.start.at, zone),
-        due: formatInstant(i.due, zone),
-        status: i.status,
-        ...(i.metAt !== undefined ? { met_at: formatInstant(i.metAt, zone) } : {}),
-        ...(priority !== undefined ? { priority } : {}),
-        ...(d.recommended ? { recommended: true } : {}),
-        clause: d.clause,
-      });
+      // keys in the order of contract.md, optional ones only when present
+      const item = { id: d.id } as DeadlineItem;
+      if (i.subject !== undefined) item.subject = i.subject;
+      item.party = d.party;
+      item.started_at = formatInstant(i.start.at, zone);
+      item.due = formatInstant(i.due, zone);
+      item.status = i.status;
+      if (i.metAt !== undefined) item.met_at = formatInstant(i.metAt, zone);
+      if (priority !== undefined) item.priority = priority;
+      if (d.recommended) item.recommended = true;
+      item.clause = d.clause;
+      items.push(item);
     }
-    explain(d.clause, d.id, o.conditions);
+    explain(d.clause, o);
   }
   return items;
 }

@@ -7,8 +7,9 @@ import type { Cost, Entitlement } from '../ir/schema.ts';
 import { roundHalfAway } from '../money.ts';
 import { evaluateAmount } from '../runtime/amount.ts';
 import type { Runtime } from '../runtime/runtime.ts';
-import { ruleName } from '../compile/rule-name.ts';
-import type { MapContext } from './map-context.ts';
+import type { EntitlementPlan } from './answer-plan.ts';
+import type { ConditionPlan } from './condition-plan.ts';
+import type { MapContext, Outcomes, RuleOutcome } from './map-context.ts';
 import type { EvaluatedCondition } from './explain.ts';
 import { computedAt } from '../runtime/policy-locations.ts';
 import { fillLedger, ledgerReasons } from './map-ledger.ts';
@@ -22,7 +23,12 @@ function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
   return r.amount === null ? null : { amount: r.amount, currency: r.currency };
 }
 
-function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { limit?: number | null; used?: number }): string | undefined {
+interface Numbers {
+  limit?: number | null;
+  used?: number;
+}
+
+function reason(c: EvaluatedCondition, plan: ConditionPlan, rt: Runtime, e: Entitlement, numbers: Numbers): string | undefined {
   const zone = rt.policy.zone;
   const at = (v: unknown) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
   const ok = c.result === true;
@@ -46,59 +52,68 @@ function reason(c: EvaluatedCondition, rt: Runtime, e: Entitlement, numbers: { l
       return ok ? `${numbers.used ?? 0} of ${limit} used` : `limit reached: ${numbers.used ?? 0} of ${limit} used`;
     }
     default:
-      return withPending(ok ? (c.reason ?? c.description) : `not met: ${c.reason ?? c.description}`, pendingNotes(rt, c));
+      return withPending(ok ? (plan.words as string) : `not met: ${plan.text}`, pendingNotes(plan, c, rt));
   }
 }
+
+const inPlan = (o: RuleOutcome) => {
+  for (const c of o.conditions) if (c.name === 'plan' && c.result !== true) return false;
+  return true;
+};
 
 export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
   const { rt, outcomes, explain } = ctx;
   const items: EntitlementItem[] = [];
-  for (const e of rt.policy.entitlements ?? []) {
-    const o = outcomes.get(ruleName.entitlement(e.id));
+  for (const plan of ctx.plan.entitlements) {
+    const e = plan.e;
+    const o = outcomes[plan.rule];
     if (!o) continue;
-    const inPlan = o.conditions.every((c) => c.name !== 'plan' || c.result === true);
-    if (!inPlan) {
-      explain(e.clause, e.id, o.conditions);
-      items.push({
-        id: e.id,
-        allowed: false,
-        cost: null,
-        reasons: o.conditions.filter((c) => c.name === 'plan' && !c.result).map((c) => reason(c, rt, e, {})!),
-        clause: e.clause,
+    if (!inPlan(o)) {
+      explain(e.clause, o);
+      const reasons: string[] = [];
+      o.conditions.forEach((c, i) => {
+        if (c.name === 'plan' && !c.result) reasons.push(reason(c, o.plan.conditions[i], rt, e, {})!);
       });
+      items.push({ id: e.id, allowed: false, cost: null, reasons, clause: e.clause });
       continue;
     }
     const perEvent = ctx.eventRuns.get(e.id);
     if (perEvent)
       // for such an event made now, then for each event as of its instant
-      for (const run of perEvent) {
-        const item = entitlementItem(e, run.rt, run.outcomes, ctx, run.subject);
-        items.push(run.subject === undefined ? item : { ...item, subject: run.subject });
-      }
-    else if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
-    else
-      for (const run of ctx.subjectRuns.get(e.subject) ?? [])
-        items.push({ ...entitlementItem(e, run.rt, run.outcomes, ctx, run.subject), subject: run.subject });
+      for (const run of perEvent) items.push(entitlementItem(plan, run.rt, run.outcomes, ctx, run.subject));
+    else if (e.subject === undefined) items.push(entitlementItem(plan, rt, outcomes, ctx));
+    else for (const run of ctx.subjectRuns.get(e.subject) ?? []) items.push(entitlementItem(plan, run.rt, run.outcomes, ctx, run.subject));
   }
   return items;
 }
 
+const UNREAD = Symbol('unread');
+
+/** The value a condition of the item's rule read, when the plan says it is the item's and the run reached it. */
+function read(o: RuleOutcome, at: number, which: 'factResult' | 'valueResult'): unknown {
+  const c = at < 0 ? undefined : o.conditions[at];
+  return c === undefined || c.result === undefined ? UNREAD : c[which];
+}
+
 /** One answer item from the rule outcomes of one run (the whole case, or one subject's view of it). */
-function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outcomes'], ctx: MapContext, subject?: string): EntitlementItem {
+function entitlementItem(plan: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ctx: MapContext, subject?: string): EntitlementItem {
+  const e = plan.e;
   const zone = rt.policy.zone;
-  const o = outcomes.get(ruleName.entitlement(e.id))!;
-  const label = subject === undefined ? e.id : `${e.id}[${subject}]`;
-  ctx.explain(e.clause, label, o.conditions, rt);
+  const o = outcomes[plan.rule]!;
+  const label = subject === undefined ? undefined : `${e.id}[${subject}]`;
+  ctx.explain(e.clause, o, label, rt);
   const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: [], clause: e.clause };
-  const numbers: { limit?: number | null; used?: number } = {};
+  const numbers: Numbers = {};
   if (e.limit !== undefined) {
-    const limit = rt.limit(e.limit);
+    let limit = read(o, plan.limitAt, 'valueResult') as number | null | undefined | typeof UNREAD;
+    if (limit === UNREAD) limit = rt.limit(e.limit);
     numbers.limit = limit === undefined ? 0 : limit;
     item.limit = numbers.limit;
   }
   if (e.ledger) fillLedger(item, e, rt);
   else if (e.used) {
-    const used = rt.used(e.used);
+    let used = read(o, plan.limitAt, 'factResult') as number | null | typeof UNREAD;
+    if (used === UNREAD) used = rt.used(e.used);
     if (used === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
     else numbers.used = item.used = roundHalfAway(used, 4);
   }
@@ -107,10 +122,15 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
     if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
   }
   if (e.opens) {
-    const opens = rt.instant(openingInstant(e.opens));
+    let opens = read(o, plan.opensAt, 'factResult') as number | null | typeof UNREAD;
+    if (opens === UNREAD) opens = rt.instant(openingInstant(e.opens));
     if (opens !== null) item.opens = formatInstant(opens, zone);
   }
-  const pausedSince = e.pause ? rt.pausedSince(e.pause.start, e.pause.stop) : null;
+  let pausedSince: number | null = null;
+  if (e.pause) {
+    const seen = read(o, plan.pauseAt, 'factResult') as number | null | typeof UNREAD;
+    pausedSince = seen === UNREAD ? rt.pausedSince(e.pause.start, e.pause.stop) : seen;
+  }
   if (pausedSince !== null && e.pause) {
     const pause = e.pause;
     item.until = formatInstant(
@@ -118,20 +138,28 @@ function entitlementItem(e: Entitlement, rt: Runtime, outcomes: MapContext['outc
       zone,
     );
   } else if (e.until) {
-    const until = rt.instant(e.until);
+    let until = read(o, plan.untilAt, 'factResult') as number | null | typeof UNREAD;
+    if (until === UNREAD) until = rt.instant(e.until);
     item.until = until === null ? null : formatInstant(until, zone);
   }
-  for (const [field] of Object.entries(e.fields ?? {})) {
-    const f = outcomes.get(ruleName.field(e.id, field));
-    item[field] = f?.result === true;
-    if (f) ctx.explain(e.clause, `${label}.${field}`, f.conditions, rt);
+  for (const field of plan.fields) {
+    const f = outcomes[field.rule];
+    item[field.name] = f?.result === true;
+    if (f) ctx.explain(e.clause, f, label === undefined ? undefined : label + field.suffix, rt);
   }
   // An allowed item says what makes it so; a refused one says only what refuses it.
-  const deciding = o.conditions.filter((c) => (c.result === true) === o.result);
-  const waitingForOpening = !o.result && deciding.some((c) => c.name === 'opens');
-  item.reasons = deciding
-    .filter((c) => !(waitingForOpening && c.name === 'until'))
-    .flatMap((c) => (c.name === 'ledger' ? ledgerReasons(e, rt, c.result === true) : [reason(c, rt, e, numbers)]))
-    .filter((r): r is string => !!r);
+  const conditions = o.conditions;
+  let waitingForOpening = false;
+  if (!o.result) for (const c of conditions) if (c.result !== true && c.name === 'opens') waitingForOpening = true;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i];
+    if ((c.result === true) !== o.result || (waitingForOpening && c.name === 'until')) continue;
+    if (c.name === 'ledger') for (const r of ledgerReasons(e, rt, c.result === true)) r && item.reasons.push(r);
+    else {
+      const r = reason(c, o.plan.conditions[i], rt, e, numbers);
+      if (r) item.reasons.push(r);
+    }
+  }
+  if (subject !== undefined) item.subject = subject;
   return item;
 }

@@ -1,12 +1,13 @@
 import type { RefundAnswer } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
-import { ruleName } from '../compile/rule-name.ts';
 import { hidesEvents } from '../ir/refund-exclusion.ts';
 import { percentOf } from '../money.ts';
-import type { MapContext } from './map-context.ts';
+import type { MapContext, RuleOutcome } from './map-context.ts';
+import type { EvaluatedCondition } from './explain.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { pendingNotes, withPending } from './pending-notes.ts';
 
-export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): RefundAnswer | null {
+export function mapRefund({ rt, plan, outcomes, explain, warnings }: MapContext): RefundAnswer | null {
   const r = rt.policy.refund;
   if (!r) return null;
   const basisValue = rt.kase.facts[r.basis];
@@ -16,23 +17,25 @@ export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): Refu
   const reasons: string[] = [];
   let matched: { id: string; percent: number; reason: string; clause: string } | undefined;
 
-  for (const rule of r.rules) {
-    const o = outcomes.get(ruleName.refund(rule.id));
+  for (let n = 0; n < r.rules.length; n++) {
+    const rule = r.rules[n];
+    const positions = plan.refund[n];
+    const o = outcomes[positions.rule];
     if (!o) continue;
-    explain(rule.clause ?? r.clause, `refund ${rule.id}`, o.conditions);
-    const exclusions = (rule.exclusions ?? []).map((x) => ({ x, o: outcomes.get(ruleName.exclusion(rule.id, x.id)) }));
-    for (const { x, o: xo } of exclusions) if (xo) explain(x.clause ?? rule.clause ?? r.clause, `exclusion ${x.id}`, xo.conditions);
+    explain(rule.clause ?? r.clause, o);
+    const exclusions = (rule.exclusions ?? []).map((x, i) => ({ x, o: outcomes[positions.exclusions[i]] }));
+    for (const { x, o: xo } of exclusions) if (xo) explain(x.clause ?? rule.clause ?? r.clause, xo);
     const hiding = exclusions.filter(({ o: xo }) => xo?.result);
     const blocking = hiding.filter(({ x }) => !hidesEvents(x.when));
     for (const { x } of hiding) if (!blocking.some((b) => b.x === x)) reasons.push(`excluded from "${rule.id}": ${x.reason}`);
     if (o.result && blocking.length === 0) {
       matched = { id: rule.id, percent: rule.percent, reason: rule.reason, clause: rule.clause ?? r.clause };
-      reasons.push(rule.reason, ...o.conditions.map((c) => withPending(c.reason ?? c.description, pendingNotes(rt, c))));
+      reasons.push(rule.reason, ...worded(o, rt, () => true));
       break;
     }
     if (o.result) for (const { x } of blocking) reasons.push(`"${rule.id}" does not apply: ${x.reason}`);
     else {
-      const failed = o.conditions.filter((c) => !c.result).map((c) => withPending(c.reason ?? c.description, pendingNotes(rt, c)));
+      const failed = worded(o, rt, (c) => !c.result);
       reasons.push(`"${rule.id}" does not apply: it needs ${failed.join('; and ')}`);
     }
   }
@@ -49,4 +52,14 @@ export function mapRefund({ rt, outcomes, explain, warnings }: MapContext): Refu
     reasons,
     clause: matched?.clause ?? r.clause,
   };
+}
+
+/** The conditions of a rule that `pick` picks, in its words with the pending instants that decided them. */
+function worded(o: RuleOutcome, rt: Runtime, pick: (c: EvaluatedCondition) => boolean): string[] {
+  const out: string[] = [];
+  o.conditions.forEach((c, i) => {
+    const plan = o.plan.conditions[i];
+    if (pick(c)) out.push(withPending(plan.words as string, pendingNotes(plan, c, rt)));
+  });
+  return out;
 }

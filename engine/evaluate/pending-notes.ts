@@ -2,35 +2,46 @@
 // anchor event that has not happened ("archived is pending, as full_migration_completed has not
 // happened"; a duration chosen by plan as the case's plan chose it), for the condition's trace and
 // the reasons it gives.
-import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { describePending } from '../ir/describe.ts';
-import type { Instant, Opening } from '../ir/schema.ts';
+import type { Instant, Opening, Policy } from '../ir/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import type { ConditionPlan } from './condition-plan.ts';
 import type { EvaluatedCondition } from './explain.ts';
 
-type Params = { expr?: Instant; condition?: { before?: Instant; after?: Instant; started_before?: Instant }; at?: Moment; hide?: Hidden };
-
-/** The instants a compiled condition compares (its own, or in the query it passes to a fact). */
-function comparedInstants(c: EvaluatedCondition): Instant[] {
-  const p = (c.params ?? {}) as Params;
-  if (c.fact === 'sla:instant' && p.expr) return [p.expr];
-  const q = p.condition ?? {};
-  return [q.before, q.after, q.started_before].filter((i): i is Instant => i !== undefined);
-}
+// A note depends on the policy, the instant and the duration the plans chose: worded once.
+const notes = new WeakMap<Policy, WeakMap<object, Map<unknown, string>>>();
 
 /** Why one instant is pending, its duration as the case's plan chose it. */
 export function pendingNote(rt: Runtime, i: Instant | Opening): string {
-  const chosen = 'add' in i && i.add !== undefined ? { ...i, add: rt.value(i.add) ?? i.add } : i;
-  return describePending(chosen, rt.policy.instants);
+  let byInstant = notes.get(rt.policy);
+  if (!byInstant) notes.set(rt.policy, (byInstant = new WeakMap()));
+  let byDuration = byInstant.get(i);
+  if (!byDuration) byInstant.set(i, (byDuration = new Map()));
+  const add = 'add' in i && i.add !== undefined ? (rt.value(i.add) ?? i.add) : undefined;
+  let note = byDuration.get(add);
+  if (note === undefined) byDuration.set(add, (note = describePending(add === undefined ? i : { ...i, add }, rt.policy.instants)));
+  return note;
 }
 
-export function pendingNotes(rt: Runtime, c: EvaluatedCondition): string[] {
-  if (c.any) return [...new Set(c.any.flatMap((x) => pendingNotes(rt, x)))];
-  const p = (c.params ?? {}) as Params;
-  return comparedInstants(c)
-    .filter((i) => rt.instant(i, p.at, p.hide) === null)
-    .map((i) => pendingNote(rt, i));
+const NONE: readonly string[] = Object.freeze([]);
+
+/** The notes of the pending instants a condition compared (none for most conditions: no list is made). */
+export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Runtime): readonly string[] {
+  let out: string[] | undefined;
+  if (plan.any) {
+    const alternatives = c.any!;
+    for (let i = 0; i < alternatives.length; i++)
+      for (const note of pendingNotes(plan.any[i], alternatives[i], rt)) if (!out?.includes(note)) (out ??= []).push(note);
+    return out ?? NONE;
+  }
+  const compared = plan.compared;
+  for (let i = 0; i < compared.length; i++) {
+    // an instant the condition read itself is pending when the value it saw is null
+    const pending = i === 0 && plan.readsOwn && c.result !== undefined ? c.factResult === null : rt.instant(compared[i], plan.at, plan.hide) === null;
+    if (pending) (out ??= []).push(pendingNote(rt, compared[i]));
+  }
+  return out ?? NONE;
 }
 
 /** A reason text followed by the pending instants that decided it. */
-export const withPending = (text: string, notes: string[]): string => (notes.length ? `${text} (${notes.join('; ')})` : text);
+export const withPending = (text: string, notes: readonly string[]): string => (notes.length ? `${text} (${notes.join('; ')})` : text);

@@ -1,0 +1,104 @@
+// What mapping rule outcomes to an Answer needs of a policy, worked out once when the policy is
+// prepared: each rule's position among the compiled rules and the plans of its conditions, each
+// answer item's rules, and — when the rules are the ones this compiler makes of the policy's IR —
+// which conditions already read the values an entitlement item shows (its limit, its use, its
+// window and pause), so the item takes them from the run instead of asking the runtime again.
+import { canonicalValueJson } from '../compile/canonical-json.ts';
+import { compiledHere } from '../compile/compile-policy.ts';
+import { emitRules } from '../compile/emit-rules.ts';
+import { ruleName } from '../compile/rule-name.ts';
+import type { Entitlement } from '../ir/schema.ts';
+import type { CompiledPolicy } from '../policy-types.ts';
+import { conditionPlans, type ConditionPlan } from './condition-plan.ts';
+
+export interface RulePlan {
+  /** the label of the rule's own item in explanations */
+  label: string;
+  conditions: ConditionPlan[];
+  /** per condition, its trace's `check` for the rule's own item (an item per subject words its own) */
+  checks: string[];
+}
+
+export function rulePlan(conditions: unknown, label: string): RulePlan {
+  const plans = conditionPlans(conditions);
+  return { label, conditions: plans, checks: plans.map((c) => `${label}: ${c.text}`) };
+}
+
+export interface EntitlementPlan {
+  e: Entitlement;
+  rule: number;
+  /** each named field: its rule, and what its label adds to the item's */
+  fields: { name: string; rule: number; suffix: string }[];
+  /** positions in its rule's conditions of those whose values are the item's: the limit condition
+   *  (the use it saw, the limit it compared with), the window's opening and end, the pause; −1
+   *  where there is none or the rules are not this compiler's (then the runtime is asked) */
+  limitAt: number;
+  opensAt: number;
+  untilAt: number;
+  pauseAt: number;
+}
+
+export interface AnswerPlan {
+  /** a rule's position among the compiled rules, by its name (the last of a repeated name) */
+  index: Map<string, number>;
+  rules: RulePlan[];
+  /** some rule name is given to several rules (JSON edited by hand): an outcome's plan is made from
+   *  the outcome itself, as its position says only which of them came last */
+  repeated: boolean;
+  /** per item of the policy's lists, in order: the position of its rule, −1 for none */
+  deadlines: number[];
+  amounts: number[];
+  credits: number[];
+  refund: { rule: number; exclusions: number[] }[];
+  entitlements: EntitlementPlan[];
+}
+
+/** Whether the rules are exactly those this compiler emits for the IR (JSON edited by hand may not be). */
+function ownRules(compiled: CompiledPolicy): boolean {
+  if (compiledHere(compiled)) return true;
+  try {
+    return canonicalValueJson(emitRules(compiled.policy)) === canonicalValueJson(compiled.rules);
+  } catch {
+    return false;
+  }
+}
+
+export function answerPlan(compiled: CompiledPolicy): AnswerPlan {
+  const p = compiled.policy;
+  const index = new Map<string, number>();
+  compiled.rules.forEach((r, i) => index.set(String(r.name), i));
+  const rules = compiled.rules.map((r) => rulePlan(r.conditions, String(r.name)));
+  /** the rule of an item, its checks worded with the item's label */
+  const ruleOf = (name: string, label: string): number => {
+    const at = index.get(name) ?? -1;
+    if (at >= 0) rules[at] = rulePlan(compiled.rules[at].conditions, label);
+    return at;
+  };
+  const trusted = ownRules(compiled);
+  const entitlements = (p.entitlements ?? []).map((e): EntitlementPlan => {
+    const rule = ruleOf(ruleName.entitlement(e.id), e.id);
+    const names = trusted && rule >= 0 ? rules[rule].conditions.map((c) => c.name) : [];
+    return {
+      e,
+      rule,
+      fields: Object.keys(e.fields ?? {}).map((name) => ({ name, rule: ruleOf(ruleName.field(e.id, name), `${e.id}.${name}`), suffix: `.${name}` })),
+      limitAt: names.indexOf('limit'),
+      opensAt: names.indexOf('opens'),
+      untilAt: names.indexOf('until'),
+      pauseAt: names.indexOf('pause'),
+    };
+  });
+  return {
+    index,
+    rules,
+    repeated: index.size < compiled.rules.length,
+    deadlines: (p.deadlines ?? []).map((d) => ruleOf(ruleName.deadline(d.id), d.id)),
+    amounts: (p.amounts ?? []).map((a) => ruleOf(ruleName.amount(a.id), a.id)),
+    credits: (p.credits ?? []).map((c) => ruleOf(ruleName.credit(c.id), c.id)),
+    refund: (p.refund?.rules ?? []).map((r) => ({
+      rule: ruleOf(ruleName.refund(r.id), `refund ${r.id}`),
+      exclusions: (r.exclusions ?? []).map((x) => ruleOf(ruleName.exclusion(r.id, x.id), `exclusion ${x.id}`)),
+    })),
+    entitlements,
+  };
+}
