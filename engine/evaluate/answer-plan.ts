@@ -7,7 +7,9 @@ import { canonicalValueJson } from '../compile/canonical-json.ts';
 import { compiledHere } from '../compile/compile-policy.ts';
 import { emitRules } from '../compile/emit-rules.ts';
 import { ruleName } from '../compile/rule-name.ts';
-import type { Entitlement } from '../ir/schema.ts';
+import { describeEvent } from '../ir/describe.ts';
+import { openingInstant } from '../ir/opening.ts';
+import type { Cost, Entitlement, Instant, InstantDef, Limit, Opening, PlanValue, Used } from '../ir/schema.ts';
 import type { CompiledPolicy } from '../policy-types.ts';
 import { conditionPlans, type ConditionPlan } from './condition-plan.ts';
 
@@ -17,15 +19,34 @@ export interface RulePlan {
   conditions: ConditionPlan[];
   /** per condition, its trace's `check` for the rule's own item (an item per subject words its own) */
   checks: string[];
+  /** the positions of its conditions on the plans (`name: plan`) */
+  planAt: number[];
 }
 
 export function rulePlan(conditions: unknown, label: string): RulePlan {
   const plans = conditionPlans(conditions);
-  return { label, conditions: plans, checks: plans.map((c) => `${label}: ${c.text}`) };
+  const planAt: number[] = [];
+  plans.forEach((c, i) => c.name === 'plan' && planAt.push(i));
+  return { label, conditions: plans, checks: plans.map((c) => `${label}: ${c.text}`), planAt };
 }
 
+/** An entitlement, the properties its items read copied out of the IR (whose objects differ in shape). */
 export interface EntitlementPlan {
   e: Entitlement;
+  id: string;
+  clause: string;
+  subject: string | undefined;
+  cost: PlanValue<Cost> | undefined;
+  limit: Limit | undefined;
+  used: Used | undefined;
+  ledger: boolean;
+  excess: boolean;
+  opens: Opening | undefined;
+  /** where the window opens, as an instant (one object, so the runtime's memo of it holds) */
+  opening: InstantDef | undefined;
+  until: Instant | undefined;
+  pause: Entitlement['pause'];
+  closedBy: string | undefined;
   rule: number;
   /** each named field: its rule, and what its label adds to the item's */
   fields: { name: string; rule: number; suffix: string }[];
@@ -80,6 +101,19 @@ export function answerPlan(compiled: CompiledPolicy): AnswerPlan {
     const names = trusted && rule >= 0 ? rules[rule].conditions.map((c) => c.name) : [];
     return {
       e,
+      id: e.id,
+      clause: e.clause,
+      subject: e.subject,
+      cost: e.cost,
+      limit: e.limit,
+      used: e.used,
+      ledger: e.ledger !== undefined,
+      excess: e.excess === true,
+      opens: e.opens,
+      opening: e.opens && openingInstant(e.opens),
+      until: e.until,
+      pause: e.pause,
+      closedBy: e.closed_by && describeEvent(e.closed_by),
       rule,
       fields: Object.keys(e.fields ?? {}).map((name) => ({ name, rule: ruleOf(ruleName.field(e.id, name), `${e.id}.${name}`), suffix: `.${name}` })),
       limitAt: names.indexOf('limit'),

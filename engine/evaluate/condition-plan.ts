@@ -1,6 +1,7 @@
 // What a compiled condition's trace and pending notes need of the condition itself — its words,
 // how its values are shown, the instants it compares — worked out once per policy from the rule's
 // JSON (which both backends evaluate position for position), so a call only fills in the values.
+// Every plan has every property, so the code reading plans sees one shape.
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import type { Instant } from '../ir/schema.ts';
 
@@ -11,12 +12,12 @@ export interface ConditionPlan {
   /** the same in a text: what a trace's `check` and a reason quote */
   text: string;
   /** the alternatives of an `any` condition */
-  any?: ConditionPlan[];
+  any: ConditionPlan[] | undefined;
   /** `holds: …` and `does not hold: …`, as an alternative of an `any` is shown */
   holds: string;
   fails: string;
   /** an instant compared against now: how the trace words what the instant must precede or follow */
-  relation?: string;
+  relation: string | undefined;
   /** its `expected` while the instant is pending */
   pendingExpected: string;
   fact: unknown;
@@ -28,8 +29,8 @@ export interface ConditionPlan {
   compared: Instant[];
   /** `compared[0]` is the value the fact read (`sla:instant` without a `path`): pending when that value is null */
   readsOwn: boolean;
-  at?: Moment;
-  hide?: Hidden;
+  at: Moment | undefined;
+  hide: Hidden | undefined;
 }
 
 type Params = { expr?: Instant; condition?: { before?: Instant; after?: Instant; started_before?: Instant }; at?: Moment; hide?: Hidden };
@@ -51,7 +52,7 @@ export function conditionPlan(c: Record<string, unknown>): ConditionPlan {
     name: c.name,
     words,
     text,
-    ...(Array.isArray(c.any) ? { any: c.any.map((x) => conditionPlan((x ?? {}) as Record<string, unknown>)) } : {}),
+    any: Array.isArray(c.any) ? c.any.map((x) => conditionPlan((x ?? {}) as Record<string, unknown>)) : undefined,
     holds: `holds: ${text}`,
     fails: `does not hold: ${text}`,
     relation,
@@ -61,8 +62,8 @@ export function conditionPlan(c: Record<string, unknown>): ConditionPlan {
     valueIsInstant: c.fact === 'sla:instant' || c.fact === 'sla:now',
     compared: compared.length ? compared : NO_INSTANTS,
     readsOwn: own !== undefined && !c.path,
-    ...(p.at !== undefined ? { at: p.at } : {}),
-    ...(p.hide !== undefined ? { hide: p.hide } : {}),
+    at: p.at,
+    hide: p.hide,
   };
 }
 

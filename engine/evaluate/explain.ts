@@ -39,8 +39,7 @@ export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, 
     out = {
       check,
       saw: showValue(true, c.valueResult, zone),
-      expected:
-        c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`,
+      expected: c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`,
       result: c.result === true,
     };
   else

@@ -1,9 +1,8 @@
 import type { EntitlementItem, Money } from '../answer.ts';
 import { addDuration, formatInstant } from '../calendar/index.ts';
 import { describeEvent } from '../ir/describe.ts';
-import { openingInstant } from '../ir/opening.ts';
 import { pendingNote, pendingNotes, withPending } from './pending-notes.ts';
-import type { Cost, Entitlement } from '../ir/schema.ts';
+import type { Cost } from '../ir/schema.ts';
 import { roundHalfAway } from '../money.ts';
 import { evaluateAmount } from '../runtime/amount.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -14,7 +13,7 @@ import type { EvaluatedCondition } from './explain.ts';
 import { computedAt } from '../runtime/policy-locations.ts';
 import { fillLedger, ledgerReasons } from './map-ledger.ts';
 
-function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
+function cost(e: EntitlementPlan, rt: Runtime, warnings: string[]): Money | null {
   if (e.cost === undefined) return null;
   const c = rt.value<Cost>(e.cost);
   if (c === undefined) return null;
@@ -23,33 +22,32 @@ function cost(e: Entitlement, rt: Runtime, warnings: string[]): Money | null {
   return r.amount === null ? null : { amount: r.amount, currency: r.currency };
 }
 
-interface Numbers {
-  limit?: number | null;
-  used?: number;
-}
+const at = (v: unknown, zone: string) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
 
-function reason(c: EvaluatedCondition, plan: ConditionPlan, rt: Runtime, e: Entitlement, numbers: Numbers): string | undefined {
+/** A deciding condition's reason; `limit` and `used` are the item's (`used` undefined when unknown). */
+function reason(c: EvaluatedCondition, plan: ConditionPlan, rt: Runtime, e: EntitlementPlan, limit?: number | null, used?: number): string | undefined {
   const zone = rt.policy.zone;
-  const at = (v: unknown) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
   const ok = c.result === true;
   const pending = c.factResult === null || c.factResult === undefined;
-  switch (c.name) {
+  switch (plan.name) {
     case 'plan':
       return ok ? undefined : `not in your plan: ${c.description.replace(' plan is ', ' plan must be ')} (it is ${String(c.factResult)})`;
     case 'opens':
       if (ok) return undefined;
-      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(c.factResult)}`;
+      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(c.factResult, zone)}`;
     case 'until':
-      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(c.factResult)}`;
-      return pending ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started` : `the window closed at ${at(c.factResult)}`;
+      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(c.factResult, zone)}`;
+      return pending ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started` : `the window closed at ${at(c.factResult, zone)}`;
     case 'closed_by':
-      return ok ? undefined : `closed: ${describeEvent(e.closed_by!)} happened at ${at(c.factResult)}`;
+      return ok ? undefined : `closed: ${e.closedBy ?? describeEvent(e.e.closed_by!)} happened at ${at(c.factResult, zone)}`;
     case 'pause':
-      return ok ? 'not paused now' : `paused since ${at(c.factResult)}: resume by ${at(addDuration(c.factResult as number, e.pause!.max, { zone }))}`;
+      return ok
+        ? 'not paused now'
+        : `paused since ${at(c.factResult, zone)}: resume by ${at(addDuration(c.factResult as number, e.pause!.max, { zone }), zone)}`;
     case 'limit': {
-      if (numbers.used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
-      const limit = numbers.limit === null ? 'unlimited' : String(numbers.limit ?? 0);
-      return ok ? `${numbers.used ?? 0} of ${limit} used` : `limit reached: ${numbers.used ?? 0} of ${limit} used`;
+      if (used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
+      const of = limit === null ? 'unlimited' : String(limit ?? 0);
+      return ok ? `${used} of ${of} used` : `limit reached: ${used} of ${of} used`;
     }
     default:
       return withPending(ok ? (plan.words as string) : `not met: ${plan.text}`, pendingNotes(plan, c, rt));
@@ -57,32 +55,29 @@ function reason(c: EvaluatedCondition, plan: ConditionPlan, rt: Runtime, e: Enti
 }
 
 const inPlan = (o: RuleOutcome) => {
-  for (const c of o.conditions) if (c.name === 'plan' && c.result !== true) return false;
+  for (const i of o.plan.planAt) if (o.conditions[i].result !== true) return false;
   return true;
 };
 
 export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
   const { rt, outcomes, explain } = ctx;
   const items: EntitlementItem[] = [];
-  for (const plan of ctx.plan.entitlements) {
-    const e = plan.e;
-    const o = outcomes[plan.rule];
+  for (const e of ctx.plan.entitlements) {
+    const o = outcomes[e.rule];
     if (!o) continue;
     if (!inPlan(o)) {
       explain(e.clause, o);
       const reasons: string[] = [];
-      o.conditions.forEach((c, i) => {
-        if (c.name === 'plan' && !c.result) reasons.push(reason(c, o.plan.conditions[i], rt, e, {})!);
-      });
+      for (const i of o.plan.planAt) if (!o.conditions[i].result) reasons.push(reason(o.conditions[i], o.plan.conditions[i], rt, e)!);
       items.push({ id: e.id, allowed: false, cost: null, reasons, clause: e.clause });
       continue;
     }
     const perEvent = ctx.eventRuns.get(e.id);
     if (perEvent)
       // for such an event made now, then for each event as of its instant
-      for (const run of perEvent) items.push(entitlementItem(plan, run.rt, run.outcomes, ctx, run.subject));
-    else if (e.subject === undefined) items.push(entitlementItem(plan, rt, outcomes, ctx));
-    else for (const run of ctx.subjectRuns.get(e.subject) ?? []) items.push(entitlementItem(plan, run.rt, run.outcomes, ctx, run.subject));
+      for (const run of perEvent) items.push(entitlementItem(e, run.rt, run.outcomes, ctx, run.subject));
+    else if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
+    else for (const run of ctx.subjectRuns.get(e.subject) ?? []) items.push(entitlementItem(e, run.rt, run.outcomes, ctx, run.subject));
   }
   return items;
 }
@@ -96,39 +91,39 @@ function read(o: RuleOutcome, at: number, which: 'factResult' | 'valueResult'): 
 }
 
 /** One answer item from the rule outcomes of one run (the whole case, or one subject's view of it). */
-function entitlementItem(plan: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ctx: MapContext, subject?: string): EntitlementItem {
-  const e = plan.e;
+function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ctx: MapContext, subject?: string): EntitlementItem {
   const zone = rt.policy.zone;
-  const o = outcomes[plan.rule]!;
+  const o = outcomes[e.rule]!;
   const label = subject === undefined ? undefined : `${e.id}[${subject}]`;
   ctx.explain(e.clause, o, label, rt);
   const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: [], clause: e.clause };
-  const numbers: Numbers = {};
+  // the limit (null: unlimited) and what is used (undefined: not known)
+  let limit: number | null | undefined;
+  let used: number | undefined;
   if (e.limit !== undefined) {
-    let limit = read(o, plan.limitAt, 'valueResult') as number | null | undefined | typeof UNREAD;
-    if (limit === UNREAD) limit = rt.limit(e.limit);
-    numbers.limit = limit === undefined ? 0 : limit;
-    item.limit = numbers.limit;
+    let seen = read(o, e.limitAt, 'valueResult') as number | null | undefined | typeof UNREAD;
+    if (seen === UNREAD) seen = rt.limit(e.limit);
+    item.limit = limit = seen === undefined ? 0 : seen;
   }
-  if (e.ledger) fillLedger(item, e, rt);
+  if (e.ledger) fillLedger(item, e.e, rt);
   else if (e.used) {
-    let used = read(o, plan.limitAt, 'factResult') as number | null | typeof UNREAD;
-    if (used === UNREAD) used = rt.used(e.used);
-    if (used === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
-    else numbers.used = item.used = roundHalfAway(used, 4);
+    let seen = read(o, e.limitAt, 'factResult') as number | null | typeof UNREAD;
+    if (seen === UNREAD) seen = rt.used(e.used);
+    if (seen === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
+    else item.used = used = roundHalfAway(seen, 4);
   }
-  if (e.limit !== undefined && numbers.used !== undefined) {
-    item.remaining = numbers.limit === null ? null : roundHalfAway(Math.max(0, (numbers.limit ?? 0) - (numbers.used ?? 0)), 4);
-    if (e.excess) item.excess = numbers.limit === null ? 0 : roundHalfAway(Math.max(0, (numbers.used ?? 0) - (numbers.limit ?? 0)), 4);
+  if (e.limit !== undefined && used !== undefined) {
+    item.remaining = limit === null ? null : roundHalfAway(Math.max(0, (limit ?? 0) - used), 4);
+    if (e.excess) item.excess = limit === null ? 0 : roundHalfAway(Math.max(0, used - (limit ?? 0)), 4);
   }
   if (e.opens) {
-    let opens = read(o, plan.opensAt, 'factResult') as number | null | typeof UNREAD;
-    if (opens === UNREAD) opens = rt.instant(openingInstant(e.opens));
+    let opens = read(o, e.opensAt, 'factResult') as number | null | typeof UNREAD;
+    if (opens === UNREAD) opens = rt.instant(e.opening!);
     if (opens !== null) item.opens = formatInstant(opens, zone);
   }
   let pausedSince: number | null = null;
   if (e.pause) {
-    const seen = read(o, plan.pauseAt, 'factResult') as number | null | typeof UNREAD;
+    const seen = read(o, e.pauseAt, 'factResult') as number | null | typeof UNREAD;
     pausedSince = seen === UNREAD ? rt.pausedSince(e.pause.start, e.pause.stop) : seen;
   }
   if (pausedSince !== null && e.pause) {
@@ -138,25 +133,28 @@ function entitlementItem(plan: EntitlementPlan, rt: Runtime, outcomes: Outcomes,
       zone,
     );
   } else if (e.until) {
-    let until = read(o, plan.untilAt, 'factResult') as number | null | typeof UNREAD;
+    let until = read(o, e.untilAt, 'factResult') as number | null | typeof UNREAD;
     if (until === UNREAD) until = rt.instant(e.until);
     item.until = until === null ? null : formatInstant(until, zone);
   }
-  for (const field of plan.fields) {
+  for (const field of e.fields) {
     const f = outcomes[field.rule];
     item[field.name] = f?.result === true;
     if (f) ctx.explain(e.clause, f, label === undefined ? undefined : label + field.suffix, rt);
   }
   // An allowed item says what makes it so; a refused one says only what refuses it.
   const conditions = o.conditions;
+  const plans = o.plan.conditions;
   let waitingForOpening = false;
-  if (!o.result) for (const c of conditions) if (c.result !== true && c.name === 'opens') waitingForOpening = true;
+  if (!o.result) for (let i = 0; i < conditions.length; i++) if (plans[i].name === 'opens' && conditions[i].result !== true) waitingForOpening = true;
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
-    if ((c.result === true) !== o.result || (waitingForOpening && c.name === 'until')) continue;
-    if (c.name === 'ledger') for (const r of ledgerReasons(e, rt, c.result === true)) r && item.reasons.push(r);
-    else {
-      const r = reason(c, o.plan.conditions[i], rt, e, numbers);
+    const name = plans[i].name;
+    if ((c.result === true) !== o.result || (waitingForOpening && name === 'until')) continue;
+    if (name === 'ledger') {
+      for (const r of ledgerReasons(e.e, rt, c.result === true)) if (r) item.reasons.push(r);
+    } else {
+      const r = reason(c, plans[i], rt, e, limit, used);
       if (r) item.reasons.push(r);
     }
   }
