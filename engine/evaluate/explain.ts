@@ -49,7 +49,7 @@ export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, 
       expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone),
       result: c.result === true,
     };
-  if (pending.length) out.pending = pending as string[]; // a list of its own (pending-notes.ts)
+  if (pending.length) out.pending = pending.slice(); // every answer gets a list of its own
   return out;
 }
 

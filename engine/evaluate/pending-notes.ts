@@ -25,8 +25,23 @@ export function pendingNote(rt: Runtime, i: Instant | Opening): string {
 
 const NONE: readonly string[] = Object.freeze([]);
 
+// A condition's trace and the reasons quoting it ask for its notes alike: the runtime is asked once.
+// (The lists are shared, so never changed: a trace copies its list into the answer.)
+const asked = new WeakMap<EvaluatedCondition, { rt: Runtime; notes: readonly string[] }>();
+
 /** The notes of the pending instants a condition compared (none for most conditions: no list is made). */
 export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Runtime): readonly string[] {
+  if (plan.compared.length === 0 && !plan.any) return NONE;
+  // an instant the condition read itself is pending when the value it saw is null
+  if (plan.readsOwn && c.result !== undefined) return c.factResult === null ? [pendingNote(rt, plan.compared[0])] : NONE;
+  const hit = asked.get(c);
+  if (hit?.rt === rt) return hit.notes;
+  const notes = askNotes(plan, c, rt);
+  asked.set(c, { rt, notes });
+  return notes;
+}
+
+function askNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Runtime): readonly string[] {
   let out: string[] | undefined;
   if (plan.any) {
     const alternatives = c.any!;
@@ -34,12 +49,7 @@ export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Run
       for (const note of pendingNotes(plan.any[i], alternatives[i], rt)) if (!out?.includes(note)) (out ??= []).push(note);
     return out ?? NONE;
   }
-  const compared = plan.compared;
-  for (let i = 0; i < compared.length; i++) {
-    // an instant the condition read itself is pending when the value it saw is null
-    const pending = i === 0 && plan.readsOwn && c.result !== undefined ? c.factResult === null : rt.instant(compared[i], plan.at, plan.hide) === null;
-    if (pending) (out ??= []).push(pendingNote(rt, compared[i]));
-  }
+  for (const i of plan.compared) if (rt.instant(i, plan.at, plan.hide) === null) (out ??= []).push(pendingNote(rt, i));
   return out ?? NONE;
 }
 
