@@ -7,6 +7,7 @@ import type { Instant } from '../ir/schema.ts';
 
 export interface ConditionPlan {
   name: unknown;
+  description: unknown;
   /** `reason ?? description`, as the condition has it */
   words: unknown;
   /** the same in a text: what a trace's `check` and a reason quote */
@@ -50,6 +51,7 @@ export function conditionPlan(c: Record<string, unknown>): ConditionPlan {
   const compared = own ? [own] : [q.before, q.after, q.started_before].filter((i): i is Instant => i !== undefined);
   return {
     name: c.name,
+    description: c.description,
     words,
     text,
     any: Array.isArray(c.any) ? c.any.map((x) => conditionPlan((x ?? {}) as Record<string, unknown>)) : undefined,

@@ -11,7 +11,7 @@ import { parseRuleName } from '../compile/rule-name.ts';
 import { checkCompiled } from './check-compiled.ts';
 import { badUsage, hasErrors, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
-import type { Policy } from '../ir/schema.ts';
+import type { Entitlement } from '../ir/schema.ts';
 import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
 import { CompiledRules, type RuleRun } from '../runtime/compiled-backend.ts';
@@ -23,7 +23,7 @@ import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
-import { explainClause, trace, type EvaluatedCondition } from './explain.ts';
+import { explainClause, seen, trace, type EvaluatedCondition } from './explain.ts';
 import { pendingNotes } from './pending-notes.ts';
 import type { MapContext, Outcomes, RuleOutcome } from './map-context.ts';
 
@@ -64,9 +64,15 @@ export interface Prepared {
   rules: RuleSet;
   /** the rules of per-subject entitlements, run once per subject on that subject's view of the case */
   subjectRules?: RuleSet;
+  /** the subject attributes of per-subject entitlements, in the order first named */
+  subjectAttributes: string[];
   /** per entitlement answered per event (`each`): its rules, run once per event as of its instant */
   eachRules: Map<string, RuleSet>;
+  /** the same, in the policy's order, with what each is answered per */
+  perEvent: { id: string; each: NonNullable<Entitlement['each']>; rules: RuleSet }[];
   calendars: Map<string, BusinessCalendar>;
+  /** a calendar counts a country's holidays (their data is loaded before the first answer) */
+  countryHolidays: boolean;
   plan: AnswerPlan;
 }
 
@@ -81,13 +87,16 @@ export function prepare(compiled: CompiledPolicy): Prepared {
   if (hasErrors(problems)) throw new SlaError(problems.filter((d) => d.severity === 'error'));
   const entitlements = compiled.policy.entitlements ?? [];
   const subjectRules = rulesOf(compiled.rules, new Set(entitlements.filter((e) => e.subject !== undefined).map((e) => e.id)));
-  const eachRules = new Map(entitlements.filter((e) => e.each !== undefined).map((e) => [e.id, ruleSet(rulesOf(compiled.rules, new Set([e.id])))]));
+  const perEvent = entitlements.flatMap((e) => (e.each ? [{ id: e.id, each: e.each, rules: ruleSet(rulesOf(compiled.rules, new Set([e.id]))) }] : []));
   const p: Prepared = {
     compiled,
     rules: ruleSet(compiled.rules),
     ...(subjectRules.length ? { subjectRules: ruleSet(subjectRules) } : {}),
-    eachRules,
+    subjectAttributes: [...new Set(entitlements.map((e) => e.subject).filter((a): a is string => a !== undefined))],
+    eachRules: new Map(perEvent.map((e) => [e.id, e.rules])),
+    perEvent,
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
+    countryHolidays: Object.values(compiled.policy.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h)),
     plan: answerPlan(compiled),
   };
   prepared.set(compiled, p);
@@ -103,8 +112,8 @@ function rulesOf(rules: RuleProperties[], entitlements: Set<string>): RuleProper
 }
 
 function outcome(r: RuleResult | RuleRun, plan: RulePlan): RuleOutcome {
-  const all = ((r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? []) as EvaluatedCondition[];
-  return { result: r.result === true, conditions: all, plan };
+  const all = (r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? [];
+  return { result: r.result === true, conditions: all.map((c, i) => seen(c, plan.conditions[i])), plan };
 }
 
 /** A run's rule results placed by rule position; a repeated name keeps its last result. */
@@ -124,9 +133,9 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   if (!BACKENDS.includes(backend)) throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
   const level = options.explain ?? 'full';
   if (!EXPLAIN_LEVELS.includes(level)) throw new SlaError([badUsage(`unknown explain level ${quoteValue(level)}`, `use ${EXPLAIN_LEVELS.join(', ')}`)]);
-  const { compiled, rules, subjectRules, eachRules, calendars, plan } = prepare(policy);
+  const { compiled, rules, subjectRules, subjectAttributes, perEvent, calendars, countryHolidays, plan } = prepare(policy);
   const p = compiled.policy;
-  if (usesCountryHolidays(p)) await loadHolidayData();
+  if (countryHolidays) await loadHolidayData();
   const lang = options.lang ?? 'en';
   if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
 
@@ -138,16 +147,19 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     throw e;
   }
 
+  // the closures run synchronously: only json-rules-engine's runs are awaited
   const run = backend === 'compiled' ? runClosures : runEngine;
-  const outcomes = await run(rules, rt, plan);
+  const first = run(rules, rt, plan);
+  const outcomes = first instanceof Promise ? await first : first;
   // Per-subject entitlements: one run per distinct value of the subject attribute.
   const subjectRuns: MapContext['subjectRuns'] = new Map();
   if (subjectRules)
-    for (const attribute of new Set((p.entitlements ?? []).map((e) => e.subject).filter((a): a is string => a !== undefined))) {
+    for (const attribute of subjectAttributes) {
       const runs = [];
       for (const subject of rt.subjects(attribute)) {
         const scoped = rt.forSubject(attribute, subject);
-        runs.push({ subject, rt: scoped, outcomes: await run(subjectRules, scoped, plan) });
+        const ran = run(subjectRules, scoped, plan);
+        runs.push({ subject, rt: scoped, outcomes: ran instanceof Promise ? await ran : ran });
       }
       subjectRuns.set(attribute, runs);
     }
@@ -155,13 +167,13 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   const zone = p.zone;
   // Per-event entitlements: a run for such an event made now, then one per event, as of its instant.
   const eventRuns: MapContext['eventRuns'] = new Map();
-  for (const e of p.entitlements ?? []) {
-    const each = e.each;
-    const set = eachRules.get(e.id);
-    if (!each || !set) continue;
+  for (const { id, each, rules: set } of perEvent) {
     const runs = [];
-    for (const view of rt.perEvent(each)) runs.push({ ...view, outcomes: await run(set, view.rt, plan) });
-    eventRuns.set(e.id, runs);
+    for (const view of rt.perEvent(each)) {
+      const ran = run(set, view.rt, plan);
+      runs.push({ subject: view.subject, rt: view.rt, outcomes: ran instanceof Promise ? await ran : ran });
+    }
+    eventRuns.set(id, runs);
   }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
   // Per cited clause, in the order first cited: the traces of the conditions that decided its items.
@@ -198,8 +210,6 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   for (const [clause, conditions] of traces) answer.explanations[clause] = explainClause(p, clause, lang, conditions);
   return answer;
 }
-
-const usesCountryHolidays = (p: Policy) => Object.values(p.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h));
 
 async function runEngine(rules: RuleSet, rt: Runtime, plan: AnswerPlan): Promise<Outcomes> {
   const { results, failureResults } = await rules.engine.with((engine) => engine.run(runFacts(rt)));

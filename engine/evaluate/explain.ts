@@ -5,18 +5,33 @@ import { formatInstant } from '../calendar/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { ConditionPlan } from './condition-plan.ts';
 
+/** A condition as either backend leaves it: its JSON properties with the results of the run. */
 export interface EvaluatedCondition {
-  name: string;
-  description: string;
-  reason?: string;
-  fact: string;
-  params?: unknown;
-  operator?: string;
   factResult?: unknown;
   valueResult?: unknown;
   result?: boolean;
   /** the alternatives of an `any` condition */
   any?: EvaluatedCondition[];
+}
+
+/** The same read once into one shape (the backends' objects differ in shape from condition to
+ *  condition): whether it held (undefined: the run did not reach it), the value of its fact, the
+ *  value it was compared with, and the alternatives of an `any`. */
+export interface Seen {
+  result: boolean | undefined;
+  fact: unknown;
+  value: unknown;
+  any: Seen[] | undefined;
+}
+
+export function seen(c: EvaluatedCondition, plan: ConditionPlan): Seen {
+  const alternatives = plan.any && c.any;
+  return {
+    result: c.result,
+    fact: c.factResult,
+    value: c.valueResult,
+    any: alternatives ? alternatives.map((x, i) => seen(x, plan.any![i])) : undefined,
+  };
 }
 
 /** A value as a trace shows it: an instant as a text, a list of records by its length. */
@@ -27,7 +42,7 @@ export function showValue(instant: boolean, v: unknown, zone: string): unknown {
 }
 
 /** A condition's trace; `pending` names the pending instants it compared (evaluate/pending-notes.ts). */
-export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, check: string, pending: readonly string[]): ConditionTrace {
+export function trace(plan: ConditionPlan, c: Seen, zone: string, check: string, pending: readonly string[]): ConditionTrace {
   let out: ConditionTrace;
   if (plan.any) {
     const alternatives = c.any!;
@@ -38,15 +53,15 @@ export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, 
     // Instant against now: show now as what was seen, the instant as what it must precede or follow.
     out = {
       check,
-      saw: showValue(true, c.valueResult, zone),
-      expected: c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`,
+      saw: showValue(true, c.value, zone),
+      expected: c.fact === null || c.fact === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.fact, zone)}`,
       result: c.result === true,
     };
   else
     out = {
       check,
-      saw: showValue(plan.factIsInstant, c.factResult, zone),
-      expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone),
+      saw: showValue(plan.factIsInstant, c.fact, zone),
+      expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.value === 'number'), c.value, zone),
       result: c.result === true,
     };
   if (pending.length) out.pending = pending.slice(); // every answer gets a list of its own

@@ -12,7 +12,7 @@ export function mapAmounts({ rt, plan, outcomes, explain, warnings }: MapContext
     const o = outcomes[plan.amounts[i]];
     if (!o) continue;
     explain(a.clause, o);
-    if (!o.conditions.every((c) => c.name !== 'plan' || c.result === true)) continue;
+    if (!o.plan.planAt.every((at) => o.conditions[at].result === true)) continue;
     const value = rt.value<Amount>(a.value);
     if (value === undefined) continue;
     const r = evaluateAmount(value, rt);

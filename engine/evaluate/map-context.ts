@@ -2,12 +2,12 @@
 // position, the policy's answer plan, and where they record explanations and warnings.
 import type { Runtime } from '../runtime/runtime.ts';
 import type { AnswerPlan, RulePlan } from './answer-plan.ts';
-import type { EvaluatedCondition } from './explain.ts';
+import type { Seen } from './explain.ts';
 
 export interface RuleOutcome {
   result: boolean;
   /** the rule's top-level `all` conditions as evaluated, position for position with `plan.conditions` */
-  conditions: EvaluatedCondition[];
+  conditions: Seen[];
   plan: RulePlan;
 }
 

@@ -9,7 +9,7 @@ import type { Runtime } from '../runtime/runtime.ts';
 import type { EntitlementPlan } from './answer-plan.ts';
 import type { ConditionPlan } from './condition-plan.ts';
 import type { MapContext, Outcomes, RuleOutcome } from './map-context.ts';
-import type { EvaluatedCondition } from './explain.ts';
+import type { Seen } from './explain.ts';
 import { computedAt } from '../runtime/policy-locations.ts';
 import { fillLedger, ledgerReasons } from './map-ledger.ts';
 
@@ -25,25 +25,25 @@ function cost(e: EntitlementPlan, rt: Runtime, warnings: string[]): Money | null
 const at = (v: unknown, zone: string) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
 
 /** A deciding condition's reason; `limit` and `used` are the item's (`used` undefined when unknown). */
-function reason(c: EvaluatedCondition, plan: ConditionPlan, rt: Runtime, e: EntitlementPlan, limit?: number | null, used?: number): string | undefined {
+function reason(c: Seen, plan: ConditionPlan, rt: Runtime, e: EntitlementPlan, limit?: number | null, used?: number): string | undefined {
   const zone = rt.policy.zone;
   const ok = c.result === true;
-  const pending = c.factResult === null || c.factResult === undefined;
+  const pending = c.fact === null || c.fact === undefined;
   switch (plan.name) {
     case 'plan':
-      return ok ? undefined : `not in your plan: ${c.description.replace(' plan is ', ' plan must be ')} (it is ${String(c.factResult)})`;
+      return ok ? undefined : `not in your plan: ${(plan.description as string).replace(' plan is ', ' plan must be ')} (it is ${String(c.fact)})`;
     case 'opens':
       if (ok) return undefined;
-      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(c.factResult, zone)}`;
+      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(c.fact, zone)}`;
     case 'until':
-      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(c.factResult, zone)}`;
-      return pending ? `not yet: the window (${c.description.replace(/^before /, '')}) has not started` : `the window closed at ${at(c.factResult, zone)}`;
+      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(c.fact, zone)}`;
+      return pending
+        ? `not yet: the window (${(plan.description as string).replace(/^before /, '')}) has not started`
+        : `the window closed at ${at(c.fact, zone)}`;
     case 'closed_by':
-      return ok ? undefined : `closed: ${e.closedBy ?? describeEvent(e.e.closed_by!)} happened at ${at(c.factResult, zone)}`;
+      return ok ? undefined : `closed: ${e.closedBy ?? describeEvent(e.e.closed_by!)} happened at ${at(c.fact, zone)}`;
     case 'pause':
-      return ok
-        ? 'not paused now'
-        : `paused since ${at(c.factResult, zone)}: resume by ${at(addDuration(c.factResult as number, e.pause!.max, { zone }), zone)}`;
+      return ok ? 'not paused now' : `paused since ${at(c.fact, zone)}: resume by ${at(addDuration(c.fact as number, e.pause!.max, { zone }), zone)}`;
     case 'limit': {
       if (used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
       const of = limit === null ? 'unlimited' : String(limit ?? 0);
@@ -85,7 +85,7 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
 const UNREAD = Symbol('unread');
 
 /** The value a condition of the item's rule read, when the plan says it is the item's and the run reached it. */
-function read(o: RuleOutcome, at: number, which: 'factResult' | 'valueResult'): unknown {
+function read(o: RuleOutcome, at: number, which: 'fact' | 'value'): unknown {
   const c = at < 0 ? undefined : o.conditions[at];
   return c === undefined || c.result === undefined ? UNREAD : c[which];
 }
@@ -101,13 +101,13 @@ function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ct
   let limit: number | null | undefined;
   let used: number | undefined;
   if (e.limit !== undefined) {
-    let seen = read(o, e.limitAt, 'valueResult') as number | null | undefined | typeof UNREAD;
+    let seen = read(o, e.limitAt, 'value') as number | null | undefined | typeof UNREAD;
     if (seen === UNREAD) seen = rt.limit(e.limit);
     item.limit = limit = seen === undefined ? 0 : seen;
   }
   if (e.ledger) fillLedger(item, e.e, rt);
   else if (e.used) {
-    let seen = read(o, e.limitAt, 'factResult') as number | null | typeof UNREAD;
+    let seen = read(o, e.limitAt, 'fact') as number | null | typeof UNREAD;
     if (seen === UNREAD) seen = rt.used(e.used);
     if (seen === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
     else item.used = used = roundHalfAway(seen, 4);
@@ -117,13 +117,13 @@ function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ct
     if (e.excess) item.excess = limit === null ? 0 : roundHalfAway(Math.max(0, used - (limit ?? 0)), 4);
   }
   if (e.opens) {
-    let opens = read(o, e.opensAt, 'factResult') as number | null | typeof UNREAD;
+    let opens = read(o, e.opensAt, 'fact') as number | null | typeof UNREAD;
     if (opens === UNREAD) opens = rt.instant(e.opening!);
     if (opens !== null) item.opens = formatInstant(opens, zone);
   }
   let pausedSince: number | null = null;
   if (e.pause) {
-    const seen = read(o, e.pauseAt, 'factResult') as number | null | typeof UNREAD;
+    const seen = read(o, e.pauseAt, 'fact') as number | null | typeof UNREAD;
     pausedSince = seen === UNREAD ? rt.pausedSince(e.pause.start, e.pause.stop) : seen;
   }
   if (pausedSince !== null && e.pause) {
@@ -133,7 +133,7 @@ function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ct
       zone,
     );
   } else if (e.until) {
-    let until = read(o, e.untilAt, 'factResult') as number | null | typeof UNREAD;
+    let until = read(o, e.untilAt, 'fact') as number | null | typeof UNREAD;
     if (until === UNREAD) until = rt.instant(e.until);
     item.until = until === null ? null : formatInstant(until, zone);
   }

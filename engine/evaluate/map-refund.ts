@@ -3,7 +3,7 @@ import { formatInstant } from '../calendar/index.ts';
 import { hidesEvents } from '../ir/refund-exclusion.ts';
 import { percentOf } from '../money.ts';
 import type { MapContext, RuleOutcome } from './map-context.ts';
-import type { EvaluatedCondition } from './explain.ts';
+import type { Seen } from './explain.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { pendingNotes, withPending } from './pending-notes.ts';
 
@@ -55,7 +55,7 @@ export function mapRefund({ rt, plan, outcomes, explain, warnings }: MapContext)
 }
 
 /** The conditions of a rule that `pick` picks, in its words with the pending instants that decided them. */
-function worded(o: RuleOutcome, rt: Runtime, pick: (c: EvaluatedCondition) => boolean): string[] {
+function worded(o: RuleOutcome, rt: Runtime, pick: (c: Seen) => boolean): string[] {
   const out: string[] = [];
   o.conditions.forEach((c, i) => {
     const plan = o.plan.conditions[i];

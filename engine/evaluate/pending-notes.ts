@@ -6,7 +6,7 @@ import { describePending } from '../ir/describe.ts';
 import type { Instant, Opening, Policy } from '../ir/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ConditionPlan } from './condition-plan.ts';
-import type { EvaluatedCondition } from './explain.ts';
+import type { Seen } from './explain.ts';
 
 // A note depends on the policy, the instant and the duration the plans chose: worded once.
 const notes = new WeakMap<Policy, WeakMap<object, Map<unknown, string>>>();
@@ -27,13 +27,13 @@ const NONE: readonly string[] = Object.freeze([]);
 
 // A condition's trace and the reasons quoting it ask for its notes alike: the runtime is asked once.
 // (The lists are shared, so never changed: a trace copies its list into the answer.)
-const asked = new WeakMap<EvaluatedCondition, { rt: Runtime; notes: readonly string[] }>();
+const asked = new WeakMap<Seen, { rt: Runtime; notes: readonly string[] }>();
 
 /** The notes of the pending instants a condition compared (none for most conditions: no list is made). */
-export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Runtime): readonly string[] {
+export function pendingNotes(plan: ConditionPlan, c: Seen, rt: Runtime): readonly string[] {
   if (plan.compared.length === 0 && !plan.any) return NONE;
   // an instant the condition read itself is pending when the value it saw is null
-  if (plan.readsOwn && c.result !== undefined) return c.factResult === null ? [pendingNote(rt, plan.compared[0])] : NONE;
+  if (plan.readsOwn && c.result !== undefined) return c.fact === null ? [pendingNote(rt, plan.compared[0])] : NONE;
   const hit = asked.get(c);
   if (hit?.rt === rt) return hit.notes;
   const notes = askNotes(plan, c, rt);
@@ -41,7 +41,7 @@ export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Run
   return notes;
 }
 
-function askNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Runtime): readonly string[] {
+function askNotes(plan: ConditionPlan, c: Seen, rt: Runtime): readonly string[] {
   let out: string[] | undefined;
   if (plan.any) {
     const alternatives = c.any!;
