@@ -3,6 +3,7 @@
 import type { ConditionTrace, Explanation } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
 import type { Policy } from '../ir/schema.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import type { ConditionPlan } from './condition-plan.ts';
 
 /** A condition as either backend leaves it: its JSON properties with the results of the run. */
@@ -22,6 +23,9 @@ export interface Seen {
   fact: unknown;
   value: unknown;
   any: Seen[] | undefined;
+  /** its pending notes once asked, and of which run (evaluate/pending-notes.ts) */
+  notes: readonly string[] | undefined;
+  notesOf: Runtime | undefined;
 }
 
 export function seen(c: EvaluatedCondition, plan: ConditionPlan): Seen {
@@ -31,6 +35,8 @@ export function seen(c: EvaluatedCondition, plan: ConditionPlan): Seen {
     fact: c.factResult,
     value: c.valueResult,
     any: alternatives ? alternatives.map((x, i) => seen(x, plan.any![i])) : undefined,
+    notes: undefined,
+    notesOf: undefined,
   };
 }
 

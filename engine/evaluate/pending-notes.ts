@@ -25,20 +25,18 @@ export function pendingNote(rt: Runtime, i: Instant | Opening): string {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-// A condition's trace and the reasons quoting it ask for its notes alike: the runtime is asked once.
-// (The lists are shared, so never changed: a trace copies its list into the answer.)
-const asked = new WeakMap<Seen, { rt: Runtime; notes: readonly string[] }>();
-
 /** The notes of the pending instants a condition compared (none for most conditions: no list is made). */
 export function pendingNotes(plan: ConditionPlan, c: Seen, rt: Runtime): readonly string[] {
   if (plan.compared.length === 0 && !plan.any) return NONE;
   // an instant the condition read itself is pending when the value it saw is null
   if (plan.readsOwn && c.result !== undefined) return c.fact === null ? [pendingNote(rt, plan.compared[0])] : NONE;
-  const hit = asked.get(c);
-  if (hit?.rt === rt) return hit.notes;
-  const notes = askNotes(plan, c, rt);
-  asked.set(c, { rt, notes });
-  return notes;
+  // A condition's trace and the reasons quoting it ask for its notes alike: the runtime is asked
+  // once. (The list is kept, so never changed: a trace copies it into the answer.)
+  if (c.notes === undefined || c.notesOf !== rt) {
+    c.notes = askNotes(plan, c, rt);
+    c.notesOf = rt;
+  }
+  return c.notes;
 }
 
 function askNotes(plan: ConditionPlan, c: Seen, rt: Runtime): readonly string[] {
