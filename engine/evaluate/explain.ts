@@ -40,11 +40,14 @@ export function seen(c: EvaluatedCondition, plan: ConditionPlan): Seen {
   };
 }
 
-/** A value as a trace shows it: an instant as a text, a list of records by its length. */
+/** A value as a trace shows it: an instant as a text, a list of records by its length. A list or
+ *  record is the answer's own unless frozen: it may be the compiled rule's, shared by every answer. */
 export function showValue(instant: boolean, v: unknown, zone: string): unknown {
   if (instant && typeof v === 'number') return formatInstant(v, zone);
+  if (v === undefined) return null;
+  if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v) && v.length && typeof v[0] === 'object') return `${v.length} item(s)`;
-  return v === undefined ? null : v;
+  return Object.isFrozen(v) ? v : structuredClone(v);
 }
 
 /** A condition's trace; `pending` names the pending instants it compared (evaluate/pending-notes.ts). */
