@@ -19,7 +19,7 @@ export interface RulePlan {
   conditions: ConditionPlan[];
   /** per condition, its trace's `check` for the rule's own item (an item per subject words its own) */
   checks: string[];
-  /** the positions of its conditions on the plans (`name: plan`) */
+  /** the positions of its conditions on the case's plans (`name: plan`) */
   planAt: number[];
 }
 
@@ -46,6 +46,7 @@ export interface EntitlementPlan {
   opening: InstantDef | undefined;
   until: Instant | undefined;
   pause: Entitlement['pause'];
+  /** the event that closes its window, in words */
   closedBy: string | undefined;
   rule: number;
   /** each named field: its rule, and what its label adds to the item's */
