@@ -1,7 +1,7 @@
 // A case's events indexed once per evaluation: by type (in time order), each type's question
-// answers memoised. A subject's view shares the lists of the types that do not carry the subject
-// attribute and holds only its own events of the types that do, so building every subject's view
-// costs one pass over the events, not one per subject.
+// answers memoised. A subject's view shares the lists (and answers) of the types that do not carry
+// the subject attribute and holds only its own events of the types that do, so building every
+// subject's view costs one pass over the events, not one per subject.
 import type { CaseEvent } from '../case/case-model.ts';
 import type { Hidden } from '../compile/fact-params.ts';
 import { COMPARISONS, comparisonsIn } from '../ir/operators.ts';
@@ -51,38 +51,50 @@ export function firstAtOrAfter(events: readonly CaseEvent[], at: number): number
 
 const NONE: readonly CaseEvent[] = [];
 
+/** Answers by `now` (a case asks at one or two instants: a small map, made on first use). */
+type ByNow = Map<number, readonly CaseEvent[]>;
+
+/** The text of a `hidden` list, made once per list object (the compiled rules' params are reused). */
+const hiddenTexts = new WeakMap<Hidden, string>();
+export function hiddenKey(hidden: Hidden): string {
+  let key = hiddenTexts.get(hidden);
+  if (key === undefined) hiddenTexts.set(hidden, (key = JSON.stringify(hidden)));
+  return key;
+}
+
 /** One type's events in time order, with the answers already given about them. */
 class TypeEvents {
-  // Answers by `now`: per `where` object (the policy's, asked again and again), else by its text.
-  private plain = new Map<number, readonly CaseEvent[]>();
-  private byWhere = new WeakMap<object, Map<number, readonly CaseEvent[]>>();
-  private memo = new Map<string, readonly CaseEvent[]>();
-  constructor(readonly events: CaseEvent[]) {}
+  // Answers per `where` object (the policy's, asked again and again; none: `plain`), by `now`;
+  // with hidden events, per hidden list's text as well.
+  private plain?: ByNow;
+  private byWhere?: WeakMap<object, ByNow>;
+  private byHidden?: Map<string, { plain?: ByNow; byWhere: WeakMap<object, ByNow> }>;
+  constructor(readonly events: readonly CaseEvent[]) {}
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
+    let byNow: ByNow | undefined;
     if (hidden) {
-      const key = `${now}|${where ? JSON.stringify(where) : ''}|${JSON.stringify(hidden)}`;
-      const hit = this.memo.get(key);
-      if (hit) return hit;
-      const out = this.compute(where, now, hidden);
-      this.memo.set(key, out);
-      return out;
-    }
-    let byNow = this.plain;
-    if (where) {
-      const known = this.byWhere.get(where);
-      if (known) byNow = known;
-      else this.byWhere.set(where, (byNow = new Map()));
+      this.byHidden ??= new Map();
+      const key = hiddenKey(hidden);
+      let h = this.byHidden.get(key);
+      if (!h) this.byHidden.set(key, (h = { byWhere: new WeakMap() }));
+      if (!where) byNow = h.plain ??= new Map();
+      else if (!(byNow = h.byWhere.get(where))) h.byWhere.set(where, (byNow = new Map()));
+    } else if (!where) byNow = this.plain ??= new Map();
+    else {
+      this.byWhere ??= new WeakMap();
+      if (!(byNow = this.byWhere.get(where))) this.byWhere.set(where, (byNow = new Map()));
     }
     const hit = byNow.get(now);
     if (hit) return hit;
-    const out = this.compute(where, now, undefined);
+    const out = this.compute(where, now, hidden);
     byNow.set(now, out);
     return out;
   }
 
   private compute(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
     const end = countUpTo(this.events, now);
+    if (!where && !hidden) return end === this.events.length ? this.events : this.events.slice(0, end);
     const out: CaseEvent[] = [];
     for (let i = 0; i < end; i++) {
       const e = this.events[i];
@@ -92,8 +104,14 @@ class TypeEvents {
   }
 }
 
+/** A case's events by type. A view (a subject's, or one with a type's events replaced) holds
+ *  only the types it sees differently and asks its parent for the rest, so it shares the
+ *  parent's lists and their memoised answers. */
 export class EventIndex {
-  private constructor(private readonly byType: Map<string, TypeEvents>) {}
+  private constructor(
+    private readonly own: ReadonlyMap<string, TypeEvents>,
+    private readonly parent?: EventIndex,
+  ) {}
 
   static of(events: readonly CaseEvent[]): EventIndex {
     const lists = new Map<string, CaseEvent[]>();
@@ -102,12 +120,28 @@ export class EventIndex {
       if (list) list.push(e);
       else lists.set(e.type, [e]);
     }
-    return new EventIndex(new Map([...lists].map(([t, l]) => [t, new TypeEvents(l)])));
+    const byType = new Map<string, TypeEvents>();
+    for (const [t, l] of lists) byType.set(t, new TypeEvents(l));
+    return new EventIndex(byType);
+  }
+
+  private typeEvents(type: string): TypeEvents | undefined {
+    // a view's own map holds every type it sees differently, an empty list as one with no events
+    for (let ix: EventIndex | undefined = this; ix; ix = ix.parent) {
+      const t = ix.own.get(type);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */
+  sameAs(other: EventIndex, type: string): boolean {
+    return this.typeEvents(type) === other.typeEvents(type);
   }
 
   /** Events of `ref` at or before `now`, in time order. Shared: callers must not modify it. */
   select(ref: Pick<EventRef, 'event' | 'where'>, now: number, hidden?: Hidden): readonly CaseEvent[] {
-    return this.byType.get(ref.event)?.select(ref.where, now, hidden) ?? NONE;
+    return this.typeEvents(ref.event)?.select(ref.where, now, hidden) ?? NONE;
   }
 
   pick(ref: EventRef, now: number, hidden?: Hidden): CaseEvent | undefined {
@@ -116,33 +150,37 @@ export class EventIndex {
   }
 
   /** The same events, except that those of `type` are only `events`. */
-  replacing(type: string, events: CaseEvent[]): EventIndex {
-    return new EventIndex(new Map(this.byType).set(type, new TypeEvents(events)));
+  replacing(type: string, events: readonly CaseEvent[]): EventIndex {
+    return new EventIndex(new Map([[type, new TypeEvents(events)]]), this);
   }
 
   /** Every subject's view for one attribute: the events of the types in `carrying` count only
-   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. */
+   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. One pass
+   *  over the events of those types; a view holds its own lists of them and shares the rest. */
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
-    const shared = new Map<string, TypeEvents>();
+    const types: string[] = [];
     const own = new Map<string, Map<string, CaseEvent[]>>();
-    for (const [type, list] of this.byType) {
-      if (!carrying(type)) {
-        shared.set(type, list);
-        continue;
-      }
-      for (const e of list.events) {
+    for (let ix: EventIndex | undefined = this; ix; ix = ix.parent)
+      for (const type of ix.own.keys()) if (!types.includes(type) && carrying(type)) types.push(type);
+    for (const type of types)
+      for (const e of this.typeEvents(type)?.events ?? NONE) {
         const subject = String(e.attrs[attribute]);
-        let types = own.get(subject);
-        if (!types) own.set(subject, (types = new Map()));
-        const l = types.get(type);
+        let lists = own.get(subject);
+        if (!lists) own.set(subject, (lists = new Map()));
+        const l = lists.get(type);
         if (l) l.push(e);
-        else types.set(type, [e]);
+        else lists.set(type, [e]);
       }
-    }
+    // a subject's view hides every carrying type it has no events of
+    const none = new TypeEvents(NONE);
     return (subject) => {
-      const byType = new Map(shared);
-      for (const [type, l] of own.get(subject) ?? []) byType.set(type, new TypeEvents(l));
-      return new EventIndex(byType);
+      const lists = own.get(subject);
+      const byType = new Map<string, TypeEvents>();
+      for (const type of types) {
+        const l = lists?.get(type);
+        byType.set(type, l ? new TypeEvents(l) : none);
+      }
+      return new EventIndex(byType, this);
     };
   }
 }
