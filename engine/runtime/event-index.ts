@@ -106,37 +106,46 @@ class TypeEvents {
 
 /** A case's events by type. A view (a subject's, or one with a type's events replaced) holds
  *  only the types it sees differently and asks its parent for the rest, so it shares the
- *  parent's lists and their memoised answers. */
+ *  parent's lists and their memoised answers; a subject's view is one small object. */
 export class EventIndex {
+  /** the answers about each list, made when the list is first asked about */
+  private made?: TypeEvents[];
+
   private constructor(
-    private readonly own: ReadonlyMap<string, TypeEvents>,
+    /** the position in `lists` of each type this index holds */
+    private readonly types: ReadonlyMap<string, number>,
+    private readonly lists: readonly (readonly CaseEvent[])[],
     private readonly parent?: EventIndex,
   ) {}
 
   static of(events: readonly CaseEvent[]): EventIndex {
-    const lists = new Map<string, CaseEvent[]>();
+    const types = new Map<string, number>();
+    const lists: CaseEvent[][] = [];
     for (const e of events) {
-      const list = lists.get(e.type);
-      if (list) list.push(e);
-      else lists.set(e.type, [e]);
+      const at = types.get(e.type);
+      if (at !== undefined) lists[at].push(e);
+      else types.set(e.type, lists.push([e]) - 1);
     }
-    const byType = new Map<string, TypeEvents>();
-    for (const [t, l] of lists) byType.set(t, new TypeEvents(l));
-    return new EventIndex(byType);
+    return new EventIndex(types, lists);
+  }
+
+  /** The index whose list of `type` this one sees: itself or an ancestor. */
+  private holder(type: string): EventIndex | undefined {
+    for (let ix: EventIndex | undefined = this; ix; ix = ix.parent) if (ix.types.has(type)) return ix;
+    return undefined;
   }
 
   private typeEvents(type: string): TypeEvents | undefined {
-    // a view's own map holds every type it sees differently, an empty list as one with no events
-    for (let ix: EventIndex | undefined = this; ix; ix = ix.parent) {
-      const t = ix.own.get(type);
-      if (t) return t;
-    }
-    return undefined;
+    const ix = this.holder(type);
+    if (!ix) return undefined;
+    const at = ix.types.get(type)!;
+    const made = (ix.made ??= []);
+    return (made[at] ??= new TypeEvents(ix.lists[at]));
   }
 
   /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */
   sameAs(other: EventIndex, type: string): boolean {
-    return this.typeEvents(type) === other.typeEvents(type);
+    return this.holder(type) === other.holder(type);
   }
 
   /** Events of `ref` at or before `now`, in time order. Shared: callers must not modify it. */
@@ -151,36 +160,27 @@ export class EventIndex {
 
   /** The same events, except that those of `type` are only `events`. */
   replacing(type: string, events: readonly CaseEvent[]): EventIndex {
-    return new EventIndex(new Map([[type, new TypeEvents(events)]]), this);
+    return new EventIndex(new Map([[type, 0]]), [events], this);
   }
 
   /** Every subject's view for one attribute: the events of the types in `carrying` count only
    *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. One pass
    *  over the events of those types; a view holds its own lists of them and shares the rest. */
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
-    const types: string[] = [];
-    const own = new Map<string, Map<string, CaseEvent[]>>();
+    const types = new Map<string, number>();
     for (let ix: EventIndex | undefined = this; ix; ix = ix.parent)
-      for (const type of ix.own.keys()) if (!types.includes(type) && carrying(type)) types.push(type);
-    for (const type of types)
+      for (const type of ix.types.keys()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
+    // per subject, its events of each carrying type (none: the shared empty list)
+    const own = new Map<string, (readonly CaseEvent[])[]>();
+    for (const [type, at] of types)
       for (const e of this.typeEvents(type)?.events ?? NONE) {
         const subject = String(e.attrs[attribute]);
         let lists = own.get(subject);
-        if (!lists) own.set(subject, (lists = new Map()));
-        const l = lists.get(type);
-        if (l) l.push(e);
-        else lists.set(type, [e]);
+        if (!lists) own.set(subject, (lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE)));
+        if (lists[at] === NONE) lists[at] = [e];
+        else (lists[at] as CaseEvent[]).push(e);
       }
-    // a subject's view hides every carrying type it has no events of
-    const none = new TypeEvents(NONE);
-    return (subject) => {
-      const lists = own.get(subject);
-      const byType = new Map<string, TypeEvents>();
-      for (const type of types) {
-        const l = lists?.get(type);
-        byType.set(type, l ? new TypeEvents(l) : none);
-      }
-      return new EventIndex(byType, this);
-    };
+    const nothing = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
+    return (subject) => new EventIndex(types, own.get(subject) ?? nothing, this);
   }
 }
