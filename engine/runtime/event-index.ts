@@ -66,6 +66,9 @@ export function hiddenKey(hidden: Hidden): string {
 class TypeEvents {
   // Answers per `where` object (the policy's, asked again and again; none: `plain`), by `now`;
   // with hidden events, per hidden list's text as well.
+  // The first plain question is kept in two fields: most lists (a subject's) are asked one.
+  private firstNow?: number;
+  private first?: readonly CaseEvent[];
   private plain?: ByNow;
   private byWhere?: WeakMap<object, ByNow>;
   private byHidden?: Map<string, { plain?: ByNow; byWhere: WeakMap<object, ByNow> }>;
@@ -73,6 +76,13 @@ class TypeEvents {
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
     let byNow: ByNow | undefined;
+    if (!where && !hidden) {
+      if (this.first === undefined) {
+        this.firstNow = now;
+        return (this.first = this.compute(undefined, now, undefined));
+      }
+      if (this.firstNow === now) return this.first;
+    }
     if (hidden) {
       this.byHidden ??= new Map();
       const key = hiddenKey(hidden);
@@ -131,8 +141,12 @@ export class EventIndex {
 
   /** The index whose list of `type` this one sees: itself or an ancestor. */
   private holder(type: string): EventIndex | undefined {
-    for (let ix: EventIndex | undefined = this; ix; ix = ix.parent) if (ix.types.has(type)) return ix;
-    return undefined;
+    return this.types.has(type) ? this : this.parent?.holder(type);
+  }
+
+  /** Every type some index of the chain holds. */
+  private typeNames(): string[] {
+    return [...this.types.keys(), ...(this.parent?.typeNames() ?? [])];
   }
 
   private typeEvents(type: string): TypeEvents | undefined {
@@ -168,8 +182,7 @@ export class EventIndex {
    *  over the events of those types; a view holds its own lists of them and shares the rest. */
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
     const types = new Map<string, number>();
-    for (let ix: EventIndex | undefined = this; ix; ix = ix.parent)
-      for (const type of ix.types.keys()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
+    for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
     // per subject, its events of each carrying type (none: the shared empty list)
     const own = new Map<string, (readonly CaseEvent[])[]>();
     for (const [type, at] of types)
