@@ -36,7 +36,8 @@ export const runtimeFacts: Record<string, FactFn> = {
   },
 };
 
-const runtimeFact = (fact: string): FactFn | undefined => (Object.hasOwn(runtimeFacts, fact) ? runtimeFacts[fact] : undefined);
+const byName = new Map(Object.entries(runtimeFacts));
+const runtimeFact = (fact: string): FactFn | undefined => byName.get(fact);
 /** A case fact; null when the case does not give it. */
 const caseFact = (rt: Runtime, fact: string): unknown => (Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null);
 

@@ -50,14 +50,20 @@ export interface LedgerView extends LedgerRun {
 const HOUR = 3_600_000;
 
 /** Memoised answers: per the moment (and hidden events) they were asked at, by question. */
-type Memo<K, V> = Map<string, Map<K, V>>;
+class Memo<K, V> {
+  private at?: Map<K, V>;
+  private request?: Map<K, V>;
+  private hiding?: Map<string, Map<K, V>>;
 
-/** The answers asked at `moment` with `hidden` events (a hidden list's text is made once). */
-function scope<K, V>(memo: Memo<K, V>, moment: Moment, hidden: Hidden | undefined): Map<K, V> {
-  const key = hidden ? `${moment}|${hiddenKey(hidden)}` : moment;
-  let m = memo.get(key);
-  if (!m) memo.set(key, (m = new Map()));
-  return m;
+  /** The answers asked at `moment` with `hidden` events (a hidden list's text is made once). */
+  scope(moment: Moment, hidden: Hidden | undefined): Map<K, V> {
+    if (!hidden) return moment === 'request' ? (this.request ??= new Map()) : (this.at ??= new Map());
+    const key = `${moment}|${hiddenKey(hidden)}`;
+    this.hiding ??= new Map();
+    let m = this.hiding.get(key);
+    if (!m) this.hiding.set(key, (m = new Map()));
+    return m;
+  }
 }
 
 export class Runtime {
@@ -172,9 +178,9 @@ export class Runtime {
 
   /** An instant expression: known, or null while pending (its anchor event has not happened). */
   instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): InstantValue {
-    if (this.sees(this.anchorType(expr), moment)) return this.parent!.instant(expr, moment, hidden);
+    if (this.parent && this.sees(this.anchorType(expr), moment)) return this.parent.instant(expr, moment, hidden);
     // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
-    const known = scope((this.instants ??= new Map<string, Map<Instant | InstantDef, InstantValue>>()), moment, hidden);
+    const known = (this.instants ??= new Memo()).scope(moment, hidden);
     let v = known.get(expr);
     if (v === undefined) known.set(expr, (v = this.computeInstant(expr, moment, hidden)));
     return v;
@@ -283,7 +289,7 @@ export class Runtime {
     const d = this.deadlineSpec(id);
     if (!d) return [];
     if (this.sees(d.start.event, moment) && this.sees(d.stop.event, moment)) return this.parent!.deadlines(id, moment, hidden);
-    const known = scope((this.deadlineMemo ??= new Map<string, Map<string, DeadlineInstance[]>>()), moment, hidden);
+    const known = (this.deadlineMemo ??= new Memo()).scope(moment, hidden);
     let v = known.get(id);
     if (v === undefined) known.set(id, (v = this.computeDeadlines(d, moment, hidden)));
     return v;
@@ -344,7 +350,7 @@ export class Runtime {
     const d = 'breached' in c ? this.deadlineSpec(c.breached) : undefined;
     const read = d ? [d.start.event, d.stop.event] : 'count' in c ? [c.count.event] : 'of' in c ? [c.of.event] : [];
     if (read.length && read.every((t) => this.sees(t, moment))) return this.parent!.counterMax(id, moment);
-    const known = scope((this.counters ??= new Map<string, Map<string, CounterMax>>()), moment, undefined);
+    const known = (this.counters ??= new Memo()).scope(moment, undefined);
     let v = known.get(id);
     if (v === undefined) known.set(id, (v = this.computeCounter(c, moment)));
     return v;
