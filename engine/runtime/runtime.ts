@@ -53,15 +53,17 @@ const HOUR = 3_600_000;
 class Memo<K, V> {
   private at?: Map<K, V>;
   private request?: Map<K, V>;
-  private hiding?: Map<string, Map<K, V>>;
+  /** with hidden events: per moment, by the hidden list's text (made once per list) */
+  private hidingAt?: Map<string, Map<K, V>>;
+  private hidingRequest?: Map<string, Map<K, V>>;
 
-  /** The answers asked at `moment` with `hidden` events (a hidden list's text is made once). */
+  /** The answers asked at `moment` with `hidden` events. */
   scope(moment: Moment, hidden: Hidden | undefined): Map<K, V> {
     if (!hidden) return moment === 'request' ? (this.request ??= new Map()) : (this.at ??= new Map());
-    const key = `${moment}|${hiddenKey(hidden)}`;
-    this.hiding ??= new Map();
-    let m = this.hiding.get(key);
-    if (!m) this.hiding.set(key, (m = new Map()));
+    const byHidden = moment === 'request' ? (this.hidingRequest ??= new Map()) : (this.hidingAt ??= new Map());
+    const key = hiddenKey(hidden);
+    let m = byHidden.get(key);
+    if (!m) byHidden.set(key, (m = new Map()));
     return m;
   }
 }
