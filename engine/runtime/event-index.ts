@@ -37,18 +37,6 @@ export function countUpTo(events: readonly CaseEvent[], now: number): number {
   return lo;
 }
 
-/** The index of the first event at or after `at` in a time-ordered list. */
-export function firstAtOrAfter(events: readonly CaseEvent[], at: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const NONE: readonly CaseEvent[] = [];
 
 /** Answers by `now` (a case asks at one or two instants: a small map, made on first use). */

@@ -8,7 +8,7 @@ import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Insta
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
-import { EventIndex, firstAtOrAfter, hiddenKey, matchesWhere } from './event-index.ts';
+import { EventIndex, hiddenKey, matchesWhere } from './event-index.ts';
 import { computedAt } from './policy-locations.ts';
 import { follows, precedes, type InstantValue } from './pending.ts';
 import { balanceAt, runLedger, type Grant, type LedgerBalance, type LedgerRun } from './ledger.ts';
@@ -302,31 +302,28 @@ export class Runtime {
     // `which: last` starts each instance from the latest start event (of its subject).
     const inOrder = this.events(d.start, moment, hidden);
     const starts = d.start.which === 'last' ? [...inOrder].reverse() : inOrder;
-    const firsts: CaseEvent[] = [];
-    const seen = new Set<string>();
+    // Each subject's first start (in that order), then its first stop at or after that start: stops
+    // come in time order, so one pass over them finds every subject's.
+    const firsts = new Map<string, CaseEvent>();
     for (const s of starts) {
       const key = d.subject === undefined ? '' : String(s.attrs[d.subject]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      firsts.push(s);
+      if (firsts.has(key)) continue;
+      firsts.set(key, s);
       if (d.subject === undefined) break;
     }
-    // Stops per subject, each list in time order: an instance's stop is found by binary search.
-    const stops = new Map<string, CaseEvent[]>();
+    const stops = new Map<string, CaseEvent>();
     for (const e of this.events(d.stop, moment, hidden)) {
       const key = d.subject === undefined ? '' : String(e.attrs[d.subject]);
-      const list = stops.get(key);
-      if (list) list.push(e);
-      else stops.set(key, [e]);
+      const start = firsts.get(key);
+      if (start && e.at >= start.at && !stops.has(key)) stops.set(key, e);
     }
     const out: DeadlineInstance[] = [];
     computedAt(this.policy, d, 'duration', () => {
-      for (const start of firsts) {
+      for (const [key, start] of firsts) {
         const due = this.add(start.at, d.duration, d.calendar);
         if (due === null) continue;
-        const subject = d.subject === undefined ? undefined : String(start.attrs[d.subject]);
-        const own = stops.get(subject ?? '');
-        const stop = own ? (own[firstAtOrAfter(own, start.at)] as CaseEvent | undefined) : undefined;
+        const subject = d.subject === undefined ? undefined : key;
+        const stop = stops.get(key);
         const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
         const instance: DeadlineInstance = { id: d.id, subject, start, due, status };
         if (stop && stop.at <= due) instance.metAt = stop.at;
