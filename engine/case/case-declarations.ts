@@ -28,6 +28,9 @@ export interface Fill {
 export interface EventRule {
   duration: boolean;
   attributes: ReadonlyMap<string, ValueRule>;
+  /** the declared attributes' names and rules, in declaration order (the order cases usually give them in) */
+  names: readonly string[];
+  rules: readonly ValueRule[];
   /** every declared attribute, in declaration order */
   fills: readonly Fill[];
 }
@@ -42,8 +45,12 @@ export interface CaseDeclarations {
 
 const prepared = new WeakMap<Policy, CaseDeclarations>();
 
+// The type names as literals of this module: comparing a value's declared type with one of them is
+// then a pointer comparison, not a comparison of the policy text's characters.
+const TYPES: readonly FactDecl['type'][] = ['string', 'number', 'integer', 'boolean'];
+
 function valueRule(d: FactDecl | AttributeDecl, percent: boolean): ValueRule {
-  return { type: d.type, ...(d.enum ? { values: new Set(d.enum) } : {}), minimum: d.minimum ?? 0, percent };
+  return { type: TYPES.find((t) => t === d.type) ?? d.type, ...(d.enum ? { values: new Set(d.enum) } : {}), minimum: d.minimum ?? 0, percent };
 }
 
 export function caseDeclarations(policy: Policy): CaseDeclarations {
@@ -57,6 +64,8 @@ export function caseDeclarations(policy: Policy): CaseDeclarations {
     events.set(type, {
       duration: decl.duration === true,
       attributes: new Map(attributes.map(([name, a]) => [name, valueRule(a, percents.attributes.has(`${type}.${name}`))])),
+      names: attributes.map(([name]) => name),
+      rules: attributes.map(([name, a]) => valueRule(a, percents.attributes.has(`${type}.${name}`))),
       fills: attributes.map(([name, a]) => ({ name, default: a.default, required: a.required !== false })),
     });
   }

@@ -34,6 +34,19 @@ function fill(out: Record<string, Scalar>, given: object, fills: readonly Fill[]
   return true;
 }
 
+// `for…in` gives an object's own keys in the order Object.keys gives them, without making an array,
+// when nothing it inherits is enumerable: its prototype is Object.prototype (or none), and
+// Object.prototype has no enumerable key (checked once per case).
+const listsOwnKeysOnly = (o: object) => {
+  const proto: unknown = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+};
+function objectPrototypeHasEnumerableKey(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
+}
+
+const MAX_MOVES = 64;
 const byTime = (a: CaseEvent, b: CaseEvent) => a.at - b.at || a.index - b.index;
 
 /** The normalised case when `input` is a valid case under `policy`; undefined when it is not (or
@@ -68,10 +81,10 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
   if (!fill(facts, givenFacts, d.factFills)) return undefined;
 
   const givenEvents = input.events === undefined ? [] : input.events;
-  if (!Array.isArray(givenEvents)) return undefined;
+  if (!Array.isArray(givenEvents) || objectPrototypeHasEnumerableKey()) return undefined;
   const events: CaseEvent[] = [];
-  let inOrder = true;
-  let last = -Infinity;
+  let moves = 0;
+  let shuffled = false;
   for (let index = 0; index < givenEvents.length; index++) {
     const raw: unknown = givenEvents[index];
     if (!isRecord(raw)) return undefined;
@@ -87,9 +100,11 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     }
     const attrs: Record<string, Scalar> = {};
     let given = 0;
-    for (const name of Object.keys(raw)) {
+    if (!listsOwnKeysOnly(raw)) return undefined;
+    for (const name in raw) {
       if (name === 'type' || name === 'at' || name === 'until') continue;
-      const a = rule.attributes.get(name);
+      // attributes mostly come in the order they are declared in: try that place first
+      const a = rule.names[given] === name ? rule.rules[given] : rule.attributes.get(name);
       const v = raw[name];
       if (a === undefined || !fits(a, v)) return undefined;
       attrs[name] = v as Scalar;
@@ -97,12 +112,18 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     }
     // every declared attribute given: nothing to fill in
     if (given < rule.fills.length && !fill(attrs, raw, rule.fills)) return undefined;
-    events.push({ index, type: type as string, at: start, until, attrs });
-    if (start < last) inOrder = false;
-    last = start;
+    const event: CaseEvent = { index, type: type as string, at: start, until, attrs };
+    // Cases come nearly in time order: an event out of place is moved back to where it belongs,
+    // while the moves stay within a budget linear in the events; past it, one sort at the end.
+    let k = events.length;
+    if (!shuffled && k > 0 && events[k - 1].at > start) {
+      for (; k > 0 && events[k - 1].at > start && moves < MAX_MOVES + index; k--, moves++) events[k] = events[k - 1];
+      if (k > 0 && events[k - 1].at > start) shuffled = true;
+    }
+    events[k] = event;
   }
 
-  if (!inOrder) events.sort(byTime);
+  if (shuffled) events.sort(byTime);
   let happened = events.length;
   while (happened > 0 && events[happened - 1].at > at) happened--;
   return happened === events.length
