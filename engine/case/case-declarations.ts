@@ -61,11 +61,13 @@ export function caseDeclarations(policy: Policy): CaseDeclarations {
   const events = new Map<string, EventRule>();
   for (const [type, decl] of Object.entries(policy.events)) {
     const attributes = Object.entries(decl.attributes ?? {});
+    const names = attributes.map(([name]) => name);
+    const rules = attributes.map(([name, a]) => valueRule(a, percents.attributes.has(`${type}.${name}`)));
     events.set(type, {
       duration: decl.duration === true,
-      attributes: new Map(attributes.map(([name, a]) => [name, valueRule(a, percents.attributes.has(`${type}.${name}`))])),
-      names: attributes.map(([name]) => name),
-      rules: attributes.map(([name, a]) => valueRule(a, percents.attributes.has(`${type}.${name}`))),
+      attributes: new Map(names.map((name, i) => [name, rules[i]])),
+      names,
+      rules,
       fills: attributes.map(([name, a]) => ({ name, default: a.default, required: a.required !== false })),
     });
   }
