@@ -37,8 +37,9 @@ function plain(s: string): unknown {
 
 /** Whether a block scalar's header gives its indentation (`|2-`), which the two readers read apart. */
 function explicitIndent(source: string, e: ScalarEvent): boolean {
-  const before = source.slice(0, Math.max(e.valueStart, 0));
-  const at = Math.max(before.lastIndexOf('|'), before.lastIndexOf('>'));
+  // the nearest `|` or `>` before the value (searched back from it: the text before is not copied)
+  let at = e.valueStart - 1;
+  while (at >= 0 && source.charCodeAt(at) !== 124 && source.charCodeAt(at) !== 62) at--;
   return at < 0 || /^[|>][^\n#]*\d/.test(source.slice(at, at + 8));
 }
 

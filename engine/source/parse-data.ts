@@ -45,7 +45,8 @@ export function screenSource(source: string, file?: string): Diagnostic | undefi
   if (bad >= 0) {
     return notText('it contains control characters or invalid UTF-8', { file, ...spanOf(source, bad, bad + 1) });
   }
-  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) return emptyDocument({ file });
+  // nothing but comments and white space (one pass: a pattern repeating `\s*#.*` backtracks exponentially)
+  if (source.replace(/#.*/g, '').trim() === '') return emptyDocument({ file });
   return undefined;
 }
 
@@ -67,21 +68,24 @@ function flowDepth(source: string): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
   let at = 0;
-  let quote = '';
-  for (let i = 0; i < source.length; i++) {
+  // jump from one character that matters to the next instead of stepping over every one
+  const next = /["'#[\]{}]/g;
+  for (let m = next.exec(source); m; m = next.exec(source)) {
+    const i = m.index;
     const c = source[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#') {
+    if (c === '"') {
+      let j = i + 1;
+      for (; j < source.length && source[j] !== '"'; j++) if (source[j] === '\\') j++;
+      next.lastIndex = j + 1;
+    } else if (c === "'") {
+      const j = source.indexOf("'", i + 1);
+      next.lastIndex = j < 0 ? source.length : j + 1;
+    } else if (c === '#') {
       const nl = source.indexOf('\n', i);
-      i = nl < 0 ? source.length : nl;
+      next.lastIndex = nl < 0 ? source.length : nl + 1;
     } else if (c === '[' || c === '{') {
       if (++depth > max) [max, at] = [depth, i];
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    } else depth = Math.max(0, depth - 1);
   }
   return { depth: max, offset: at };
 }
