@@ -50,8 +50,8 @@ export default async function loadBench(): Promise<BenchSection> {
   return {
     title: 'Loading policies',
     markdown: [
-      'Per call, warm, median of 7 interleaved rounds. `loadPolicy` parses, checks the schema and references; a YAML source is read from ' +
-        "js-yaml's event stream on the happy path, and through the `yaml` document model (every guard, every position) only when a guard " +
+      'Per call, warm, median of 7 interleaved rounds. `loadPolicy` parses, checks the schema and references; a YAML source is read in ' +
+        'one pass over its lines on the happy path, and through the `yaml` document model (every guard, every position) only when a guard ' +
         'or a diagnostic needs it. A changed text (a comment appended each call) is loaded in full; an unchanged one is the loaded policy kept ' +
         'from the first load (the latest load of each file is kept, deep-frozen, and reused while its text is unchanged).',
       '',
