@@ -45,9 +45,22 @@ export function screenSource(source: string, file?: string): Diagnostic | undefi
   if (bad >= 0) {
     return notText('it contains control characters or invalid UTF-8', { file, ...spanOf(source, bad, bad + 1) });
   }
-  // nothing but comments and white space (one pass: a pattern repeating `\s*#.*` backtracks exponentially)
-  if (source.replace(/#.*/g, '').trim() === '') return emptyDocument({ file });
+  if (onlyComments(source)) return emptyDocument({ file });
   return undefined;
+}
+
+/** Nothing but white space and `#` comments: read up to the first other character (a single
+ *  pattern repeating `\s*#.*` would backtrack exponentially over a long comment header). */
+function onlyComments(source: string): boolean {
+  const text = /\S/g;
+  for (let m = text.exec(source); m; m = text.exec(source)) {
+    if (m[0] !== '#') return false;
+    const end = /[\n\r\u2028\u2029]/g;
+    end.lastIndex = m.index;
+    if (!end.exec(source)) return true;
+    text.lastIndex = end.lastIndex;
+  }
+  return true;
 }
 
 /** The span [start, end) of the source as lines and columns, without a parser's line index. */
