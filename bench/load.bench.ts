@@ -47,7 +47,9 @@ export default async function loadBench(): Promise<BenchSection> {
     });
     if (med(y) > GOAL_US) missed.push(`${id} YAML`);
     if (med(d) > GOAL_US) missed.push(`${id} DSL`);
-    rows.push(`| ${id} | ${(yaml.length / 1024).toFixed(1)} KB | ${fmtUs(med(y))} | ${fmtUs(med(d))} | ${fmtUs(med(c))} | ${fmtUs(med(k))} | ${fmtBytes(heap)} |`);
+    rows.push(
+      `| ${id} | ${(yaml.length / 1024).toFixed(1)} KB | ${fmtUs(med(y))} | ${fmtUs(med(d))} | ${fmtUs(med(c))} | ${fmtUs(med(k))} | ${fmtBytes(heap)} |`,
+    );
   }
   const loadAfter = loadavg()[0];
   return {

@@ -23,7 +23,8 @@ export function checkNumbers(policy: unknown): Diagnostic[] {
       const problem = numberProblem(value);
       if (problem) out.push(numberOutOfRange(problem, pointerOf(place)));
     } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, key: String(i), parent: place }));
-    else if (typeof value === 'object' && value !== null) for (const k in value) if (Object.hasOwn(value, k)) stack.push({ value: (value as Record<string, unknown>)[k], key: k, parent: place });
+    else if (typeof value === 'object' && value !== null)
+      for (const k in value) if (Object.hasOwn(value, k)) stack.push({ value: (value as Record<string, unknown>)[k], key: k, parent: place });
   }
   return out.reverse();
 }
