@@ -27,8 +27,9 @@ type Props = Record<string, unknown>;
 interface Node {
   /** json-rules-engine's ordering key: the condition's `priority`, else the fact's (always 1 here) */
   priority: number;
-  /** `top`: the rule's own condition, which the engine leaves without a `result` */
-  run(rt: Runtime, top?: boolean): { passes: boolean; out: EvaluatedNode };
+  /** Evaluates the condition into `outs[i]` and says whether it passes; `top`: the rule's own
+   *  condition, which the engine leaves without a `result`. */
+  run(rt: Runtime, outs: EvaluatedNode[], i: number, top?: boolean): boolean;
   /** the condition as the engine leaves one it never reached */
   skipped(): EvaluatedNode;
 }
@@ -54,32 +55,31 @@ function leaf(c: Props): Node {
   if (!op) throw new SlaError([unknownOperator(c.operator)]);
   const { params, path, value } = c;
   const readFact = reader(String(c.fact), params, path);
-  const readValue = isFactRef(value) ? reader(value.fact, value.params, value.path) : () => value;
+  const readValue = isFactRef(value) ? reader(value.fact, value.params, value.path) : undefined;
   // The condition's own properties are read through the prototype: nothing is copied per run.
   // (Not frozen: a run's own `result` and the like must be assignable over the prototype's.)
   const proto = { ...c };
   return {
     priority: Number(c.priority) || 1,
-    run(rt) {
+    run(rt, outs, i) {
       const out = Object.create(proto) as EvaluatedNode;
-      out.factResult = readFact(rt);
-      out.valueResult = readValue(rt);
-      out.result = op(out.factResult, out.valueResult);
-      return { passes: out.result, out };
+      const seen = readFact(rt);
+      const expected = readValue ? readValue(rt) : value;
+      const passes = op(seen, expected);
+      out.factResult = seen;
+      out.valueResult = expected;
+      out.result = passes;
+      outs[i] = out;
+      return passes;
     },
     skipped: () => Object.create(proto) as EvaluatedNode,
   };
 }
 
-/** Runs conditions as json-rules-engine's `prioritizeAndRun` does. */
-function runSet(nodes: Node[], sets: number[][], operator: BooleanOp, rt: Runtime): { passes: boolean; outs: EvaluatedNode[] } {
-  if (nodes.length === 0) return { passes: true, outs: [] };
-  const outs: EvaluatedNode[] = new Array(nodes.length);
-  if (nodes.length === 1) {
-    const r = nodes[0].run(rt);
-    outs[0] = r.out;
-    return { passes: r.passes, outs };
-  }
+/** Runs conditions into `outs` as json-rules-engine's `prioritizeAndRun` does. */
+function runSet(nodes: Node[], sets: number[][], operator: 'all' | 'any', rt: Runtime, outs: EvaluatedNode[]): boolean {
+  if (nodes.length === 0) return true;
+  if (nodes.length === 1) return nodes[0].run(rt, outs, 0);
   let passes = operator === 'all';
   for (const set of sets) {
     if (operator === 'any' ? passes : !passes) {
@@ -89,14 +89,13 @@ function runSet(nodes: Node[], sets: number[][], operator: BooleanOp, rt: Runtim
     let every = true;
     let some = false;
     for (const i of set) {
-      const r = nodes[i].run(rt);
-      outs[i] = r.out;
-      every &&= r.passes;
-      some ||= r.passes;
+      const p = nodes[i].run(rt, outs, i);
+      every &&= p;
+      some ||= p;
     }
     passes = operator === 'any' ? some : every;
   }
-  return { passes, outs };
+  return passes;
 }
 
 function node(c: unknown, depth: number, path: string): Node {
@@ -118,15 +117,18 @@ function node(c: unknown, depth: number, path: string): Node {
   const sets = [...byPriority].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
   const priority = Number.parseInt(String(props.priority), 10) || 1;
   const proto = { ...props, operator, priority };
+  const inner = operator === 'not' ? 'all' : operator;
   return {
     priority,
-    run(rt, top) {
-      const { passes: inner, outs } = runSet(children, sets, operator === 'not' ? 'all' : operator, rt);
-      const passes = operator === 'not' ? !inner : inner;
+    run(rt, outs, i, top) {
+      const childOuts: EvaluatedNode[] = new Array(children.length);
+      const held = runSet(children, sets, inner, rt, childOuts);
+      const passes = operator === 'not' ? !held : held;
       const out = Object.create(proto) as EvaluatedNode;
-      out[operator] = many ? outs : outs[0];
+      out[operator] = many ? childOuts : childOuts[0];
       if (!top) out.result = passes;
-      return { passes, out };
+      outs[i] = out;
+      return passes;
     },
     skipped: () => {
       const out = Object.create(proto) as EvaluatedNode;
@@ -150,9 +152,13 @@ export class CompiledRules {
   }
 
   run(rt: Runtime): RuleRun[] {
-    return this.rules.map(({ name, top }) => {
-      const { passes, out } = top.run(rt, true);
-      return { name, result: passes, conditions: out };
-    });
+    const tops: EvaluatedNode[] = new Array(this.rules.length);
+    const runs: RuleRun[] = new Array(this.rules.length);
+    for (let i = 0; i < this.rules.length; i++) {
+      const { name, top } = this.rules[i];
+      const result = top.run(rt, tops, i, true);
+      runs[i] = { name, result, conditions: tops[i] };
+    }
+    return runs;
   }
 }

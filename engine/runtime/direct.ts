@@ -3,7 +3,7 @@
 // conditions); tests use it as the reference the engine's results are compared with.
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import { SlaError, unknownOperator } from '../diagnostics/index.ts';
-import { factReader } from './facts.ts';
+import { readFact } from './facts.ts';
 import { builtinOperators, customOperators } from './operators.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -15,20 +15,29 @@ interface Leaf {
   value: unknown;
 }
 
-export function factValue(rt: Runtime, fact: string, params: unknown): unknown {
-  return factReader(fact, params)(rt);
+/** Every condition of a list is evaluated (as the engine does), then combined. */
+function every(rt: Runtime, list: AnyCondition[]): boolean {
+  let all = true;
+  for (const x of list) all = evaluateCondition(rt, x) && all;
+  return all;
+}
+
+function some(rt: Runtime, list: AnyCondition[]): boolean {
+  let any = false;
+  for (const x of list) any = evaluateCondition(rt, x) || any;
+  return any;
 }
 
 export function evaluateCondition(rt: Runtime, c: AnyCondition): boolean {
-  if ('all' in c && c.all) return c.all.map((x) => evaluateCondition(rt, x)).every(Boolean);
-  if ('any' in c && c.any) return c.any.map((x) => evaluateCondition(rt, x)).some(Boolean);
+  if ('all' in c && c.all) return every(rt, c.all);
+  if ('any' in c && c.any) return some(rt, c.any);
   if ('not' in c && c.not) return !evaluateCondition(rt, c.not);
   const leaf = c as unknown as Leaf;
-  const seen = factValue(rt, leaf.fact, leaf.params);
+  const seen = readFact(rt, leaf.fact, leaf.params);
   const v = leaf.value as { fact?: string; params?: unknown } | unknown;
   const expected =
     typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v
-      ? factValue(rt, String((v as { fact: string }).fact), (v as { params?: unknown }).params)
+      ? readFact(rt, String((v as { fact: string }).fact), (v as { params?: unknown }).params)
       : v;
   const op = customOperators[leaf.operator] ?? builtinOperators[leaf.operator];
   if (!op) throw new SlaError([unknownOperator(leaf.operator)]);

@@ -1,7 +1,7 @@
 // A case's events indexed once per evaluation: by type (in time order), each type's question
-// answers memoised. A subject's view shares the lists of the types that do not carry the subject
-// attribute and holds only its own events of the types that do, so building every subject's view
-// costs one pass over the events, not one per subject.
+// answers memoised. A subject's view shares the lists (and answers) of the types that do not carry
+// the subject attribute and holds only its own events of the types that do, so building every
+// subject's view costs one pass over the events, not one per subject.
 import type { CaseEvent } from '../case/case-model.ts';
 import type { Hidden } from '../compile/fact-params.ts';
 import { COMPARISONS, comparisonsIn } from '../ir/operators.ts';
@@ -37,52 +37,62 @@ export function countUpTo(events: readonly CaseEvent[], now: number): number {
   return lo;
 }
 
-/** The index of the first event at or after `at` in a time-ordered list. */
-export function firstAtOrAfter(events: readonly CaseEvent[], at: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const NONE: readonly CaseEvent[] = [];
+
+/** Answers by `now` (a case asks at one or two instants: a small map, made on first use). */
+type ByNow = Map<number, readonly CaseEvent[]>;
+
+/** The text of a `hidden` list, made once per list object (the compiled rules' params are reused). */
+const hiddenTexts = new WeakMap<Hidden, string>();
+export function hiddenKey(hidden: Hidden): string {
+  let key = hiddenTexts.get(hidden);
+  if (key === undefined) hiddenTexts.set(hidden, (key = JSON.stringify(hidden)));
+  return key;
+}
 
 /** One type's events in time order, with the answers already given about them. */
 class TypeEvents {
-  // Answers by `now`: per `where` object (the policy's, asked again and again), else by its text.
-  private plain = new Map<number, readonly CaseEvent[]>();
-  private byWhere = new WeakMap<object, Map<number, readonly CaseEvent[]>>();
-  private memo = new Map<string, readonly CaseEvent[]>();
-  constructor(readonly events: CaseEvent[]) {}
+  // Answers per `where` object (the policy's, asked again and again; none: `plain`), by `now`;
+  // with hidden events, per hidden list's text as well.
+  // The first plain question is kept in two fields: most lists (a subject's) are asked one.
+  private firstNow?: number;
+  private first?: readonly CaseEvent[];
+  private plain?: ByNow;
+  private byWhere?: WeakMap<object, ByNow>;
+  private byHidden?: Map<string, { plain?: ByNow; byWhere: WeakMap<object, ByNow> }>;
+  constructor(readonly events: readonly CaseEvent[]) {}
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
-    if (hidden) {
-      const key = `${now}|${where ? JSON.stringify(where) : ''}|${JSON.stringify(hidden)}`;
-      const hit = this.memo.get(key);
-      if (hit) return hit;
-      const out = this.compute(where, now, hidden);
-      this.memo.set(key, out);
-      return out;
+    let byNow: ByNow | undefined;
+    if (!where && !hidden) {
+      if (this.first === undefined) {
+        this.firstNow = now;
+        return (this.first = this.compute(undefined, now, undefined));
+      }
+      if (this.firstNow === now) return this.first;
     }
-    let byNow = this.plain;
-    if (where) {
-      const known = this.byWhere.get(where);
-      if (known) byNow = known;
-      else this.byWhere.set(where, (byNow = new Map()));
+    if (hidden) {
+      this.byHidden ??= new Map();
+      const key = hiddenKey(hidden);
+      let h = this.byHidden.get(key);
+      if (!h) this.byHidden.set(key, (h = { byWhere: new WeakMap() }));
+      if (!where) byNow = h.plain ??= new Map();
+      else if (!(byNow = h.byWhere.get(where))) h.byWhere.set(where, (byNow = new Map()));
+    } else if (!where) byNow = this.plain ??= new Map();
+    else {
+      this.byWhere ??= new WeakMap();
+      if (!(byNow = this.byWhere.get(where))) this.byWhere.set(where, (byNow = new Map()));
     }
     const hit = byNow.get(now);
     if (hit) return hit;
-    const out = this.compute(where, now, undefined);
+    const out = this.compute(where, now, hidden);
     byNow.set(now, out);
     return out;
   }
 
   private compute(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
     const end = countUpTo(this.events, now);
+    if (!where && !hidden) return end === this.events.length ? this.events : this.events.slice(0, end);
     const out: CaseEvent[] = [];
     for (let i = 0; i < end; i++) {
       const e = this.events[i];
@@ -92,22 +102,57 @@ class TypeEvents {
   }
 }
 
+/** A case's events by type. A view (a subject's, or one with a type's events replaced) holds
+ *  only the types it sees differently and asks its parent for the rest, so it shares the
+ *  parent's lists and their memoised answers; a subject's view is one small object. */
 export class EventIndex {
-  private constructor(private readonly byType: Map<string, TypeEvents>) {}
+  /** the answers about each list, made when the list is first asked about */
+  private made?: TypeEvents[];
+
+  private constructor(
+    /** the position in `lists` of each type this index holds */
+    private readonly types: ReadonlyMap<string, number>,
+    private readonly lists: readonly (readonly CaseEvent[])[],
+    private readonly parent?: EventIndex,
+  ) {}
 
   static of(events: readonly CaseEvent[]): EventIndex {
-    const lists = new Map<string, CaseEvent[]>();
+    const types = new Map<string, number>();
+    const lists: CaseEvent[][] = [];
     for (const e of events) {
-      const list = lists.get(e.type);
-      if (list) list.push(e);
-      else lists.set(e.type, [e]);
+      const at = types.get(e.type);
+      if (at !== undefined) lists[at].push(e);
+      else types.set(e.type, lists.push([e]) - 1);
     }
-    return new EventIndex(new Map([...lists].map(([t, l]) => [t, new TypeEvents(l)])));
+    return new EventIndex(types, lists);
+  }
+
+  /** The index whose list of `type` this one sees: itself or an ancestor. */
+  private holder(type: string): EventIndex | undefined {
+    return this.types.has(type) ? this : this.parent?.holder(type);
+  }
+
+  /** Every type some index of the chain holds. */
+  private typeNames(): string[] {
+    return [...this.types.keys(), ...(this.parent?.typeNames() ?? [])];
+  }
+
+  private typeEvents(type: string): TypeEvents | undefined {
+    const ix = this.holder(type);
+    if (!ix) return undefined;
+    const at = ix.types.get(type)!;
+    const made = (ix.made ??= []);
+    return (made[at] ??= new TypeEvents(ix.lists[at]));
+  }
+
+  /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */
+  sameAs(other: EventIndex, type: string): boolean {
+    return this.holder(type) === other.holder(type);
   }
 
   /** Events of `ref` at or before `now`, in time order. Shared: callers must not modify it. */
   select(ref: Pick<EventRef, 'event' | 'where'>, now: number, hidden?: Hidden): readonly CaseEvent[] {
-    return this.byType.get(ref.event)?.select(ref.where, now, hidden) ?? NONE;
+    return this.typeEvents(ref.event)?.select(ref.where, now, hidden) ?? NONE;
   }
 
   pick(ref: EventRef, now: number, hidden?: Hidden): CaseEvent | undefined {
@@ -116,33 +161,27 @@ export class EventIndex {
   }
 
   /** The same events, except that those of `type` are only `events`. */
-  replacing(type: string, events: CaseEvent[]): EventIndex {
-    return new EventIndex(new Map(this.byType).set(type, new TypeEvents(events)));
+  replacing(type: string, events: readonly CaseEvent[]): EventIndex {
+    return new EventIndex(new Map([[type, 0]]), [events], this);
   }
 
   /** Every subject's view for one attribute: the events of the types in `carrying` count only
-   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. */
+   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. One pass
+   *  over the events of those types; a view holds its own lists of them and shares the rest. */
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
-    const shared = new Map<string, TypeEvents>();
-    const own = new Map<string, Map<string, CaseEvent[]>>();
-    for (const [type, list] of this.byType) {
-      if (!carrying(type)) {
-        shared.set(type, list);
-        continue;
-      }
-      for (const e of list.events) {
+    const types = new Map<string, number>();
+    for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
+    // per subject, its events of each carrying type (none: the shared empty list)
+    const own = new Map<string, (readonly CaseEvent[])[]>();
+    for (const [type, at] of types)
+      for (const e of this.typeEvents(type)?.events ?? NONE) {
         const subject = String(e.attrs[attribute]);
-        let types = own.get(subject);
-        if (!types) own.set(subject, (types = new Map()));
-        const l = types.get(type);
-        if (l) l.push(e);
-        else types.set(type, [e]);
+        let lists = own.get(subject);
+        if (!lists) own.set(subject, (lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE)));
+        if (lists[at] === NONE) lists[at] = [e];
+        else (lists[at] as CaseEvent[]).push(e);
       }
-    }
-    return (subject) => {
-      const byType = new Map(shared);
-      for (const [type, l] of own.get(subject) ?? []) byType.set(type, new TypeEvents(l));
-      return new EventIndex(byType);
-    };
+    const nothing = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
+    return (subject) => new EventIndex(types, own.get(subject) ?? nothing, this);
   }
 }

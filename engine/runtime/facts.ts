@@ -36,9 +36,20 @@ export const runtimeFacts: Record<string, FactFn> = {
   },
 };
 
-/** Reads a fact of a compiled condition — a runtime fact above, else a case fact (null when the
- *  case does not give it) — resolved once, read per runtime. */
+const byName = new Map(Object.entries(runtimeFacts));
+const runtimeFact = (fact: string): FactFn | undefined => byName.get(fact);
+/** A case fact; null when the case does not give it. */
+const caseFact = (rt: Runtime, fact: string): unknown => (Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null);
+
+/** Reads a fact of a compiled condition — a runtime fact above, else a case fact — resolved once,
+ *  read per runtime. */
 export function factReader(fact: string, params: unknown): (rt: Runtime) => unknown {
-  const fn = Object.hasOwn(runtimeFacts, fact) ? runtimeFacts[fact] : undefined;
-  return fn ? (rt) => fn(params, rt) : (rt) => (Object.hasOwn(rt.kase.facts, fact) ? rt.kase.facts[fact] : null);
+  const fn = runtimeFact(fact);
+  return fn ? (rt) => fn(params, rt) : (rt) => caseFact(rt, fact);
+}
+
+/** The same, read once. */
+export function readFact(rt: Runtime, fact: string, params: unknown): unknown {
+  const fn = runtimeFact(fact);
+  return fn ? fn(params, rt) : caseFact(rt, fact);
 }

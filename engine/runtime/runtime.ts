@@ -8,7 +8,7 @@ import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Insta
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
-import { EventIndex, firstAtOrAfter, matchesWhere } from './event-index.ts';
+import { EventIndex, hiddenKey, matchesWhere } from './event-index.ts';
 import { computedAt } from './policy-locations.ts';
 import { follows, precedes, type InstantValue } from './pending.ts';
 import { balanceAt, runLedger, type Grant, type LedgerBalance, type LedgerRun } from './ledger.ts';
@@ -27,6 +27,12 @@ export interface DeadlineInstance {
   stopAt?: number;
 }
 
+/** A counter's highest value in one period, and that period. */
+export interface CounterMax {
+  max: number;
+  period?: { from: number; until: number };
+}
+
 export interface CreditPeriod {
   from: number;
   until: number;
@@ -43,13 +49,41 @@ export interface LedgerView extends LedgerRun {
 
 const HOUR = 3_600_000;
 
+/** Memoised answers: per the moment (and hidden events) they were asked at, by question. */
+class Memo<K, V> {
+  private at?: Map<K, V>;
+  private request?: Map<K, V>;
+  /** with hidden events: per moment, by the hidden list's text (made once per list) */
+  private hidingAt?: Map<string, Map<K, V>>;
+  private hidingRequest?: Map<string, Map<K, V>>;
+
+  /** The answers asked at `moment` with `hidden` events. */
+  scope(moment: Moment, hidden: Hidden | undefined): Map<K, V> {
+    if (!hidden) return moment === 'request' ? (this.request ??= new Map()) : (this.at ??= new Map());
+    const byHidden = moment === 'request' ? (this.hidingRequest ??= new Map()) : (this.hidingAt ??= new Map());
+    const key = hiddenKey(hidden);
+    let m = byHidden.get(key);
+    if (!m) byHidden.set(key, (m = new Map()));
+    return m;
+  }
+}
+
 export class Runtime {
   readonly requestAt: number;
-  private memo = new Map<string, unknown>();
-  private views = new Map<string, (subject: string) => EventIndex>();
+  // Each memo is made on first use: a subject's view asks few questions of its own.
+  private instants?: Memo<Instant | InstantDef, InstantValue>;
+  private deadlineMemo?: Memo<string, DeadlineInstance[]>;
+  private counters?: Memo<string, CounterMax>;
+  private ledgers?: Map<string, LedgerView>;
+  private creditMemo?: Map<Credit, CreditPeriod[]>;
+  private allowedMemo?: Map<string, boolean>;
+  private evaluating?: Set<string>;
+  private views?: Map<string, (subject: string) => EventIndex>;
 
   /** `index` holds the events this runtime sees: all of the case's, or one subject's view
-   *  (whose `kase.events` is still the whole case's; questions go through the index). */
+   *  (whose `kase.events` is still the whole case's; questions go through the index). `parent`:
+   *  the runtime a subject's view was made from, asked at the same instants — a question about
+   *  events this view sees as the parent does is answered (and memoised) by the parent. */
   constructor(
     readonly policy: Policy,
     readonly calendars: Map<string, BusinessCalendar>,
@@ -57,19 +91,31 @@ export class Runtime {
     readonly rules: readonly RuleProperties[],
     private readonly decide: Decide,
     private readonly index: EventIndex = EventIndex.of(kase.events),
+    private readonly parent?: Runtime,
   ) {
     const request = policy.refund?.request;
-    this.requestAt = request ? (index.pick(request, kase.at)?.at ?? kase.at) : kase.at;
+    this.requestAt = !request
+      ? kase.at
+      : parent && index.sameAs(parent.index, request.event)
+        ? parent.requestAt
+        : (index.pick(request, kase.at)?.at ?? kase.at);
+  }
+
+  /** Whether the parent sees the events of `type` as this runtime does, asked at the same `moment`. */
+  private sees(type: string | undefined, moment: Moment = 'at'): boolean {
+    const parent = this.parent;
+    return parent !== undefined && type !== undefined && parent.now(moment) === this.now(moment) && this.index.sameAs(parent.index, type);
   }
 
   /** The same case seen from one subject: events that carry `attribute` count only with this value. */
   forSubject(attribute: string, value: string): Runtime {
+    this.views ??= new Map();
     let view = this.views.get(attribute);
     if (!view) {
       view = this.index.bySubject(attribute, (type) => Object.hasOwn(this.policy.events[type]?.attributes ?? {}, attribute));
       this.views.set(attribute, view);
     }
-    return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value));
+    return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value), this);
   }
 
   /** The views an entitlement answered per event is decided on: first one for such an event made
@@ -103,13 +149,6 @@ export class Runtime {
     return moment === 'request' ? this.requestAt : this.kase.at;
   }
 
-  private cached<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const v = compute();
-    this.memo.set(key, v);
-    return v;
-  }
-
   plan(dimension: string): string {
     return this.kase.plans[dimension];
   }
@@ -141,17 +180,20 @@ export class Runtime {
 
   /** An instant expression: known, or null while pending (its anchor event has not happened). */
   instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): InstantValue {
+    if (this.parent && this.sees(this.anchorType(expr), moment)) return this.parent.instant(expr, moment, hidden);
     // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
-    let byMoment = this.instants.get(expr);
-    if (!byMoment) this.instants.set(expr, (byMoment = new Map()));
-    const key = hidden ? `${moment}|${JSON.stringify(hidden)}` : moment;
-    if (byMoment.has(key)) return byMoment.get(key)!;
-    const v = this.computeInstant(expr, moment, hidden);
-    byMoment.set(key, v);
+    const known = (this.instants ??= new Memo()).scope(moment, hidden);
+    let v = known.get(expr);
+    if (v === undefined) known.set(expr, (v = this.computeInstant(expr, moment, hidden)));
     return v;
   }
 
-  private instants = new Map<Instant | InstantDef, Map<string, InstantValue>>();
+  /** The type of the event an instant is computed from (through named instants). */
+  private anchorType(expr: Instant | InstantDef): string | undefined {
+    let e: Instant | InstantDef | undefined = expr;
+    for (let depth = 0; e && 'instant' in e && depth < 64; depth++) e = this.policy.instants?.[e.instant];
+    return e && 'from' in e ? e.from.event : undefined;
+  }
 
   private computeInstant(expr: Instant | InstantDef, moment: Moment, hidden?: Hidden): InstantValue {
     if ('instant' in expr) {
@@ -204,10 +246,14 @@ export class Runtime {
   /** The pools of an entitlement's ledger and its balance now; null if it has none. Its `used` is
    *  a count or a sum of events (check-policy refuses the rest). */
   ledger(entitlement: string): LedgerView | null {
-    return this.cached(`ledger|${entitlement}`, () => {
-      const e = this.policy.entitlements?.find((x) => x.id === entitlement);
-      return e?.ledger && e.used ? this.computeLedger(e.ledger, e.used) : null;
-    });
+    const e = this.policy.entitlements?.find((x) => x.id === entitlement);
+    if (!e?.ledger || !e.used) return null;
+    const usedType = 'count' in e.used ? e.used.count.event : 'sum' in e.used ? e.used.of.event : undefined;
+    if (this.sees(e.ledger.grant.event) && (usedType === undefined || this.sees(usedType))) return this.parent!.ledger(entitlement);
+    const memo = (this.ledgers ??= new Map<string, LedgerView>());
+    let v = memo.get(entitlement);
+    if (v === undefined) memo.set(entitlement, (v = this.computeLedger(e.ledger, e.used)));
+    return v;
   }
 
   private computeLedger(l: Ledger, used: Used): LedgerView {
@@ -242,42 +288,50 @@ export class Runtime {
 
   /** The instances of a deadline as of a moment. */
   deadlines(id: string, moment: Moment = 'at', hidden?: Hidden): DeadlineInstance[] {
-    return this.cached(`deadlines|${id}|${moment}|${JSON.stringify(hidden ?? null)}`, () => {
-      const d = this.deadlineSpec(id);
-      if (!d) return [];
-      const now = this.now(moment);
-      // `which: last` starts each instance from the latest start event (of its subject).
-      const inOrder = this.events(d.start, moment, hidden);
-      const starts = d.start.which === 'last' ? [...inOrder].reverse() : inOrder;
-      const firsts: CaseEvent[] = [];
-      const seen = new Set<string>();
-      for (const s of starts) {
-        const key = d.subject === undefined ? '' : String(s.attrs[d.subject]);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        firsts.push(s);
-        if (d.subject === undefined) break;
-      }
-      // Stops per subject, each list in time order: an instance's stop is found by binary search.
-      const stops = new Map<string, CaseEvent[]>();
-      for (const e of this.events(d.stop, moment, hidden)) {
-        const key = d.subject === undefined ? '' : String(e.attrs[d.subject]);
-        const list = stops.get(key);
-        if (list) list.push(e);
-        else stops.set(key, [e]);
-      }
-      const out: DeadlineInstance[] = [];
-      for (const start of firsts) {
-        const due = computedAt(this.policy, d, 'duration', () => this.add(start.at, d.duration, d.calendar));
+    const d = this.deadlineSpec(id);
+    if (!d) return [];
+    if (this.sees(d.start.event, moment) && this.sees(d.stop.event, moment)) return this.parent!.deadlines(id, moment, hidden);
+    const known = (this.deadlineMemo ??= new Memo()).scope(moment, hidden);
+    let v = known.get(id);
+    if (v === undefined) known.set(id, (v = this.computeDeadlines(d, moment, hidden)));
+    return v;
+  }
+
+  private computeDeadlines(d: Deadline, moment: Moment, hidden: Hidden | undefined): DeadlineInstance[] {
+    const now = this.now(moment);
+    // `which: last` starts each instance from the latest start event (of its subject).
+    const inOrder = this.events(d.start, moment, hidden);
+    const starts = d.start.which === 'last' ? [...inOrder].reverse() : inOrder;
+    // Each subject's first start (in that order), then its first stop at or after that start: stops
+    // come in time order, so one pass over them finds every subject's.
+    const firsts = new Map<string, CaseEvent>();
+    for (const s of starts) {
+      const key = d.subject === undefined ? '' : String(s.attrs[d.subject]);
+      if (firsts.has(key)) continue;
+      firsts.set(key, s);
+      if (d.subject === undefined) break;
+    }
+    const stops = new Map<string, CaseEvent>();
+    for (const e of this.events(d.stop, moment, hidden)) {
+      const key = d.subject === undefined ? '' : String(e.attrs[d.subject]);
+      const start = firsts.get(key);
+      if (start && e.at >= start.at && !stops.has(key)) stops.set(key, e);
+    }
+    const out: DeadlineInstance[] = [];
+    computedAt(this.policy, d, 'duration', () => {
+      for (const [key, start] of firsts) {
+        const due = this.add(start.at, d.duration, d.calendar);
         if (due === null) continue;
-        const subject = d.subject === undefined ? undefined : String(start.attrs[d.subject]);
-        const own = stops.get(subject ?? '') ?? [];
-        const stop = own[firstAtOrAfter(own, start.at)] as CaseEvent | undefined;
+        const subject = d.subject === undefined ? undefined : key;
+        const stop = stops.get(key);
         const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
-        out.push({ id, subject, start, due, status, ...(stop && stop.at <= due ? { metAt: stop.at } : {}), ...(stop ? { stopAt: stop.at } : {}) });
+        const instance: DeadlineInstance = { id: d.id, subject, start, due, status };
+        if (stop && stop.at <= due) instance.metAt = stop.at;
+        if (stop) instance.stopAt = stop.at;
+        out.push(instance);
       }
-      return out;
     });
+    return out;
   }
 
   deadlineStatuses(c: Extract<Condition, { deadline: string }>, moment: Moment, hidden?: Hidden): string[] {
@@ -289,71 +343,94 @@ export class Runtime {
   }
 
   /** The highest value a per-period counter reached in any period up to now. */
-  counterMax(id: string, moment: Moment = 'at'): { max: number; period?: { from: number; until: number } } {
-    return this.cached(`counter|${id}|${moment}`, () => {
-      const c: Counter | undefined = this.policy.counters?.[id];
-      if (!c) return { max: 0 };
-      const byPeriod = new Map<number, { from: number; until: number; n: number }>();
-      const bump = (ms: number, n: number) => {
+  counterMax(id: string, moment: Moment = 'at'): CounterMax {
+    const c: Counter | undefined = this.policy.counters?.[id];
+    if (!c) return { max: 0 };
+    const d = 'breached' in c ? this.deadlineSpec(c.breached) : undefined;
+    const read = d ? [d.start.event, d.stop.event] : 'count' in c ? [c.count.event] : 'of' in c ? [c.of.event] : [];
+    if (read.length && read.every((t) => this.sees(t, moment))) return this.parent!.counterMax(id, moment);
+    const known = (this.counters ??= new Memo()).scope(moment, undefined);
+    let v = known.get(id);
+    if (v === undefined) known.set(id, (v = this.computeCounter(c, moment)));
+    return v;
+  }
+
+  private computeCounter(c: Counter, moment: Moment): CounterMax {
+    const byPeriod = new Map<number, { from: number; until: number; n: number }>();
+    // instants mostly come in time order: the period of the last one is tried first
+    let last: { from: number; until: number; n: number } | undefined;
+    const bump = (ms: number, n: number) => {
+      if (!last || ms < last.from || ms >= last.until) {
         const p = periodContaining(ms, this.policy.zone, c.per);
-        const cur = byPeriod.get(p.from) ?? { ...p, n: 0 };
-        cur.n += n;
-        byPeriod.set(p.from, cur);
-      };
-      if ('breached' in c) {
-        for (const i of this.deadlines(c.breached, moment)) if (i.status === 'breached') bump(i.due, 1);
-      } else if ('count' in c) for (const e of this.events(c.count, moment)) bump(e.at, 1);
-      else for (const e of this.events(c.of, moment)) bump(e.at, Number(e.attrs[c.sum] ?? 0));
-      let best: { max: number; period?: { from: number; until: number } } = { max: 0 };
-      for (const p of byPeriod.values()) if (p.n > best.max) best = { max: p.n, period: { from: p.from, until: p.until } };
-      return best;
-    });
+        last = byPeriod.get(p.from);
+        if (!last) byPeriod.set(p.from, (last = { ...p, n: 0 }));
+      }
+      last.n += n;
+    };
+    if ('breached' in c) {
+      for (const i of this.deadlines(c.breached, moment)) if (i.status === 'breached') bump(i.due, 1);
+    } else if ('count' in c) for (const e of this.events(c.count, moment)) bump(e.at, 1);
+    else for (const e of this.events(c.of, moment)) bump(e.at, Number(e.attrs[c.sum] ?? 0));
+    let best: CounterMax = { max: 0 };
+    for (const p of byPeriod.values()) if (p.n > best.max) best = { max: p.n, period: { from: p.from, until: p.until } };
+    return best;
   }
 
   /** Per ended period with downtime: availability and the credit owed (0 when not below the threshold). */
   credits(c: Credit): CreditPeriod[] {
-    return this.cached(`credits|${c.id}`, () => {
-      const now = this.now();
-      const intervals = this.events(c.downtime)
-        .map((e) => [e.at, Math.min(e.until ?? now, now)] as [number, number])
-        .filter(([a, b]) => b > a)
-        .sort((x, y) => x[0] - y[0]);
-      if (!intervals.length) return [];
-      // Only the periods some downtime touches: outages years apart never span the years between.
-      const periods = new Map<number, { from: number; until: number }>();
-      for (const [a, b] of intervals) for (const p of periodsBetween(a, b, this.policy.zone, c.per)) periods.set(p.from, p);
-      const union = disjointUnion(intervals);
-      const out: CreditPeriod[] = [];
-      let first = 0;
-      for (const p of [...periods.values()].sort((x, y) => x.from - y.from)) {
-        // Periods ascend, so the outages ending before this one never matter again.
-        while (first < union.length && union[first][1] <= p.from) first++;
-        if (p.until > now) continue;
-        const down = overlapLength(union, first, p.from, p.until);
-        if (down === 0) continue;
-        const availability = 1 - down / (p.until - p.from);
-        const amount = availability < c.below ? (c.multiplier * down) / HOUR : 0;
-        out.push({ from: p.from, until: p.until, downtimeMs: down, availability, amount });
-      }
-      return out;
-    });
+    if (this.sees(c.downtime.event)) return this.parent!.credits(c);
+    const memo = (this.creditMemo ??= new Map());
+    let v = memo.get(c);
+    if (v === undefined) memo.set(c, (v = this.computeCredits(c)));
+    return v;
   }
 
-  private evaluating = new Set<string>();
+  private computeCredits(c: Credit): CreditPeriod[] {
+    const now = this.now();
+    const intervals = this.events(c.downtime)
+      .map((e) => [e.at, Math.min(e.until ?? now, now)] as [number, number])
+      .filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]);
+    if (!intervals.length) return [];
+    // Only the periods some downtime touches: outages years apart never span the years between.
+    const periods = new Map<number, { from: number; until: number }>();
+    for (const [a, b] of intervals) for (const p of periodsBetween(a, b, this.policy.zone, c.per)) periods.set(p.from, p);
+    const union = disjointUnion(intervals);
+    const out: CreditPeriod[] = [];
+    let first = 0;
+    for (const p of [...periods.values()].sort((x, y) => x.from - y.from)) {
+      // Periods ascend, so the outages ending before this one never matter again.
+      while (first < union.length && union[first][1] <= p.from) first++;
+      if (p.until > now) continue;
+      const down = overlapLength(union, first, p.from, p.until);
+      if (down === 0) continue;
+      const availability = 1 - down / (p.until - p.from);
+      const amount = availability < c.below ? (c.multiplier * down) / HOUR : 0;
+      out.push({ from: p.from, until: p.until, downtimeMs: down, availability, amount });
+    }
+    return out;
+  }
 
   /** Whether an entitlement's compiled rule holds (for conditions that depend on another entitlement). */
   allowed(id: string): boolean {
-    return this.cached(`allowed|${id}`, () => {
-      const name = ruleName.entitlement(id);
-      const rule = this.rules.find((r) => r.name === name);
-      if (!rule || this.evaluating.has(id)) return false;
-      this.evaluating.add(id);
-      try {
-        return this.decide(this, rule.conditions as TopLevelCondition);
-      } finally {
-        this.evaluating.delete(id);
-      }
-    });
+    const memo = (this.allowedMemo ??= new Map());
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit;
+    const name = ruleName.entitlement(id);
+    const rule = this.rules.find((r) => r.name === name);
+    const evaluating = (this.evaluating ??= new Set());
+    if (!rule || evaluating.has(id)) {
+      memo.set(id, false);
+      return false;
+    }
+    evaluating.add(id);
+    try {
+      const v = this.decide(this, rule.conditions as TopLevelCondition);
+      memo.set(id, v);
+      return v;
+    } finally {
+      evaluating.delete(id);
+    }
   }
 
   open(calendarId: string, moment: Moment = 'at'): boolean {
