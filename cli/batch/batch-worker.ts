@@ -8,16 +8,22 @@ import { answerSummary } from './answer-summary.ts';
 import type { WorkerData, WorkerReply, WorkerTask } from './worker-protocol.ts';
 
 const { policy, lang, engine, form } = workerData as WorkerData;
-/** The UTF-8 bytes of many texts one after the other, in `spare` when it is large enough (a buffer
- *  the main thread has written out and given back: reusing it spares both threads an allocation
- *  outside the heap, which V8 answers with a full collection when it comes in quick succession),
- *  and where each text ends. */
-function encodeAll(texts: string[], spare: ArrayBuffer | undefined): { bytes: Uint8Array; ends: number[] } {
-  const size = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+/** Many texts as NDJSON lines (each followed by a newline) in UTF-8, one after the other, in `spare`
+ *  when it is large enough (a buffer the main thread has written out and given back: reusing it
+ *  spares both threads an allocation outside the heap, which V8 answers with full collections when
+ *  it comes in quick succession), and where each line ends; a missing text has no line. */
+function encodeLines(texts: (string | null)[], spare: ArrayBuffer | undefined): { bytes: Uint8Array; ends: number[] } {
+  const size = texts.reduce((n, t) => (t === null ? n : n + Buffer.byteLength(t) + 1), 0);
   // room to spare, so that the next chunks, a little larger, fit in the same buffer
   const bytes = Buffer.from(spare && spare.byteLength >= size ? spare : new ArrayBuffer(Math.ceil(size * 1.25)));
   let at = 0;
-  const ends = texts.map((t) => (at += bytes.write(t, at)));
+  const ends = texts.map((t) => {
+    if (t !== null) {
+      at += bytes.write(t, at);
+      bytes[at++] = 0x0a;
+    }
+    return at;
+  });
   return { bytes: new Uint8Array(bytes.buffer, 0, at), ends };
 }
 
@@ -30,12 +36,12 @@ export default async function answerChunk(task: WorkerTask) {
       const answer = await evaluate(policy, kase as Case, { lang, engine, ...(file !== undefined ? { file } : {}) });
       answers.push(form === 'object' ? answer : form === 'json' ? JSON.stringify(answer) : answerSummary(answer));
     } catch (e) {
-      answers.push(form === 'json' ? '' : null);
+      answers.push(null);
       invalid.push({ at, diagnostics: failureDiagnostics(e) });
     }
   }
   if (form !== 'json') return { answers, invalid } satisfies WorkerReply;
-  const reply: WorkerReply = { ...encodeAll(answers as string[], task.spare), invalid };
+  const reply: WorkerReply = { ...encodeLines(answers as (string | null)[], task.spare), invalid };
   // the buffer is moved to the main thread, not copied
   return move({ [transferableSymbol]: [reply.bytes!.buffer], [valueSymbol]: reply });
 }

@@ -35,7 +35,6 @@ const processIo = (): BatchIo => ({ stdout: process.stdout, stderr: process.stde
 const PEEK = 100;
 /** Invalid cases listed with their diagnostics in the summary; the rest are counted. */
 const LISTED = 20;
-const NEWLINE = Buffer.from('\n');
 
 /** The policy the first cases name, and the entries with those looked at put back in front. */
 async function namedPolicy(entries: AsyncGenerator<CliEntry>): Promise<{ named?: { id: unknown; entry: CliEntry }; entries: AsyncGenerator<CliEntry> }> {
@@ -53,6 +52,14 @@ async function namedPolicy(entries: AsyncGenerator<CliEntry>): Promise<{ named?:
     yield* entries;
   }
   return { named, entries: all() };
+}
+
+/** Adds bytes to the list, as part of the last ones when they follow them in the same buffer (no copy). */
+function appendBytes(list: Uint8Array[], bytes: Uint8Array): void {
+  const last = list.at(-1);
+  if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset)
+    list[list.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + bytes.length);
+  else list.push(bytes);
 }
 
 function invalidLines(key: string, ds: Diagnostic[], style: Style): string[] {
@@ -104,7 +111,8 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
   const batch = new BatchWorkers(policy, { workers: values.workers, lang: values.lang, engine: values.engine, form: values.json ? 'json' : 'summary' });
   try {
     for await (const chunk of batch.evaluateChunks(entries)) {
-      // the lines of a chunk in one write: the answers' bytes as the workers made them
+      // the lines of a chunk: the answers' lines as the workers made them, one after the other in
+      // their buffer, are written as one
       const out: Uint8Array[] = [];
       for (const r of chunk) {
         cases++;
@@ -115,11 +123,11 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
           invalid++;
           if (invalid <= LISTED) listed.push(...invalidLines(r.entry.key, diagnostics, err));
           out.push(Buffer.from(`${values.json ? JSON.stringify({ errors: diagnostics }) : invalidLines(r.entry.key, diagnostics, style).join('\n')}\n`));
-        } else if (values.json) out.push((r as { answer: Uint8Array }).answer, NEWLINE);
+        } else if (values.json) appendBytes(out, (r as { answer: Uint8Array }).answer);
         else out.push(Buffer.from(`${r.entry.key}  ${(r as { answer: string }).answer}\n`));
       }
       if (sameTerminal) progress!.clear();
-      io.stdout.write(Buffer.concat(out));
+      for (const bytes of out) io.stdout.write(bytes);
       progress?.update(cases);
     }
   } finally {

@@ -9,10 +9,10 @@ export interface WorkerData extends Pick<BatchOptions, 'lang' | 'engine'> {
   form: AnswerForm;
 }
 
-/** What a worker makes of an answer: the Answer itself; its JSON text as UTF-8 bytes (what `--json`
- *  prints: the worker encodes it, and the bytes of a whole chunk cross threads in one buffer that is
- *  moved, not copied, so the main thread only writes them out); or the one-line summary that
- *  `sla eval --batch` prints without `--json`. */
+/** What a worker makes of an answer: the Answer itself; its NDJSON line (its JSON text and a
+ *  newline) in UTF-8, what `--json` prints: the worker encodes it, and the lines of a whole chunk
+ *  cross threads in one buffer that is moved, not copied, so the main thread only writes them out;
+ *  or the one-line summary that `sla eval --batch` prints without `--json`. */
 export type AnswerForm = 'object' | 'json' | 'summary';
 
 /** The answer of one case in each form. */
@@ -31,7 +31,8 @@ export interface WorkerTask {
 }
 
 /** The answers of a chunk, by position in it; a case that was not answered has its diagnostics in
- *  `invalid` instead. For `json`, answer i is `bytes` from `ends[i - 1]` (or 0) to `ends[i]`. */
+ *  `invalid` instead. For `json`, answer i is `bytes` from `ends[i - 1]` (or 0) to `ends[i]`: the
+ *  lines of a chunk's answers are one after the other. */
 export interface WorkerReply {
   answers?: (Answer | string | null)[];
   bytes?: Uint8Array;

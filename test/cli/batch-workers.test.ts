@@ -28,7 +28,7 @@ it('gives, on two workers, the results of evaluating in this thread, in input or
   expect(inThread.filter((r) => 'diagnostics' in (r as object)).map((r) => (r as { index: number }).index)).toEqual([30, 31]);
 }, 120_000);
 
-it('gives each answer as its JSON text in UTF-8, or as its summary line, as the command prints them', async () => {
+it('gives each answer as its NDJSON line in UTF-8, or as its summary, as the command prints them', async () => {
   const entries: BatchEntry[] = [...generated.slice(0, 20), { case: { at: 'yesterday' } }, ...generated.slice(20)];
   const inThread = await collect(evaluateEntries(relokia, entries));
   const expected = (show: (a: Answer) => string) => inThread.map((r) => ('answer' in r ? show(r.answer) : r));
@@ -42,7 +42,7 @@ it('gives each answer as its JSON text in UTF-8, or as its summary line, as the 
   } finally {
     await json.close();
   }
-  expect(texts).toEqual(expected((a) => JSON.stringify(a)));
+  expect(texts).toEqual(expected((a) => `${JSON.stringify(a)}\n`));
   const summaries = (await collect(evaluateEntriesInWorkers(relokia, entries, { workers: 1, form: 'summary' }))).map((r) => ('answer' in r ? r.answer : r));
   expect(summaries).toEqual(expected(answerSummary));
 }, 120_000);

@@ -18,11 +18,13 @@ const relokia = bundled('relokia');
 const cases = generateCases(relokia.policy as never, { count: 30, seed: 9 }).map((c) => ({ policy: 'relokia', ...c }));
 const ndjson = (list: unknown[]) => list.map((c) => (typeof c === 'string' ? c : JSON.stringify(c))).join('\n') + '\n';
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
+/** What was written, as text: the answers' lines are written as UTF-8 bytes. */
+const text = (s: string | Uint8Array) => (typeof s === 'string' ? s : new TextDecoder().decode(s));
 
 /** Streams that capture what is written, a terminal or not. */
 function capture(options: { tty?: boolean; stdin?: AsyncIterable<string> } = {}) {
   const out = { stdout: '', stderr: '' };
-  const stream = (name: 'stdout' | 'stderr') => ({ isTTY: options.tty, columns: 100, write: (s: string | Uint8Array) => ((out[name] += String(s)), true) });
+  const stream = (name: 'stdout' | 'stderr') => ({ isTTY: options.tty, columns: 100, write: (s: string | Uint8Array) => ((out[name] += text(s)), true) });
   const io = { stdout: stream('stdout'), stderr: stream('stderr'), stdin: options.stdin ?? Readable.from([]) } as unknown as BatchIo;
   return { io, out };
 }
@@ -119,10 +121,10 @@ describe('sla eval --batch', () => {
     const { io, out } = capture({ stdin: Readable.from(generate(), { objectMode: true, highWaterMark: 1 }) });
     let written = 0;
     io.stdout.write = (s: string | Uint8Array) => {
-      const text = String(s);
-      written += text.split('\n').length - 1;
+      const t = text(s);
+      written += t.split('\n').length - 1;
       most = Math.max(most, produced - written);
-      out.stdout += text;
+      out.stdout += t;
       return true;
     };
     expect(await runBatch('-', values, io)).toBe(0);
