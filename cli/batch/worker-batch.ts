@@ -30,9 +30,10 @@ export interface WorkerBatchOptions<F extends AnswerForm = 'object'> extends Bat
 /** Cases per message: enough that a message's cost is small beside the cases' (a case takes about
  *  half a millisecond), few enough that the answers of a chunk (~30 KB each as JSON) stay small. */
 export const CHUNK = 32;
-/** Chunks in flight per worker: the one it answers, the next one waiting for it, and one being
- *  written out, so that no worker waits for the main thread. */
-const CHUNKS_PER_WORKER = 3;
+/** Chunks sent to a worker at once: the one it answers and the next. */
+const TASKS_PER_WORKER = 2;
+/** Chunks in flight per worker: those it was sent, and one being written out. */
+const CHUNKS_PER_WORKER = TASKS_PER_WORKER + 1;
 
 /** The reorder window of `workers` threads by default, in cases. */
 export const defaultWindow = (workers: number) => CHUNK * CHUNKS_PER_WORKER * workers;
@@ -75,8 +76,8 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
     if (!Number.isInteger(this.workers) || this.workers < 1) throw new RangeError(`workers must be a whole number of at least 1, not ${this.workers}`);
     this.window = options.window ?? defaultWindow(this.workers);
     if (!Number.isInteger(this.window) || this.window < 1) throw new RangeError(`the window must be a whole number of at least 1, not ${this.window}`);
-    // a smaller window is split so that each worker still has a chunk waiting
-    this.chunk = Math.max(1, Math.min(CHUNK, Math.floor(this.window / (2 * this.workers))));
+    // a smaller window is split into smaller chunks, as many per worker as the default has
+    this.chunk = Math.max(1, Math.min(CHUNK, Math.floor(this.window / (CHUNKS_PER_WORKER * this.workers))));
     this.form = options.form ?? 'object';
     const workerData: WorkerData = { policy, lang: options.lang, engine: options.engine, form: this.form };
     this.pool = new Piscina({
@@ -88,6 +89,9 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
       execArgv: execArgv(),
       // no run and wait time histograms: nothing reads them
       recordTiming: false,
+      // the next chunk waits at the worker, not in the pool's queue: a worker that finishes one need
+      // not wait for the main thread (busy, or not given a core at once) to be sent another
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
     });
     // A worker that fails while it holds no case (one that cannot start): piscina starts no other,
     // so the cases waiting for it are failed (SLA5020) rather than left waiting.
