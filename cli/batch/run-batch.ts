@@ -24,7 +24,7 @@ export interface BatchValues {
 
 /** Where the batch writes: the process's streams, or others in tests. */
 export interface BatchIo {
-  stdout: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'>;
+  stdout: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'> & { writableLength?: number };
   stderr: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'>;
   stdin: AsyncIterable<Uint8Array | string>;
 }
@@ -54,12 +54,14 @@ async function namedPolicy(entries: AsyncGenerator<CliEntry>): Promise<{ named?:
   return { named, entries: all() };
 }
 
-/** Adds bytes to the list, as part of the last ones when they follow them in the same buffer (no copy). */
-function appendBytes(list: Uint8Array[], bytes: Uint8Array): void {
+/** Adds a piece of output to the list, joined to the last one when both are text, or bytes that
+ *  follow the last ones in the same buffer (no copy). */
+function append(list: (string | Uint8Array)[], piece: string | Uint8Array): void {
   const last = list.at(-1);
-  if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset)
-    list[list.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + bytes.length);
-  else list.push(bytes);
+  if (typeof last === 'string' && typeof piece === 'string') list[list.length - 1] = last + piece;
+  else if (last instanceof Uint8Array && piece instanceof Uint8Array && last.buffer === piece.buffer && last.byteOffset + last.length === piece.byteOffset)
+    list[list.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + piece.length);
+  else list.push(piece);
 }
 
 function invalidLines(key: string, ds: Diagnostic[], style: Style): string[] {
@@ -111,9 +113,9 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
   const batch = new BatchWorkers(policy, { workers: values.workers, lang: values.lang, engine: values.engine, form: values.json ? 'json' : 'summary' });
   try {
     for await (const chunk of batch.evaluateChunks(entries)) {
-      // the lines of a chunk: the answers' lines as the workers made them, one after the other in
-      // their buffer, are written as one
-      const out: Uint8Array[] = [];
+      // the lines of a chunk, written in as few pieces as they are: the answers' lines as the
+      // workers made them, one after the other in their buffer, and the other lines as text
+      const out: (string | Uint8Array)[] = [];
       for (const r of chunk) {
         cases++;
         let diagnostics = 'diagnostics' in r ? r.diagnostics : undefined;
@@ -122,12 +124,15 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
           diagnostics = diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d));
           invalid++;
           if (invalid <= LISTED) listed.push(...invalidLines(r.entry.key, diagnostics, err));
-          out.push(Buffer.from(`${values.json ? JSON.stringify({ errors: diagnostics }) : invalidLines(r.entry.key, diagnostics, style).join('\n')}\n`));
-        } else if (values.json) appendBytes(out, (r as { answer: Uint8Array }).answer);
-        else out.push(Buffer.from(`${r.entry.key}  ${(r as { answer: string }).answer}\n`));
+          append(out, `${values.json ? JSON.stringify({ errors: diagnostics }) : invalidLines(r.entry.key, diagnostics, style).join('\n')}\n`);
+        } else append(out, values.json ? (r as { answer: Uint8Array }).answer : `${r.entry.key}  ${(r as { answer: string }).answer}\n`);
       }
       if (sameTerminal) progress!.clear();
-      for (const bytes of out) io.stdout.write(bytes);
+      let written: Promise<unknown> | undefined;
+      for (const piece of out) written = new Promise((resolve) => io.stdout.write(piece, resolve));
+      // A stream that holds what it could not write at once (a pipe on some systems) is waited for:
+      // memory stays bounded, and the chunk's buffer is not given back to a worker while in use.
+      if (io.stdout.writableLength) await written;
       progress?.update(cases);
     }
   } finally {

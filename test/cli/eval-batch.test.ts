@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../engine/analysis/generate-cases.ts';
 import { evaluate, type Case } from '../../engine/index.ts';
@@ -132,6 +132,22 @@ describe('sla eval --batch', () => {
     // the reorder window, the read in progress and the stream's own small buffer
     expect(most).toBeLessThanOrEqual(defaultWindow(values.workers) + 4);
     expect(defaultWindow(values.workers)).toBeLessThan(total / 4);
+  }, 180_000);
+
+  it('waits for a standard output that writes later (a pipe on some systems), and writes every answer whole', async () => {
+    const many = generateCases(relokia.policy as never, { count: 300, seed: 33 }).map((c) => ({ policy: 'relokia', ...c }));
+    const stdin = () => Readable.from(many.map((c) => `${JSON.stringify(c)}\n`));
+    const direct = capture({ stdin: stdin() });
+    await runBatch('-', values, direct.io);
+    // cases as fast as they are asked for, and an output that reads what it is given only later:
+    // the batch goes on meanwhile, and must not reuse the memory of what is still to be written
+    const slow = capture({ stdin: stdin() });
+    let late = '';
+    const write = (chunk: Buffer, _: unknown, done: () => void) => void setTimeout(() => ((late += text(chunk)), done()), 100);
+    slow.io.stdout = Object.assign(new Writable({ highWaterMark: 1024, write }), { isTTY: false, columns: 80 });
+    expect(await runBatch('-', values, slow.io)).toBe(0);
+    expect(lines(late)).toHaveLength(300);
+    expect(late).toBe(direct.out.stdout);
   }, 180_000);
 
   it('shows a progress line with the count, the rate and the time left only when stderr is a terminal', async () => {
