@@ -5,28 +5,10 @@ import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { failureDiagnostics } from '../../engine/batch/evaluate-many.ts';
 import { evaluate, type Answer, type Case } from '../../engine/core.ts';
 import { answerSummary } from './answer-summary.ts';
+import { encodeLines } from './encode-lines.ts';
 import type { WorkerData, WorkerReply, WorkerTask } from './worker-protocol.ts';
 
 const { policy, lang, engine, form } = workerData as WorkerData;
-/** Many texts as NDJSON lines (each followed by a newline) in UTF-8, one after the other, in `spare`
- *  when it is large enough (a buffer the main thread has written out and given back: reusing it
- *  spares both threads an allocation outside the heap, which V8 answers with full collections when
- *  it comes in quick succession), and where each line ends; a missing text has no line. */
-function encodeLines(texts: (string | null)[], spare: ArrayBuffer | undefined): { bytes: Uint8Array; ends: number[] } {
-  const size = texts.reduce((n, t) => (t === null ? n : n + Buffer.byteLength(t) + 1), 0);
-  // room to spare, so that the next chunks, a little larger, fit in the same buffer
-  const bytes = Buffer.from(spare && spare.byteLength >= size ? spare : new ArrayBuffer(Math.ceil(size * 1.25)));
-  let at = 0;
-  const ends = texts.map((t) => {
-    if (t !== null) {
-      at += bytes.write(t, at);
-      bytes[at++] = 0x0a;
-    }
-    return at;
-  });
-  return { bytes: new Uint8Array(bytes.buffer, 0, at), ends };
-}
-
 export default async function answerChunk(task: WorkerTask) {
   const answers: (Answer | string | null)[] = [];
   const invalid: WorkerReply['invalid'] = [];
