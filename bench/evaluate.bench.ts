@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { buildCalendars, parseInstant } from '../engine/calendar/index.ts';
 import { validateCase } from '../engine/case/validate-case.ts';
+import { parseRuleName } from '../engine/compile/rule-name.ts';
 import { compilePolicy, evaluate, loadPolicy, parseCaseSource, type Answer, type Case } from '../engine/index.ts';
 import { evaluateCondition } from '../engine/runtime/direct.ts';
 import { registerRuntime, runFacts } from '../engine/runtime/register.ts';
@@ -92,6 +93,43 @@ export default async (): Promise<BenchSection> => {
   // a stock Engine, the rules reloaded from JSON as a consumer of the compiled policy would
   const stock = registerRuntime(new Engine(JSON.parse(JSON.stringify(compiled.rules))));
   const runStock = () => stock.run(runFacts(createRuntime(p, calendars, kase, compiled.rules)));
+  // Every engine run the case needs, as the evaluator makes them on that path: the whole rule set
+  // once, the rules of per-subject entitlements once per subject (each ticket), and those of each
+  // per-event entitlement once per event view — stock Engines, nothing else.
+  const entitlements = p.entitlements ?? [];
+  const stockOf = (ids: Set<string>) =>
+    registerRuntime(
+      new Engine(
+        JSON.parse(
+          JSON.stringify(
+            compiled.rules.filter((r) => {
+              const id = parseRuleName(String(r.name));
+              return (id?.kind === 'entitlement' || id?.kind === 'field') && ids.has(id.entitlement);
+            }),
+          ),
+        ),
+      ),
+    );
+  const stockSubject = stockOf(new Set(entitlements.filter((e) => e.subject !== undefined).map((e) => e.id)));
+  const subjectAttributes = [...new Set(entitlements.map((e) => e.subject).filter((a): a is string => a !== undefined))];
+  const stockEach = entitlements.filter((e) => e.each !== undefined).map((e) => ({ each: e.each!, engine: stockOf(new Set([e.id])) }));
+  let stockRuns = 0;
+  const runStockAll = async () => {
+    const rt = createRuntime(p, calendars, kase, compiled.rules);
+    let runs = 1;
+    await stock.run(runFacts(rt));
+    for (const attribute of subjectAttributes)
+      for (const subject of rt.subjects(attribute)) {
+        await stockSubject.run(runFacts(rt.forSubject(attribute, subject)));
+        runs++;
+      }
+    for (const { each, engine } of stockEach)
+      for (const view of rt.perEvent(each)) {
+        await engine.run(runFacts(view.rt));
+        runs++;
+      }
+    stockRuns = runs;
+  };
   const runDirect = () => {
     const rt = createRuntime(p, calendars, kase, compiled.rules);
     return compiled.rules.map((r) => evaluateCondition(rt, r.conditions as TopLevelCondition));
@@ -147,6 +185,13 @@ export default async (): Promise<BenchSection> => {
       key: 'engine',
       label: '(b) raw engine run: stock `new Engine(rules)` + `registerRuntime`, `engine.run(runFacts(createRuntime(…)))`',
       fn: runStock,
+      minMs: 150,
+    },
+    {
+      key: 'engineAll',
+      label:
+        '(b⁺) every raw engine run the case needs: (b), then the per-subject rules once per ticket and each per-event rule set once per event view, stock Engines',
+      fn: runStockAll,
       minMs: 150,
     },
     { key: 'direct', label: '(c) the same rules through the direct evaluator (`evaluateCondition` per rule, new Runtime)', fn: runDirect, minMs: 120 },
@@ -222,7 +267,8 @@ export default async (): Promise<BenchSection> => {
       `${fresh.loadCompileMs.toFixed(0)} ms, the first \`evaluate\` ${fresh.firstEvaluateMs.toFixed(1)} ms, the second ${fresh.secondEvaluateMs.toFixed(1)} ms.`,
     '',
     `**Goals.** (a) ÷ (d): ${ratio(us.evaluate, us.hand)} against a goal of ≤ 2× — ${us.evaluate / us.hand <= 2 ? 'met' : '**missed**'}. ` +
-      `(a″) ÷ (b): ${ratio(us.evaluateJre, us.engine)} against a goal of ≤ 1.3× (our own overhead on the json-rules-engine path: validation, per-ticket runs, answer mapping) — ${us.evaluateJre / us.engine <= 1.3 ? 'met' : '**missed**'}. ` +
+      `(a″) ÷ (b⁺): ${ratio(us.evaluateJre, us.engineAll)} against a goal of ≤ 1.3× (our own overhead on the json-rules-engine path: validation, answer mapping, explanations, beside the ${stockRuns} engine runs the case needs) — ${us.evaluateJre / us.engineAll <= 1.3 ? 'met' : '**missed**'}; ` +
+      `against the single run (b), which leaves out the per-ticket and per-event runs, ${ratio(us.evaluateJre, us.engine)}. ` +
       `The compiled backend makes (a) ${ratio(us.evaluateJre, us.evaluate)} faster than (a″).`,
     '',
     '**Allocation per call** (a sampled heap profile that keeps the objects already collected, 200 calls):',

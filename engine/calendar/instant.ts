@@ -51,45 +51,68 @@ const MAX_INSTANT_TEXT = 40;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 
 // The fast path reads the form answers are written in — "2025-03-08T21:30:00.000+02:00", with or
-// without the milliseconds, or with Z — digit by digit; anything else (and any value out of range)
-// goes to the strict parser, which also words the errors.
-const digit = (s: string, i: number) => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
-};
-const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+// without the milliseconds, or with Z — by character codes; anything else (and any value out of
+// range) goes to the strict parser, which also words the errors.
+const [DASH, COLON, DOT, PLUS, T, Z] = ['-', ':', '.', '+', 'T', 'Z'].map((c) => c.charCodeAt(0));
+
+/** The two digits at i, i + 1 as a number; -1 when either is not a digit. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+// The day number of the first of each month from January 1900 to January 2200 (the instants the
+// clocks work with), so that the fast path reads a date's day number, and its month's length, from
+// the table instead of computing them.
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+let monthStarts: Int32Array | undefined;
+function monthStartTable(): Int32Array {
+  const t = new Int32Array((LAST_YEAR - FIRST_YEAR + 1) * 12 + 1);
+  for (let k = 0; k < t.length; k++) t[k] = daysFromCivil(FIRST_YEAR + Math.floor(k / 12), (k % 12) + 1, 1);
+  return t;
+}
 
 function fastInstant(s: string): number | undefined {
   const n = s.length;
   if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return undefined;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return undefined;
-  const y = two(s, 0) * 100 + two(s, 2);
+  if (s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH || s.charCodeAt(10) !== T || s.charCodeAt(13) !== COLON || s.charCodeAt(16) !== COLON)
+    return undefined;
+  const century = two(s, 0);
+  const yy = two(s, 2);
   const mo = two(s, 5);
   const d = two(s, 8);
   const h = two(s, 11);
   const mi = two(s, 14);
   const sec = two(s, 17);
+  const y = century * 100 + yy;
+  if (century < 0 || yy < 0 || y < FIRST_YEAR || y > LAST_YEAR || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return undefined;
+  const starts = (monthStarts ??= monthStartTable());
+  const month = (y - FIRST_YEAR) * 12 + mo - 1;
+  const first = starts[month];
+  if (d > starts[month + 1] - first) return undefined;
   let i = 19;
   let frac = 0;
   if (n === 24 || n === 29) {
-    if (s[19] !== '.') return undefined;
-    frac = digit(s, 20) * 100 + two(s, 21);
+    const hundreds = s.charCodeAt(20) - 48;
+    const rest = two(s, 21);
+    if (s.charCodeAt(19) !== DOT || hundreds < 0 || hundreds > 9 || rest < 0) return undefined;
+    frac = hundreds * 100 + rest;
     i = 23;
   }
   let off = 0;
   if (n - i === 1) {
-    if (s[i] !== 'Z') return undefined;
+    if (s.charCodeAt(i) !== Z) return undefined;
   } else {
-    const sign = s[i];
-    if ((sign !== '+' && sign !== '-') || s[i + 3] !== ':') return undefined;
+    const sign = s.charCodeAt(i);
     const oh = two(s, i + 1);
     const om = two(s, i + 4);
-    if (!(oh < 14 || (oh === 14 && om === 0)) || !(om <= 59)) return undefined;
-    off = (sign === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+    if ((sign !== PLUS && sign !== DASH) || s.charCodeAt(i + 3) !== COLON || oh < 0 || om < 0 || om > 59 || oh > 14 || (oh === 14 && om > 0)) return undefined;
+    off = (sign === DASH ? -(oh * 60 + om) : oh * 60 + om) * 60_000;
   }
-  // NaN (a non-digit) fails every comparison below
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && sec <= 59 && frac >= 0)) return undefined;
-  const ms = daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + frac - off;
+  const ms = (first + d - 1) * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + frac - off;
   return ms >= MIN_INSTANT && ms < MAX_INSTANT ? ms : undefined;
 }
 

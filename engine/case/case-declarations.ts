@@ -1,0 +1,83 @@
+// What a case may say under a policy, read off its declarations once per policy object, so that
+// reading a case is lookups in maps rather than walks over the policy. Built on first use, kept in a
+// WeakMap keyed by the policy and never changed afterwards (a policy object is not edited once
+// loaded: a new text is a new object).
+import type { AttributeDecl, FactDecl, Policy } from '../ir/schema.ts';
+import { percentInputs } from '../ir/amount.ts';
+import type { Scalar } from './case-model.ts';
+
+/** How a fact's or an attribute's value is checked. */
+export interface ValueRule {
+  type: FactDecl['type'];
+  /** the declared values, when there is an enum */
+  values?: ReadonlySet<Scalar>;
+  /** the least number allowed (quantities are non-negative unless declared otherwise) */
+  minimum: number;
+  /** the policy reads the value as a percentage, so it lies in 0–100 */
+  percent: boolean;
+}
+
+/** A declared name with the value used when a case leaves it out (undefined: none). */
+export interface Fill {
+  name: string;
+  default: Scalar | undefined;
+  /** for an attribute: whether leaving it out, without a default, is a problem */
+  required: boolean;
+}
+
+export interface EventRule {
+  duration: boolean;
+  attributes: ReadonlyMap<string, ValueRule>;
+  /** the declared attributes' names and rules, in declaration order (the order cases usually give them in) */
+  names: readonly string[];
+  rules: readonly ValueRule[];
+  /** every declared attribute, in declaration order */
+  fills: readonly Fill[];
+}
+
+export interface CaseDeclarations {
+  plans: ReadonlyMap<string, ReadonlySet<string>>;
+  planFills: readonly Fill[];
+  facts: ReadonlyMap<string, ValueRule>;
+  factFills: readonly Fill[];
+  events: ReadonlyMap<string, EventRule>;
+}
+
+const prepared = new WeakMap<Policy, CaseDeclarations>();
+
+// The type names as literals of this module: comparing a value's declared type with one of them is
+// then a pointer comparison, not a comparison of the policy text's characters.
+const TYPES: readonly FactDecl['type'][] = ['string', 'number', 'integer', 'boolean'];
+
+function valueRule(d: FactDecl | AttributeDecl, percent: boolean): ValueRule {
+  return { type: TYPES.find((t) => t === d.type) ?? d.type, ...(d.enum ? { values: new Set(d.enum) } : {}), minimum: d.minimum ?? 0, percent };
+}
+
+export function caseDeclarations(policy: Policy): CaseDeclarations {
+  const found = prepared.get(policy);
+  if (found) return found;
+  const percents = percentInputs(policy);
+  const facts = Object.entries(policy.facts ?? {});
+  const events = new Map<string, EventRule>();
+  for (const [type, decl] of Object.entries(policy.events)) {
+    const attributes = Object.entries(decl.attributes ?? {});
+    const names = attributes.map(([name]) => name);
+    const rules = attributes.map(([name, a]) => valueRule(a, percents.attributes.has(`${type}.${name}`)));
+    events.set(type, {
+      duration: decl.duration === true,
+      attributes: new Map(names.map((name, i) => [name, rules[i]])),
+      names,
+      rules,
+      fills: attributes.map(([name, a]) => ({ name, default: a.default, required: a.required !== false })),
+    });
+  }
+  const declarations: CaseDeclarations = {
+    plans: new Map(Object.entries(policy.plans).map(([dim, d]) => [dim, new Set(d.options)])),
+    planFills: Object.entries(policy.plans).map(([name, d]) => ({ name, default: d.default, required: true })),
+    facts: new Map(facts.map(([name, d]) => [name, valueRule(d, percents.facts.has(name))])),
+    factFills: facts.map(([name, d]) => ({ name, default: d.default, required: false })),
+    events,
+  };
+  prepared.set(policy, declarations);
+  return declarations;
+}
