@@ -9,6 +9,7 @@ import { encodeLines } from './encode-lines.ts';
 import type { WorkerData, WorkerReply, WorkerTask } from './worker-protocol.ts';
 
 const { policy, lang, engine, form } = workerData as WorkerData;
+
 export default async function answerChunk(task: WorkerTask) {
   const answers: (Answer | string | null)[] = [];
   const invalid: WorkerReply['invalid'] = [];
