@@ -11,22 +11,36 @@ export interface Anchor {
 }
 
 export class SourceMap {
-  private readonly spans = new Map<string, Position>();
+  /** records in the order made; the map of pointers is built from them when a span is first asked for */
+  private readonly pointers: string[] = [];
+  private readonly places: Position[] = [];
+  private spans?: Map<string, Position>;
   readonly anchors: Anchor[] = [];
 
   /** records where `pointer` came from; the first record of a pointer stands */
   at(pointer: string, x: Located): void {
-    if (this.spans.has(pointer)) return;
     const span = spanOf(x);
-    if (span) this.spans.set(pointer, span);
+    if (!span) return;
+    this.pointers.push(pointer);
+    this.places.push(span);
+    this.spans = undefined;
   }
 
   /** the span of a pointer, or of its nearest ancestor that has one */
   readonly locate: Locator = (pointer) => {
+    const spans = (this.spans ??= this.index());
     for (let p = pointer; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
-      const hit = this.spans.get(p);
+      const hit = spans.get(p);
       if (hit) return { ...hit }; // a copy: callers may not change the map
       if (p === '') return undefined;
     }
   };
+
+  private index(): Map<string, Position> {
+    const spans = new Map<string, Position>();
+    this.pointers.forEach((p, i) => {
+      if (!spans.has(p)) spans.set(p, this.places[i]);
+    });
+    return spans;
+  }
 }

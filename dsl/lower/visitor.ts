@@ -77,12 +77,18 @@ export function visitorClass(parser: PolicyParser): VisitorClass {
   return V;
 }
 
+/** One visitor per parser, made (and checked against the grammar) once: it holds nothing but the
+ *  lowering of the call in progress. */
+const instances = new WeakMap<PolicyParser, InstanceType<VisitorClass> & { lw?: Lowering }>();
+
 /** Lowers a policy's CST; `docs` are the `##` comment tokens, `tokens` all the others. */
 export function toIr(parser: PolicyParser, cst: CstNode, tokens: IToken[], docs: IToken[], file?: string): Lowered {
-  const visitor = new (visitorClass(parser))() as InstanceType<VisitorClass> & { lw?: Lowering };
+  const visitor = instances.get(parser) ?? (new (visitorClass(parser))() as InstanceType<VisitorClass> & { lw?: Lowering });
+  instances.set(parser, visitor);
   const lw = new Lowering(file, describedAt(tokens, docs));
   lw.visit = <T>(node: CstNode | undefined, arg?: unknown) => (node ? visitor.visit(node, arg) : undefined) as T;
   visitor.lw = lw;
   const policy = visitor.visit(cst) as Policy;
+  visitor.lw = undefined;
   return { policy, diagnostics: lw.diagnostics, locate: lw.map.locate, anchors: lw.map.anchors };
 }

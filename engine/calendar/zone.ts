@@ -70,6 +70,11 @@ function knownZoneNames(): string[] {
   return zoneNames;
 }
 
+/** IANA names found valid: luxon asks Intl afresh each time (a DateTimeFormat built per call), and
+ *  the names are a fixed, finite list, so this set stays small whatever the input. */
+const validZones = new Set<string>();
+const isValidIana = (zone: string): boolean => validZones.has(zone) || (IANAZone.isValidZone(zone) && validZones.add(zone) !== undefined);
+
 export interface ZoneProblem {
   message: string;
   help?: string;
@@ -109,7 +114,7 @@ export function zoneProblem(zone: string): ZoneProblem | undefined {
     };
   }
   if (zone.trim() !== zone) return { message: `time zone "${zone}" has surrounding spaces`, help: `write "${zone.trim()}"` };
-  if (IANAZone.isValidZone(zone)) return undefined;
+  if (isValidIana(zone)) return undefined;
   const found = nearest(zone, knownZoneNames());
   const near = found && (RENAMED[found] ?? found);
   return {

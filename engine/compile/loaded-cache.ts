@@ -11,7 +11,8 @@ const MAX_FILES = 64;
 /** Freezes a plain JSON-like value and everything it holds. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const v of Object.values(value)) deepFreeze(v);
+  if (Array.isArray(value)) for (const v of value) deepFreeze(v);
+  else for (const k in value) if (Object.hasOwn(value, k)) deepFreeze((value as Record<string, unknown>)[k]);
   return Object.freeze(value);
 }
 

@@ -32,6 +32,9 @@ const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
 /** Explicit tags that only say what the value already is in the core schema (`!!str 2025`). */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => YAML_TAG_PREFIX + t));
 
+/** Offsets [start, end) in the source (a node's `range` from `yaml` starts so too). */
+type Range = readonly [number, number, ...number[]];
+
 export interface ParsedData {
   value: unknown;
   locate: Locator;
@@ -45,8 +48,22 @@ export function screenSource(source: string, file?: string): Diagnostic | undefi
   if (bad >= 0) {
     return notText('it contains control characters or invalid UTF-8', { file, ...spanOf(source, bad, bad + 1) });
   }
-  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) return emptyDocument({ file });
+  if (onlyComments(source)) return emptyDocument({ file });
   return undefined;
+}
+
+/** Nothing but white space and `#` comments: read up to the first other character (a single
+ *  pattern repeating `\s*#.*` would backtrack exponentially over a long comment header). */
+function onlyComments(source: string): boolean {
+  const text = /\S/g;
+  for (let m = text.exec(source); m; m = text.exec(source)) {
+    if (m[0] !== '#') return false;
+    const end = /[\n\r\u2028\u2029]/g;
+    end.lastIndex = m.index;
+    if (!end.exec(source)) return true;
+    text.lastIndex = end.lastIndex;
+  }
+  return true;
 }
 
 /** The span [start, end) of the source as lines and columns, without a parser's line index. */
@@ -67,21 +84,24 @@ function flowDepth(source: string): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
   let at = 0;
-  let quote = '';
-  for (let i = 0; i < source.length; i++) {
+  // jump from one character that matters to the next instead of stepping over every one
+  const next = /["'#[\]{}]/g;
+  for (let m = next.exec(source); m; m = next.exec(source)) {
+    const i = m.index;
     const c = source[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#') {
+    if (c === '"') {
+      let j = i + 1;
+      for (; j < source.length && source[j] !== '"'; j++) if (source[j] === '\\') j++;
+      next.lastIndex = j + 1;
+    } else if (c === "'") {
+      const j = source.indexOf("'", i + 1);
+      next.lastIndex = j < 0 ? source.length : j + 1;
+    } else if (c === '#') {
       const nl = source.indexOf('\n', i);
-      i = nl < 0 ? source.length : nl;
+      next.lastIndex = nl < 0 ? source.length : nl + 1;
     } else if (c === '[' || c === '{') {
       if (++depth > max) [max, at] = [depth, i];
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    } else depth = Math.max(0, depth - 1);
   }
   return { depth: max, offset: at };
 }
@@ -115,7 +135,9 @@ export function readFully(source: string, file: string | undefined): ParsedData 
     const b = pos(Math.max(end, start + 1));
     return { ...a, endLine: b.line, endColumn: b.line === a.line ? Math.max(b.column, a.column + 1) : b.column };
   };
-  const rangeOf = (node: Node | null | undefined): Position | undefined => (node?.range ? span(node.range[0], node.range[1]) : undefined);
+  /** Where a node is, as offsets: turned into lines and columns only for a place reported or located. */
+  const rangeOf = (node: Node | null | undefined): Range | undefined => (node?.range ? node.range : undefined);
+  const spanAt = (r: Range): Position => span(r[0], r[1]);
   let doc;
   try {
     doc = parseDocument(source, {
@@ -144,25 +166,25 @@ export function readFully(source: string, file: string | undefined): ParsedData 
     throw new SlaError([tagDirectiveRefused({ file, ...spanOf(source, tagDirective.index, tagDirective.index + 4) })]);
 
   // Walk the tree iteratively: refuse aliases and forbidden keys, cap depth, and index positions.
-  const index = new Map<string, { value: Position; key?: Position }>();
-  const whole = span(0, source.length);
-  const stack: { node: Node | null; pointer: string; depth: number; key?: Position }[] = [{ node: doc.contents as Node | null, pointer: '', depth: 0 }];
+  const index = new Map<string, { value: Range; key?: Range }>();
+  const whole: Range = [0, source.length];
+  const stack: { node: Node | null; pointer: string; depth: number; key?: Range }[] = [{ node: doc.contents as Node | null, pointer: '', depth: 0 }];
   while (stack.length && errors.length < MAX_ERRORS) {
     const { node, pointer, depth, key } = stack.pop()!;
     if (!node) continue;
     const at = rangeOf(node) ?? whole;
     index.set(pointer, { value: at, key });
     if (depth > MAX_DEPTH) {
-      errors.push(nestingTooDeep(MAX_DEPTH, undefined, { file, ...at }));
+      errors.push(nestingTooDeep(MAX_DEPTH, undefined, { file, ...spanAt(at) }));
       break;
     }
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
       const shown = tag.startsWith(YAML_TAG_PREFIX) ? `!!${tag.slice(YAML_TAG_PREFIX.length)}` : tag;
-      errors.push(yamlTagRefused(shown, { file, ...at }));
+      errors.push(yamlTagRefused(shown, { file, ...spanAt(at) }));
     }
     if (isAlias(node)) {
-      errors.push(aliasRefused(node.source, { file, ...at }));
+      errors.push(aliasRefused(node.source, { file, ...spanAt(at) }));
     } else if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -170,11 +192,11 @@ export function readFully(source: string, file: string | undefined): ParsedData 
         const keyText = isScalar(k) ? String(k.value) : '';
         const keyAt = rangeOf(k) ?? at;
         if (!isScalar(k)) {
-          errors.push(keyNotScalar({ file, ...keyAt }));
+          errors.push(keyNotScalar({ file, ...spanAt(keyAt) }));
           continue;
         }
         if (FORBIDDEN_KEYS.has(keyText)) {
-          errors.push(forbiddenKey(keyText, { file, ...keyAt, path: `${pointer}/${pointerPart(keyText)}` }));
+          errors.push(forbiddenKey(keyText, { file, ...spanAt(keyAt), path: `${pointer}/${pointerPart(keyText)}` }));
           continue;
         }
         stack.push({ node: pair.value as Node | null, pointer: `${pointer}/${pointerPart(keyText)}`, depth: depth + 1, key: keyAt });
@@ -198,7 +220,7 @@ export function readFully(source: string, file: string | undefined): ParsedData 
     // underlined at its key where it has one, since an object's own span runs over many lines).
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
       const hit = index.get(p);
-      if (hit) return { ...((p === pointer && part === 'value' ? hit.value : hit.key) ?? hit.value) }; // a copy: the index stays as parsed
+      if (hit) return spanAt((p === pointer && part === 'value' ? hit.value : hit.key) ?? hit.value);
       if (p === '') return undefined;
     }
   };

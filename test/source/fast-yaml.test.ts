@@ -121,6 +121,22 @@ describe('the fast YAML reader', () => {
     fc.assert(fc.property(mutated, agrees), { seed: SEED, numRuns: 3000 });
   });
 
+  it('reads the forms policies are written in itself, as the full reader reads them', () => {
+    for (const s of [
+      'a: 1\nb:\n  c: [x, "y z", 2.5, null]\n  d: { e: true, "f g": -3, h: [] }\n',
+      '# head\nlist:\n- a\n-   b # note\n-\n  - c\n- k: v\n  l:\n  - m\nafter: ~\n',
+      '- - 1\n  - 2\n- id: x\n  text: |-\n    line one\n      indented\n\n    # not a comment\n  next: 0o17\n',
+      'folded: >-\n  one\n  two\n\n  three\n\n\n  four\nkept: |\n  last\n\n\nclip: >\n  x\n',
+      'q: "tab\\there \\"q\\" \\u00e9 \\\\ \\/"\ns: \'it\'\'s # not a comment\'\nurl: http://x.y/z#frag\ntime: 12:30\n',
+      'key with spaces  : value with  spaces   \nC-sharp: C#\n"quoted key": 1\nempty:\nlast: -1\n',
+      'top:\n  # a comment between\n  inner:\n    deep: .inf\n  # and one after\nnext: 1e3\n',
+    ]) {
+      const fast = fastYaml(s, MAX_DEPTH);
+      expect(fast, s).toBeDefined();
+      expect(full(s), s).toEqual({ value: fast });
+    }
+  });
+
   it('stands aside for aliases, tags, duplicate keys, directives, several documents and deep nesting', () => {
     for (const s of [
       'a: &x 1\nb: *x\n',
@@ -131,6 +147,11 @@ describe('the fast YAML reader', () => {
       'a: 1\n---\nb: 2\n',
       '? [a]\n: 1\n',
       `${'- '.repeat(MAX_DEPTH + 1)}x\n`,
+      `${Array.from({ length: MAX_DEPTH + 1 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} x\n`,
+      'a: [1, 2\nb: 3\n',
+      'a: b: c\n',
+      'a: 1\n b: 2\n',
+      '{a: 1}: x\n',
     ]) {
       expect(fastYaml(s, MAX_DEPTH), s).toBeUndefined();
       expect(full(s), s).toHaveProperty('refused');

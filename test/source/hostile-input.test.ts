@@ -19,6 +19,7 @@ describe('hostile or malformed YAML gets a diagnostic, never a crash', () => {
     ['20 000 nested block sequences', '- '.repeat(20_000) + 'x', 'SLA1005'],
     ['an empty file', '', 'SLA1006'],
     ['a file of comments only', '# nothing here\n', 'SLA1006'],
+    ['10 000 comment lines and nothing else', '# note\n'.repeat(10_000) + '   \n', 'SLA1006'],
     ['binary garbage', '\u0000\u0001\u00ff\ufffdPNG', 'SLA1007'],
     ['a __proto__ key', 'a:\n  __proto__: { polluted: true }\n', 'SLA1008'],
     ['a duplicate key', 'id: x\nid: y\n', 'SLA1003'],
@@ -32,6 +33,11 @@ describe('hostile or malformed YAML gets a diagnostic, never a crash', () => {
       expect(ds[0].file).toBe('input.yaml');
     });
   }
+
+  it('reads a document under a long comment header, without stalling on it', { timeout: 10_000 }, () => {
+    const { value } = parseData('# header\n'.repeat(60) + 'a: 1 # note\n', 'commented.yaml');
+    expect(value).toEqual({ a: 1 });
+  });
 
   it('points at the line and column of the problem', () => {
     const ds = diagnosticsOf(() => parseData('ok: 1\nnested:\n  __proto__: 1\n', 'p.yaml'));
