@@ -2,7 +2,7 @@
 // folder, answered under one policy on worker threads, one line per case in input order (the
 // Answer, or `{ "errors": [...] }`, with --json; a short summary without), a progress line on a
 // terminal's stderr, and a summary at the end. Exit 1 when a case was invalid.
-import { compilePolicy, formatDiagnostic, SlaError, type Answer, type Backend, type Diagnostic, type Language } from '../../engine/core.ts';
+import { compilePolicy, formatDiagnostic, SlaError, type Backend, type Diagnostic, type Language } from '../../engine/core.ts';
 import { findPolicy, loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
 import { EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { escapeStrings } from '../text/escape-controls.ts';
@@ -11,7 +11,7 @@ import { styleFor, type Style } from '../text/style.ts';
 import { UsageError } from '../usage-error.ts';
 import { showDuration, Progress, rateOf } from './progress.ts';
 import { batchSource, countCases, readBatch, type CliEntry } from './read-batch.ts';
-import { evaluateEntriesInWorkers } from './worker-batch.ts';
+import { BatchWorkers } from './worker-batch.ts';
 
 export interface BatchValues {
   policy?: string;
@@ -24,7 +24,7 @@ export interface BatchValues {
 
 /** Where the batch writes: the process's streams, or others in tests. */
 export interface BatchIo {
-  stdout: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'>;
+  stdout: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'> & { writableLength?: number };
   stderr: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'>;
   stdin: AsyncIterable<Uint8Array | string>;
 }
@@ -54,17 +54,14 @@ async function namedPolicy(entries: AsyncGenerator<CliEntry>): Promise<{ named?:
   return { named, entries: all() };
 }
 
-/** One readable line for an answer: what a person scanning a batch wants to see. */
-export function answerSummary(a: Answer): string {
-  const counts = (values: string[]) => [...new Set(values)].map((v) => `${values.filter((x) => x === v).length} ${v}`).join(', ');
-  const parts = [
-    `deadlines: ${a.deadlines.length ? counts(a.deadlines.map((d) => d.status)) : 'none'}`,
-    `entitlements: ${a.entitlements.filter((e) => e.allowed).length} of ${a.entitlements.length} allowed`,
-    `refund: ${a.refund ? (a.refund.eligible ? `${a.refund.percent}% (${a.refund.amount} ${a.refund.currency})` : 'not eligible') : 'none'}`,
-    `credits: ${a.credits.length ? `${a.credits.reduce((s, c) => s + c.amount, 0)} ${a.credits[0].unit}` : 'none'}`,
-  ];
-  if (a.warnings.length) parts.push(plural(a.warnings.length, 'warning'));
-  return parts.join(' · ');
+/** Adds a piece of output to the list, joined to the last one when both are text, or bytes that
+ *  follow the last ones in the same buffer (no copy). */
+function append(list: (string | Uint8Array)[], piece: string | Uint8Array): void {
+  const last = list.at(-1);
+  if (typeof last === 'string' && typeof piece === 'string') list[list.length - 1] = last + piece;
+  else if (last instanceof Uint8Array && piece instanceof Uint8Array && last.buffer === piece.buffer && last.byteOffset + last.length === piece.byteOffset)
+    list[list.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + piece.length);
+  else list.push(piece);
 }
 
 function invalidLines(key: string, ds: Diagnostic[], style: Style): string[] {
@@ -113,32 +110,33 @@ async function answerBatch(ref: string, values: BatchValues, io: BatchIo, starte
   let cases = 0;
   let invalid = 0;
   const listed: string[] = []; // the lines of the first LISTED invalid cases
-  const results = evaluateEntriesInWorkers<CliEntry, 'json' | 'object'>(policy, entries, {
-    workers: values.workers,
-    lang: values.lang,
-    engine: values.engine,
-    form: values.json ? 'json' : 'object',
-  });
-  for await (const r of results) {
-    cases++;
-    let diagnostics = 'diagnostics' in r ? r.diagnostics : undefined;
-    // about the policy, not the case (a duration its clock cannot compute): placed in its file
-    if (diagnostics)
-      diagnostics = diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d));
-    if (diagnostics) {
-      invalid++;
-      if (invalid <= LISTED) listed.push(...invalidLines(r.entry.key, diagnostics, err));
+  const batch = new BatchWorkers(policy, { workers: values.workers, lang: values.lang, engine: values.engine, form: values.json ? 'json' : 'summary' });
+  try {
+    for await (const chunk of batch.evaluateChunks(entries)) {
+      // the lines of a chunk, written in as few pieces as they are: the answers' lines as the
+      // workers made them, one after the other in their buffer, and the other lines as text
+      const out: (string | Uint8Array)[] = [];
+      for (const r of chunk) {
+        cases++;
+        let diagnostics = 'diagnostics' in r ? r.diagnostics : undefined;
+        if (diagnostics) {
+          // about the policy, not the case (a duration its clock cannot compute): placed in its file
+          diagnostics = diagnostics.map((d) => (d.file === undefined && d.path !== undefined ? { ...d, file: loaded.file, ...loaded.locate(d.path) } : d));
+          invalid++;
+          if (invalid <= LISTED) listed.push(...invalidLines(r.entry.key, diagnostics, err));
+          append(out, `${values.json ? JSON.stringify({ errors: diagnostics }) : invalidLines(r.entry.key, diagnostics, style).join('\n')}\n`);
+        } else append(out, values.json ? (r as { answer: Uint8Array }).answer : `${r.entry.key}  ${(r as { answer: string }).answer}\n`);
+      }
+      if (sameTerminal) progress!.clear();
+      let written: Promise<unknown> | undefined;
+      for (const piece of out) written = new Promise((resolve) => io.stdout.write(piece, resolve));
+      // A stream that holds what it could not write at once (a pipe on some systems) is waited for:
+      // memory stays bounded, and the chunk's buffer is not given back to a worker while in use.
+      if (io.stdout.writableLength) await written;
+      progress?.update(cases);
     }
-    const line = values.json
-      ? diagnostics
-        ? JSON.stringify({ errors: diagnostics })
-        : (r as { answer: string }).answer
-      : diagnostics
-        ? invalidLines(r.entry.key, diagnostics, style).join('\n')
-        : `${r.entry.key}  ${answerSummary((r as { answer: Answer }).answer)}`;
-    if (sameTerminal) progress!.clear();
-    io.stdout.write(`${line}\n`);
-    progress?.update(cases);
+  } finally {
+    await batch.close();
   }
   progress?.clear();
 

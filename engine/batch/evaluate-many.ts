@@ -49,7 +49,7 @@ export function failureDiagnostics(e: unknown): Diagnostic[] {
 
 /** Diagnostics found in the case (evaluate gives them the case's file) placed at their line and
  *  column in it; the others (a pointer into the policy) are left as they are. */
-const placeInCase = (ds: Diagnostic[], entry: BatchEntry): Diagnostic[] =>
+export const placeInCase = (ds: Diagnostic[], entry: BatchEntry): Diagnostic[] =>
   entry.locate && entry.file !== undefined ? ds.map((d) => (d.file === entry.file ? placeDiagnostic(d, { locate: entry.locate }) : d)) : ds;
 
 /** The batch loop: entries in, results out in order, `answer` run for at most `window` at a time. */

@@ -5,7 +5,7 @@
 
 export type AnyIterable<T> = AsyncIterable<T> | Iterable<T>;
 
-function iteratorOf<T>(source: AnyIterable<T>): AsyncIterator<T> {
+export function iteratorOf<T>(source: AnyIterable<T>): AsyncIterator<T> {
   if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
   const it = source[Symbol.iterator]();
   return {

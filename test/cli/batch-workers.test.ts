@@ -1,7 +1,8 @@
 // The worker-thread batch: the same results, in the same order, as evaluating in this thread, and
 // the failures of a worker confined to the cases it held.
 import { expect, it } from 'vitest';
-import { evaluateEntries, type BatchEntry, type EntryResult } from '../../engine/index.ts';
+import { evaluateEntries, type Answer, type BatchEntry, type Diagnostic, type EntryResult } from '../../engine/index.ts';
+import { answerSummary } from '../../cli/batch/answer-summary.ts';
 import { generateCases } from '../../engine/analysis/generate-cases.ts';
 import { BatchWorkers, evaluateEntriesInWorkers } from '../../cli/batch/worker-batch.ts';
 import { bundled } from '../evaluate/backends-agree.ts';
@@ -9,8 +10,8 @@ import { bundled } from '../evaluate/backends-agree.ts';
 const relokia = bundled('relokia');
 const generated = generateCases(relokia.policy as never, { count: 60, seed: 4 }).map((c) => ({ case: c }) as BatchEntry);
 
-async function collect<E>(results: AsyncIterable<EntryResult<E>>) {
-  const out: unknown[] = [];
+async function collect<E, A>(results: AsyncIterable<EntryResult<E, A>>) {
+  const out: ({ index: number; answer: A } | { index: number; diagnostics: Diagnostic[] })[] = [];
   for await (const r of results) out.push('answer' in r ? { index: r.index, answer: r.answer } : { index: r.index, diagnostics: r.diagnostics });
   return out;
 }
@@ -25,6 +26,25 @@ it('gives, on two workers, the results of evaluating in this thread, in input or
   const inThread = await collect(evaluateEntries(relokia, entries));
   expect(await collect(evaluateEntriesInWorkers(relokia, entries, { workers: 2 }))).toEqual(inThread);
   expect(inThread.filter((r) => 'diagnostics' in (r as object)).map((r) => (r as { index: number }).index)).toEqual([30, 31]);
+}, 120_000);
+
+it('gives each answer as its NDJSON line in UTF-8, or as its summary, as the command prints them', async () => {
+  const entries: BatchEntry[] = [...generated.slice(0, 20), { case: { at: 'yesterday' } }, ...generated.slice(20)];
+  const inThread = await collect(evaluateEntries(relokia, entries));
+  const expected = (show: (a: Answer) => string) => inThread.map((r) => ('answer' in r ? show(r.answer) : r));
+  const decoder = new TextDecoder();
+  const json = new BatchWorkers(relokia, { workers: 2, form: 'json', window: 16 });
+  const texts: unknown[] = [];
+  try {
+    // a chunk's bytes are read before the next chunk is asked for (its buffer is then reused)
+    for await (const chunk of json.evaluateChunks(entries))
+      for (const r of chunk) texts.push('answer' in r ? decoder.decode(r.answer) : { index: r.index, diagnostics: r.diagnostics });
+  } finally {
+    await json.close();
+  }
+  expect(texts).toEqual(expected((a) => `${JSON.stringify(a)}\n`));
+  const summaries = (await collect(evaluateEntriesInWorkers(relokia, entries, { workers: 1, form: 'summary' }))).map((r) => ('answer' in r ? r.answer : r));
+  expect(summaries).toEqual(expected(answerSummary));
 }, 120_000);
 
 it('reads an endless input only the reorder window ahead of the answers taken', async () => {
@@ -52,21 +72,32 @@ it('reports a case that cannot be sent to a worker as SLA5020, and answers the o
 }, 120_000);
 
 it('fails only the cases a crashed worker held (SLA5020), answers the rest, and ends', async () => {
-  const batch = new BatchWorkers(relokia, { workers: 2 });
+  // chunks of 4 cases (a window of 24 on 2 workers), so that later chunks are out while results come in
+  const batch = new BatchWorkers(relokia, { workers: 2, window: 24 });
+  const workers: { id: number; currentUsage: number }[] = [];
+  batch.pool.on('workerCreate', (w: { id: number; currentUsage: number }) => workers.push(w));
   const inThread = await collect(evaluateEntries(relokia, generated));
   const results: unknown[] = [];
+  let killed = false;
   try {
     for await (const r of batch.evaluate(generated)) {
-      // a worker dies while the window is full: it held a case then
-      if (r.index === 10) await batch.pool.threads[0].terminate();
+      // a worker dies while it holds a chunk
+      const busy = killed ? undefined : workers.find((w) => w.currentUsage > 0);
+      if (busy) {
+        killed = true;
+        await batch.pool.threads.find((t) => t.threadId === busy.id)!.terminate();
+      }
       results.push('answer' in r ? { index: r.index, answer: r.answer } : { index: r.index, diagnostics: r.diagnostics });
     }
   } finally {
     await batch.close();
   }
+  expect(killed).toBe(true);
   expect(results).toHaveLength(generated.length);
   const failed = results.filter((r) => 'diagnostics' in (r as object)) as { index: number; diagnostics: { code: string }[] }[];
+  // the chunks it held: the one it was answering and the next
   expect(failed.length).toBeGreaterThan(0);
+  expect(failed.length).toBeLessThanOrEqual(2 * 4);
   for (const f of failed) expect(f.diagnostics.map((d) => d.code)).toEqual(['SLA5020']);
   const failedAt = new Set(failed.map((f) => f.index));
   expect(results.filter((r) => !failedAt.has((r as { index: number }).index))).toEqual(inThread.filter((r) => !failedAt.has((r as { index: number }).index)));

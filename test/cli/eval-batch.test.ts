@@ -4,11 +4,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../engine/analysis/generate-cases.ts';
 import { evaluate, type Case } from '../../engine/index.ts';
 import { runBatch, type BatchIo } from '../../cli/batch/run-batch.ts';
+import { defaultWindow } from '../../cli/batch/worker-batch.ts';
 import { displayPath } from '../../cli/display-path.ts';
 import { bundled } from '../evaluate/backends-agree.ts';
 import { ROOT, runSla, STACK_FRAME, tempFiles } from './run-sla.ts';
@@ -17,11 +18,13 @@ const relokia = bundled('relokia');
 const cases = generateCases(relokia.policy as never, { count: 30, seed: 9 }).map((c) => ({ policy: 'relokia', ...c }));
 const ndjson = (list: unknown[]) => list.map((c) => (typeof c === 'string' ? c : JSON.stringify(c))).join('\n') + '\n';
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
+/** What was written, as text: the answers' lines are written as UTF-8 bytes. */
+const text = (s: string | Uint8Array) => (typeof s === 'string' ? s : new TextDecoder().decode(s));
 
 /** Streams that capture what is written, a terminal or not. */
 function capture(options: { tty?: boolean; stdin?: AsyncIterable<string> } = {}) {
   const out = { stdout: '', stderr: '' };
-  const stream = (name: 'stdout' | 'stderr') => ({ isTTY: options.tty, columns: 100, write: (s: string) => ((out[name] += s), true) });
+  const stream = (name: 'stdout' | 'stderr') => ({ isTTY: options.tty, columns: 100, write: (s: string | Uint8Array) => ((out[name] += text(s)), true) });
   const io = { stdout: stream('stdout'), stderr: stream('stderr'), stdin: options.stdin ?? Readable.from([]) } as unknown as BatchIo;
   return { io, out };
 }
@@ -117,16 +120,34 @@ describe('sla eval --batch', () => {
     }
     const { io, out } = capture({ stdin: Readable.from(generate(), { objectMode: true, highWaterMark: 1 }) });
     let written = 0;
-    io.stdout.write = (s: string) => {
-      written++;
+    io.stdout.write = (s: string | Uint8Array) => {
+      const t = text(s);
+      written += t.split('\n').length - 1;
       most = Math.max(most, produced - written);
-      out.stdout += s;
+      out.stdout += t;
       return true;
     };
     expect(await runBatch('-', values, io)).toBe(0);
     expect(written).toBe(total);
-    // the reorder window (4 per worker), the read in progress and the stream's own small buffer
-    expect(most).toBeLessThanOrEqual(4 * values.workers + 4);
+    // the reorder window, the read in progress and the stream's own small buffer
+    expect(most).toBeLessThanOrEqual(defaultWindow(values.workers) + 4);
+    expect(defaultWindow(values.workers)).toBeLessThan(total / 4);
+  }, 180_000);
+
+  it('waits for a standard output that writes later (a pipe on some systems), and writes every answer whole', async () => {
+    const many = generateCases(relokia.policy as never, { count: 300, seed: 33 }).map((c) => ({ policy: 'relokia', ...c }));
+    const stdin = () => Readable.from(many.map((c) => `${JSON.stringify(c)}\n`));
+    const direct = capture({ stdin: stdin() });
+    await runBatch('-', values, direct.io);
+    // cases as fast as they are asked for, and an output that reads what it is given only later:
+    // the batch goes on meanwhile, and must not reuse the memory of what is still to be written
+    const slow = capture({ stdin: stdin() });
+    let late = '';
+    const write = (chunk: Buffer, _: unknown, done: () => void) => void setTimeout(() => ((late += text(chunk)), done()), 100);
+    slow.io.stdout = Object.assign(new Writable({ highWaterMark: 1024, write }), { isTTY: false, columns: 80 });
+    expect(await runBatch('-', values, slow.io)).toBe(0);
+    expect(lines(late)).toHaveLength(300);
+    expect(late).toBe(direct.out.stdout);
   }, 180_000);
 
   it('shows a progress line with the count, the rate and the time left only when stderr is a terminal', async () => {
