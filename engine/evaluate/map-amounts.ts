@@ -1,7 +1,7 @@
 import type { AmountItem } from '../answer.ts';
 import type { Amount } from '../ir/schema.ts';
 import { evaluateAmount } from '../runtime/amount.ts';
-import type { MapContext } from './map-context.ts';
+import { inPlan, type MapContext } from './map-context.ts';
 
 /** The policy's amount items that apply to the case's plans (an item for another plan is left out). */
 export function mapAmounts({ rt, plan, outcomes, explain, warnings }: MapContext): AmountItem[] {
@@ -12,7 +12,7 @@ export function mapAmounts({ rt, plan, outcomes, explain, warnings }: MapContext
     const o = outcomes[plan.amounts[i]];
     if (!o) continue;
     explain(a.clause, o);
-    if (!o.plan.planAt.every((at) => o.conditions[at].result === true)) continue;
+    if (!inPlan(o)) continue;
     const value = rt.value<Amount>(a.value);
     if (value === undefined) continue;
     const r = evaluateAmount(value, rt);

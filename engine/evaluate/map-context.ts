@@ -11,6 +11,12 @@ export interface RuleOutcome {
   plan: RulePlan;
 }
 
+/** Whether the case's plans give the item of an outcome: every `plan` condition of its rule holds. */
+export function inPlan(o: RuleOutcome): boolean {
+  for (const i of o.plan.planAt) if (o.conditions[i].result !== true) return false;
+  return true;
+}
+
 /** A run's outcomes, by the rule's position among the compiled rules (none for a rule not run). */
 export type Outcomes = readonly (RuleOutcome | undefined)[];
 

@@ -8,7 +8,7 @@ import { evaluateAmount } from '../runtime/amount.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { EntitlementPlan } from './answer-plan.ts';
 import type { ConditionPlan } from './condition-plan.ts';
-import type { MapContext, Outcomes, RuleOutcome } from './map-context.ts';
+import { inPlan, type MapContext, type Outcomes, type RuleOutcome } from './map-context.ts';
 import type { Seen } from './explain.ts';
 import { computedAt } from '../runtime/policy-locations.ts';
 import { fillLedger, ledgerReasons } from './map-ledger.ts';
@@ -53,11 +53,6 @@ function reason(c: Seen, plan: ConditionPlan, rt: Runtime, e: EntitlementPlan, l
       return withPending(ok ? (plan.words as string) : `not met: ${plan.text}`, pendingNotes(plan, c, rt));
   }
 }
-
-const inPlan = (o: RuleOutcome) => {
-  for (const i of o.plan.planAt) if (o.conditions[i].result !== true) return false;
-  return true;
-};
 
 export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
   const { rt, outcomes, explain } = ctx;
