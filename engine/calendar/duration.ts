@@ -3,7 +3,7 @@ import { DURATION_PATTERN } from '../ir/schema.ts';
 import { durationNeedsCalendar, invalidDuration, partSolarYear, SlaError } from '../diagnostics/index.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './civil.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
-import { checkInstant, checkSpan } from './limits.ts';
+import { checkInstant, checkSpan, LIMIT_MS } from './limits.ts';
 import { addSolarYears, addWallDays } from './solar.ts';
 import { zoneClock } from './zone-clock.ts';
 
@@ -68,7 +68,8 @@ export const nominalMs = ({ amount, unit }: ParsedDuration) => amount * NOMINAL_
 export const isBusinessUnit = (u: DurationUnit) => u === 'business_days' || u === 'business_day_hours' || u === 'business_hours';
 
 function span(ms: number, duration: string): number {
-  checkSpan(ms, `"${duration}"`);
+  // the check's words only when it fails
+  if (!(ms >= 0 && ms <= LIMIT_MS)) checkSpan(ms, `"${duration}"`);
   return Math.round(ms);
 }
 

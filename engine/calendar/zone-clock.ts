@@ -37,6 +37,9 @@ abstract class BaseClock implements ZoneClock {
   constructor(readonly zone: string) {}
   abstract offsetMs(t: number): number;
   abstract segments(from: number, to: number): Segment[];
+  /** An instant after `t` up to which the offset is surely `offsetMs(t)` (the next change, or
+   *  sooner): where no change falls in a window, conversions need no segments. */
+  protected abstract steadyUntil(t: number): number;
 
   localDay(t: number): number {
     return Math.floor((t + this.offsetMs(t)) / DAY_MS);
@@ -44,6 +47,8 @@ abstract class BaseClock implements ZoneClock {
 
   dayStart(day: number): number {
     const l0 = day * DAY_MS;
+    // one offset over the window: its only segment's answer
+    if (this.steadyUntil(l0 - MARGIN) >= l0 + DAY_MS + MARGIN) return Math.max(l0 - MARGIN, l0 - this.offsetMs(l0 - MARGIN));
     for (const g of this.segments(l0 - MARGIN, l0 + DAY_MS + MARGIN)) {
       const t = Math.max(g.s, l0 - g.off);
       if (t < g.e) return t;
@@ -53,6 +58,8 @@ abstract class BaseClock implements ZoneClock {
 
   wallToEpoch(day: number, msOfDay: number, preferOffset?: number): number {
     const l = day * DAY_MS + msOfDay;
+    // one offset over the window: its only segment holds the wall time once
+    if (this.steadyUntil(l - MARGIN) >= l + MARGIN) return l - this.offsetMs(l - MARGIN);
     const segs = this.segments(l - MARGIN, l + MARGIN);
     let first: number | undefined;
     for (const g of segs) {
@@ -78,6 +85,9 @@ class FixedClock extends BaseClock {
   }
   offsetMs(): number {
     return this.off;
+  }
+  protected steadyUntil(): number {
+    return Infinity;
   }
   segments(from: number, to: number): Segment[] {
     return [{ s: from, e: to, off: this.off }];
@@ -161,6 +171,12 @@ class IanaClock extends BaseClock {
   offsetMs(t: number): number {
     const tab = this.table(t);
     return tab.offs[upperBound(tab.starts, t) - 1];
+  }
+
+  protected steadyUntil(t: number): number {
+    const tab = this.table(t);
+    const i = upperBound(tab.starts, t);
+    return i < tab.starts.length ? tab.starts[i] : tab.until;
   }
 
   segments(from: number, to: number): Segment[] {

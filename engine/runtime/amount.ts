@@ -4,6 +4,7 @@
 import { formatInstant } from '../calendar/index.ts';
 import { best, describeSource, isEach, type AmountCandidate, type PercentCandidate, type Source } from '../ir/amount.ts';
 import type { AmountItem } from '../answer.ts';
+import type { CaseEvent } from '../case/case-model.ts';
 import type { Amount, Percent } from '../ir/schema.ts';
 import { percentOf, roundHalfAway } from '../money.ts';
 import type { Runtime } from './runtime.ts';
@@ -19,91 +20,118 @@ interface Found {
 
 const caseCurrency = (rt: Runtime) => String(rt.kase.facts.currency ?? rt.policy.currency ?? 'USD');
 
-function read(s: Source, rt: Runtime, missing: string[]): Found[] {
+// Loops rather than flatMap and spreads: these run for every amount of every answer.
+function read(s: Source, rt: Runtime, missing: string[], out: Found[]): void {
   if ('fact' in s) {
     const v = rt.kase.facts[s.fact];
-    if (typeof v === 'number') return [{ value: v, label: `${v} (${s.fact})` }];
-    missing.push(`the case does not give \`${s.fact}\``);
-    return [];
+    if (typeof v === 'number') out.push({ value: v, label: `${v} (${s.fact})` });
+    else missing.push(`the case does not give \`${s.fact}\``);
+    return;
   }
-  const events = isEach(s) ? rt.events(s.each) : [rt.event(s.of)].filter((e) => e !== undefined);
-  return events.flatMap((e) => {
-    const v = e.attrs[s.attribute];
-    return typeof v === 'number' ? [{ value: v, label: `${v} (${s.attribute} of the ${e.type} at ${formatInstant(e.at, rt.policy.zone)})` }] : [];
-  });
+  const found = (e: CaseEvent | undefined) => {
+    const v = e?.attrs[s.attribute];
+    if (typeof v === 'number') out.push({ value: v, label: `${v} (${s.attribute} of the ${e!.type} at ${formatInstant(e!.at, rt.policy.zone)})` });
+  };
+  if (isEach(s)) for (const e of rt.events(s.each)) found(e);
+  else found(rt.event(s.of));
 }
 
 /** The chosen one of several found values, with the reason that says which and why. */
 function choose<F extends Found>(pick: 'max' | 'min', found: F[]): { chosen?: F; reason?: string } {
   if (found.length === 0) return {};
-  const chosen = found.reduce((a, b) => ((pick === 'max' ? b.value > a.value : b.value < a.value) ? b : a));
+  let chosen = found[0];
+  for (let i = 1; i < found.length; i++) if (pick === 'max' ? found[i].value > chosen.value : found[i].value < chosen.value) chosen = found[i];
   if (found.length === 1) return { chosen, reason: `the only candidate: ${chosen.label}` };
-  const ties = found.filter((f) => f.value === chosen.value).length;
+  let ties = 0;
+  for (const f of found) if (f.value === chosen.value) ties++;
   const which = pick === 'max' ? 'highest' : 'lowest';
   return { chosen, reason: `the ${which} of ${found.length} candidates: ${chosen.label}${ties > 1 ? ` (${ties} tie)` : ''}` };
 }
 
-function percentCandidates(c: PercentCandidate, rt: Runtime, missing: string[]): Found[] {
-  return typeof c === 'number' ? [{ value: c, label: `${c}` }] : read(c, rt, missing);
+function percentCandidates(c: PercentCandidate, rt: Runtime, missing: string[], out: Found[]): void {
+  if (typeof c === 'number') out.push({ value: c, label: `${c}` });
+  else read(c, rt, missing, out);
 }
 
 export function evaluatePercent(p: Percent, rt: Runtime, missing: string[]): { value: number | null; reasons: string[] } {
   const b = best(p);
+  const found: Found[] = [];
   if (b) {
-    const { chosen, reason } = choose(
-      b.pick,
-      (b.candidates as PercentCandidate[]).flatMap((c) => percentCandidates(c, rt, missing)),
-    );
+    const candidates = b.candidates as PercentCandidate[];
+    for (const c of candidates) percentCandidates(c, rt, missing, found);
+    const { chosen, reason } = choose(b.pick, found);
     if (!chosen)
       return {
         value: null,
-        reasons: [
-          `unknown: no candidate has a value (${(b.candidates as PercentCandidate[]).map((c) => (typeof c === 'number' ? c : describeSource(c))).join(', ')})`,
-        ],
+        reasons: [`unknown: no candidate has a value (${candidates.map((c) => (typeof c === 'number' ? c : describeSource(c))).join(', ')})`],
       };
     return { value: chosen.value, reasons: [reason!] };
   }
-  const found = percentCandidates(p as PercentCandidate, rt, missing);
+  percentCandidates(p as PercentCandidate, rt, missing, found);
   if (!found.length) return { value: null, reasons: [`unknown: ${describeSource(p as Source)} has no value`] };
   return { value: found[0].value, reasons: typeof p === 'number' ? [] : [`the percentage is ${found[0].label}`] };
 }
 
-/** A single term (not `max` / `min`); `each` gives one result per matching event. */
-function terms(a: AmountCandidate, rt: Runtime, missing: string[]): AmountResult[] {
+/** A percentage's result, its fields in the answer's order (`percent` and `basis` when known). */
+function percentResult(currency: string, of: string, missing: string[], percent: number | null, amount: number | null, basis: number | undefined, reasons: string[]): AmountResult {
+  const r = { currency, of, missing } as AmountResult;
+  if (percent !== null) r.percent = percent;
+  r.amount = amount;
+  if (basis !== undefined) r.basis = basis;
+  r.reasons = reasons;
+  return r;
+}
+
+/** A single term (not `max` / `min`) into `out`; `each` gives one result per matching event. */
+function terms(a: AmountCandidate, rt: Runtime, missing: string[], out: AmountResult[]): void {
   const currency = 'currency' in a && a.currency ? a.currency : caseCurrency(rt);
-  if ('amount' in a) return [{ amount: roundHalfAway(a.amount), currency, reasons: [], missing }];
+  if ('amount' in a) {
+    out.push({ amount: roundHalfAway(a.amount), currency, reasons: [], missing });
+    return;
+  }
   if ('percent' in a) {
     const p = evaluatePercent(a.percent, rt, missing);
     const basis = rt.kase.facts[a.of];
-    const base = { currency, of: a.of, missing, ...(p.value === null ? {} : { percent: p.value }) };
+    const reasons = p.reasons.slice();
     // 0% of any price is nothing: the price need not be known
-    if (typeof basis !== 'number' && p.value === 0) return [{ ...base, amount: 0, reasons: [...p.reasons, `0% of ${a.of}, whatever it is`] }];
-    if (typeof basis !== 'number') {
+    if (typeof basis !== 'number' && p.value === 0) {
+      reasons.push(`0% of ${a.of}, whatever it is`);
+      out.push(percentResult(currency, a.of, missing, p.value, 0, undefined, reasons));
+    } else if (typeof basis !== 'number') {
       missing.push(`the case does not give \`${a.of}\``);
-      return [{ ...base, amount: null, reasons: [...p.reasons, `unknown: the price it applies to, \`${a.of}\`, is not given`] }];
+      reasons.push(`unknown: the price it applies to, \`${a.of}\`, is not given`);
+      out.push(percentResult(currency, a.of, missing, p.value, null, undefined, reasons));
+    } else if (p.value === null) out.push(percentResult(currency, a.of, missing, null, null, basis, p.reasons));
+    else {
+      reasons.push(`${p.value}% of ${a.of} (${basis})`);
+      out.push(percentResult(currency, a.of, missing, p.value, percentOf(basis, p.value), basis, reasons));
     }
-    if (p.value === null) return [{ ...base, amount: null, basis, reasons: p.reasons }];
-    return [{ ...base, amount: percentOf(basis, p.value), basis, reasons: [...p.reasons, `${p.value}% of ${a.of} (${basis})`] }];
+    return;
   }
-  return read(a, rt, missing).map((f) => ({ amount: roundHalfAway(f.value), currency, reasons: [`the amount is ${f.label}`], missing }));
+  const found: Found[] = [];
+  read(a, rt, missing, found);
+  for (const f of found) out.push({ amount: roundHalfAway(f.value), currency, reasons: [`the amount is ${f.label}`], missing });
 }
 
 export function evaluateAmount(a: Amount, rt: Runtime): AmountResult {
   const missing: string[] = [];
   const b = best(a);
-  if (!b)
+  const results: AmountResult[] = [];
+  if (!b) {
+    terms(a as AmountCandidate, rt, missing, results);
     return (
-      terms(a as AmountCandidate, rt, missing)[0] ?? {
+      results[0] ?? {
         amount: null,
         currency: caseCurrency(rt),
         reasons: [`unknown: ${describeSource(a as Source)} has no value`],
         missing,
       }
     );
-  const results = (b.candidates as AmountCandidate[]).flatMap((c) => terms(c, rt, missing));
-  const known = results.flatMap((r) =>
-    r.amount === null ? [] : [{ r, value: r.amount, label: `${r.amount} ${r.currency}${r.reasons.length ? ` (${r.reasons.at(-1)})` : ''}` }],
-  );
+  }
+  for (const c of b.candidates as AmountCandidate[]) terms(c, rt, missing, results);
+  const known: (Found & { r: AmountResult })[] = [];
+  for (const r of results)
+    if (r.amount !== null) known.push({ r, value: r.amount, label: `${r.amount} ${r.currency}${r.reasons.length ? ` (${r.reasons.at(-1)})` : ''}` });
   const { chosen, reason } = choose(b.pick, known);
   if (!chosen) return { amount: null, currency: caseCurrency(rt), reasons: ['unknown: no candidate has a value'], missing };
   return { ...chosen.r, reasons: [reason!, ...chosen.r.reasons.slice(0, -1)], missing };

@@ -13,8 +13,18 @@ import { builtinOperators, customOperators } from './operators.ts';
 import { safePathResolver } from './path-resolver.ts';
 import type { Runtime } from './runtime.ts';
 
-/** A condition as evaluated: its JSON properties plus the results of this run. */
-export type EvaluatedNode = Record<string, unknown> & { result?: boolean; factResult?: unknown; valueResult?: unknown };
+/** A condition as evaluated: the results of this run (`result` absent on a rule's own condition
+ *  and on one never reached), with its evaluated children. */
+export interface EvaluatedNode {
+  result?: boolean;
+  factResult?: unknown;
+  valueResult?: unknown;
+  all?: EvaluatedNode[];
+  any?: EvaluatedNode[];
+  not?: EvaluatedNode;
+  /** the condition's own JSON properties, when the results carry them (see `CompiledRules`) */
+  [property: string]: unknown;
+}
 
 export interface RuleRun {
   name: string;
@@ -22,6 +32,26 @@ export interface RuleRun {
   /** the rule's top-level condition, evaluated (`all`, `any` or `not`) */
   conditions: EvaluatedNode;
 }
+
+/** Every result of a run has this one shape, so what reads them reads one kind of object. */
+class Evaluated implements EvaluatedNode {
+  [property: string]: unknown;
+  result: boolean | undefined = undefined;
+  factResult: unknown = undefined;
+  valueResult: unknown = undefined;
+  all: EvaluatedNode[] | undefined = undefined;
+  any: EvaluatedNode[] | undefined = undefined;
+  not: EvaluatedNode | undefined = undefined;
+}
+
+/** Makes a condition's result object: plain, or reading the condition's JSON properties through
+ *  its prototype (nothing copied per run; not frozen, so the run's own fields can be set over them). */
+type Make = (props: Props) => () => EvaluatedNode;
+const plain: Make = () => () => new Evaluated();
+const withProperties: Make = (props) => {
+  const proto = { ...props };
+  return () => Object.create(proto) as EvaluatedNode;
+};
 
 type Props = Record<string, unknown>;
 interface Node {
@@ -45,7 +75,7 @@ function reader(fact: string, params: unknown, path: unknown): (rt: Runtime) => 
   return typeof path === 'string' && path ? (rt) => safePathResolver(read(rt), path) : read;
 }
 
-function leaf(c: Props): Node {
+function leaf(c: Props, make: Make): Node {
   const operator = String(c.operator);
   const op = Object.hasOwn(customOperators, operator)
     ? customOperators[operator]
@@ -56,13 +86,11 @@ function leaf(c: Props): Node {
   const { params, path, value } = c;
   const readFact = reader(String(c.fact), params, path);
   const readValue = isFactRef(value) ? reader(value.fact, value.params, value.path) : undefined;
-  // The condition's own properties are read through the prototype: nothing is copied per run.
-  // (Not frozen: a run's own `result` and the like must be assignable over the prototype's.)
-  const proto = { ...c };
+  const create = make(c);
   return {
     priority: Number(c.priority) || 1,
     run(rt, outs, i) {
-      const out = Object.create(proto) as EvaluatedNode;
+      const out = create();
       const seen = readFact(rt);
       const expected = readValue ? readValue(rt) : value;
       const passes = op(seen, expected);
@@ -72,7 +100,7 @@ function leaf(c: Props): Node {
       outs[i] = out;
       return passes;
     },
-    skipped: () => Object.create(proto) as EvaluatedNode,
+    skipped: create,
   };
 }
 
@@ -98,25 +126,32 @@ function runSet(nodes: Node[], sets: number[][], operator: 'all' | 'any', rt: Ru
   return passes;
 }
 
-function node(c: unknown, depth: number, path: string): Node {
+/** A boolean condition's evaluated children, under its operator. */
+function place(out: EvaluatedNode, operator: BooleanOp, children: EvaluatedNode[]): void {
+  if (operator === 'all') out.all = children;
+  else if (operator === 'any') out.any = children;
+  else out.not = children[0];
+}
+
+function node(c: unknown, depth: number, path: string, make: Make): Node {
   if (typeof c !== 'object' || c === null || Array.isArray(c) || depth > 64)
     throw new SlaError([malformedCompiled('a condition of a compiled rule must be a mapping', path)]);
   const props = c as Props;
   const operator = booleanOf(props);
-  if (!operator) return leaf(props);
+  if (!operator) return leaf(props, make);
   const many = operator !== 'not';
   const list = props[operator];
   if (Array.isArray(list) !== many)
     throw new SlaError([
       malformedCompiled(`\`${operator}\` of a compiled rule must be ${many ? 'a list of conditions' : 'one condition'}`, `${path}/${operator}`),
     ]);
-  const children = (many ? (list as unknown[]) : [list]).map((x, j) => node(x, depth + 1, many ? `${path}/${operator}/${j}` : `${path}/not`));
+  const children = (many ? (list as unknown[]) : [list]).map((x, j) => node(x, depth + 1, many ? `${path}/${operator}/${j}` : `${path}/not`, make));
   // priority sets, highest first, each holding child positions in their order
   const byPriority = new Map<number, number[]>();
   children.forEach((ch, i) => byPriority.set(ch.priority, [...(byPriority.get(ch.priority) ?? []), i]));
   const sets = [...byPriority].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
   const priority = Number.parseInt(String(props.priority), 10) || 1;
-  const proto = { ...props, operator, priority };
+  const create = make({ ...props, operator, priority });
   const inner = operator === 'not' ? 'all' : operator;
   return {
     priority,
@@ -124,27 +159,31 @@ function node(c: unknown, depth: number, path: string): Node {
       const childOuts: EvaluatedNode[] = new Array(children.length);
       const held = runSet(children, sets, inner, rt, childOuts);
       const passes = operator === 'not' ? !held : held;
-      const out = Object.create(proto) as EvaluatedNode;
-      out[operator] = many ? childOuts : childOuts[0];
+      const out = create();
+      place(out, operator, childOuts);
       if (!top) out.result = passes;
       outs[i] = out;
       return passes;
     },
     skipped: () => {
-      const out = Object.create(proto) as EvaluatedNode;
-      out[operator] = many ? children.map((ch) => ch.skipped()) : children[0].skipped();
+      const out = create();
+      place(out, operator, children.map((ch) => ch.skipped()));
       return out;
     },
   };
 }
 
-/** A policy's rules as closures, built once; `run` keeps no state between calls. */
+/** A policy's rules as closures, built once; `run` keeps no state between calls. Where several
+ *  rules share a name (JSON edited by hand), the evaluator words a result from the result itself,
+ *  so the results then carry their conditions' properties. */
 export class CompiledRules {
   private readonly rules: { name: string; top: Node }[];
 
   constructor(rules: readonly RuleProperties[]) {
+    const names = new Set(rules.map((r) => String(r.name)));
+    const make = names.size < rules.length ? withProperties : plain;
     this.rules = rules.map((r, i) => {
-      const top = node(r.conditions, 0, `/rules/${i}/conditions`);
+      const top = node(r.conditions, 0, `/rules/${i}/conditions`, make);
       if (!booleanOf(r.conditions as unknown as Props))
         throw new SlaError([malformedCompiled(`the conditions of rule ${quoteValue(r.name)} must be \`all\`, \`any\` or \`not\``, `/rules/${i}/conditions`)]);
       return { name: String(r.name), top };

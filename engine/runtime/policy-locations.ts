@@ -24,9 +24,15 @@ export function computedAt<T>(policy: Policy, node: object, key: string, compute
   try {
     return compute();
   } catch (e) {
-    if (!(e instanceof SlaError) || e.diagnostics.every((d) => d.path !== undefined)) throw e;
-    const at = pointerTo(policy, node);
-    if (at === undefined) throw e;
-    throw new SlaError(e.diagnostics.map((d) => (d.path === undefined ? { ...d, path: `${at}/${key}` } : d)));
+    throw locatedAt(policy, node, key, e);
   }
+}
+
+/** What a computation for `node`'s `key` that threw `e` throws instead: an SlaError without a
+ *  location gets that pointer (for a catch block at a hot call site, where a closure per call costs). */
+export function locatedAt(policy: Policy, node: object, key: string, e: unknown): unknown {
+  if (!(e instanceof SlaError) || e.diagnostics.every((d) => d.path !== undefined)) return e;
+  const at = pointerTo(policy, node);
+  if (at === undefined) return e;
+  return new SlaError(e.diagnostics.map((d) => (d.path === undefined ? { ...d, path: `${at}/${key}` } : d)));
 }

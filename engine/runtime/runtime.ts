@@ -9,7 +9,8 @@ import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import { EventIndex, hiddenKey, matchesWhere } from './event-index.ts';
-import { computedAt } from './policy-locations.ts';
+import { locatedAt } from './policy-locations.ts';
+import { policyIndex, type PolicyIndex } from './policy-index.ts';
 import { follows, precedes, type InstantValue } from './pending.ts';
 import { balanceAt, runLedger, type Grant, type LedgerBalance, type LedgerRun } from './ledger.ts';
 
@@ -70,6 +71,7 @@ class Memo<K, V> {
 
 export class Runtime {
   readonly requestAt: number;
+  private readonly lookup: PolicyIndex;
   // Each memo is made on first use: a subject's view asks few questions of its own.
   private instants?: Memo<Instant | InstantDef, InstantValue>;
   private deadlineMemo?: Memo<string, DeadlineInstance[]>;
@@ -93,6 +95,7 @@ export class Runtime {
     private readonly index: EventIndex = EventIndex.of(kase.events),
     private readonly parent?: Runtime,
   ) {
+    this.lookup = parent ? parent.lookup : policyIndex(policy);
     const request = policy.refund?.request;
     this.requestAt = !request
       ? kase.at
@@ -180,19 +183,12 @@ export class Runtime {
 
   /** An instant expression: known, or null while pending (its anchor event has not happened). */
   instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): InstantValue {
-    if (this.parent && this.sees(this.anchorType(expr), moment)) return this.parent.instant(expr, moment, hidden);
+    if (this.parent && this.sees(this.lookup.anchorType(expr), moment)) return this.parent.instant(expr, moment, hidden);
     // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
     const known = (this.instants ??= new Memo()).scope(moment, hidden);
     let v = known.get(expr);
     if (v === undefined) known.set(expr, (v = this.computeInstant(expr, moment, hidden)));
     return v;
-  }
-
-  /** The type of the event an instant is computed from (through named instants). */
-  private anchorType(expr: Instant | InstantDef): string | undefined {
-    let e: Instant | InstantDef | undefined = expr;
-    for (let depth = 0; e && 'instant' in e && depth < 64; depth++) e = this.policy.instants?.[e.instant];
-    return e && 'from' in e ? e.from.event : undefined;
   }
 
   private computeInstant(expr: Instant | InstantDef, moment: Moment, hidden?: Hidden): InstantValue {
@@ -201,7 +197,12 @@ export class Runtime {
       return named ? this.instant(named, moment, hidden) : null;
     }
     const e = this.event(expr.from, moment, hidden);
-    return e ? computedAt(this.policy, expr, 'add', () => this.add(e.at, expr.add, expr.calendar)) : null;
+    if (!e) return null;
+    try {
+      return this.add(e.at, expr.add, expr.calendar);
+    } catch (err) {
+      throw locatedAt(this.policy, expr, 'add', err);
+    }
   }
 
   exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
@@ -269,7 +270,12 @@ export class Runtime {
     }
     for (const e of this.events(l.grant)) {
       grants.push(e);
-      const expires = l.expires === undefined ? null : computedAt(this.policy, l, 'expires', () => this.add(e.at, l.expires, l.calendar));
+      let expires: number | null = null;
+      try {
+        if (l.expires !== undefined) expires = this.add(e.at, l.expires, l.calendar);
+      } catch (err) {
+        throw locatedAt(this.policy, l, 'expires', err);
+      }
       pools.push({ at: e.at, size: size(e), expires });
     }
     const uses =
@@ -283,7 +289,7 @@ export class Runtime {
   }
 
   deadlineSpec(id: string): Deadline | undefined {
-    return this.policy.deadlines?.find((d) => d.id === id);
+    return this.lookup.deadline(id);
   }
 
   /** The instances of a deadline as of a moment. */
@@ -318,19 +324,22 @@ export class Runtime {
       if (start && e.at >= start.at && !stops.has(key)) stops.set(key, e);
     }
     const out: DeadlineInstance[] = [];
-    computedAt(this.policy, d, 'duration', () => {
-      for (const [key, start] of firsts) {
-        const due = this.add(start.at, d.duration, d.calendar);
-        if (due === null) continue;
-        const subject = d.subject === undefined ? undefined : key;
-        const stop = stops.get(key);
-        const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
-        const instance: DeadlineInstance = { id: d.id, subject, start, due, status };
-        if (stop && stop.at <= due) instance.metAt = stop.at;
-        if (stop) instance.stopAt = stop.at;
-        out.push(instance);
+    for (const [key, start] of firsts) {
+      let due: number | null;
+      try {
+        due = this.add(start.at, d.duration, d.calendar);
+      } catch (err) {
+        throw locatedAt(this.policy, d, 'duration', err);
       }
-    });
+      if (due === null) continue;
+      const subject = d.subject === undefined ? undefined : key;
+      const stop = stops.get(key);
+      const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
+      const instance: DeadlineInstance = { id: d.id, subject, start, due, status };
+      if (stop && stop.at <= due) instance.metAt = stop.at;
+      if (stop) instance.stopAt = stop.at;
+      out.push(instance);
+    }
     return out;
   }
 
@@ -363,7 +372,7 @@ export class Runtime {
       if (!last || ms < last.from || ms >= last.until) {
         const p = periodContaining(ms, this.policy.zone, c.per);
         last = byPeriod.get(p.from);
-        if (!last) byPeriod.set(p.from, (last = { ...p, n: 0 }));
+        if (!last) byPeriod.set(p.from, (last = { from: p.from, until: p.until, n: 0 }));
       }
       last.n += n;
     };
