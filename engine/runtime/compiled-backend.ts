@@ -107,7 +107,17 @@ function leaf(c: Props, make: Make): Node {
 /** Runs conditions into `outs` as json-rules-engine's `prioritizeAndRun` does. */
 function runSet(nodes: Node[], sets: number[][], operator: 'all' | 'any', rt: Runtime, outs: EvaluatedNode[]): boolean {
   if (nodes.length === 0) return true;
-  if (nodes.length === 1) return nodes[0].run(rt, outs, 0);
+  if (sets.length === 1) {
+    // one priority (as compiled rules have): every condition runs, in order
+    let every = true;
+    let some = false;
+    for (let i = 0; i < nodes.length; i++) {
+      const p = nodes[i].run(rt, outs, i);
+      every &&= p;
+      some ||= p;
+    }
+    return operator === 'any' ? some : every;
+  }
   let passes = operator === 'all';
   for (const set of sets) {
     if (operator === 'any' ? passes : !passes) {

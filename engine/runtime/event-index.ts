@@ -108,6 +108,8 @@ class TypeEvents {
 export class EventIndex {
   /** the answers about each list, made when the list is first asked about */
   private made?: TypeEvents[];
+  /** per type asked, the answers this index sees (its own or an ancestor's; null: none) */
+  private seen?: Map<string, TypeEvents | null>;
 
   private constructor(
     /** the position in `lists` of each type this index holds */
@@ -130,27 +132,26 @@ export class EventIndex {
     return new EventIndex(types, lists);
   }
 
-  /** The index whose list of `type` this one sees: itself or an ancestor. */
-  private holder(type: string): EventIndex | undefined {
-    return this.types.has(type) ? this : this.parent?.holder(type);
-  }
-
   /** Every type some index of the chain holds. */
   private typeNames(): string[] {
     return [...this.types.keys(), ...(this.parent?.typeNames() ?? [])];
   }
 
+  /** The answers about the list of `type` this index sees: its own, or the ancestor's that holds it. */
   private typeEvents(type: string): TypeEvents | undefined {
-    const ix = this.holder(type);
-    if (!ix) return undefined;
-    const at = ix.types.get(type)!;
-    const made = (ix.made ??= []);
-    return (made[at] ??= new TypeEvents(ix.lists[at]));
+    const seen = (this.seen ??= new Map());
+    let te = seen.get(type);
+    if (te === undefined) {
+      const at = this.types.get(type);
+      te = at !== undefined ? ((this.made ??= [])[at] ??= new TypeEvents(this.lists[at])) : (this.parent?.typeEvents(type) ?? null);
+      seen.set(type, te);
+    }
+    return te ?? undefined;
   }
 
   /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */
   sameAs(other: EventIndex, type: string): boolean {
-    return this.holder(type) === other.holder(type);
+    return this.typeEvents(type) === other.typeEvents(type);
   }
 
   /** Events of `ref` at or before `now`, in time order. Shared: callers must not modify it. */
@@ -174,17 +175,18 @@ export class EventIndex {
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
     const types = new Map<string, number>();
     for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
-    // per subject, its events of each carrying type (none: the shared empty list)
-    const own = new Map<string, (readonly CaseEvent[])[]>();
+    // per subject, its events of each carrying type (none: the shared empty list); keyed through
+    // an object's keys, so the subjects' texts are interned (see `of`)
+    const own: Record<string, (readonly CaseEvent[])[]> = Object.create(null);
     for (const [type, at] of types)
       for (const e of this.typeEvents(type)?.events ?? NONE) {
         const subject = String(e.attrs[attribute]);
-        let lists = own.get(subject);
-        if (!lists) own.set(subject, (lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE)));
+        let lists = own[subject];
+        if (!lists) own[subject] = lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
         if (lists[at] === NONE) lists[at] = [e];
         else (lists[at] as CaseEvent[]).push(e);
       }
     const nothing = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
-    return (subject) => new EventIndex(types, own.get(subject) ?? nothing, this);
+    return (subject) => new EventIndex(types, own[subject] ?? nothing, this);
   }
 }
