@@ -108,8 +108,6 @@ class TypeEvents {
 export class EventIndex {
   /** the answers about each list, made when the list is first asked about */
   private made?: TypeEvents[];
-  /** per type asked, the answers this index sees (its own or an ancestor's; null: none) */
-  private seen?: Map<string, TypeEvents | null>;
 
   private constructor(
     /** the position in `lists` of each type this index holds */
@@ -139,19 +137,23 @@ export class EventIndex {
 
   /** The answers about the list of `type` this index sees: its own, or the ancestor's that holds it. */
   private typeEvents(type: string): TypeEvents | undefined {
-    const seen = (this.seen ??= new Map());
-    let te = seen.get(type);
-    if (te === undefined) {
-      const at = this.types.get(type);
-      te = at !== undefined ? ((this.made ??= [])[at] ??= new TypeEvents(this.lists[at])) : (this.parent?.typeEvents(type) ?? null);
-      seen.set(type, te);
-    }
-    return te ?? undefined;
+    let ix: EventIndex | undefined = this;
+    let at: number | undefined;
+    while (ix !== undefined && (at = ix.types.get(type)) === undefined) ix = ix.parent;
+    if (ix === undefined) return undefined;
+    return ((ix.made ??= [])[at!] ??= new TypeEvents(ix.lists[at!]));
+  }
+
+  /** The index whose list of `type` this one sees: itself or an ancestor. */
+  private holder(type: string): EventIndex | undefined {
+    let ix: EventIndex | undefined = this;
+    while (ix !== undefined && !ix.types.has(type)) ix = ix.parent;
+    return ix;
   }
 
   /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */
   sameAs(other: EventIndex, type: string): boolean {
-    return this.typeEvents(type) === other.typeEvents(type);
+    return this.holder(type) === other.holder(type);
   }
 
   /** Events of `ref` at or before `now`, in time order. Shared: callers must not modify it. */
