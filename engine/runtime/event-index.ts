@@ -53,13 +53,14 @@ export function hiddenKey(hidden: Hidden): string {
 /** One type's events in time order, with the answers already given about them. */
 class TypeEvents {
   // Answers per `where` object (the policy's, asked again and again; none: `plain`), by `now`;
-  // with hidden events, per hidden list's text as well.
+  // with hidden events, per hidden list's text as well. (Maps, not weak ones: these answers
+  // live for one evaluation, the policy's objects longer.)
   // The first plain question is kept in two fields: most lists (a subject's) are asked one.
   private firstNow?: number;
   private first?: readonly CaseEvent[];
   private plain?: ByNow;
-  private byWhere?: WeakMap<object, ByNow>;
-  private byHidden?: Map<string, { plain?: ByNow; byWhere: WeakMap<object, ByNow> }>;
+  private byWhere?: Map<object, ByNow>;
+  private byHidden?: Map<string, { plain?: ByNow; byWhere: Map<object, ByNow> }>;
   constructor(readonly events: readonly CaseEvent[]) {}
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
@@ -75,12 +76,12 @@ class TypeEvents {
       this.byHidden ??= new Map();
       const key = hiddenKey(hidden);
       let h = this.byHidden.get(key);
-      if (!h) this.byHidden.set(key, (h = { byWhere: new WeakMap() }));
+      if (!h) this.byHidden.set(key, (h = { byWhere: new Map() }));
       if (!where) byNow = h.plain ??= new Map();
       else if (!(byNow = h.byWhere.get(where))) h.byWhere.set(where, (byNow = new Map()));
     } else if (!where) byNow = this.plain ??= new Map();
     else {
-      this.byWhere ??= new WeakMap();
+      this.byWhere ??= new Map();
       if (!(byNow = this.byWhere.get(where))) this.byWhere.set(where, (byNow = new Map()));
     }
     const hit = byNow.get(now);

@@ -311,10 +311,13 @@ export class Runtime {
     // Each subject's first start (in that order), then its first stop at or after that start: stops
     // come in time order, so one pass over them finds every subject's.
     const firsts = new Map<string, CaseEvent>();
+    // the subjects in order, beside the map (iterating a map's entries allocates one per entry)
+    const keys: string[] = [];
     for (const s of starts) {
       const key = d.subject === undefined ? '' : String(s.attrs[d.subject]);
       if (firsts.has(key)) continue;
       firsts.set(key, s);
+      keys.push(key);
       if (d.subject === undefined) break;
     }
     const stops = new Map<string, CaseEvent>();
@@ -324,7 +327,8 @@ export class Runtime {
       if (start && e.at >= start.at && !stops.has(key)) stops.set(key, e);
     }
     const out: DeadlineInstance[] = [];
-    for (const [key, start] of firsts) {
+    for (const key of keys) {
+      const start = firsts.get(key)!;
       let due: number | null;
       try {
         due = this.add(start.at, d.duration, d.calendar);

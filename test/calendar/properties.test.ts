@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addDuration, addSolarYears, buildCalendars, jalaliMonthLength, toLuxonZone, type BusinessCalendar } from '../../engine/calendar/index.ts';
+import { addDuration, addSolarYears, buildCalendars, jalaliMonthLength, periodContaining, toLuxonZone, type BusinessCalendar } from '../../engine/calendar/index.ts';
 import type { CalendarDecl } from '../../engine/ir/schema.ts';
 import * as bf from './brute-force.ts';
 import { vendor } from './fixtures.ts';
@@ -272,6 +272,26 @@ describe(`wall-clock durations (${RUNS} cases each)`, () => {
         expect(addDuration(t, `${amount} ${unit}`, { zone }), `${new Date(t).toISOString()} + ${amount} ${unit} in ${zone}`).toBe(want);
       }),
       opts,
+    );
+  });
+
+  it('a month runs from the first instant of its first local day to that of the next month', () => {
+    // luxon gives local midnight; where that wall time occurs twice (Havana falls back at 01:00 to
+    // 00:00) the day began an hour earlier: the first instant on that local date, searched on the
+    // quarter-hour grid every offset change in these years keeps to
+    const firstInstantOf = (day: DateTime) => {
+      const date = day.toISODate();
+      let x = day.toMillis() - 3 * 3_600_000;
+      while (DateTime.fromMillis(x, { zone: day.zone }).toISODate() !== date) x += 15 * MIN;
+      return x;
+    };
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...ZONES), (t, zone) => {
+        const first = DateTime.fromMillis(t, { zone: toLuxonZone(zone) }).startOf('month');
+        const want = { from: firstInstantOf(first), until: firstInstantOf(first.plus({ months: 1 }).startOf('month')) };
+        expect(periodContaining(t, zone, 'month'), `${new Date(t).toISOString()} in ${zone}`).toEqual(want);
+      }),
+      { ...opts, numRuns: 2000 },
     );
   });
 
