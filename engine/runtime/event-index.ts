@@ -118,15 +118,12 @@ export class EventIndex {
   ) {}
 
   static of(events: readonly CaseEvent[]): EventIndex {
-    // Grouped through an object's keys: a type read from a case's text (a slice of it) is then
-    // interned, and every later lookup by it compares one pointer instead of the characters.
-    const positions: Record<string, number> = Object.create(null);
     const types = new Map<string, number>();
     const lists: CaseEvent[][] = [];
     for (const e of events) {
-      const at = positions[e.type];
+      const at = types.get(e.type);
       if (at !== undefined) lists[at].push(e);
-      else types.set(e.type, (positions[e.type] = lists.push([e]) - 1));
+      else types.set(e.type, lists.push([e]) - 1);
     }
     return new EventIndex(types, lists);
   }
@@ -178,18 +175,17 @@ export class EventIndex {
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
     const types = new Map<string, number>();
     for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
-    // per subject, its events of each carrying type (none: the shared empty list); keyed through
-    // an object's keys, so the subjects' texts are interned (see `of`)
-    const own: Record<string, (readonly CaseEvent[])[]> = Object.create(null);
+    // per subject, its events of each carrying type (none: the shared empty list)
+    const own = new Map<string, (readonly CaseEvent[])[]>();
     for (const [type, at] of types)
       for (const e of this.typeEvents(type)?.events ?? NONE) {
         const subject = String(e.attrs[attribute]);
-        let lists = own[subject];
-        if (!lists) own[subject] = lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
+        let lists = own.get(subject);
+        if (!lists) own.set(subject, (lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE)));
         if (lists[at] === NONE) lists[at] = [e];
         else (lists[at] as CaseEvent[]).push(e);
       }
     const nothing = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
-    return (subject) => new EventIndex(types, own[subject] ?? nothing, this);
+    return (subject) => new EventIndex(types, own.get(subject) ?? nothing, this);
   }
 }
