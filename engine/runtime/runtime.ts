@@ -310,25 +310,25 @@ export class Runtime {
     const starts = d.start.which === 'last' ? [...inOrder].reverse() : inOrder;
     // Each subject's first start (in that order), then its first stop at or after that start: stops
     // come in time order, so one pass over them finds every subject's.
-    const firsts = new Map<string, CaseEvent>();
-    // the subjects in order, beside the map (iterating a map's entries allocates one per entry)
-    const keys: string[] = [];
+    const subject = d.subject;
+    const pairs: { key: string | undefined; start: CaseEvent; stop?: CaseEvent }[] = [];
+    const at = new Map<string, number>();
     for (const s of starts) {
-      const key = d.subject === undefined ? '' : String(s.attrs[d.subject]);
-      if (firsts.has(key)) continue;
-      firsts.set(key, s);
-      keys.push(key);
-      if (d.subject === undefined) break;
+      if (subject === undefined) {
+        pairs.push({ key: undefined, start: s });
+        break;
+      }
+      const key = String(s.attrs[subject]);
+      if (!at.has(key)) at.set(key, pairs.push({ key, start: s }) - 1);
     }
-    const stops = new Map<string, CaseEvent>();
-    for (const e of this.events(d.stop, moment, hidden)) {
-      const key = d.subject === undefined ? '' : String(e.attrs[d.subject]);
-      const start = firsts.get(key);
-      if (start && e.at >= start.at && !stops.has(key)) stops.set(key, e);
-    }
+    if (pairs.length)
+      for (const e of this.events(d.stop, moment, hidden)) {
+        const i = subject === undefined ? 0 : at.get(String(e.attrs[subject]));
+        const p = i === undefined ? undefined : pairs[i];
+        if (p && p.stop === undefined && e.at >= p.start.at) p.stop = e;
+      }
     const out: DeadlineInstance[] = [];
-    for (const key of keys) {
-      const start = firsts.get(key)!;
+    for (const { key, start, stop } of pairs) {
       let due: number | null;
       try {
         due = this.add(start.at, d.duration, d.calendar);
@@ -336,10 +336,8 @@ export class Runtime {
         throw locatedAt(this.policy, d, 'duration', err);
       }
       if (due === null) continue;
-      const subject = d.subject === undefined ? undefined : key;
-      const stop = stops.get(key);
       const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
-      const instance: DeadlineInstance = { id: d.id, subject, start, due, status };
+      const instance: DeadlineInstance = { id: d.id, subject: key, start, due, status };
       if (stop && stop.at <= due) instance.metAt = stop.at;
       if (stop) instance.stopAt = stop.at;
       out.push(instance);
