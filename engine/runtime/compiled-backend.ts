@@ -47,7 +47,8 @@ class Evaluated implements EvaluatedNode {
 /** Makes a condition's result object: plain, or reading the condition's JSON properties through
  *  its prototype (nothing copied per run; not frozen, so the run's own fields can be set over them). */
 type Make = (props: Props) => () => EvaluatedNode;
-const plain: Make = () => () => new Evaluated();
+const newEvaluated = () => new Evaluated();
+const plain: Make = () => newEvaluated;
 const withProperties: Make = (props) => {
   const proto = { ...props };
   return () => Object.create(proto) as EvaluatedNode;
