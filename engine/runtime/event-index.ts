@@ -39,8 +39,24 @@ export function countUpTo(events: readonly CaseEvent[], now: number): number {
 
 const NONE: readonly CaseEvent[] = [];
 
-/** Answers by `now` (a case asks at one or two instants: a small map, made on first use). */
-type ByNow = Map<number, readonly CaseEvent[]>;
+/** Answers by `now`: a case asks at one or two instants (`at`, the refund request), so the first
+ *  answer is kept in two fields and a map is made only for more. */
+class ByNow {
+  private now = 0;
+  private answer: readonly CaseEvent[] | undefined = undefined;
+  private more: Map<number, readonly CaseEvent[]> | undefined = undefined;
+
+  get(now: number): readonly CaseEvent[] | undefined {
+    return this.answer !== undefined && this.now === now ? this.answer : this.more?.get(now);
+  }
+
+  set(now: number, answer: readonly CaseEvent[]): void {
+    if (this.answer === undefined) {
+      this.now = now;
+      this.answer = answer;
+    } else (this.more ??= new Map()).set(now, answer);
+  }
+}
 
 /** The text of a `hidden` list, made once per list object (the compiled rules' params are reused). */
 const hiddenTexts = new WeakMap<Hidden, string>();
@@ -55,9 +71,6 @@ class TypeEvents {
   // Answers per `where` object (the policy's, asked again and again; none: `plain`), by `now`;
   // with hidden events, per hidden list's text as well. (Maps, not weak ones: these answers
   // live for one evaluation, the policy's objects longer.)
-  // The first plain question is kept in two fields: most lists (a subject's) are asked one.
-  private firstNow?: number;
-  private first?: readonly CaseEvent[];
   private plain?: ByNow;
   private byWhere?: Map<object, ByNow>;
   private byHidden?: Map<string, { plain?: ByNow; byWhere: Map<object, ByNow> }>;
@@ -65,24 +78,17 @@ class TypeEvents {
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
     let byNow: ByNow | undefined;
-    if (!where && !hidden) {
-      if (this.first === undefined) {
-        this.firstNow = now;
-        return (this.first = this.compute(undefined, now, undefined));
-      }
-      if (this.firstNow === now) return this.first;
-    }
     if (hidden) {
       this.byHidden ??= new Map();
       const key = hiddenKey(hidden);
       let h = this.byHidden.get(key);
       if (!h) this.byHidden.set(key, (h = { byWhere: new Map() }));
-      if (!where) byNow = h.plain ??= new Map();
-      else if (!(byNow = h.byWhere.get(where))) h.byWhere.set(where, (byNow = new Map()));
-    } else if (!where) byNow = this.plain ??= new Map();
+      if (!where) byNow = h.plain ??= new ByNow();
+      else if (!(byNow = h.byWhere.get(where))) h.byWhere.set(where, (byNow = new ByNow()));
+    } else if (!where) byNow = this.plain ??= new ByNow();
     else {
       this.byWhere ??= new Map();
-      if (!(byNow = this.byWhere.get(where))) this.byWhere.set(where, (byNow = new Map()));
+      if (!(byNow = this.byWhere.get(where))) this.byWhere.set(where, (byNow = new ByNow()));
     }
     const hit = byNow.get(now);
     if (hit) return hit;
