@@ -2,7 +2,8 @@
 // the explanation of its clause (in the chosen language, right to left for Persian).
 import { signal } from '@preact/signals';
 import type { Answer } from '../../../engine/core.ts';
-import { answer, caseDiagnostics, failure, lang, ruleSpans } from '../state.ts';
+import { answer, caseDiagnostics, failure, lang, policyFormat, policySource } from '../state.ts';
+import { locateRule } from '../engine-client.ts';
 import { editors } from './editors.ts';
 import { lazyView } from './lazy.tsx';
 import { isolateLatin } from './bidi.tsx';
@@ -24,8 +25,8 @@ function entitlementChip(e: Answer['entitlements'][number]) {
 }
 
 /** Selects a rule's text in the policy editor. */
-function showRule(rule: string) {
-  const at = ruleSpans.value[rule];
+async function showRule(rule: string) {
+  const { at } = await locateRule({ kind: 'locate', policy: { source: policySource.value, format: policyFormat.value }, rule });
   const e = editors.policy;
   if (!at || !e) return;
   const end =
@@ -42,11 +43,9 @@ function Explanation({ a, clause, rule }: { a: Answer; clause: string; rule: str
   if (!x) return <p class="note">no explanation for {clause}</p>;
   return (
     <div class="explanation" data-testid="explanation">
-      {ruleSpans.value[rule] && (
-        <button class="link" onClick={() => showRule(rule)}>
-          show the rule in the policy
-        </button>
-      )}
+      <button class="link" onClick={() => void showRule(rule)}>
+        show the rule in the policy
+      </button>
       <h4>
         <bdi>{x.title ?? clause}</bdi>{' '}
         <small>
