@@ -7,7 +7,7 @@ import { locateRule } from '../engine-client.ts';
 import { editors } from './editors.ts';
 import { lazyView } from './lazy.tsx';
 import { isolateLatin } from './bidi.tsx';
-import { showDuration, showInstant, showMoney, showNumber, timeLeft } from './format.ts';
+import { showDuration, showInstant, showInstantsIn, showMoney, showNumber, timeLeft } from './format.ts';
 
 const RTL = new Set(['fa', 'ar', 'he']);
 // the comparisons and the tests (with Monaco's diff editor) load when first opened
@@ -197,7 +197,7 @@ function Entitlements({ a }: { a: Answer }) {
             </td>
             <td>{e.until ? `${showInstant(e.until)} (${timeLeft(e.until, a.at)})` : ''}</td>
             <td>{showMoney(e.cost)}</td>
-            <td class="reasons">{e.reasons.join('; ')}</td>
+            <td class="reasons">{e.reasons.map(showInstantsIn).join('; ')}</td>
           </Row>
         ))}
       </tbody>
@@ -230,7 +230,7 @@ function Amounts({ a }: { a: Answer }) {
               {m.of ?? ''}
               {m.basis === undefined ? '' : ` (${showMoney({ amount: m.basis, currency: m.currency })})`}
             </td>
-            <td class="reasons">{m.reasons.join('; ')}</td>
+            <td class="reasons">{m.reasons.map(showInstantsIn).join('; ')}</td>
           </Row>
         ))}
       </tbody>
@@ -254,7 +254,7 @@ function Refund({ a }: { a: Answer }) {
         </Row>
         <tr>
           <th>reasons</th>
-          <td class="reasons">{r.reasons.join('; ')}</td>
+          <td class="reasons">{r.reasons.map(showInstantsIn).join('; ')}</td>
         </tr>
       </tbody>
     </table>
