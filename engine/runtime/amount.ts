@@ -73,7 +73,15 @@ export function evaluatePercent(p: Percent, rt: Runtime, missing: string[]): { v
 }
 
 /** A percentage's result, its fields in the answer's order (`percent` and `basis` when known). */
-function percentResult(currency: string, of: string, missing: string[], percent: number | null, amount: number | null, basis: number | undefined, reasons: string[]): AmountResult {
+function percentResult(
+  currency: string,
+  of: string,
+  missing: string[],
+  percent: number | null,
+  amount: number | null,
+  basis: number | undefined,
+  reasons: string[],
+): AmountResult {
   const r = { currency, of, missing } as AmountResult;
   if (percent !== null) r.percent = percent;
   r.amount = amount;

@@ -178,7 +178,11 @@ function node(c: unknown, depth: number, path: string, make: Make): Node {
     },
     skipped: () => {
       const out = create();
-      place(out, operator, children.map((ch) => ch.skipped()));
+      place(
+        out,
+        operator,
+        children.map((ch) => ch.skipped()),
+      );
       return out;
     },
   };

@@ -141,18 +141,14 @@ export class EventIndex {
 
   /** The answers about the list of `type` this index sees: its own, or the ancestor's that holds it. */
   private typeEvents(type: string): TypeEvents | undefined {
-    let ix: EventIndex | undefined = this;
-    let at: number | undefined;
-    while (ix !== undefined && (at = ix.types.get(type)) === undefined) ix = ix.parent;
-    if (ix === undefined) return undefined;
-    return ((ix.made ??= [])[at!] ??= new TypeEvents(ix.lists[at!]));
+    const at = this.types.get(type);
+    if (at === undefined) return this.parent?.typeEvents(type);
+    return ((this.made ??= [])[at] ??= new TypeEvents(this.lists[at]));
   }
 
   /** The index whose list of `type` this one sees: itself or an ancestor. */
   private holder(type: string): EventIndex | undefined {
-    let ix: EventIndex | undefined = this;
-    while (ix !== undefined && !ix.types.has(type)) ix = ix.parent;
-    return ix;
+    return this.types.has(type) ? this : this.parent?.holder(type);
   }
 
   /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */

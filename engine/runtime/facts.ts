@@ -87,7 +87,9 @@ const binders: Record<string, Binder> = {
 };
 
 /** The facts as json-rules-engine calls them: params and runtime on every call. */
-export const runtimeFacts: Record<string, FactFn> = Object.fromEntries(Object.entries(binders).map(([k, bind]) => [k, (p: Params, rt: Runtime) => bind(p)(rt)]));
+export const runtimeFacts: Record<string, FactFn> = Object.fromEntries(
+  Object.entries(binders).map(([k, bind]) => [k, (p: Params, rt: Runtime) => bind(p)(rt)]),
+);
 
 const byName = new Map(Object.entries(binders));
 /** A case fact; null when the case does not give it. */

@@ -9,7 +9,7 @@ import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Hidden, Moment } from '../compile/fact-params.ts';
 import { ruleName } from '../compile/rule-name.ts';
 import { EventIndex, hiddenKey, matchesWhere } from './event-index.ts';
-import { locatedAt } from './policy-locations.ts';
+import { computedAt, locatedAt } from './policy-locations.ts';
 import { policyIndex, type PolicyIndex } from './policy-index.ts';
 import { follows, precedes, type InstantValue } from './pending.ts';
 import { balanceAt, runLedger, type Grant, type LedgerBalance, type LedgerRun } from './ledger.ts';
@@ -270,12 +270,7 @@ export class Runtime {
     }
     for (const e of this.events(l.grant)) {
       grants.push(e);
-      let expires: number | null = null;
-      try {
-        if (l.expires !== undefined) expires = this.add(e.at, l.expires, l.calendar);
-      } catch (err) {
-        throw locatedAt(this.policy, l, 'expires', err);
-      }
+      const expires = l.expires === undefined ? null : computedAt(this.policy, l, 'expires', () => this.add(e.at, l.expires, l.calendar));
       pools.push({ at: e.at, size: size(e), expires });
     }
     const uses =

@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addDuration, addSolarYears, buildCalendars, jalaliMonthLength, periodContaining, toLuxonZone, type BusinessCalendar } from '../../engine/calendar/index.ts';
+import {
+  addDuration,
+  addSolarYears,
+  buildCalendars,
+  jalaliMonthLength,
+  periodContaining,
+  toLuxonZone,
+  type BusinessCalendar,
+} from '../../engine/calendar/index.ts';
 import type { CalendarDecl } from '../../engine/ir/schema.ts';
 import * as bf from './brute-force.ts';
 import { vendor } from './fixtures.ts';
