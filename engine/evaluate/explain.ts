@@ -5,40 +5,8 @@ import { formatInstant } from '../calendar/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ConditionPlan } from './condition-plan.ts';
-
-/** A condition as either backend leaves it: its JSON properties with the results of the run. */
-export interface EvaluatedCondition {
-  factResult?: unknown;
-  valueResult?: unknown;
-  result?: boolean;
-  /** the alternatives of an `any` condition */
-  any?: EvaluatedCondition[];
-}
-
-/** The same read once into one shape (the backends' objects differ in shape from condition to
- *  condition): whether it held (undefined: the run did not reach it), the value of its fact, the
- *  value it was compared with, and the alternatives of an `any`. */
-export interface Seen {
-  result: boolean | undefined;
-  fact: unknown;
-  value: unknown;
-  any: Seen[] | undefined;
-  /** its pending notes once asked, and of which run (evaluate/pending-notes.ts) */
-  notes: readonly string[] | undefined;
-  notesOf: Runtime | undefined;
-}
-
-export function seen(c: EvaluatedCondition, plan: ConditionPlan): Seen {
-  const alternatives = plan.any && c.any;
-  return {
-    result: c.result,
-    fact: c.factResult,
-    value: c.valueResult,
-    any: alternatives ? alternatives.map((x, i) => seen(x, plan.any![i])) : undefined,
-    notes: undefined,
-    notesOf: undefined,
-  };
-}
+import type { EvaluatedCondition, RuleOutcome } from './map-context.ts';
+import { conditionNotes } from './pending-notes.ts';
 
 /** A value as a trace shows it: an instant as a text, a list of records by its length. A list or
  *  record is the answer's own unless frozen: it may be the compiled rule's, shared by every answer. */
@@ -47,11 +15,14 @@ export function showValue(instant: boolean, v: unknown, zone: string): unknown {
   if (v === undefined) return null;
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v) && v.length && typeof v[0] === 'object') return `${v.length} item(s)`;
-  return Object.isFrozen(v) ? v : structuredClone(v);
+  if (Object.isFrozen(v)) return v;
+  return Array.isArray(v) && v.every(isScalar) ? v.slice() : structuredClone(v);
 }
 
+const isScalar = (x: unknown) => typeof x !== 'object' || x === null;
+
 /** A condition's trace; `pending` names the pending instants it compared (evaluate/pending-notes.ts). */
-export function trace(plan: ConditionPlan, c: Seen, zone: string, check: string, pending: readonly string[]): ConditionTrace {
+export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, check: string, pending: readonly string[]): ConditionTrace {
   let out: ConditionTrace;
   if (plan.any) {
     const alternatives = c.any!;
@@ -62,19 +33,30 @@ export function trace(plan: ConditionPlan, c: Seen, zone: string, check: string,
     // Instant against now: show now as what was seen, the instant as what it must precede or follow.
     out = {
       check,
-      saw: showValue(true, c.value, zone),
-      expected: c.fact === null || c.fact === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.fact, zone)}`,
+      saw: showValue(true, c.valueResult, zone),
+      expected: c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`,
       result: c.result === true,
     };
   else
     out = {
       check,
-      saw: showValue(plan.factIsInstant, c.fact, zone),
-      expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.value === 'number'), c.value, zone),
+      saw: showValue(plan.factIsInstant, c.factResult, zone),
+      expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone),
       result: c.result === true,
     };
   if (pending.length) out.pending = pending.slice(); // every answer gets a list of its own
   return out;
+}
+
+/** Appends the traces of an outcome's conditions, seen on the run `on`; `item` labels an item per subject. */
+export function addTraces(list: ConditionTrace[], o: RuleOutcome, item: string | undefined, on: Runtime, zone: string): void {
+  const { conditions: plans, checks } = o.plan;
+  const conditions = o.conditions;
+  const prefix = item === undefined ? undefined : `${item}: `;
+  for (let i = 0; i < conditions.length; i++) {
+    const cp = plans[i];
+    list.push(trace(cp, conditions[i], zone, prefix === undefined ? checks[i] : prefix + cp.text, conditionNotes(o, i, on)));
+  }
 }
 
 /** Picks the text of a language, falling back to the policy's first source language. */
