@@ -23,7 +23,7 @@ import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
-import { addTraces, explainClause } from './explain.ts';
+import { addTraces, clauseTexts, explainClause } from './explain.ts';
 import { inPlan, type EvaluatedCondition, type MapContext, type Outcomes, type RuleOutcome } from './map-context.ts';
 import { ItemsOfRuns } from './run-items.ts';
 
@@ -241,7 +241,8 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     warnings,
     explanations: {},
   };
-  for (const [clause, conditions] of traces) answer.explanations[clause] = explainClause(p, clause, lang, conditions);
+  const texts = clauseTexts(p, lang);
+  for (const [clause, conditions] of traces) answer.explanations[clause] = explainClause(p, texts, clause, lang, conditions);
   return answer;
 }
 

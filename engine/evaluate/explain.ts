@@ -23,29 +23,26 @@ const isScalar = (x: unknown) => typeof x !== 'object' || x === null;
 
 /** A condition's trace; `pending` names the pending instants it compared (evaluate/pending-notes.ts). */
 export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, check: string, pending: readonly string[]): ConditionTrace {
-  let out: ConditionTrace;
+  let saw: unknown;
+  let expected: unknown;
   if (plan.any) {
     const alternatives = c.any!;
-    const saw: string[] = new Array(alternatives.length);
-    for (let i = 0; i < alternatives.length; i++) saw[i] = alternatives[i].result ? plan.any[i].holds : plan.any[i].fails;
-    out = { check, saw, expected: 'at least one holds', result: c.result === true };
-  } else if (plan.relation)
+    const words: string[] = new Array(alternatives.length);
+    for (let i = 0; i < alternatives.length; i++) words[i] = alternatives[i].result ? plan.any[i].holds : plan.any[i].fails;
+    saw = words;
+    expected = 'at least one holds';
+  } else if (plan.relation) {
     // Instant against now: show now as what was seen, the instant as what it must precede or follow.
-    out = {
-      check,
-      saw: showValue(true, c.valueResult, zone),
-      expected: c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`,
-      result: c.result === true,
-    };
-  else
-    out = {
-      check,
-      saw: showValue(plan.factIsInstant, c.factResult, zone),
-      expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone),
-      result: c.result === true,
-    };
-  if (pending.length) out.pending = pending.slice(); // every answer gets a list of its own
-  return out;
+    saw = showValue(true, c.valueResult, zone);
+    expected = c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`;
+  } else {
+    saw = showValue(plan.factIsInstant, c.factResult, zone);
+    expected = showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone);
+  }
+  // one literal either way (a key added later is kept out of line); every answer gets a list of its own
+  return pending.length
+    ? { check, saw, expected, result: c.result === true, pending: pending.slice() }
+    : { check, saw, expected, result: c.result === true };
 }
 
 /** Appends the traces of an outcome's conditions, seen on the run `on`; `item` labels an item per subject. */
@@ -70,22 +67,26 @@ export function pickText(text: Record<string, string>, lang: string, fallback: s
 type ClauseText = Omit<Explanation, 'conditions'>;
 
 // A clause's text, source and assumptions depend on the policy and the language alone: built once.
-const clauseTexts = new WeakMap<Policy, Map<string, Map<string, ClauseText>>>();
+const textsOf = new WeakMap<Policy, Map<string, Map<string, ClauseText>>>();
 
-export function explainClause(p: Policy, clauseId: string, lang: string, conditions: ConditionTrace[]): Explanation {
-  let byLang = clauseTexts.get(p);
-  if (!byLang) clauseTexts.set(p, (byLang = new Map()));
+/** The clause texts of a policy in a language, made as they are first asked for. */
+export function clauseTexts(p: Policy, lang: string): Map<string, ClauseText> {
+  let byLang = textsOf.get(p);
+  if (!byLang) textsOf.set(p, (byLang = new Map()));
   let texts = byLang.get(lang);
   if (!texts) byLang.set(lang, (texts = new Map()));
+  return texts;
+}
+
+export function explainClause(p: Policy, texts: Map<string, ClauseText>, clauseId: string, lang: string, conditions: ConditionTrace[]): Explanation {
   let base = texts.get(clauseId);
   if (!base) texts.set(clauseId, (base = clauseText(p, clauseId, lang)));
-  // every answer gets objects and lists of its own, the keys in the same order
-  const out = { text: base.text, lang: base.lang } as Explanation;
-  if ('source' in base) out.source = base.source;
-  if ('title' in base) out.title = base.title;
-  out.assumptions = base.assumptions.slice();
-  out.conditions = conditions;
-  return out;
+  // every answer gets objects and lists of its own, the keys in the same order (each shape one literal)
+  const { text, lang: used, source, title } = base;
+  const assumptions = base.assumptions.slice();
+  if (source === undefined)
+    return title === undefined ? { text, lang: used, assumptions, conditions } : { text, lang: used, title, assumptions, conditions };
+  return title === undefined ? { text, lang: used, source, assumptions, conditions } : { text, lang: used, source, title, assumptions, conditions };
 }
 
 function clauseText(p: Policy, clauseId: string, lang: string): ClauseText {

@@ -56,9 +56,16 @@ function reason(o: RuleOutcome, i: number, rt: Runtime, e: EntitlementPlan, limi
   }
 }
 
-// An item's reasons are gathered here, then copied into a list of their length: answers are kept,
-// and a list grown by push keeps room for many more.
+// An item's reasons are gathered here (one item at a time), then copied into a list of their
+// number: answers are kept, and a list grown by push keeps room for many more.
 const gathered: string[] = [];
+let gatheredCount = 0;
+const gather = (r: string) => void (gathered[gatheredCount++] = r);
+function takeGathered(): string[] {
+  const out = gathered.slice(0, gatheredCount);
+  gatheredCount = 0;
+  return out;
+}
 
 export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
   const { rt, outcomes, explain } = ctx;
@@ -68,9 +75,9 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
     if (!o) continue;
     if (!inPlan(o)) {
       explain(e.clause, o);
-      gathered.length = 0;
-      for (const i of o.plan.planAt) if (!o.conditions[i].result) gathered.push(reason(o, i, rt, e)!);
-      items.push({ id: e.id, allowed: false, cost: null, reasons: gathered.slice(), clause: e.clause });
+      gatheredCount = 0;
+      for (const i of o.plan.planAt) if (!o.conditions[i].result) gather(reason(o, i, rt, e)!);
+      items.push({ id: e.id, allowed: false, cost: null, reasons: takeGathered(), clause: e.clause });
       continue;
     }
     if (e.subject === undefined && !e.each) {
@@ -156,19 +163,19 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
   const plans = o.plan.conditions;
   let waitingForOpening = false;
   if (!o.result) for (let i = 0; i < conditions.length; i++) if (plans[i].name === 'opens' && conditions[i].result !== true) waitingForOpening = true;
-  gathered.length = 0;
+  gatheredCount = 0;
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
     const name = plans[i].name;
     if ((c.result === true) !== o.result || (waitingForOpening && name === 'until')) continue;
     if (name === 'ledger') {
-      for (const r of ledgerReasons(e.e, rt, c.result === true)) if (r) gathered.push(r);
+      for (const r of ledgerReasons(e.e, rt, c.result === true)) if (r) gather(r);
     } else {
       const r = reason(o, i, rt, e, limit, used);
-      if (r) gathered.push(r);
+      if (r) gather(r);
     }
   }
-  item.reasons = gathered.slice();
+  item.reasons = takeGathered();
   if (subject !== undefined) item.subject = subject;
   return item;
 }
