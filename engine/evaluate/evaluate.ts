@@ -47,6 +47,7 @@ export type Backend = 'compiled' | 'json-rules-engine';
 const BACKENDS: readonly Backend[] = ['compiled', 'json-rules-engine'];
 export type ExplainLevel = 'none' | 'clauses' | 'full';
 const EXPLAIN_LEVELS: readonly ExplainLevel[] = ['none', 'clauses', 'full'];
+const LANGUAGE = /^[a-z]{2}$/;
 
 /** One way of running a rule set on a runtime, and where its outcomes go: a slot per rule (by
  *  name; a repeated name keeps its last result), with the plan of each slot's rule. */
@@ -160,7 +161,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   const p = compiled.policy;
   if (countryHolidays) await loadHolidayData();
   const lang = options.lang ?? 'en';
-  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
+  if (!LANGUAGE.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
 
   let rt: Runtime;
   try {
@@ -229,20 +230,35 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   }
 
   const ctx: MapContext = { rt, plan, outcomes, runItems, explain, cite, warnings };
-  const answer: Answer = {
-    policy: { id: p.id, version: p.version },
-    at: formatInstant(rt.kase.at, zone),
-    plans: rt.kase.plans,
-    deadlines: mapDeadlines(ctx),
-    entitlements: mapEntitlements(ctx),
-    ...(p.amounts ? { amounts: mapAmounts(ctx) } : {}),
-    refund: mapRefund(ctx),
-    credits: mapCredits(ctx),
-    warnings,
-    explanations: {},
-  };
+  const policyId = { id: p.id, version: p.version };
+  const at = formatInstant(rt.kase.at, zone);
+  // the items in the order of the answer's keys (a key spread in would be one more object per answer)
+  const answer: Answer = p.amounts
+    ? {
+        policy: policyId,
+        at,
+        plans: rt.kase.plans,
+        deadlines: mapDeadlines(ctx),
+        entitlements: mapEntitlements(ctx),
+        amounts: mapAmounts(ctx),
+        refund: mapRefund(ctx),
+        credits: mapCredits(ctx),
+        warnings,
+        explanations: {},
+      }
+    : {
+        policy: policyId,
+        at,
+        plans: rt.kase.plans,
+        deadlines: mapDeadlines(ctx),
+        entitlements: mapEntitlements(ctx),
+        refund: mapRefund(ctx),
+        credits: mapCredits(ctx),
+        warnings,
+        explanations: {},
+      };
   const texts = clauseTexts(p, lang);
-  for (const [clause, conditions] of traces) answer.explanations[clause] = explainClause(p, texts, clause, lang, conditions);
+  traces.forEach((conditions, clause) => (answer.explanations[clause] = explainClause(p, texts, clause, lang, conditions)));
   return answer;
 }
 
