@@ -40,9 +40,7 @@ export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, 
     expected = showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone);
   }
   // one literal either way (a key added later is kept out of line); every answer gets a list of its own
-  return pending.length
-    ? { check, saw, expected, result: c.result === true, pending: pending.slice() }
-    : { check, saw, expected, result: c.result === true };
+  return pending.length ? { check, saw, expected, result: c.result === true, pending: pending.slice() } : { check, saw, expected, result: c.result === true };
 }
 
 /** Appends the traces of an outcome's conditions, seen on the run `on`; `item` labels an item per subject. */
@@ -84,8 +82,7 @@ export function explainClause(p: Policy, texts: Map<string, ClauseText>, clauseI
   // every answer gets objects and lists of its own, the keys in the same order (each shape one literal)
   const { text, lang: used, source, title } = base;
   const assumptions = base.assumptions.slice();
-  if (source === undefined)
-    return title === undefined ? { text, lang: used, assumptions, conditions } : { text, lang: used, title, assumptions, conditions };
+  if (source === undefined) return title === undefined ? { text, lang: used, assumptions, conditions } : { text, lang: used, title, assumptions, conditions };
   return title === undefined ? { text, lang: used, source, assumptions, conditions } : { text, lang: used, source, title, assumptions, conditions };
 }
 
