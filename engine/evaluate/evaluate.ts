@@ -7,7 +7,7 @@ import { answerPlan, rulePlan, type AnswerPlan, type EntitlementPlan, type RuleP
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
-import { parseRuleName, ruleName } from '../compile/rule-name.ts';
+import { parseRuleName } from '../compile/rule-name.ts';
 import { checkCompiled } from './check-compiled.ts';
 import { badUsage, hasErrors, placeDiagnostics, SlaError, unsupportedLanguage } from '../diagnostics/index.ts';
 import { quoteValue } from '../diagnostics/quote-value.ts';
@@ -64,9 +64,15 @@ function policyRules(rules: RuleProperties[], plan: AnswerPlan): RuleSet {
   return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)), slots: plan.index, plans: plan.rules };
 }
 
-/** Some entitlements' rules (and their fields' rules), run once per subject or per event: a slot per
- *  rule of the set, and the entitlements' plans with their rules numbered by those slots. */
-function entitlementRules(compiled: CompiledPolicy, plan: AnswerPlan, own: EntitlementPlan[]): RuleSet & { entitlements: EntitlementPlan[] } {
+/** Some entitlements' rules (and their fields' rules), run once per subject or per event. */
+interface EntitlementRules extends RuleSet {
+  /** a slot per rule of the set, and the entitlements' plans with their rules numbered by those slots */
+  entitlements: EntitlementPlan[];
+  /** the same entitlements as the whole policy's run numbers them */
+  own: EntitlementPlan[];
+}
+
+function entitlementRules(compiled: CompiledPolicy, plan: AnswerPlan, own: EntitlementPlan[]): EntitlementRules {
   const ids = new Set(own.map((e) => e.id));
   const rules = compiled.rules.filter((r) => {
     const id = parseRuleName(String(r.name));
@@ -78,7 +84,7 @@ function entitlementRules(compiled: CompiledPolicy, plan: AnswerPlan, own: Entit
   const slotOf = (rule: number) => (rule < 0 ? -1 : (slots.get(String(compiled.rules[rule].name)) ?? -1));
   const entitlements = own.map((e) => ({ ...e, rule: slotOf(e.rule), fields: e.fields.map((f) => ({ ...f, rule: slotOf(f.rule) })) }));
   let closures: CompiledRules | undefined;
-  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)), slots, plans, entitlements };
+  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)), slots, plans, entitlements, own };
 }
 
 export interface Prepared {
@@ -88,11 +94,11 @@ export interface Prepared {
   subjectRules?: { engine: EnginePool };
   /** per subject attribute of per-subject entitlements, in the order first named: the rules of its
    *  entitlements, run once per subject on that subject's view of the case */
-  bySubject: { attribute: string; rules: RuleSet & { entitlements: EntitlementPlan[] } }[];
+  bySubject: { attribute: string; rules: EntitlementRules }[];
   /** per entitlement answered per event (`each`): its rules, run once per event as of its instant */
   eachRules: Map<string, RuleSet>;
   /** the same, in the policy's order, with what each is answered per */
-  perEvent: { id: string; each: NonNullable<Entitlement['each']>; rules: RuleSet & { entitlements: EntitlementPlan[] } }[];
+  perEvent: { id: string; each: NonNullable<Entitlement['each']>; rules: EntitlementRules }[];
   calendars: Map<string, BusinessCalendar>;
   /** a calendar counts a country's holidays (their data is loaded before the first answer) */
   countryHolidays: boolean;
@@ -194,13 +200,13 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   // Entitlements answered per subject, then per event, that the case's plans give: an item per run,
   // made right after the run, which is dropped then (not kept until the answer is put together).
   const runItems: MapContext['runItems'] = new Map();
-  const itemsOf = (set: { entitlements: EntitlementPlan[] }): ItemsOfRuns[] => {
+  const itemsOf = (set: EntitlementRules): ItemsOfRuns[] => {
     const out: ItemsOfRuns[] = [];
-    for (const e of set.entitlements) {
-      const o = outcomes[plan.index.get(ruleName.entitlement(e.id)) ?? -1];
+    for (let k = 0; k < set.own.length; k++) {
+      const o = outcomes[set.own[k].rule];
       if (o === undefined || !inPlan(o)) continue;
-      const made = new ItemsOfRuns(e, full ? zone : undefined);
-      runItems.set(e.id, made);
+      const made = new ItemsOfRuns(set.entitlements[k], full ? zone : undefined);
+      runItems.set(made.e.id, made);
       out.push(made);
     }
     return out;
