@@ -11,6 +11,7 @@ import { amountRules } from './amounts.ts';
 import { calendarRules } from './calendars.ts';
 import { conditionRules } from './conditions.ts';
 import { Lowering } from './context.ts';
+import type { Lines } from './cst.ts';
 import { declarationRules } from './declarations.ts';
 import { describedAt } from './descriptions.ts';
 import { eventRules } from './events.ts';
@@ -81,11 +82,11 @@ export function visitorClass(parser: PolicyParser): VisitorClass {
  *  lowering of the call in progress. */
 const instances = new WeakMap<PolicyParser, InstanceType<VisitorClass> & { lw?: Lowering }>();
 
-/** Lowers a policy's CST; `docs` are the `##` comment tokens, `tokens` all the others. */
-export function toIr(parser: PolicyParser, cst: CstNode, tokens: IToken[], docs: IToken[], file?: string): Lowered {
+/** Lowers a policy's CST; `docs` are the `##` comment tokens, `tokens` all the others, `lines` those of the text they come from. */
+export function toIr(parser: PolicyParser, cst: CstNode, tokens: IToken[], docs: IToken[], lines: Lines, file?: string): Lowered {
   const visitor = instances.get(parser) ?? (new (visitorClass(parser))() as InstanceType<VisitorClass> & { lw?: Lowering });
   instances.set(parser, visitor);
-  const lw = new Lowering(file, describedAt(tokens, docs));
+  const lw = new Lowering(file, describedAt(tokens, docs), lines);
   lw.visit = <T>(node: CstNode | undefined, arg?: unknown) => (node ? visitor.visit(node, arg) : undefined) as T;
   visitor.lw = lw;
   const policy = visitor.visit(cst) as Policy;
