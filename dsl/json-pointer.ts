@@ -1,2 +1,5 @@
 // JSON pointers into the IR: the source map and the formatter name IR items by them.
-export { pointerPart as pointerSegment } from '../engine/ir/json-pointer.ts';
+import { pointerPart } from '../engine/ir/json-pointer.ts';
+
+/** One key as a pointer segment; most names need no escape, and lowering makes one for every name. */
+export const pointerSegment = (key: string): string => (key.includes('~') || key.includes('/') ? pointerPart(key) : key);

@@ -7,7 +7,7 @@ import type { Policy } from '../engine/ir/schema.ts';
 import type { Locator } from '../engine/policy-types.ts';
 import { keywords } from './lexical.ts';
 import { lex } from './lexer.ts';
-import { spanOf, type Span } from './lower/cst.ts';
+import { Lines, type Span } from './lower/cst.ts';
 import { toIr, type Anchor } from './lower/visitor.ts';
 import { PolicyParser, TooManyErrors } from './parser.ts';
 import { syntaxHelp } from './syntax-help.ts';
@@ -86,16 +86,13 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
 
   // lexing
   const lexed = lex(source);
+  const lines = new Lines(source);
   for (const e of lexed.errors) {
     const text = source.slice(e.offset, e.offset + Math.min(e.length, 20));
     const quoteStart = text.startsWith('"');
     // a lexing error never spans a line break (white space always lexes)
-    const span = {
-      line: e.line ?? 1,
-      column: e.column ?? 1,
-      endLine: e.line ?? 1,
-      endColumn: (e.column ?? 1) + (quoteStart ? lineRest(source, e.offset) : e.length),
-    };
+    const { line, column } = lines.position(e.offset);
+    const span = { line, column, endLine: line, endColumn: column + (quoteStart ? lineRest(source, e.offset) : e.length) };
     fail(
       quoteStart ? 'SLA1116' : 'SLA1101',
       quoteStart ? 'unterminated or invalid string' : `unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(text)}`,
@@ -116,7 +113,7 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
         fail(
           'SLA1103',
           `brackets nested more than ${MAX_NESTING} deep`,
-          spanOf(t)!,
+          lines.spanOf(t)!,
           'close the brackets that are left open; declarations nest at most a few levels',
         );
         return done();
@@ -136,12 +133,12 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
   }
   const last = lexed.tokens[lexed.tokens.length - 1];
   for (const e of parser.errors) {
-    diags.push(parseDiagnostic(e, last, file));
+    diags.push(parseDiagnostic(e, last, lines, file));
     if (!recover) break;
   }
   if (diags.length > 0 || !cst) return done();
 
-  const lowered = toIr(parser, cst, lexed.tokens, (lexed.groups.docs ?? []) as IToken[], file);
+  const lowered = toIr(parser, cst, lexed.tokens, (lexed.groups.docs ?? []) as IToken[], lines, file);
   locate = lowered.locate;
   diags.push(...lowered.diagnostics);
   if (diags.length > 0) return { ...done(), diagnostics: recover ? diags.slice(0, MAX_DIAGNOSTICS) : diags.slice(0, 1) };
@@ -155,12 +152,12 @@ export function parseDslDetailed(source: string, options: ParseOptions = {}): De
   };
 }
 
-function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, file?: string): Diagnostic {
+function parseDiagnostic(e: IRecognitionException, last: IToken | undefined, lines: Lines, file?: string): Diagnostic {
   const t = e.token;
-  const atEnd = !t || t.tokenType.name === 'EOF' || !Number.isFinite(t.startLine);
+  const atEnd = !t || t.tokenType.name === 'EOF' || !Number.isFinite(t.startOffset);
   // at the end of the text: the empty span just past the last token
-  const end = last ? spanOf(last) : undefined;
-  const span: Span = atEnd ? (end ? { line: end.endLine, column: end.endColumn, endLine: end.endLine, endColumn: end.endColumn } : START) : spanOf(t)!;
+  const end = last ? lines.spanOf(last) : undefined;
+  const span: Span = atEnd ? (end ? { line: end.endLine, column: end.endColumn, endLine: end.endLine, endColumn: end.endColumn } : START) : lines.spanOf(t)!;
   let code: Code = 'SLA1102';
   const rules = e.context?.ruleStack ?? [];
   const rule = [...rules].reverse().find((r) => syntaxHelp[r]);

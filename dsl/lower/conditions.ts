@@ -19,7 +19,7 @@ import type {
   PlanCondCstChildren,
 } from '../cst.generated.ts';
 import type { Lowering, Obj } from './context.ts';
-import { spanFrom } from './cst.ts';
+import { rangeFrom } from './cst.ts';
 import { number, text, type Scalar } from './literals.ts';
 
 /** Where a condition goes; `inGroup`: it is an alternative of `(… or …)`, which cannot itself be a group. */
@@ -43,7 +43,7 @@ export function putComparisons(lw: Lowering, comparisons: ComparisonCstNode[], o
     const ops = c.children.op ?? [];
     const spelling = spellingOf(c);
     const op = comparisonByDsl(spelling);
-    if (op) lw.put(out, op.key, lw.visit(c), ptr, spanFrom(ops[0], ops[ops.length - 1]), `the comparison \`${spelling}\``);
+    if (op) lw.put(out, op.key, lw.visit(c), ptr, rangeFrom(ops[0], ops[ops.length - 1]), `the comparison \`${spelling}\``);
   }
 }
 

@@ -4,7 +4,7 @@ import type { CstNode } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../../engine/diagnostics/index.ts';
 import type { Code } from '../../engine/diagnostics/codes.ts';
 import { pointerSegment } from '../json-pointer.ts';
-import { spanOf, startOffset, type Children, type Located } from './cst.ts';
+import { startOffset, type Children, type Lines, type Located } from './cst.ts';
 import { SourceMap } from './source-map.ts';
 
 export type Obj = Record<string, unknown>;
@@ -14,7 +14,7 @@ const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class Lowering {
   readonly diagnostics: Diagnostic[] = [];
-  readonly map = new SourceMap();
+  readonly map: SourceMap;
   /** set by the visitor: lowers a child node (undefined for a part left out). What it gives is
    *  what the child's rule returns, which the caller names: the grammar, not the types, links them. */
   visit!: <T>(node: CstNode | undefined, arg?: unknown) => T;
@@ -23,10 +23,13 @@ export class Lowering {
     private readonly file: string | undefined,
     /** the `##` description written right before the token that starts at an offset */
     private readonly docs: ReadonlyMap<number, string>,
-  ) {}
+    private readonly lines: Lines,
+  ) {
+    this.map = new SourceMap(lines);
+  }
 
   report(code: Code, message: string, at: Located, help: string): void {
-    this.diagnostics.push(diagnostic(code, message, { ...(this.file ? { file: this.file } : {}), ...spanOf(at), help }));
+    this.diagnostics.push(diagnostic(code, message, { ...(this.file ? { file: this.file } : {}), ...this.lines.spanOf(at), help }));
   }
 
   /** sets `obj[key]` and records where it came from, reporting a second definition */

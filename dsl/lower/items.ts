@@ -18,7 +18,7 @@ import type {
 } from '../cst.generated.ts';
 import { pointerSegment } from '../json-pointer.ts';
 import type { Lowering, Obj } from './context.ts';
-import { spanFrom } from './cst.ts';
+import { rangeFrom } from './cst.ts';
 import { number, text } from './literals.ts';
 import { badNo } from './no-items.ts';
 import { opening } from './events.ts';
@@ -58,12 +58,12 @@ export const itemRules = {
     if (subject && !single) lw.put(o, 'subject', lw.visit(subject), ptr, subject);
     // the head rule is shared with deadlines and entitlements; a credit's period goes in its body
     else if (subject && single === 'amount')
-      lw.report('SLA1102', 'an amount is not answered per subject', spanFrom(ctx.K_per?.[0], subject), 'leave out `per …`');
+      lw.report('SLA1102', 'an amount is not answered per subject', rangeFrom(ctx.K_per?.[0], subject), 'leave out `per …`');
     else if (subject)
       lw.report(
         'SLA1113',
         'a credit is not answered per subject',
-        spanFrom(ctx.K_per?.[0], subject),
+        rangeFrom(ctx.K_per?.[0], subject),
         'give its period inside the braces: `per month` or `per solar_month`',
       );
   },
@@ -143,7 +143,7 @@ export const itemRules = {
     const l: Obj = { grant: lw.visit(ctx.grant[0], `${ptr}/grant`) };
     if (ctx.K_in) {
       const values: Obj = {};
-      lw.map.at(`${ptr}/amount/values`, spanFrom(ctx.LCurly?.[0], ctx.RCurly?.[0]));
+      lw.map.at(`${ptr}/amount/values`, rangeFrom(ctx.LCurly?.[0], ctx.RCurly?.[0]));
       (ctx.value ?? []).forEach((v, i) => {
         const key: string = lw.visit(v);
         lw.put(values, key, number(lw, ctx.size![i]), `${ptr}/amount/values`, v, `the size of \`${key}\``);

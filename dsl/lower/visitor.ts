@@ -1,6 +1,7 @@
-// The CST visitor that lowers a parsed DSL file to the Policy IR: one method per grammar rule,
-// each delegating to the rule's lowering in the file of its concept. `validateVisitor` checks at
-// construction that no rule of the grammar is left without one.
+// The lowering of a parsed DSL file to the Policy IR: one lowering per grammar rule, in the file of
+// its concept, called for each node by the node's rule name. The chevrotain CST visitor made of
+// them (`visitorClass`) checks with `validateVisitor`, once per parser, that no rule of the grammar
+// is left without one.
 import type { CstNode, IToken } from 'chevrotain';
 import type { Diagnostic } from '../../engine/diagnostics/index.ts';
 import type { Policy } from '../../engine/ir/schema.ts';
@@ -11,6 +12,7 @@ import { amountRules } from './amounts.ts';
 import { calendarRules } from './calendars.ts';
 import { conditionRules } from './conditions.ts';
 import { Lowering } from './context.ts';
+import type { Lines } from './cst.ts';
 import { declarationRules } from './declarations.ts';
 import { describedAt } from './descriptions.ts';
 import { eventRules } from './events.ts';
@@ -77,18 +79,21 @@ export function visitorClass(parser: PolicyParser): VisitorClass {
   return V;
 }
 
-/** One visitor per parser, made (and checked against the grammar) once: it holds nothing but the
- *  lowering of the call in progress. */
-const instances = new WeakMap<PolicyParser, InstanceType<VisitorClass> & { lw?: Lowering }>();
+/** The parsers whose grammar the lowering has been checked against (a visitor made once: its
+ *  `validateVisitor` finds any rule left without a lowering). */
+const checked = new WeakSet<PolicyParser>();
+/** Each rule's lowering by rule name: a node is lowered by a direct call of its rule's lowering
+ *  (what the visitor's methods do, without chevrotain's `visit` and a method in between). */
+const lowerings = new Map(Object.entries(rules) as [string, (lw: Lowering, c: unknown, a: unknown) => unknown][]);
 
-/** Lowers a policy's CST; `docs` are the `##` comment tokens, `tokens` all the others. */
-export function toIr(parser: PolicyParser, cst: CstNode, tokens: IToken[], docs: IToken[], file?: string): Lowered {
-  const visitor = instances.get(parser) ?? (new (visitorClass(parser))() as InstanceType<VisitorClass> & { lw?: Lowering });
-  instances.set(parser, visitor);
-  const lw = new Lowering(file, describedAt(tokens, docs));
-  lw.visit = <T>(node: CstNode | undefined, arg?: unknown) => (node ? visitor.visit(node, arg) : undefined) as T;
-  visitor.lw = lw;
-  const policy = visitor.visit(cst) as Policy;
-  visitor.lw = undefined;
+/** Lowers a policy's CST; `docs` are the `##` comment tokens, `tokens` all the others, `lines` those of the text they come from. */
+export function toIr(parser: PolicyParser, cst: CstNode, tokens: IToken[], docs: IToken[], lines: Lines, file?: string): Lowered {
+  if (!checked.has(parser)) {
+    new (visitorClass(parser))();
+    checked.add(parser);
+  }
+  const lw = new Lowering(file, describedAt(tokens, docs), lines);
+  lw.visit = <T>(node: CstNode | undefined, arg?: unknown) => (node ? lowerings.get(node.name)!(lw, node.children, arg) : undefined) as T;
+  const policy = lw.visit<Policy>(cst);
   return { policy, diagnostics: lw.diagnostics, locate: lw.map.locate, anchors: lw.map.anchors };
 }
