@@ -7,6 +7,17 @@ export type Language = (typeof LANGUAGES)[number];
 export const policiesOption = { policies: { type: 'string' } } as const;
 export const langOption = { lang: { type: 'string' } } as const;
 
+export const engineOption = { engine: { type: 'string' } } as const;
+export const BACKENDS = ['compiled', 'json-rules-engine'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+/** How the compiled rules are run: as closures (the default) or by json-rules-engine, the reference. */
+export function parseBackend(command: string, value: string | undefined): Backend {
+  if (value === undefined) return 'compiled';
+  if ((BACKENDS as readonly string[]).includes(value)) return value as Backend;
+  throw new UsageError(`unknown engine \`${value}\`: use compiled or json-rules-engine`, command);
+}
+
 export function parseLang(command: string, value: string | undefined): Language {
   if (value === undefined) return 'en';
   if ((LANGUAGES as readonly string[]).includes(value)) return value as Language;

@@ -1,6 +1,6 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
 import type { Case } from '../../engine/core.ts';
-import { expectPositionals, langOption, parseLang, policiesOption } from '../common-options.ts';
+import { engineOption, expectPositionals, langOption, parseBackend, parseLang, policiesOption, type Backend } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { findPolicy, loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
@@ -46,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
     policy: { type: 'string' },
     json: { type: 'boolean' },
     explain: { type: 'boolean' },
-    engine: { type: 'string' },
+    ...engineOption,
     batch: { type: 'string' },
     workers: { type: 'string' },
     ...langOption,
@@ -55,9 +55,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.batch === undefined && values.workers !== undefined) throw new UsageError('--workers is for --batch', 'eval');
   expectPositionals('eval', positionals, values.batch === undefined ? ['case file'] : []);
   const lang = parseLang('eval', values.lang);
-  const backend = values.engine ?? 'compiled';
-  if (backend !== 'compiled' && backend !== 'json-rules-engine')
-    throw new UsageError(`unknown engine \`${backend}\`: use compiled or json-rules-engine`, 'eval');
+  const backend = parseBackend('eval', values.engine);
   if (values.batch !== undefined) {
     if (values.explain) throw new UsageError('--explain is for one case: with --batch, --json gives each answer in full', 'eval');
     const { runBatch } = await import('../batch/run-batch.ts');
@@ -87,7 +85,7 @@ async function answerCase(
   caseArg: string,
   values: { policy?: string; json?: boolean; explain?: boolean; policies?: string },
   lang: ReturnType<typeof parseLang>,
-  backend: 'compiled' | 'json-rules-engine',
+  backend: Backend,
 ): Promise<number> {
   const caseFile = await readSourceFile(caseArg);
   const engine = await loadEngine();

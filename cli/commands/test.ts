@@ -3,7 +3,7 @@ import type { CompiledPolicy } from '../../engine/core.ts';
 import type { CaseOutcome, TestCase, TestDocument } from '../../engine/testing/index.ts';
 import type { Locator } from '../../engine/policy-types.ts';
 import { fileNotFound, type Diagnostic } from '../../engine/diagnostics/index.ts';
-import { policiesOption } from '../common-options.ts';
+import { engineOption, parseBackend, policiesOption, type Backend } from '../common-options.ts';
 import { displayPath } from '../display-path.ts';
 import { loadEngine } from '../engine.ts';
 import { findTestFiles } from '../find-test-files.ts';
@@ -16,7 +16,7 @@ import { diagnosticsOf, EXIT_FINDING, EXIT_OK } from '../report-error.ts';
 import { styleFor } from '../text/style.ts';
 import { escapeControls } from '../text/escape-controls.ts';
 
-export const help = `Usage: sla test [files or folders…] [--policies <dir>] [--dsl] [--coverage] [--coverage-json <file>] [--lcov <file>]
+export const help = `Usage: sla test [files or folders…] [--policies <dir>] [--dsl] [--engine compiled|json-rules-engine] [--coverage] [--coverage-json <file>] [--lcov <file>]
 
 Runs test files (*.test.yaml, found recursively in folders; default: the policies folder).
 Each case is evaluated under its policy (\`policy:\` of the file or the case, an id looked up in the
@@ -36,6 +36,9 @@ none at all; \`refund: null\` means no refund terms.
 Options:
   --policies <dir>  where policy ids are looked up (default: the bundled policies/)
   --dsl             run each case under the DSL form of its policy (<id>.sla) where there is one
+  --engine compiled|json-rules-engine
+                    how the compiled rules are run: as closures (default) or by json-rules-engine, the
+                    reference; both must pass the same files
   --coverage        after the run, per policy: clauses decided, compiled rules and conditions seen
                     both holding and failing, outcomes seen (deadlines pending/met/breached,
                     windows open/closed, refund rules deciding, exclusions applying)
@@ -56,10 +59,12 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine('test', args, {
     ...policiesOption,
     dsl: { type: 'boolean' },
+    ...engineOption,
     coverage: { type: 'boolean' },
     'coverage-json': { type: 'string' },
     lcov: { type: 'string' },
   });
+  const backend = parseBackend('test', values.engine);
   const measuring = Boolean(values.coverage || values['coverage-json'] !== undefined || values.lcov !== undefined);
   // The cases each policy ran, for coverage.
   const ran = new Map<string, unknown[]>();
@@ -88,7 +93,7 @@ export async function run(args: string[]): Promise<number> {
       return policies.get(path)!;
     };
     const record = measuring ? (id: string, kase: unknown) => void (ran.get(id) ?? ran.set(id, []).get(id)!).push(kase) : undefined;
-    for (const path of files) await runFile(path, { engine, testing, policyFor, tally, record });
+    for (const path of files) await runFile(path, { engine, backend, testing, policyFor, tally, record });
     if (measuring)
       coverage = async () => {
         const { reportCoverage } = await import('../report/write-coverage.ts');
@@ -109,6 +114,7 @@ async function runFile(
   path: string,
   ctx: {
     engine: Engine;
+    backend: Backend;
     testing: Testing;
     policyFor: (id: string) => Promise<CompiledPolicy>;
     tally: Tally;
@@ -139,7 +145,9 @@ async function runFile(
     return;
   }
   for (const testCase of document.cases) {
-    const outcome = await runCase(testCase, ctx.policyFor, (policy) => ctx.testing.runTestCase(testCase, policy, { file, locate }));
+    const outcome = await runCase(testCase, ctx.policyFor, (policy) =>
+      ctx.testing.runTestCase(testCase, policy, { file, locate, evaluate: (p, c, o) => ctx.engine.evaluate(p, c, { ...o, engine: ctx.backend }) }),
+    );
     if (testCase.policy !== undefined && testCase.diagnostics.length === 0) ctx.record?.(testCase.policy, testCase.case);
     if (outcome.passed) ctx.tally.passed++;
     else ctx.tally.failed++;

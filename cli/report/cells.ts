@@ -1,17 +1,8 @@
 // How answer values read in the terminal report: instants without noise, money with its currency.
 import type { Money } from '../../engine/answer.ts';
+import { showInstant } from '../../engine/present/show-instant.ts';
 
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** `2025-03-08T21:30:00.000+02:00` → `2025-03-08 21:30 +02:00` (seconds only when not zero). */
-export function showInstant(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const m = INSTANT.exec(value);
-  if (!m) return value;
-  const [, date, hm, ss, frac, offset] = m;
-  const seconds = (ss && ss !== '00') || (frac && Number(frac) !== 0) ? `:${ss}${frac && Number(frac) ? `.${frac}` : ''}` : '';
-  return `${date} ${hm}${seconds} ${offset}`;
-}
+export { showInstant, showInstantsIn } from '../../engine/present/show-instant.ts';
 
 export function showNumber(n: number | null | undefined): string {
   if (n === null) return '∞';

@@ -6,7 +6,7 @@ import { escapeControls, escapeStrings } from '../text/escape-controls.ts';
 import type { Style } from '../text/style.ts';
 import { renderTable, type Column } from '../text/table.ts';
 import { wrapText } from '../text/wrap.ts';
-import { showAmount, showAny, showInstant, showMoney, showNumber } from './cells.ts';
+import { showAmount, showAny, showInstant, showInstantsIn, showMoney, showNumber } from './cells.ts';
 
 export interface ReportOptions {
   style: Style;
@@ -57,7 +57,7 @@ function section<T>(style: Style, title: string, items: T[], table: (items: T[])
 
 const clauseColumn = (options: ReportOptions): Column[] => (options.explain ? [{ header: 'clause' }] : []);
 const header = (options: ReportOptions) => ({ paintHeader: options.style.dim });
-const reasons = (rs: string[] | undefined) => (rs ?? []).join('\n');
+const reasons = (rs: string[] | undefined) => (rs ?? []).map(showInstantsIn).join('\n');
 
 function deadlineTable(items: DeadlineItem[], options: ReportOptions): string[] {
   const { style } = options;
@@ -183,7 +183,7 @@ function refundLines(refund: RefundAnswer | null, options: ReportOptions): strin
   ];
   const width = Math.max(...rows.map(([k]) => k.length), 'reasons'.length);
   const lines = rows.map(([k, v]) => `  ${style.dim(k.padEnd(width))}  ${v}`);
-  (refund.reasons ?? []).forEach((r, i) => lines.push(`  ${style.dim((i === 0 ? 'reasons' : '').padEnd(width))}  ${isolateRtl(r)}`));
+  (refund.reasons ?? []).forEach((r, i) => lines.push(`  ${style.dim((i === 0 ? 'reasons' : '').padEnd(width))}  ${isolateRtl(showInstantsIn(r))}`));
   return lines;
 }
 

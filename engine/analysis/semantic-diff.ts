@@ -31,10 +31,21 @@ function describeInstant(i: Instant): string {
   return `${i.calendar ? `${add} (${i.calendar} calendar)` : add}${known}`;
 }
 
+/** A ledger's pools in plain words: "a pool of `hours` per package_purchased, expiring after 1 solar year". */
+function describeLedger(l: Obj): string {
+  const size = isObj(l.amount) ? `${String(l.amount.attribute)} ${JSON.stringify(l.amount.values)}` : `\`${String(l.amount)}\``;
+  const grant = isObj(l.grant) ? describeEvent(l.grant as EventRef) : 'none';
+  const expires = l.expires === undefined ? 'never expiring' : `expiring after ${describe('expires', l.expires)}`;
+  return `a pool of ${size} per ${grant}${l.plan ? ` and one by plan \`${String(l.plan)}\`` : ''}, ${expires}${l.calendar ? ` (${String(l.calendar)} calendar)` : ''}`;
+}
+
 /** A field's value in plain words. */
 function describe(field: string, v: unknown): string {
   if (v === undefined) return 'none';
-  if (['start', 'stop', 'opens', 'closed_by', 'request', 'downtime', 'each'].includes(field) && isObj(v) && 'event' in v) return describeEvent(v as EventRef);
+  if (['start', 'stop', 'opens', 'closed_by', 'request', 'downtime', 'each', 'grant'].includes(field) && isObj(v) && 'event' in v)
+    return describeEvent(v as EventRef);
+  if (field === 'ledger' && isObj(v)) return describeLedger(v);
+  if (field === 'amount' && isObj(v) && 'attribute' in v) return `${String(v.attribute)} ${JSON.stringify(v.values)}`;
   if (isObj(v) && ('from' in v || 'instant' in v) && !('to' in v)) return describeInstant(v as Instant);
   if (field === 'when' && Array.isArray(v)) return v.length ? (v as Condition[]).map((c) => describeCondition(c)).join('; ') : 'always';
   if (field === 'when' && isObj(v)) return describeCondition(v as Condition);
@@ -93,10 +104,15 @@ function fieldChange(ctx: Ctx, subject: string, field: string, a: unknown, b: un
   }
 }
 
+// fields made of fields, whose changes are named one by one ("ledger expires"), not as a whole
+const NESTED = new Set(['ledger']);
+
 function diffFields(ctx: Ctx, subject: string, a: Obj, b: Obj, path: string, skip: string[] = []): void {
   for (const field of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
     if (field === 'id' || skip.includes(field) || same(a[field], b[field])) continue;
-    fieldChange(ctx, subject, field, a[field], b[field], `${path}/${field}`);
+    const [x, y] = [a[field], b[field]];
+    if (NESTED.has(field) && isObj(x) && isObj(y)) diffFields(ctx, `${subject} ${field}`, x, y, `${path}/${field}`);
+    else fieldChange(ctx, subject, field, x, y, `${path}/${field}`);
   }
 }
 

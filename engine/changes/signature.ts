@@ -1,9 +1,9 @@
-// What of an answer counts as a change: each item's status, `allowed`, remaining count or amount,
-// keyed by the item (kind, id, subject) and the field. An item that appears or disappears changes
-// from or to `undefined`.
+// What of an answer counts as a change: each item's status, `allowed`, remaining count or amount
+// (an amount item's too, such as a discount that lapses), keyed by the item (kind, id, subject) and
+// the field. An item that appears or disappears changes from or to `undefined`.
 import type { Answer } from '../answer.ts';
 
-export type ItemKind = 'deadline' | 'entitlement' | 'refund' | 'credit';
+export type ItemKind = 'deadline' | 'entitlement' | 'amount' | 'refund' | 'credit';
 
 export interface AnswerChange {
   kind: ItemKind;
@@ -25,6 +25,7 @@ export function signature(a: Answer): Signature {
     put('entitlement', e.id, e.subject, 'allowed', e.allowed);
     if (e.remaining !== undefined) put('entitlement', e.id, e.subject, 'remaining', e.remaining);
   }
+  for (const m of a.amounts ?? []) put('amount', m.id, undefined, 'amount', m.amount);
   if (a.refund) {
     put('refund', 'refund', undefined, 'eligible', a.refund.eligible);
     put('refund', 'refund', undefined, 'amount', a.refund.amount);

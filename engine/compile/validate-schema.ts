@@ -7,6 +7,7 @@ import {
   placeDiagnostic,
   quoteValue,
   reservedName,
+  eventFieldAsAttribute,
   schemaViolation,
   unknownProperty,
   valueNotAllowed,
@@ -17,7 +18,7 @@ import {
 import { withArticle } from '../ir/value-types.ts';
 import type { Locator } from '../policy-types.ts';
 import { pointerPart } from '../ir/json-pointer.ts';
-import { RESERVED_NAMES } from '../ir/schema.ts';
+import { EVENT_FIELDS, RESERVED_NAMES } from '../ir/schema.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -142,6 +143,7 @@ function problemOf(e: ErrorObject, group: ErrorObject[], parent: Schema, where: 
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       const at = `${path === '/' ? '' : path}/${pointerPart(name)}`;
       if (RESERVED_NAMES.includes(name)) return reservedName(name, at);
+      if (EVENT_FIELDS.includes(name) && path.endsWith('/attributes')) return eventFieldAsAttribute(name, at);
       const known = Object.keys((parent.properties as Schema | undefined) ?? {});
       if (known.length) return unknownProperty(name, known, at);
       return invalidName(name, Object.keys((parent.patternProperties as Schema | undefined) ?? {})[0], at);

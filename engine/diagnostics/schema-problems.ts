@@ -16,6 +16,13 @@ const nameRule = (pattern: string) =>
 export const invalidName = (name: string, pattern: string | undefined, path: string) =>
   diagnostic('SLA2006', `${quoteName(name)} is not a valid name here`, { path, ...(pattern ? { help: nameRule(pattern) } : {}) });
 
+/** An attribute named as an event's own field in a case (`type`, `at`, `until`): no case could give it. */
+export const eventFieldAsAttribute = (name: string, path: string) =>
+  diagnostic('SLA2006', `${quoteName(name)} is not a valid name here`, {
+    path,
+    help: 'a case gives every event its `type` and `at`, and an event with a duration its `until`: name the attribute otherwise',
+  });
+
 export const missingProperty = (name: string, where: string, path: string) =>
   diagnostic('SLA2003', `missing property ${quoteName(name)} in ${where}`, { path });
 

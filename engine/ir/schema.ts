@@ -16,6 +16,12 @@ export const RESERVED_NAMES = ['constructor', 'prototype'];
 const NOT_RESERVED = `(?!(?:${RESERVED_NAMES.join('|')})$)`;
 export const ID_PATTERN = `^${NOT_RESERVED}[a-z][a-z0-9_]*$`;
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'a lower-case identifier: letters, digits, _' });
+/** An event's own fields in a case, so no attribute can be named so: a case could never give it. */
+export const EVENT_FIELDS = ['type', 'at', 'until'];
+const AttributeName = Type.String({
+  pattern: `^(?!(?:${[...RESERVED_NAMES, ...EVENT_FIELDS].join('|')})$)[a-z][a-z0-9_]*$`,
+  description: 'an attribute name: an identifier other than `type`, `at` and `until`',
+});
 /** A policy's id, which is also how a case or a test file names it (never a file path). */
 export const POLICY_ID_PATTERN = '^[a-z][a-z0-9_-]*$';
 export const ClauseId = Type.String({ pattern: `^${NOT_RESERVED}[a-z][a-z0-9_-]*$`, description: 'a clause id (kebab-case)' });
@@ -179,7 +185,7 @@ export const AttributeDecl = O(
 );
 export const EventDecl = O(
   {
-    attributes: Opt(Rec(Id, AttributeDecl)),
+    attributes: Opt(Rec(AttributeName, AttributeDecl)),
     duration: Opt(Type.Boolean({ description: 'the event has `at` and `until` (e.g. an outage)' })),
     description: Opt(Type.String()),
   },

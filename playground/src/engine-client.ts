@@ -6,6 +6,7 @@ import type {
   CompareResult,
   ConvertResult,
   FormatResult,
+  LocateResult,
   Request,
   Response,
   RunResult,
@@ -72,4 +73,5 @@ export const comparePlans = (req: Extract<Request, { kind: 'compare' }>) => late
 export const formatPolicy = (source: string) => send<FormatResult>({ kind: 'format', source });
 export const compareVersions = (req: Extract<Request, { kind: 'versions' }>) => latestOn<VersionsResult>('versions', req);
 export const calendarWindows = (req: Extract<Request, { kind: 'calendar' }>) => latestOn<CalendarResult>('calendar', req);
+export const locateRule = (req: Extract<Request, { kind: 'locate' }>) => send<LocateResult>(req);
 export const convertPolicy = (req: Extract<Request, { kind: 'convert' }>) => send<ConvertResult>(req);

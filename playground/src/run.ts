@@ -16,7 +16,6 @@ import {
   policyDiagnostics,
   policyFormat,
   policySource,
-  ruleSpans,
   scrubAt,
 } from './state.ts';
 import type { PolicyText, Request } from './worker/protocol.ts';
@@ -43,7 +42,6 @@ async function send(req: RunRequest): Promise<void> {
       policyDiagnostics.value = r.policy;
       caseDiagnostics.value = r.case;
       if (r.declarations) declarations.value = r.declarations;
-      if (r.spans) ruleSpans.value = r.spans;
       answer.value = r.answer;
       intervals.value = r.intervals ?? [];
       failure.value = undefined;

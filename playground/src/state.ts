@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import type { Answer, Diagnostic } from '../../engine/core.ts';
 import type { ChangeInstant } from '../../engine/changes/index.ts';
 import { bundledPolicies } from './bundled.ts';
-import type { CaseInterval, Declarations, PolicyFormat, RuleSpans, TestsCoverage } from './worker/protocol.ts';
+import type { CaseInterval, Declarations, PolicyFormat, TestsCoverage } from './worker/protocol.ts';
 
 const first = bundledPolicies.find((p) => p.id === 'relokia') ?? bundledPolicies[0];
 
@@ -22,7 +22,6 @@ export const nextChange = signal<ChangeInstant | null | undefined>(undefined);
 export const policyDiagnostics = signal<Diagnostic[]>([]);
 export const caseDiagnostics = signal<Diagnostic[]>([]);
 export const declarations = signal<Declarations | undefined>(undefined);
-export const ruleSpans = signal<RuleSpans>({});
 export const answer = signal<Answer | null>(null);
 /** the case's outages and pauses, for the timeline */
 export const intervals = signal<CaseInterval[]>([]);

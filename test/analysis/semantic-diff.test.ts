@@ -43,6 +43,19 @@ describe('semanticDiff', () => {
     ]);
   });
 
+  it("names each change of an entitlement's pools, and a ledger added in words", () => {
+    const text = readFileSync('policies/crmonline.yaml', 'utf8');
+    const ledger = '    ledger: { grant: { event: package_purchased }, amount: hours, expires: 1 solar year }';
+    expect(text).toContain(ledger);
+    const ir = (src: string) => loadPolicy({ source: src }).ir;
+    expect(lines([ir(text), ir(text.replace(ledger, ledger.replace('expires: 1 solar year', 'expires: 180 days')))])).toEqual([
+      '~ entitlement `package_hours` ledger expires: 1 solar year → 180 days',
+    ]);
+    expect(lines([ir(text.replace(`${ledger}\n`, '')), ir(text)])).toEqual([
+      '~ entitlement `package_hours` ledger: none → a pool of `hours` per package_purchased, expiring after 1 solar year',
+    ]);
+  });
+
   it('lists an added holiday and a reordered refund', () => {
     expect(lines(holidayAdded())).toEqual(['+ calendar `business` holiday `Founders Day` added']);
     expect(lines(refundReordered())).toEqual(['~ refund rule order: paid, unused → unused, paid']);

@@ -16,6 +16,7 @@ function watched(a: Answer): Map<string, unknown> {
     m.set(`entitlement ${e.id} ${e.subject ?? ''} allowed`, e.allowed);
     if (e.remaining !== undefined) m.set(`entitlement ${e.id} ${e.subject ?? ''} remaining`, e.remaining);
   }
+  for (const x of a.amounts ?? []) m.set(`amount ${x.id}  amount`, x.amount);
   if (a.refund) {
     m.set('refund refund  eligible', a.refund.eligible);
     m.set('refund refund  amount', a.refund.amount);
@@ -101,6 +102,27 @@ describe('changes', () => {
     });
     // breached from the first millisecond after the due instant
     expect(next?.at).toBe('2025-03-11T09:15:00.001+02:00');
+  });
+
+  test('an amount that changes is a change: a discount code taking a share off the migration price', async () => {
+    const priced: Case = {
+      at: '2025-07-01T08:00:00+03:00',
+      plans: { support: 'standard' },
+      facts: { migration_list_price: 1000 },
+      events: [
+        { type: 'discount_code', at: '2025-07-01T09:00:00+03:00', code: 'SPRING10', percent: 10 },
+        { type: 'discount_code', at: '2025-07-01T09:05:00+03:00', code: 'PARTNER25', percent: 25 },
+      ],
+    };
+    const found = await changes(policy, priced, priced.at, '2025-07-02T00:00:00+03:00');
+    const discount = found.flatMap((c) => c.changes.filter((x) => x.kind === 'amount').map((x) => [c.at, x.id, x.from, x.to]));
+    expect(discount).toEqual([
+      ['2025-07-01T09:00:00.000+03:00', 'migration_discount', 0, 100],
+      ['2025-07-01T09:05:00.000+03:00', 'migration_discount', 100, 250],
+    ]);
+    expect(await listed(policy, priced, Date.parse(priced.at), Date.parse('2025-07-01T10:00:00+03:00'))).toEqual(
+      await bruteForce(policy, priced, Date.parse(priced.at), Date.parse('2025-07-01T10:00:00+03:00')),
+    );
   });
 
   test('`limit` stops after that many instants', async () => {

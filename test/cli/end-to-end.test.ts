@@ -187,6 +187,17 @@ describe('sla test', () => {
     expect(lastLine(r.stdout)).toBe('0 passed, 1 failed');
   });
 
+  it('runs the same under json-rules-engine, the reference backend, as by default', async () => {
+    const dir = tempFiles({ 'relokia.test.yaml': failing });
+    for (const file of ['policies/data2crm.test.yaml', join(dir, 'relokia.test.yaml')]) {
+      const byDefault = await runSla(['test', file]);
+      const byEngine = await runSla(['test', file, '--engine', 'json-rules-engine']);
+      expect(byEngine.code).toBe(byDefault.code);
+      expect(byEngine.stdout).toBe(byDefault.stdout);
+    }
+    expect((await runSla(['test', '--engine', 'drools'])).stderr).toContain('unknown engine `drools`');
+  });
+
   it('finds test files in folders recursively', async () => {
     const dir = tempFiles({ 'a.test.yaml': passing, 'notes.yaml': 'not a test' });
     const nested = tempFiles({ 'b.test.yaml': failing });

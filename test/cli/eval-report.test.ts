@@ -1,7 +1,7 @@
 // The readable report of `sla eval`, rendered from a hand-written Answer.
 import { describe, expect, it } from 'vitest';
 import { formatEvalReport } from '../../cli/report/eval-report.ts';
-import { showInstant } from '../../cli/report/cells.ts';
+import { showInstant, showInstantsIn } from '../../cli/report/cells.ts';
 import { plain } from '../../cli/text/style.ts';
 import { answerFixture } from '../testing/answer-fixture.ts';
 
@@ -122,5 +122,14 @@ describe('showInstant', () => {
     expect(showInstant('2025-03-08T21:30:00.000+02:00')).toBe('2025-03-08 21:30 +02:00');
     expect(showInstant('2025-03-08T21:30:15.000Z')).toBe('2025-03-08 21:30:15 Z');
     expect(showInstant('not an instant')).toBe('not an instant');
+  });
+});
+
+describe('showInstantsIn', () => {
+  it('shows every instant in a sentence as a person reads it, and leaves the rest alone', () => {
+    expect(showInstantsIn('closed: payment happened at 2025-03-01T10:00:00.000+02:00')).toBe('closed: payment happened at 2025-03-01 10:00 +02:00');
+    expect(showInstantsIn('open 2025-03-10T18:00:00.000Z until 2025-03-31T10:00:30+03:00.')).toBe('open 2025-03-10 18:00 Z until 2025-03-31 10:00:30 +03:00.');
+    // not instants: no offset, a date alone, a longer run of digits
+    for (const s of ['at 2025-03-01T10:00:00 local', 'on 2025-03-01', 'id 12025-03-01T10:00:00Z9', '']) expect(showInstantsIn(s)).toBe(s);
   });
 });

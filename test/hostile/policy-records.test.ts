@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkPolicy, compilePolicy, evaluate, loadPolicy, SlaError } from '../../engine/index.ts';
 import { miniPolicyYaml } from '../fixtures/mini-policy.ts';
+import { parseDsl, printDsl } from '../../dsl/index.ts';
+import type { Policy } from '../../engine/ir/schema.ts';
 import { diagnosticLines, expectCleanOutput, folder, sla } from './in-process.ts';
 
 type Json = Record<string, unknown>;
@@ -81,4 +83,30 @@ describe('names every JavaScript object has', () => {
       );
     });
   }
+});
+
+describe("an attribute named as an event's own field", () => {
+  for (const name of ['type', 'at', 'until'])
+    it(`\`${name}\` is refused at its line, in YAML and in the DSL alike, since no case could give it`, () => {
+      const p = mini();
+      RECORDS.attributes(p)[name] = { type: 'boolean' };
+      // its line: `at: boolean` in the DSL, `at:` over `type: boolean` in YAML
+      const lineIn = (lines: string[]) =>
+        lines.findIndex((l, i) => l.trim() === `${name}: boolean` || (l.trim() === `${name}:` && lines[i + 1]?.trim() === 'type: boolean')) + 1;
+      const refused = (source: string, file: string) =>
+        expect(checkPolicy({ source, file }, { parseDsl })).toContainEqual(
+          expect.objectContaining({
+            severity: 'error',
+            code: 'SLA2006',
+            line: lineIn(source.split('\n')),
+            help: expect.stringContaining('name the attribute otherwise'),
+          }),
+        );
+      refused(stringify(p), 'p.yaml');
+      refused(printDsl(p as unknown as Policy), 'p.sla');
+      // a name that merely begins with one is fine
+      const q = mini();
+      RECORDS.attributes(q)[`${name}_x`] = { type: 'string' };
+      expect(checkPolicy({ source: stringify(q), file: 'q.yaml' }).filter((d) => d.severity === 'error')).toEqual([]);
+    });
 });

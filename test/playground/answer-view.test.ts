@@ -10,7 +10,11 @@ describe('answer view', () => {
     const t2 = await answerRow(pg.page, 'deadlines', 'T-2').textContent();
     expect(t2).toContain('pending');
     expect(t2).toContain('in 21 h 15 min');
-    expect(await answerRow(pg.page, 'entitlements', 're_migration').textContent()).toContain('0 USD');
+    const reMigration = await answerRow(pg.page, 'entitlements', 're_migration').textContent();
+    expect(reMigration).toContain('0 USD');
+    // the reasons name instants as the other cells do, not as the answer's JSON writes them
+    expect(reMigration).toContain('open until 2025-03-10 18:00 +02:00');
+    expect(reMigration).not.toContain('T18:00:00.000');
   });
 
   test('a row opens the clause it comes from, with the conditions that decided, in the chosen language', async () => {

@@ -2,11 +2,12 @@
 // the explanation of its clause (in the chosen language, right to left for Persian).
 import { signal } from '@preact/signals';
 import type { Answer } from '../../../engine/core.ts';
-import { answer, caseDiagnostics, failure, lang, ruleSpans } from '../state.ts';
+import { answer, caseDiagnostics, failure, lang, policyFormat, policySource } from '../state.ts';
+import { locateRule } from '../engine-client.ts';
 import { editors } from './editors.ts';
 import { lazyView } from './lazy.tsx';
 import { isolateLatin } from './bidi.tsx';
-import { showDuration, showInstant, showMoney, showNumber, timeLeft } from './format.ts';
+import { showDuration, showInstant, showInstantsIn, showMoney, showNumber, timeLeft } from './format.ts';
 
 const RTL = new Set(['fa', 'ar', 'he']);
 // the comparisons and the tests (with Monaco's diff editor) load when first opened
@@ -24,8 +25,8 @@ function entitlementChip(e: Answer['entitlements'][number]) {
 }
 
 /** Selects a rule's text in the policy editor. */
-function showRule(rule: string) {
-  const at = ruleSpans.value[rule];
+async function showRule(rule: string) {
+  const { at } = await locateRule({ kind: 'locate', policy: { source: policySource.value, format: policyFormat.value }, rule });
   const e = editors.policy;
   if (!at || !e) return;
   const end =
@@ -42,11 +43,9 @@ function Explanation({ a, clause, rule }: { a: Answer; clause: string; rule: str
   if (!x) return <p class="note">no explanation for {clause}</p>;
   return (
     <div class="explanation" data-testid="explanation">
-      {ruleSpans.value[rule] && (
-        <button class="link" onClick={() => showRule(rule)}>
-          show the rule in the policy
-        </button>
-      )}
+      <button class="link" onClick={() => void showRule(rule)}>
+        show the rule in the policy
+      </button>
       <h4>
         <bdi>{x.title ?? clause}</bdi>{' '}
         <small>
@@ -198,7 +197,7 @@ function Entitlements({ a }: { a: Answer }) {
             </td>
             <td>{e.until ? `${showInstant(e.until)} (${timeLeft(e.until, a.at)})` : ''}</td>
             <td>{showMoney(e.cost)}</td>
-            <td class="reasons">{e.reasons.join('; ')}</td>
+            <td class="reasons">{e.reasons.map(showInstantsIn).join('; ')}</td>
           </Row>
         ))}
       </tbody>
@@ -231,7 +230,7 @@ function Amounts({ a }: { a: Answer }) {
               {m.of ?? ''}
               {m.basis === undefined ? '' : ` (${showMoney({ amount: m.basis, currency: m.currency })})`}
             </td>
-            <td class="reasons">{m.reasons.join('; ')}</td>
+            <td class="reasons">{m.reasons.map(showInstantsIn).join('; ')}</td>
           </Row>
         ))}
       </tbody>
@@ -255,7 +254,7 @@ function Refund({ a }: { a: Answer }) {
         </Row>
         <tr>
           <th>reasons</th>
-          <td class="reasons">{r.reasons.join('; ')}</td>
+          <td class="reasons">{r.reasons.map(showInstantsIn).join('; ')}</td>
         </tr>
       </tbody>
     </table>

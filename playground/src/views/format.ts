@@ -1,14 +1,7 @@
 // How answer values read on the page: instants without noise, spans of time in words, money.
 import type { Money } from '../../../engine/answer.ts';
 
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** `2025-03-08T21:30:00.000+02:00` → `2025-03-08 21:30 +02:00` */
-export function showInstant(value: string | null | undefined): string {
-  if (!value) return '';
-  const m = INSTANT.exec(value);
-  return m ? `${m[1]} ${m[2]} ${m[3]}` : value;
-}
+export { showInstant, showInstantsIn } from '../../../engine/present/show-instant.ts';
 
 /** 110 minutes → `1 h 50 min`; days, hours and minutes, the two largest that are not zero. */
 export function showDuration(ms: number): string {

@@ -4,24 +4,35 @@ import { evaluate, loadHolidayData, parseCaseSource, SlaError, type Case, type C
 import { calendarBoundaries } from '../../../engine/changes/candidates.ts';
 import { prepare } from '../../../engine/evaluate/evaluate.ts';
 import { formatDsl, printDsl, printYaml } from '../../../dsl/index.ts';
-import { checkAndCompile, diagnosticsOf, type Checked } from './load.ts';
+import { checkAndCompile, diagnosticsOf, ruleSpan, type Checked } from './load.ts';
 import { diffAnswers, formatPolicyChange, measureCoverage, semanticDiff, toLcov } from '../../../engine/analysis/index.ts';
 import { coverageLines } from './coverage-lines.ts';
 import { caseIntervals } from './intervals.ts';
 import { changes } from '../../../engine/changes/index.ts';
 import { formatMismatch, parseTestDocument, runTestCase } from '../../../engine/testing/index.ts';
-import type { CalendarResult, ChangesResult, CompareResult, ConvertResult, Request, Response, RunResult, TestsResult, VersionsResult } from './protocol.ts';
+import type {
+  CalendarResult,
+  ChangesResult,
+  CompareResult,
+  ConvertResult,
+  LocateResult,
+  Request,
+  Response,
+  RunResult,
+  TestsResult,
+  VersionsResult,
+} from './protocol.ts';
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
 async function run(req: Extract<Request, { kind: 'run' }>): Promise<RunResult> {
   const checked = checkAndCompile(req.policy);
-  const { compiled, spans } = checked;
+  const { compiled } = checked;
   const diagnostics = await diagnosticsOf(checked);
   if (!compiled) return { policy: diagnostics, case: [], answer: null };
   const { plans, facts, events, zone, clauses } = compiled.policy;
   const declarations = { plans, facts, events, zone, clauses };
-  const found = { policy: diagnostics, declarations, spans };
+  const found = { policy: diagnostics, declarations };
   if (req.case === undefined) return { ...found, case: [], answer: null };
   try {
     const { value, locate } = parseCaseSource(req.case, 'case.yaml');
@@ -142,6 +153,11 @@ async function calendar(req: Extract<Request, { kind: 'calendar' }>): Promise<Ca
 
 const usesCountryHolidays = (c: CompiledPolicy) => Object.values(c.policy.calendars ?? {}).some((k) => k.holidays?.some((h) => 'country' in h));
 
+function locate(req: Extract<Request, { kind: 'locate' }>): LocateResult {
+  const { loaded } = checkAndCompile(req.policy);
+  return { at: loaded && ruleSpan(loaded, req.rule) };
+}
+
 function convert(req: Extract<Request, { kind: 'convert' }>): ConvertResult {
   const { diagnostics, loaded } = checkAndCompile(req.policy);
   if (!loaded) return { diagnostics };
@@ -166,7 +182,9 @@ self.onmessage = async (e: MessageEvent<Request & { id: number }>) => {
                   ? await versions(req)
                   : req.kind === 'format'
                     ? formatDsl(req.source, { file: 'policy.sla' })
-                    : convert(req);
+                    : req.kind === 'locate'
+                      ? locate(req)
+                      : convert(req);
     post({ id, result });
   } catch (err) {
     post({ id, failure: err instanceof Error ? err.message : String(err) });

@@ -3,26 +3,23 @@
 import { compilePolicy, loadPolicy, SlaError, type CompiledPolicy, type Diagnostic, type LoadedPolicy } from '../../../engine/core.ts';
 import { parseDsl } from '../../../dsl/index.ts';
 import { lintPolicy } from '../../../engine/analysis/index.ts';
-import type { PolicyText, RuleSpans } from './protocol.ts';
+import type { Position } from '../../../engine/core.ts';
+import type { PolicyText } from './protocol.ts';
 
 export interface Checked {
   diagnostics: Diagnostic[];
   loaded?: LoadedPolicy;
   compiled?: CompiledPolicy;
-  spans?: RuleSpans;
 }
 
-function ruleSpans(loaded: LoadedPolicy): RuleSpans {
-  const spans: RuleSpans = {};
-  const put = (key: string, pointer: string) => {
-    const at = loaded.locate(pointer);
-    if (at) spans[key] = at;
-  };
-  loaded.ir.deadlines?.forEach((d, i) => put(`deadline:${d.id}`, `/deadlines/${i}`));
-  loaded.ir.entitlements?.forEach((e, i) => put(`entitlement:${e.id}`, `/entitlements/${i}`));
-  loaded.ir.credits?.forEach((c, i) => put(`credit:${c.id}`, `/credits/${i}`));
-  if (loaded.ir.refund) put('refund', '/refund');
-  return spans;
+/** Where a rule is written: asked for when the user follows a link to it, not after each keystroke, since
+ *  a YAML policy read on the fast path builds its positions only when one is first asked for. */
+export function ruleSpan(loaded: LoadedPolicy, rule: string): Position | undefined {
+  if (rule === 'refund') return loaded.ir.refund ? loaded.locate('/refund') : undefined;
+  const [kind, id] = [rule.slice(0, rule.indexOf(':')), rule.slice(rule.indexOf(':') + 1)];
+  const list = kind === 'deadline' ? loaded.ir.deadlines : kind === 'entitlement' ? loaded.ir.entitlements : kind === 'credit' ? loaded.ir.credits : undefined;
+  const i = list?.findIndex((r) => r.id === id) ?? -1;
+  return i < 0 ? undefined : loaded.locate(`/${kind}s/${i}`);
 }
 
 const fileOf = (p: PolicyText) => (p.format === 'dsl' ? 'policy.sla' : 'policy.yaml');
@@ -39,7 +36,7 @@ export function checkAndCompile(p: PolicyText): Checked {
   let checked: Checked;
   try {
     const loaded = loadPolicy({ source: p.source, file: fileOf(p), format: p.format }, { parseDsl });
-    checked = { diagnostics: loaded.warnings, loaded, compiled: compilePolicy(loaded), spans: ruleSpans(loaded) };
+    checked = { diagnostics: loaded.warnings, loaded, compiled: compilePolicy(loaded) };
   } catch (e) {
     if (!(e instanceof SlaError)) throw e;
     checked = { diagnostics: e.diagnostics };

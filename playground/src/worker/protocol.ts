@@ -26,13 +26,17 @@ export type Request =
   /** the policy's default calendar over a window: working hours and holidays, for the timeline */
   | { kind: 'calendar'; policy: PolicyText; from: number; until: number }
   /** the next instants in (from, until] at which the case's answer changes */
-  | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number };
+  | { kind: 'changes'; policy: PolicyText; case: string; from: string; until: string; limit: number }
+  /** where a rule (`deadline:<id>`, `entitlement:<id>`, `credit:<id>`, `refund`) is written in the policy */
+  | { kind: 'locate'; policy: PolicyText; rule: string };
 
 /** What the case editor's form offers: the policy's plan dimensions, facts and event types. */
 export type Declarations = Pick<Policy, 'plans' | 'facts' | 'events' | 'zone' | 'clauses'>;
 
-/** Where each rule is written in the policy's source: `deadline:<id>`, `entitlement:<id>`, `credit:<id>`, `refund`. */
-export type RuleSpans = Record<string, Position>;
+/** Where a rule is written in the policy's source; none when the policy does not check or has no such rule. */
+export interface LocateResult {
+  at?: Position;
+}
 
 /** A stretch of the case's time drawn on the timeline: an outage, or a pause of an entitlement's clock. */
 export interface CaseInterval {
@@ -49,7 +53,6 @@ export interface CaseInterval {
 export interface RunResult {
   /** the check's diagnostics, then the lint warnings of a policy that checks */
   policy: Diagnostic[];
-  spans?: RuleSpans;
   declarations?: Declarations;
   case: Diagnostic[];
   answer: Answer | null;
@@ -119,5 +122,8 @@ export interface CalendarResult {
 }
 
 export type Response =
-  | { id: number; result: RunResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult | VersionsResult | CalendarResult }
+  | {
+      id: number;
+      result: RunResult | LocateResult | ConvertResult | ChangesResult | TestsResult | CompareResult | FormatResult | VersionsResult | CalendarResult;
+    }
   | { id: number; failure: string };
