@@ -187,7 +187,9 @@ export default async function (): Promise<BenchSection> {
   const large = cliRun(ndjson(COUNT), dir);
   const us = (ms: number) => `${Math.round((ms * 1000) / COUNT)} µs`;
   const split = (r: Round) =>
-    r.mainMs === undefined ? '— | — | —' : `${us(r.mainMs)} | ${r.workersMs !== undefined ? us(r.workersMs) : '—'} | ${us(r.cpuMs - r.mainMs - (r.workersMs ?? 0))}`;
+    r.mainMs === undefined
+      ? '— | — | —'
+      : `${us(r.mainMs)} | ${r.workersMs !== undefined ? us(r.workersMs) : '—'} | ${us(r.cpuMs - r.mainMs - (r.workersMs ?? 0))}`;
   const row = (how: string, r: Round, vs: string) =>
     `| ${how} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round((COUNT * 1000) / r.ms)} cases/s | ${vs} | ${us(r.cpuMs)} | ${split(r)} | ${(r.cpuMs / r.ms).toFixed(2)} |`;
   const vs = (a: Round, b: Round) => `${(b.ms / a.ms).toFixed(2)}×`;
@@ -213,14 +215,16 @@ export default async function (): Promise<BenchSection> {
         `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ` +
         `load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfterThroughput} after the throughput rows.`,
       '',
-      '| how | 10 000 cases | throughput | vs. 1 worker (same form) | CPU time per case | of it, main thread | worker threads | V8\'s own threads | cores used |',
+      "| how | 10 000 cases | throughput | vs. 1 worker (same form) | CPU time per case | of it, main thread | worker threads | V8's own threads | cores used |",
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
       `With answers as NDJSON lines (what \`sla eval --batch --json\` asks its workers for), two workers give ${speedup.toFixed(2)}× one worker (goal ≥ 1.8× where 2 cores are free: ${speedup >= 1.8 ? 'met' : 'missed'}). ` +
         '"CPU time per case" counts every thread of the process, split into the main thread, the batch\'s worker threads, and the rest: V8\'s own threads (the garbage collector\'s helpers, the optimising compiler); "cores used" is CPU time over wall time: what the machine gave the batch. ' +
         `The cases go to the workers ${CHUNK} to a message; each worker answers a chunk with the code of the second row (evaluate, \`JSON.stringify\`, each answer's UTF-8 bytes added to the chunk's buffer as soon as it is made), and the main thread only reads the cases and writes out the bytes it is handed. ` +
-        (alone !== undefined && one !== undefined ? `A worker thread costs ${us(one)} per case against ${us(alone)} for the same code in this thread (${(one / alone).toFixed(2)}×).` : ''),
+        (alone !== undefined && one !== undefined
+          ? `A worker thread costs ${us(one)} per case against ${us(alone)} for the same code in this thread (${(one / alone).toFixed(2)}×).`
+          : ''),
       '',
       '`sla eval --batch cases.ndjson --json --workers 2`, stdout to a file, stderr on a pseudo-terminal (the whole process, start-up included; peak RSS of the process, its worker threads included):',
       '',
