@@ -2,33 +2,42 @@
 import { quoteValue } from '../diagnostics/quote-value.ts';
 import { civilFromDays, DAY_MS, daysFromCivil, daysInMonth, formatDay } from './civil.ts';
 import { MAX_INSTANT, MIN_INSTANT } from './limits.ts';
-import { zoneClock } from './zone-clock.ts';
+import { zoneClock, type ZoneClock } from './zone-clock.ts';
 import { formatOffset, parseFixedOffset } from './zone.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-// An answer writes the same few instants many times (`at`, due times in explanations): each text
-// is kept, per zone, in a bounded memo.
-const written = new Map<string, Map<number, string>>();
-const MAX_WRITTEN = 4096;
+// An answer writes the same few instants many times (`at`, due times in explanations), and answers
+// to similar cases write the same ones again: the latest texts of each zone are kept in a table
+// indexed by a hash of the instant, which a hit reads and a miss overwrites without allocating.
+const SLOTS = 4096;
+class Written {
+  readonly at = new Float64Array(SLOTS).fill(NaN);
+  readonly text: string[] = new Array<string>(SLOTS).fill('');
+  constructor(readonly clock: ZoneClock) {}
+}
+const written = new Map<string, Written>();
 
 /** ISO 8601 with milliseconds and the zone's offset at that instant: "2025-03-08T21:30:00.000+02:00". */
 export function formatInstant(ms: number, zone: string): string {
-  let byMs = written.get(zone);
-  const hit = byMs?.get(ms);
-  if (hit !== undefined) return hit;
-  const text = writeInstant(ms, zone);
-  if (!byMs) {
+  let w = written.get(zone);
+  if (w === undefined) {
+    const clock = zoneClock(zone);
     if (written.size >= 64) written.clear();
-    written.set(zone, (byMs = new Map()));
+    written.set(zone, (w = new Written(clock)));
   }
-  if (byMs.size >= MAX_WRITTEN) byMs.clear();
-  byMs.set(ms, text);
+  const slot = Math.imul((ms / 1000) | 0, 0x9e3779b1) >>> 20;
+  if (w.at[slot] === ms) return w.text[slot];
+  const text = writeInstant(ms, w.clock);
+  w.at[slot] = ms;
+  w.text[slot] = text;
   return text;
 }
 
-function writeInstant(ms: number, zone: string): string {
-  const off = zoneClock(zone).offsetMs(ms);
+const digit = (n: number) => 48 + n;
+
+function writeInstant(ms: number, clock: ZoneClock): string {
+  const off = clock.offsetMs(ms);
   const local = ms + off;
   const day = Math.floor(local / DAY_MS);
   const [y, m, d] = civilFromDays(day);
@@ -39,7 +48,44 @@ function writeInstant(ms: number, zone: string): string {
   r -= mm * 60_000;
   const ss = Math.floor(r / 1000);
   const mss = r - ss * 1000;
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}.${pad(mss, 3)}${formatOffset(off / 60_000)}`;
+  const minutes = off / 60_000;
+  const a = Math.abs(Math.round(minutes));
+  const oh = Math.floor(a / 60);
+  const om = a % 60;
+  // The text's characters at once: one flat string, not a chain of joined pieces.
+  if (y >= 1000 && y <= 9999 && oh < 100 && Number.isInteger(mss))
+    return String.fromCharCode(
+      digit(Math.floor(y / 1000)),
+      digit(Math.floor(y / 100) % 10),
+      digit(Math.floor(y / 10) % 10),
+      digit(y % 10),
+      45,
+      digit(Math.floor(m / 10)),
+      digit(m % 10),
+      45,
+      digit(Math.floor(d / 10)),
+      digit(d % 10),
+      84,
+      digit(Math.floor(hh / 10)),
+      digit(hh % 10),
+      58,
+      digit(Math.floor(mm / 10)),
+      digit(mm % 10),
+      58,
+      digit(Math.floor(ss / 10)),
+      digit(ss % 10),
+      46,
+      digit(Math.floor(mss / 100)),
+      digit(Math.floor(mss / 10) % 10),
+      digit(mss % 10),
+      minutes < 0 ? 45 : 43,
+      digit(Math.floor(oh / 10)),
+      digit(oh % 10),
+      58,
+      digit(Math.floor(om / 10)),
+      digit(om % 10),
+    );
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}.${pad(mss, 3)}${formatOffset(minutes)}`;
 }
 
 /** The local date 'YYYY-MM-DD' of an instant in a zone. */

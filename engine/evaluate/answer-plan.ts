@@ -36,6 +36,8 @@ export interface EntitlementPlan {
   id: string;
   clause: string;
   subject: string | undefined;
+  /** answered per event of a type (never with `subject`) */
+  each: Entitlement['each'];
   cost: PlanValue<Cost> | undefined;
   limit: Limit | undefined;
   used: Used | undefined;
@@ -105,6 +107,7 @@ export function answerPlan(compiled: CompiledPolicy): AnswerPlan {
       id: e.id,
       clause: e.clause,
       subject: e.subject,
+      each: e.each,
       cost: e.cost,
       limit: e.limit,
       used: e.used,

@@ -3,7 +3,7 @@
 // results back to the Answer of contract.md.
 import type { RuleProperties, RuleResult } from 'json-rules-engine';
 import type { Answer, ConditionTrace } from '../answer.ts';
-import { answerPlan, rulePlan, type AnswerPlan, type RulePlan } from './answer-plan.ts';
+import { answerPlan, rulePlan, type AnswerPlan, type EntitlementPlan, type RulePlan } from './answer-plan.ts';
 import { buildCalendars, formatInstant, loadHolidayData, type BusinessCalendar } from '../calendar/index.ts';
 import type { Case, Language } from '../case/case-input.ts';
 import { validateCase } from '../case/validate-case.ts';
@@ -23,9 +23,9 @@ import { mapCredits } from './map-credits.ts';
 import { mapDeadlines } from './map-deadlines.ts';
 import { mapEntitlements } from './map-entitlements.ts';
 import { mapRefund } from './map-refund.ts';
-import { explainClause, seen, trace, type EvaluatedCondition } from './explain.ts';
-import { pendingNotes } from './pending-notes.ts';
-import type { MapContext, Outcomes, RuleOutcome } from './map-context.ts';
+import { addTraces, clauseTexts, explainClause } from './explain.ts';
+import { inPlan, type EvaluatedCondition, type MapContext, type Outcomes, type RuleOutcome } from './map-context.ts';
+import { ItemsOfRuns } from './run-items.ts';
 
 export interface EvaluateOptions {
   /** language of the clause texts in explanations: `en` by default; a language the policy has
@@ -47,29 +47,58 @@ export type Backend = 'compiled' | 'json-rules-engine';
 const BACKENDS: readonly Backend[] = ['compiled', 'json-rules-engine'];
 export type ExplainLevel = 'none' | 'clauses' | 'full';
 const EXPLAIN_LEVELS: readonly ExplainLevel[] = ['none', 'clauses', 'full'];
+const LANGUAGE = /^[a-z]{2}$/;
 
-/** One way of running a rule set on a runtime. */
+/** One way of running a rule set on a runtime, and where its outcomes go: a slot per rule (by
+ *  name; a repeated name keeps its last result), with the plan of each slot's rule. */
 interface RuleSet {
   engine: EnginePool;
   closures: () => CompiledRules;
+  slots: Map<string, number>;
+  plans: RulePlan[];
 }
 
-function ruleSet(rules: RuleProperties[]): RuleSet {
+/** The whole policy's rules: a slot per rule position, as the answer plan numbers them. */
+function policyRules(rules: RuleProperties[], plan: AnswerPlan): RuleSet {
   let closures: CompiledRules | undefined;
-  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)) };
+  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)), slots: plan.index, plans: plan.rules };
+}
+
+/** Some entitlements' rules (and their fields' rules), run once per subject or per event. */
+interface EntitlementRules extends RuleSet {
+  /** a slot per rule of the set, and the entitlements' plans with their rules numbered by those slots */
+  entitlements: EntitlementPlan[];
+  /** the same entitlements as the whole policy's run numbers them */
+  own: EntitlementPlan[];
+}
+
+function entitlementRules(compiled: CompiledPolicy, plan: AnswerPlan, own: EntitlementPlan[]): EntitlementRules {
+  const ids = new Set(own.map((e) => e.id));
+  const rules = compiled.rules.filter((r) => {
+    const id = parseRuleName(String(r.name));
+    return (id?.kind === 'entitlement' || id?.kind === 'field') && ids.has(id.entitlement);
+  });
+  const slots = new Map<string, number>();
+  rules.forEach((r, i) => slots.set(String(r.name), i));
+  const plans = rules.map((r) => plan.rules[plan.index.get(String(r.name))!]);
+  const slotOf = (rule: number) => (rule < 0 ? -1 : (slots.get(String(compiled.rules[rule].name)) ?? -1));
+  const entitlements = own.map((e) => ({ ...e, rule: slotOf(e.rule), fields: e.fields.map((f) => ({ ...f, rule: slotOf(f.rule) })) }));
+  let closures: CompiledRules | undefined;
+  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)), slots, plans, entitlements, own };
 }
 
 export interface Prepared {
   compiled: CompiledPolicy;
   rules: RuleSet;
-  /** the rules of per-subject entitlements, run once per subject on that subject's view of the case */
-  subjectRules?: RuleSet;
-  /** the subject attributes of per-subject entitlements, in the order first named */
-  subjectAttributes: string[];
+  /** the rules of every per-subject entitlement, as one engine (coverage runs them per subject) */
+  subjectRules?: { engine: EnginePool };
+  /** per subject attribute of per-subject entitlements, in the order first named: the rules of its
+   *  entitlements, run once per subject on that subject's view of the case */
+  bySubject: { attribute: string; rules: EntitlementRules }[];
   /** per entitlement answered per event (`each`): its rules, run once per event as of its instant */
   eachRules: Map<string, RuleSet>;
   /** the same, in the policy's order, with what each is answered per */
-  perEvent: { id: string; each: NonNullable<Entitlement['each']>; rules: RuleSet }[];
+  perEvent: { id: string; each: NonNullable<Entitlement['each']>; rules: EntitlementRules }[];
   calendars: Map<string, BusinessCalendar>;
   /** a calendar counts a country's holidays (their data is loaded before the first answer) */
   countryHolidays: boolean;
@@ -85,43 +114,44 @@ export function prepare(compiled: CompiledPolicy): Prepared {
   // JSON from anywhere (stored, sent, edited by hand): checked before its rules are run
   const problems = checkCompiled(compiled);
   if (hasErrors(problems)) throw new SlaError(problems.filter((d) => d.severity === 'error'));
-  const entitlements = compiled.policy.entitlements ?? [];
-  const subjectRules = rulesOf(compiled.rules, new Set(entitlements.filter((e) => e.subject !== undefined).map((e) => e.id)));
-  const perEvent = entitlements.flatMap((e) => (e.each ? [{ id: e.id, each: e.each, rules: ruleSet(rulesOf(compiled.rules, new Set([e.id]))) }] : []));
+  const plan = answerPlan(compiled);
+  const perSubject = plan.entitlements.filter((e) => e.subject !== undefined);
+  const attributes = [...new Set(perSubject.map((e) => e.subject!))];
+  const perEvent = plan.entitlements.flatMap((e) => (e.each ? [{ id: e.id, each: e.each, rules: entitlementRules(compiled, plan, [e]) }] : []));
   const p: Prepared = {
     compiled,
-    rules: ruleSet(compiled.rules),
-    ...(subjectRules.length ? { subjectRules: ruleSet(subjectRules) } : {}),
-    subjectAttributes: [...new Set(entitlements.map((e) => e.subject).filter((a): a is string => a !== undefined))],
+    rules: policyRules(compiled.rules, plan),
+    ...(perSubject.length ? { subjectRules: entitlementRules(compiled, plan, perSubject) } : {}),
+    bySubject: attributes.map((attribute) => ({
+      attribute,
+      rules: entitlementRules(
+        compiled,
+        plan,
+        perSubject.filter((e) => e.subject === attribute),
+      ),
+    })),
     eachRules: new Map(perEvent.map((e) => [e.id, e.rules])),
     perEvent,
     calendars: buildCalendars(compiled.policy.calendars, compiled.policy.zone),
     countryHolidays: Object.values(compiled.policy.calendars ?? {}).some((c) => c.holidays?.some((h) => 'country' in h)),
-    plan: answerPlan(compiled),
+    plan,
   };
   prepared.set(compiled, p);
   return p;
 }
 
-/** The rules (and their fields' rules) of some entitlements. */
-function rulesOf(rules: RuleProperties[], entitlements: Set<string>): RuleProperties[] {
-  return rules.filter((r) => {
-    const id = parseRuleName(String(r.name));
-    return (id?.kind === 'entitlement' || id?.kind === 'field') && entitlements.has(id.entitlement);
-  });
-}
+const NO_CONDITIONS: readonly EvaluatedCondition[] = [];
 
-function outcome(r: RuleResult | RuleRun, plan: RulePlan): RuleOutcome {
-  const all = (r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? [];
-  return { result: r.result === true, conditions: all.map((c, i) => seen(c, plan.conditions[i])), plan };
-}
-
-/** A run's rule results placed by rule position; a repeated name keeps its last result. */
-function place(runs: Iterable<RuleResult | RuleRun>, plan: AnswerPlan): Outcomes {
-  const out = new Array<RuleOutcome | undefined>(plan.rules.length);
-  for (const r of runs) {
-    const at = plan.index.get(String(r.name));
-    if (at !== undefined) out[at] = outcome(r, plan.repeated ? rulePlan(r.conditions, plan.rules[at].label) : plan.rules[at]);
+/** A run's rule results placed in the rule set's slots. */
+function place(runs: readonly (RuleResult | RuleRun)[], set: RuleSet, repeated: boolean): Outcomes {
+  const out = new Array<RuleOutcome | undefined>(set.plans.length);
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i];
+    const at = set.slots.get(String(r.name));
+    if (at === undefined) continue;
+    const plan = repeated ? rulePlan(r.conditions, set.plans[at].label) : set.plans[at];
+    const all = (r.conditions as unknown as { all?: EvaluatedCondition[] }).all ?? NO_CONDITIONS;
+    out[at] = { result: r.result === true, conditions: all, plan, notes: undefined, notesOf: undefined };
   }
   return out;
 }
@@ -133,11 +163,11 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   if (!BACKENDS.includes(backend)) throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
   const level = options.explain ?? 'full';
   if (!EXPLAIN_LEVELS.includes(level)) throw new SlaError([badUsage(`unknown explain level ${quoteValue(level)}`, `use ${EXPLAIN_LEVELS.join(', ')}`)]);
-  const { compiled, rules, subjectRules, subjectAttributes, perEvent, calendars, countryHolidays, plan } = prepare(policy);
+  const { compiled, rules, bySubject, perEvent, calendars, countryHolidays, plan } = prepare(policy);
   const p = compiled.policy;
   if (countryHolidays) await loadHolidayData();
   const lang = options.lang ?? 'en';
-  if (!/^[a-z]{2}$/.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
+  if (!LANGUAGE.test(lang)) throw new SlaError([unsupportedLanguage(lang)]);
 
   let rt: Runtime;
   try {
@@ -149,73 +179,100 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
 
   // the closures run synchronously: only json-rules-engine's runs are awaited
   const run = backend === 'compiled' ? runClosures : runEngine;
-  const first = run(rules, rt, plan);
+  const first = run(rules, rt, plan.repeated);
   const outcomes = first instanceof Promise ? await first : first;
-  // Per-subject entitlements: one run per distinct value of the subject attribute.
-  const subjectRuns: MapContext['subjectRuns'] = new Map();
-  if (subjectRules)
-    for (const attribute of subjectAttributes) {
-      const runs = [];
-      for (const subject of rt.subjects(attribute)) {
-        const scoped = rt.forSubject(attribute, subject);
-        const ran = run(subjectRules, scoped, plan);
-        runs.push({ subject, rt: scoped, outcomes: ran instanceof Promise ? await ran : ran });
-      }
-      subjectRuns.set(attribute, runs);
-    }
-
   const zone = p.zone;
-  // Per-event entitlements: a run for such an event made now, then one per event, as of its instant.
-  const eventRuns: MapContext['eventRuns'] = new Map();
-  for (const { id, each, rules: set } of perEvent) {
-    const runs = [];
-    for (const view of rt.perEvent(each)) {
-      const ran = run(set, view.rt, plan);
-      runs.push({ subject: view.subject, rt: view.rt, outcomes: ran instanceof Promise ? await ran : ran });
-    }
-    eventRuns.set(id, runs);
-  }
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
   // Per cited clause, in the order first cited: the traces of the conditions that decided its items.
   const traces = new Map<string, ConditionTrace[]>();
-  const explain: MapContext['explain'] =
-    level === 'none'
-      ? () => {}
-      : (clause, o, item, run = rt) => {
-          let list = traces.get(clause);
-          if (!list) traces.set(clause, (list = []));
-          if (level !== 'full') return;
-          const { conditions: plans, checks } = o.plan;
-          const conditions = o.conditions;
-          for (let i = 0; i < conditions.length; i++) {
-            const c = conditions[i];
-            const cp = plans[i];
-            list.push(trace(cp, c, zone, item === undefined ? checks[i] : `${item}: ${cp.text}`, pendingNotes(cp, c, run)));
-          }
-        };
-
-  const ctx: MapContext = { rt, plan, outcomes, subjectRuns, eventRuns, explain, warnings };
-  const answer: Answer = {
-    policy: { id: p.id, version: p.version },
-    at: formatInstant(rt.kase.at, zone),
-    plans: rt.kase.plans,
-    deadlines: mapDeadlines(ctx),
-    entitlements: mapEntitlements(ctx),
-    ...(p.amounts ? { amounts: mapAmounts(ctx) } : {}),
-    refund: mapRefund(ctx),
-    credits: mapCredits(ctx),
-    warnings,
-    explanations: {},
+  const cite = (clause: string): ConditionTrace[] | undefined => {
+    if (level === 'none') return undefined;
+    let list = traces.get(clause);
+    if (!list) traces.set(clause, (list = []));
+    return list;
   };
-  for (const [clause, conditions] of traces) answer.explanations[clause] = explainClause(p, clause, lang, conditions);
+  const full = level === 'full';
+  const explain: MapContext['explain'] = (clause, o, item, on = rt) => {
+    const list = cite(clause);
+    if (list && full) addTraces(list, o, item, on, zone);
+  };
+
+  // Entitlements answered per subject, then per event, that the case's plans give: an item per run,
+  // made right after the run, which is dropped then (not kept until the answer is put together).
+  const runItems: MapContext['runItems'] = new Map();
+  const itemsOf = (set: EntitlementRules): ItemsOfRuns[] => {
+    const out: ItemsOfRuns[] = [];
+    for (let k = 0; k < set.own.length; k++) {
+      const o = outcomes[set.own[k].rule];
+      if (o === undefined || !inPlan(o)) continue;
+      const made = new ItemsOfRuns(set.entitlements[k], full ? zone : undefined);
+      runItems.set(made.e.id, made);
+      out.push(made);
+    }
+    return out;
+  };
+  for (let a = 0; a < bySubject.length; a++) {
+    const { attribute, rules: set } = bySubject[a];
+    const mapped = itemsOf(set);
+    if (!mapped.length) continue;
+    const subjects = rt.subjects(attribute);
+    for (let s = 0; s < subjects.length; s++) {
+      const scoped = rt.forSubject(attribute, subjects[s]);
+      const ran = run(set, scoped, plan.repeated);
+      const subjectOutcomes = ran instanceof Promise ? await ran : ran;
+      for (let m = 0; m < mapped.length; m++) mapped[m].add(scoped, subjectOutcomes, subjects[s]);
+    }
+  }
+  // a run for such an event made now, then one per event, as of its instant
+  for (let k = 0; k < perEvent.length; k++) {
+    const { each, rules: set } = perEvent[k];
+    const [made] = itemsOf(set);
+    if (!made) continue;
+    const views = rt.perEvent(each);
+    for (let v = 0; v < views.length; v++) {
+      const ran = run(set, views[v].rt, plan.repeated);
+      made.add(views[v].rt, ran instanceof Promise ? await ran : ran, views[v].subject);
+    }
+  }
+
+  const ctx: MapContext = { rt, plan, outcomes, runItems, explain, cite, warnings };
+  const policyId = { id: p.id, version: p.version };
+  const at = formatInstant(rt.kase.at, zone);
+  // the items in the order of the answer's keys (a key spread in would be one more object per answer)
+  const answer: Answer = p.amounts
+    ? {
+        policy: policyId,
+        at,
+        plans: rt.kase.plans,
+        deadlines: mapDeadlines(ctx),
+        entitlements: mapEntitlements(ctx),
+        amounts: mapAmounts(ctx),
+        refund: mapRefund(ctx),
+        credits: mapCredits(ctx),
+        warnings,
+        explanations: {},
+      }
+    : {
+        policy: policyId,
+        at,
+        plans: rt.kase.plans,
+        deadlines: mapDeadlines(ctx),
+        entitlements: mapEntitlements(ctx),
+        refund: mapRefund(ctx),
+        credits: mapCredits(ctx),
+        warnings,
+        explanations: {},
+      };
+  const texts = clauseTexts(p, lang);
+  traces.forEach((conditions, clause) => (answer.explanations[clause] = explainClause(p, texts, clause, lang, conditions)));
   return answer;
 }
 
-async function runEngine(rules: RuleSet, rt: Runtime, plan: AnswerPlan): Promise<Outcomes> {
+async function runEngine(rules: RuleSet, rt: Runtime, repeated: boolean): Promise<Outcomes> {
   const { results, failureResults } = await rules.engine.with((engine) => engine.run(runFacts(rt)));
-  return place([...results, ...failureResults], plan);
+  return place([...results, ...failureResults], rules, repeated);
 }
 
-function runClosures(rules: RuleSet, rt: Runtime, plan: AnswerPlan): Outcomes {
-  return place(rules.closures().run(rt), plan);
+function runClosures(rules: RuleSet, rt: Runtime, repeated: boolean): Outcomes {
+  return place(rules.closures().run(rt), rules, repeated);
 }

@@ -5,40 +5,8 @@ import { formatInstant } from '../calendar/index.ts';
 import type { Policy } from '../ir/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ConditionPlan } from './condition-plan.ts';
-
-/** A condition as either backend leaves it: its JSON properties with the results of the run. */
-export interface EvaluatedCondition {
-  factResult?: unknown;
-  valueResult?: unknown;
-  result?: boolean;
-  /** the alternatives of an `any` condition */
-  any?: EvaluatedCondition[];
-}
-
-/** The same read once into one shape (the backends' objects differ in shape from condition to
- *  condition): whether it held (undefined: the run did not reach it), the value of its fact, the
- *  value it was compared with, and the alternatives of an `any`. */
-export interface Seen {
-  result: boolean | undefined;
-  fact: unknown;
-  value: unknown;
-  any: Seen[] | undefined;
-  /** its pending notes once asked, and of which run (evaluate/pending-notes.ts) */
-  notes: readonly string[] | undefined;
-  notesOf: Runtime | undefined;
-}
-
-export function seen(c: EvaluatedCondition, plan: ConditionPlan): Seen {
-  const alternatives = plan.any && c.any;
-  return {
-    result: c.result,
-    fact: c.factResult,
-    value: c.valueResult,
-    any: alternatives ? alternatives.map((x, i) => seen(x, plan.any![i])) : undefined,
-    notes: undefined,
-    notesOf: undefined,
-  };
-}
+import type { EvaluatedCondition, RuleOutcome } from './map-context.ts';
+import { conditionNotes } from './pending-notes.ts';
 
 /** A value as a trace shows it: an instant as a text, a list of records by its length. A list or
  *  record is the answer's own unless frozen: it may be the compiled rule's, shared by every answer. */
@@ -47,34 +15,43 @@ export function showValue(instant: boolean, v: unknown, zone: string): unknown {
   if (v === undefined) return null;
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v) && v.length && typeof v[0] === 'object') return `${v.length} item(s)`;
-  return Object.isFrozen(v) ? v : structuredClone(v);
+  if (Object.isFrozen(v)) return v;
+  return Array.isArray(v) && v.every(isScalar) ? v.slice() : structuredClone(v);
 }
 
+const isScalar = (x: unknown) => typeof x !== 'object' || x === null;
+
 /** A condition's trace; `pending` names the pending instants it compared (evaluate/pending-notes.ts). */
-export function trace(plan: ConditionPlan, c: Seen, zone: string, check: string, pending: readonly string[]): ConditionTrace {
-  let out: ConditionTrace;
+export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, check: string, pending: readonly string[]): ConditionTrace {
+  let saw: unknown;
+  let expected: unknown;
   if (plan.any) {
     const alternatives = c.any!;
-    const saw: string[] = new Array(alternatives.length);
-    for (let i = 0; i < alternatives.length; i++) saw[i] = alternatives[i].result ? plan.any[i].holds : plan.any[i].fails;
-    out = { check, saw, expected: 'at least one holds', result: c.result === true };
-  } else if (plan.relation)
+    const words: string[] = new Array(alternatives.length);
+    for (let i = 0; i < alternatives.length; i++) words[i] = alternatives[i].result ? plan.any[i].holds : plan.any[i].fails;
+    saw = words;
+    expected = 'at least one holds';
+  } else if (plan.relation) {
     // Instant against now: show now as what was seen, the instant as what it must precede or follow.
-    out = {
-      check,
-      saw: showValue(true, c.value, zone),
-      expected: c.fact === null || c.fact === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.fact, zone)}`,
-      result: c.result === true,
-    };
-  else
-    out = {
-      check,
-      saw: showValue(plan.factIsInstant, c.fact, zone),
-      expected: showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.value === 'number'), c.value, zone),
-      result: c.result === true,
-    };
-  if (pending.length) out.pending = pending.slice(); // every answer gets a list of its own
-  return out;
+    saw = showValue(true, c.valueResult, zone);
+    expected = c.factResult === null || c.factResult === undefined ? plan.pendingExpected : `${plan.relation} ${showValue(true, c.factResult, zone)}`;
+  } else {
+    saw = showValue(plan.factIsInstant, c.factResult, zone);
+    expected = showValue(plan.factIsInstant || (plan.valueIsInstant && typeof c.valueResult === 'number'), c.valueResult, zone);
+  }
+  // one literal either way (a key added later is kept out of line); every answer gets a list of its own
+  return pending.length ? { check, saw, expected, result: c.result === true, pending: pending.slice() } : { check, saw, expected, result: c.result === true };
+}
+
+/** Appends the traces of an outcome's conditions, seen on the run `on`; `item` labels an item per subject. */
+export function addTraces(list: ConditionTrace[], o: RuleOutcome, item: string | undefined, on: Runtime, zone: string): void {
+  const { conditions: plans, checks } = o.plan;
+  const conditions = o.conditions;
+  const prefix = item === undefined ? undefined : `${item}: `;
+  for (let i = 0; i < conditions.length; i++) {
+    const cp = plans[i];
+    list.push(trace(cp, conditions[i], zone, prefix === undefined ? checks[i] : prefix + cp.text, conditionNotes(o, i, on)));
+  }
 }
 
 /** Picks the text of a language, falling back to the policy's first source language. */
@@ -88,22 +65,25 @@ export function pickText(text: Record<string, string>, lang: string, fallback: s
 type ClauseText = Omit<Explanation, 'conditions'>;
 
 // A clause's text, source and assumptions depend on the policy and the language alone: built once.
-const clauseTexts = new WeakMap<Policy, Map<string, Map<string, ClauseText>>>();
+const textsOf = new WeakMap<Policy, Map<string, Map<string, ClauseText>>>();
 
-export function explainClause(p: Policy, clauseId: string, lang: string, conditions: ConditionTrace[]): Explanation {
-  let byLang = clauseTexts.get(p);
-  if (!byLang) clauseTexts.set(p, (byLang = new Map()));
+/** The clause texts of a policy in a language, made as they are first asked for. */
+export function clauseTexts(p: Policy, lang: string): Map<string, ClauseText> {
+  let byLang = textsOf.get(p);
+  if (!byLang) textsOf.set(p, (byLang = new Map()));
   let texts = byLang.get(lang);
   if (!texts) byLang.set(lang, (texts = new Map()));
+  return texts;
+}
+
+export function explainClause(p: Policy, texts: Map<string, ClauseText>, clauseId: string, lang: string, conditions: ConditionTrace[]): Explanation {
   let base = texts.get(clauseId);
   if (!base) texts.set(clauseId, (base = clauseText(p, clauseId, lang)));
-  // every answer gets objects and lists of its own, the keys in the same order
-  const out = { text: base.text, lang: base.lang } as Explanation;
-  if ('source' in base) out.source = base.source;
-  if ('title' in base) out.title = base.title;
-  out.assumptions = base.assumptions.slice();
-  out.conditions = conditions;
-  return out;
+  // every answer gets objects and lists of its own, the keys in the same order (each shape one literal)
+  const { text, lang: used, source, title } = base;
+  const assumptions = base.assumptions.slice();
+  if (source === undefined) return title === undefined ? { text, lang: used, assumptions, conditions } : { text, lang: used, title, assumptions, conditions };
+  return title === undefined ? { text, lang: used, source, assumptions, conditions } : { text, lang: used, source, title, assumptions, conditions };
 }
 
 function clauseText(p: Policy, clauseId: string, lang: string): ClauseText {

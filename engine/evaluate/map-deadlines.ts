@@ -11,7 +11,9 @@ export function mapDeadlines({ rt, plan, outcomes, explain }: MapContext): Deadl
     const o = outcomes[plan.deadlines[n]];
     if (!o?.result) continue;
     const priority = d.priority === undefined ? undefined : rt.value<string>(d.priority);
-    for (const i of rt.deadlines(d.id)) {
+    const instances = rt.deadlines(d.id);
+    for (let k = 0; k < instances.length; k++) {
+      const i = instances[k];
       // keys in the order of contract.md, optional ones only when present
       const item = { id: d.id } as DeadlineItem;
       if (i.subject !== undefined) item.subject = i.subject;

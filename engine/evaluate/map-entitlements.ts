@@ -1,15 +1,13 @@
 import type { EntitlementItem, Money } from '../answer.ts';
 import { addDuration, formatInstant } from '../calendar/index.ts';
 import { describeEvent } from '../ir/describe.ts';
-import { pendingNote, pendingNotes, withPending } from './pending-notes.ts';
+import { conditionNotes, pendingNote, withPending } from './pending-notes.ts';
 import type { Cost } from '../ir/schema.ts';
 import { roundHalfAway } from '../money.ts';
 import { evaluateAmount } from '../runtime/amount.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { EntitlementPlan } from './answer-plan.ts';
-import type { ConditionPlan } from './condition-plan.ts';
-import { inPlan, type MapContext, type Outcomes, type RuleOutcome } from './map-context.ts';
-import type { Seen } from './explain.ts';
+import { inPlan, type MapContext, type Outcomes, type RuleOutcome, type Sink } from './map-context.ts';
 import { computedAt } from '../runtime/policy-locations.ts';
 import { fillLedger, ledgerReasons } from './map-ledger.ts';
 
@@ -24,34 +22,49 @@ function cost(e: EntitlementPlan, rt: Runtime, warnings: string[]): Money | null
 
 const at = (v: unknown, zone: string) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
 
-/** A deciding condition's reason; `limit` and `used` are the item's (`used` undefined when unknown). */
-function reason(c: Seen, plan: ConditionPlan, rt: Runtime, e: EntitlementPlan, limit?: number | null, used?: number): string | undefined {
+/** The reason of the deciding condition at `i` of an outcome; `limit` and `used` are the item's
+ *  (`used` undefined when unknown). */
+function reason(o: RuleOutcome, i: number, rt: Runtime, e: EntitlementPlan, limit?: number | null, used?: number): string | undefined {
+  const c = o.conditions[i];
+  const plan = o.plan.conditions[i];
   const zone = rt.policy.zone;
   const ok = c.result === true;
-  const pending = c.fact === null || c.fact === undefined;
+  const fact = c.factResult;
+  const pending = fact === null || fact === undefined;
   switch (plan.name) {
     case 'plan':
-      return ok ? undefined : `not in your plan: ${(plan.description as string).replace(' plan is ', ' plan must be ')} (it is ${String(c.fact)})`;
+      return ok ? undefined : `not in your plan: ${(plan.description as string).replace(' plan is ', ' plan must be ')} (it is ${String(fact)})`;
     case 'opens':
       if (ok) return undefined;
-      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(c.fact, zone)}`;
+      return pending ? `not yet: ${pendingNote(rt, e.opens!)}` : `not yet: the window opens at ${at(fact, zone)}`;
     case 'until':
-      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(c.fact, zone)}`;
+      if (ok) return pending ? `open: ${pendingNote(rt, e.until!)}` : `open until ${at(fact, zone)}`;
       return pending
         ? `not yet: the window (${(plan.description as string).replace(/^before /, '')}) has not started`
-        : `the window closed at ${at(c.fact, zone)}`;
+        : `the window closed at ${at(fact, zone)}`;
     case 'closed_by':
-      return ok ? undefined : `closed: ${e.closedBy ?? describeEvent(e.e.closed_by!)} happened at ${at(c.fact, zone)}`;
+      return ok ? undefined : `closed: ${e.closedBy ?? describeEvent(e.e.closed_by!)} happened at ${at(fact, zone)}`;
     case 'pause':
-      return ok ? 'not paused now' : `paused since ${at(c.fact, zone)}: resume by ${at(addDuration(c.fact as number, e.pause!.max, { zone }), zone)}`;
+      return ok ? 'not paused now' : `paused since ${at(fact, zone)}: resume by ${at(addDuration(fact as number, e.pause!.max, { zone }), zone)}`;
     case 'limit': {
       if (used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
       const of = limit === null ? 'unlimited' : String(limit ?? 0);
       return ok ? `${used} of ${of} used` : `limit reached: ${used} of ${of} used`;
     }
     default:
-      return withPending(ok ? (plan.words as string) : `not met: ${plan.text}`, pendingNotes(plan, c, rt));
+      return withPending(ok ? (plan.words as string) : `not met: ${plan.text}`, conditionNotes(o, i, rt));
   }
+}
+
+// An item's reasons are gathered here (one item at a time), then copied into a list of their
+// number: answers are kept, and a list grown by push keeps room for many more.
+const gathered: string[] = [];
+let gatheredCount = 0;
+const gather = (r: string) => void (gathered[gatheredCount++] = r);
+function takeGathered(): string[] {
+  const out = gathered.slice(0, gatheredCount);
+  gatheredCount = 0;
+  return out;
 }
 
 export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
@@ -62,47 +75,54 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
     if (!o) continue;
     if (!inPlan(o)) {
       explain(e.clause, o);
-      const reasons: string[] = [];
-      for (const i of o.plan.planAt) if (!o.conditions[i].result) reasons.push(reason(o.conditions[i], o.plan.conditions[i], rt, e)!);
-      items.push({ id: e.id, allowed: false, cost: null, reasons, clause: e.clause });
+      gatheredCount = 0;
+      for (const i of o.plan.planAt) if (!o.conditions[i].result) gather(reason(o, i, rt, e)!);
+      items.push({ id: e.id, allowed: false, cost: null, reasons: takeGathered(), clause: e.clause });
       continue;
     }
-    const perEvent = ctx.eventRuns.get(e.id);
-    if (perEvent)
-      // for such an event made now, then for each event as of its instant
-      for (const run of perEvent) items.push(entitlementItem(e, run.rt, run.outcomes, ctx, run.subject));
-    else if (e.subject === undefined) items.push(entitlementItem(e, rt, outcomes, ctx));
-    else for (const run of ctx.subjectRuns.get(e.subject) ?? []) items.push(entitlementItem(e, run.rt, run.outcomes, ctx, run.subject));
+    if (e.subject === undefined && !e.each) {
+      items.push(entitlementItem(e, rt, outcomes, ctx));
+      continue;
+    }
+    // an item per subject (or per event), made by its run (evaluate.ts)
+    const made = ctx.runItems.get(e.id);
+    if (!made?.items.length) continue;
+    const traces = ctx.cite(e.clause);
+    if (traces) for (const t of made.traces) traces.push(t);
+    for (const w of made.warnings) ctx.warnings.push(w);
+    for (const item of made.items) items.push(item);
   }
   return items;
 }
 
 const UNREAD = Symbol('unread');
+const NO_REASONS: string[] = [];
 
 /** The value a condition of the item's rule read, when the plan says it is the item's and the run reached it. */
-function read(o: RuleOutcome, at: number, which: 'fact' | 'value'): unknown {
+function read(o: RuleOutcome, at: number, which: 'factResult' | 'valueResult'): unknown {
   const c = at < 0 ? undefined : o.conditions[at];
   return c === undefined || c.result === undefined ? UNREAD : c[which];
 }
 
-/** One answer item from the rule outcomes of one run (the whole case, or one subject's view of it). */
-function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ctx: MapContext, subject?: string): EntitlementItem {
+/** One answer item from the rule outcomes of one run (the whole case, one subject's view of it, or
+ *  one event's). */
+export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ctx: Sink, subject?: string): EntitlementItem {
   const zone = rt.policy.zone;
   const o = outcomes[e.rule]!;
   const label = subject === undefined ? undefined : `${e.id}[${subject}]`;
   ctx.explain(e.clause, o, label, rt);
-  const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: [], clause: e.clause };
+  const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: NO_REASONS, clause: e.clause };
   // the limit (null: unlimited) and what is used (undefined: not known)
   let limit: number | null | undefined;
   let used: number | undefined;
   if (e.limit !== undefined) {
-    let seen = read(o, e.limitAt, 'value') as number | null | undefined | typeof UNREAD;
+    let seen = read(o, e.limitAt, 'valueResult') as number | null | undefined | typeof UNREAD;
     if (seen === UNREAD) seen = rt.limit(e.limit);
     item.limit = limit = seen === undefined ? 0 : seen;
   }
   if (e.ledger) fillLedger(item, e.e, rt);
   else if (e.used) {
-    let seen = read(o, e.limitAt, 'fact') as number | null | typeof UNREAD;
+    let seen = read(o, e.limitAt, 'factResult') as number | null | typeof UNREAD;
     if (seen === UNREAD) seen = rt.used(e.used);
     if (seen === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
     else item.used = used = roundHalfAway(seen, 4);
@@ -112,13 +132,13 @@ function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ct
     if (e.excess) item.excess = limit === null ? 0 : roundHalfAway(Math.max(0, used - (limit ?? 0)), 4);
   }
   if (e.opens) {
-    let opens = read(o, e.opensAt, 'fact') as number | null | typeof UNREAD;
+    let opens = read(o, e.opensAt, 'factResult') as number | null | typeof UNREAD;
     if (opens === UNREAD) opens = rt.instant(e.opening!);
     if (opens !== null) item.opens = formatInstant(opens, zone);
   }
   let pausedSince: number | null = null;
   if (e.pause) {
-    const seen = read(o, e.pauseAt, 'fact') as number | null | typeof UNREAD;
+    const seen = read(o, e.pauseAt, 'factResult') as number | null | typeof UNREAD;
     pausedSince = seen === UNREAD ? rt.pausedSince(e.pause.start, e.pause.stop) : seen;
   }
   if (pausedSince !== null && e.pause) {
@@ -128,11 +148,12 @@ function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ct
       zone,
     );
   } else if (e.until) {
-    let until = read(o, e.untilAt, 'fact') as number | null | typeof UNREAD;
+    let until = read(o, e.untilAt, 'factResult') as number | null | typeof UNREAD;
     if (until === UNREAD) until = rt.instant(e.until);
     item.until = until === null ? null : formatInstant(until, zone);
   }
-  for (const field of e.fields) {
+  for (let k = 0; k < e.fields.length; k++) {
+    const field = e.fields[k];
     const f = outcomes[field.rule];
     item[field.name] = f?.result === true;
     if (f) ctx.explain(e.clause, f, label === undefined ? undefined : label + field.suffix, rt);
@@ -142,17 +163,19 @@ function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ct
   const plans = o.plan.conditions;
   let waitingForOpening = false;
   if (!o.result) for (let i = 0; i < conditions.length; i++) if (plans[i].name === 'opens' && conditions[i].result !== true) waitingForOpening = true;
+  gatheredCount = 0;
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
     const name = plans[i].name;
     if ((c.result === true) !== o.result || (waitingForOpening && name === 'until')) continue;
     if (name === 'ledger') {
-      for (const r of ledgerReasons(e.e, rt, c.result === true)) if (r) item.reasons.push(r);
+      for (const r of ledgerReasons(e.e, rt, c.result === true)) if (r) gather(r);
     } else {
-      const r = reason(c, plans[i], rt, e, limit, used);
-      if (r) item.reasons.push(r);
+      const r = reason(o, i, rt, e, limit, used);
+      if (r) gather(r);
     }
   }
+  item.reasons = takeGathered();
   if (subject !== undefined) item.subject = subject;
   return item;
 }

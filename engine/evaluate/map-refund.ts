@@ -2,10 +2,9 @@ import type { RefundAnswer } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
 import { hidesEvents } from '../ir/refund-exclusion.ts';
 import { percentOf } from '../money.ts';
-import type { MapContext, RuleOutcome } from './map-context.ts';
-import type { Seen } from './explain.ts';
+import type { EvaluatedCondition, MapContext, RuleOutcome } from './map-context.ts';
 import type { Runtime } from '../runtime/runtime.ts';
-import { pendingNotes, withPending } from './pending-notes.ts';
+import { conditionNotes, withPending } from './pending-notes.ts';
 
 export function mapRefund({ rt, plan, outcomes, explain, warnings }: MapContext): RefundAnswer | null {
   const r = rt.policy.refund;
@@ -55,11 +54,9 @@ export function mapRefund({ rt, plan, outcomes, explain, warnings }: MapContext)
 }
 
 /** The conditions of a rule that `pick` picks, in its words with the pending instants that decided them. */
-function worded(o: RuleOutcome, rt: Runtime, pick: (c: Seen) => boolean): string[] {
+function worded(o: RuleOutcome, rt: Runtime, pick: (c: EvaluatedCondition) => boolean): string[] {
   const out: string[] = [];
-  o.conditions.forEach((c, i) => {
-    const plan = o.plan.conditions[i];
-    if (pick(c)) out.push(withPending(plan.words as string, pendingNotes(plan, c, rt)));
-  });
+  for (let i = 0; i < o.conditions.length; i++)
+    if (pick(o.conditions[i])) out.push(withPending(o.plan.conditions[i].words as string, conditionNotes(o, i, rt)));
   return out;
 }

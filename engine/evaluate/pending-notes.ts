@@ -6,7 +6,7 @@ import { describePending } from '../ir/describe.ts';
 import type { Instant, Opening, Policy } from '../ir/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ConditionPlan } from './condition-plan.ts';
-import type { Seen } from './explain.ts';
+import type { EvaluatedCondition, RuleOutcome } from './map-context.ts';
 
 // A note depends on the policy, the instant and the duration the plans chose: worded once.
 const notes = new WeakMap<Policy, WeakMap<object, Map<unknown, string>>>();
@@ -26,20 +26,10 @@ export function pendingNote(rt: Runtime, i: Instant | Opening): string {
 const NONE: readonly string[] = Object.freeze([]);
 
 /** The notes of the pending instants a condition compared (none for most conditions: no list is made). */
-export function pendingNotes(plan: ConditionPlan, c: Seen, rt: Runtime): readonly string[] {
+export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Runtime): readonly string[] {
   if (plan.compared.length === 0 && !plan.any) return NONE;
   // an instant the condition read itself is pending when the value it saw is null
-  if (plan.readsOwn && c.result !== undefined) return c.fact === null ? [pendingNote(rt, plan.compared[0])] : NONE;
-  // A condition's trace and the reasons quoting it ask for its notes alike: the runtime is asked
-  // once. (The list is kept, so never changed: a trace copies it into the answer.)
-  if (c.notes === undefined || c.notesOf !== rt) {
-    c.notes = askNotes(plan, c, rt);
-    c.notesOf = rt;
-  }
-  return c.notes;
-}
-
-function askNotes(plan: ConditionPlan, c: Seen, rt: Runtime): readonly string[] {
+  if (plan.readsOwn && c.result !== undefined) return c.factResult === null ? [pendingNote(rt, plan.compared[0])] : NONE;
   let out: string[] | undefined;
   if (plan.any) {
     const alternatives = c.any!;
@@ -49,6 +39,20 @@ function askNotes(plan: ConditionPlan, c: Seen, rt: Runtime): readonly string[] 
   }
   for (const i of plan.compared) if (rt.instant(i, plan.at, plan.hide) === null) (out ??= []).push(pendingNote(rt, i));
   return out ?? NONE;
+}
+
+/** The same for the condition at `i` of an outcome. A condition's trace and the reasons quoting it
+ *  ask for its notes alike: the runtime is asked once. (The list is kept, so never changed: a trace
+ *  copies it into the answer.) */
+export function conditionNotes(o: RuleOutcome, i: number, rt: Runtime): readonly string[] {
+  const plan = o.plan.conditions[i];
+  if (plan.compared.length === 0 && !plan.any) return NONE;
+  if (plan.readsOwn && o.conditions[i].result !== undefined) return pendingNotes(plan, o.conditions[i], rt);
+  if (o.notesOf !== rt) {
+    o.notes = new Array<readonly string[] | undefined>(o.conditions.length);
+    o.notesOf = rt;
+  }
+  return (o.notes![i] ??= pendingNotes(plan, o.conditions[i], rt));
 }
 
 /** A reason text followed by the pending instants that decided it. */

@@ -215,6 +215,23 @@ credits:
     ]);
   });
 
+  it('explains its items where they stand in the answer, under both backends', async () => {
+    // its clause here is first cited by the items, and cited again by the credit mapped after them
+    const policy = compilePolicy(
+      loadPolicy({ source: perTicket.replace('clause: response\n    subject: ticket', 'clause: uptime\n    subject: ticket'), file: 'per-ticket.yaml' }),
+    );
+    const input = { plans: { support: 'basic' }, at, events: [opened('T-2'), opened('T-1'), asked('T-1', 4)] };
+    for (const engine of ['compiled', 'json-rules-engine'] as const) {
+      const a = await evaluate(policy, input, { engine });
+      expect(a.entitlements.filter((e) => e.id === 'clarifications').map((e) => e.subject)).toEqual(['T-2', 'T-1']);
+      expect(Object.keys(a.explanations)).toEqual(['response', 'redo', 'uptime']);
+      const checks = a.explanations.uptime.conditions.map((c) => c.check);
+      expect(checks.slice(0, 2)).toEqual(['clarifications[T-2]: used below the limit', 'clarifications[T-1]: used below the limit']);
+      expect(checks.length).toBeGreaterThan(2);
+      expect((await evaluate(policy, input, { engine, explain: 'clauses' })).explanations.uptime.conditions).toEqual([]);
+    }
+  });
+
   it('lists nothing while there is no subject yet', async () => {
     const a = await evaluate(p(), { plans: { support: 'basic' }, at });
     expect(a.entitlements.filter((e) => e.id === 'clarifications')).toEqual([]);
