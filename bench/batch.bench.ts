@@ -1,16 +1,18 @@
 // Batch evaluation: throughput of 10 000 generated Relokia cases in this thread and on 1 and 2
 // worker threads (the goal: ≥ 1.8× with 2 workers where 2 cores are free), with the CPU time each
-// took (all threads, and the main thread's own share), and `sla eval --batch` as a user runs it on
+// took (the main thread's share, the worker threads', and V8's own threads'), and `sla eval --batch` as a user runs it on
 // 10 000 cases: its progress line on a terminal and its peak memory, beside the same on 2 000 cases
 // (bounded memory: the peak does not grow with the input).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCases } from '../engine/analysis/generate-cases.ts';
-import { compilePolicy, evaluate, evaluateEntries, loadPolicy, type BatchEntry, type Case } from '../engine/index.ts';
+import { compilePolicy, evaluateEntries, loadPolicy, type BatchEntry, type CompiledPolicy } from '../engine/index.ts';
+import { answerChunk } from '../cli/batch/answer-chunk.ts';
 import { BatchWorkers, CHUNK, defaultWindow } from '../cli/batch/worker-batch.ts';
+import type { AnswerForm, WorkerData } from '../cli/batch/worker-protocol.ts';
 import type { BenchSection } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,12 +26,18 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' / ');
 
-/** CPU milliseconds of the calling thread (Linux: /proc/thread-self/stat, in clock ticks of 10 ms). */
-function threadCpuMs(): number | undefined {
-  if (!existsSync('/proc/thread-self/stat')) return undefined;
-  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/** CPU milliseconds of each thread of this process by thread id (Linux: /proc/self/task/<id>/schedstat,
+ *  in nanoseconds), or undefined where there is no such file. */
+function threadTimes(): Map<string, number> | undefined {
+  if (!existsSync('/proc/self/task')) return undefined;
+  const times = new Map<string, number>();
+  for (const id of readdirSync('/proc/self/task'))
+    try {
+      times.set(id, Number(readFileSync(`/proc/self/task/${id}/schedstat`, 'utf8').split(' ')[0]) / 1e6);
+    } catch {
+      // the thread ended meanwhile
+    }
+  return times.size ? times : undefined;
 }
 
 async function drain(results: AsyncIterable<unknown>): Promise<number> {
@@ -44,27 +52,64 @@ interface Round {
   cpuMs: number;
   /** the main thread alone */
   mainMs?: number;
+  /** the batch's worker threads */
+  workersMs?: number;
 }
 
-/** Median wall time of a run over the entries, warm, and the CPU time spent in that round. */
-async function throughput(run: (entries: BatchEntry[]) => AsyncIterable<unknown>, entries: BatchEntry[]): Promise<Round> {
-  await drain(run(entries.slice(0, WARM)));
-  const rounds: Round[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const main0 = threadCpuMs();
-    if ((await drain(run(entries))) !== entries.length) throw new Error('a result is missing');
-    const cpu = process.cpuUsage(cpu0);
-    const main1 = threadCpuMs();
-    rounds.push({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, ...(main0 !== undefined ? { mainMs: main1! - main0 } : {}) });
-  }
-  return rounds.sort((a, b) => a.ms - b.ms)[Math.floor(rounds.length / 2)]; // the median round
+/** One way of answering the cases; `workerThreads` names the threads of its workers, if it has any. */
+interface Form {
+  run: (entries: BatchEntry[]) => AsyncIterable<unknown>;
+  workerThreads?: Set<string>;
+}
+
+/** One round of a form over the entries: wall time, and the CPU time of each kind of thread. */
+async function round(form: Form, entries: BatchEntry[]): Promise<Round> {
+  const before = threadTimes();
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  if ((await drain(form.run(entries))) !== entries.length) throw new Error('a result is missing');
+  const cpu = process.cpuUsage(cpu0);
+  const ms = performance.now() - t0;
+  const after = threadTimes();
+  const spent = (ids: Iterable<string>) => [...ids].reduce((t, id) => t + (after!.get(id) ?? 0) - (before!.get(id) ?? 0), 0);
+  return {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    ...(before && after ? { mainMs: spent([String(process.pid)]), ...(form.workerThreads ? { workersMs: spent(form.workerThreads) } : {}) } : {}),
+  };
 }
 
 /** The results of a batch a chunk at a time, as `sla eval --batch` takes them, one by one. */
 async function* flat<T>(chunks: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const chunk of chunks) yield* chunk;
+}
+
+/** In this thread, what a worker does for `--json` (answer-chunk.ts), a chunk at a time, each
+ *  chunk's buffer given back for the next as the main thread gives it back to a worker. */
+function linesInThread(policy: CompiledPolicy): Form {
+  const setup: WorkerData = { policy, form: 'json' };
+  let spare: ArrayBuffer | undefined;
+  return {
+    async *run(entries) {
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const reply = await answerChunk(setup, { cases: entries.slice(i, i + CHUNK).map((e) => e.case), files: [], ...(spare ? { spare } : {}) });
+        yield* reply.ends!;
+        spare = reply.bytes!.buffer as ArrayBuffer;
+      }
+    },
+  };
+}
+
+/** A pool of `workers` threads, started and warm, and the ids of the threads it added. */
+async function pooled(policy: CompiledPolicy, workers: number, form: AnswerForm, warm: BatchEntry[]): Promise<Form & { batch: BatchWorkers<AnswerForm> }> {
+  const before = threadTimes();
+  const batch = new BatchWorkers<AnswerForm>(policy, { workers, form });
+  // JSON as the command takes it: a chunk at a time, each chunk's buffer given back
+  const run = (e: BatchEntry[]) => (form === 'json' ? flat(batch.evaluateChunks(e)) : batch.evaluate(e));
+  await drain(run(warm));
+  const after = threadTimes();
+  const added = before && after ? new Set([...after.keys()].filter((id) => !before.has(id))) : undefined;
+  return { batch, run, ...(added ? { workerThreads: added } : {}) };
 }
 
 /** `sla eval --batch` with stderr on a pseudo-terminal (util-linux `script`) and stdout to a file; the
@@ -102,22 +147,28 @@ export default async function (): Promise<BenchSection> {
   const entries: BatchEntry[] = cases.map((c) => ({ case: c }));
   const loadBefore = load();
 
-  const inThread = await throughput((e) => evaluateEntries(policy, e), entries);
-  // what a worker does for each case of `--json`, in this thread: the fair baseline of the JSON rows
-  const inThreadJson = await throughput(async function* (e) {
-    for (const entry of e) yield JSON.stringify(await evaluate(policy, entry.case as Case));
-  }, entries);
-  const pooled: Record<string, Round> = {};
-  for (const form of ['object', 'json'] as const)
-    for (const workers of [1, 2]) {
-      const batch = new BatchWorkers<typeof form>(policy, { workers, form });
-      try {
-        // JSON as the command takes it: a chunk at a time, each chunk's buffer given back
-        pooled[`${form} ${workers}`] = await throughput((e) => (form === 'json' ? flat(batch.evaluateChunks(e)) : batch.evaluate(e)), entries);
-      } finally {
-        await batch.close();
+  // Every form is warmed first, then the rounds go through all of them in turn, so that each form's
+  // rounds are measured under the same conditions as the others' (the machine may be shared).
+  const forms: Record<string, Form> = {
+    'object 0': { run: (e) => evaluateEntries(policy, e) },
+    'json 0': linesInThread(policy),
+  };
+  for (const f of Object.values(forms)) await drain(f.run(entries.slice(0, WARM)));
+  const pools: BatchWorkers<AnswerForm>[] = [];
+  const rounds: Record<string, Round[]> = {};
+  try {
+    for (const form of ['object', 'json'] as const)
+      for (const workers of [1, 2]) {
+        const p = await pooled(policy, workers, form, entries.slice(0, WARM));
+        pools.push(p.batch);
+        forms[`${form} ${workers}`] = p;
       }
-    }
+    for (let r = 0; r < ROUNDS; r++) for (const [key, f] of Object.entries(forms)) (rounds[key] ??= []).push(await round(f, entries));
+  } finally {
+    for (const b of pools) await b.close();
+  }
+  // the median round of each form
+  const m = Object.fromEntries(Object.entries(rounds).map(([k, rs]) => [k, [...rs].sort((a, b) => a.ms - b.ms)[Math.floor(rs.length / 2)]]));
   const loadAfterThroughput = load();
 
   const dir = mkdtempSync(join(tmpdir(), 'sla-bench-batch-'));
@@ -135,37 +186,45 @@ export default async function (): Promise<BenchSection> {
   const small = cliRun(ndjson(2_000), dir);
   const large = cliRun(ndjson(COUNT), dir);
   const us = (ms: number) => `${Math.round((ms * 1000) / COUNT)} µs`;
+  const split = (r: Round) =>
+    r.mainMs === undefined
+      ? '— | — | —'
+      : `${us(r.mainMs)} | ${r.workersMs !== undefined ? us(r.workersMs) : '—'} | ${us(r.cpuMs - r.mainMs - (r.workersMs ?? 0))}`;
   const row = (how: string, r: Round, vs: string) =>
-    `| ${how} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round((COUNT * 1000) / r.ms)} cases/s | ${vs} | ${us(r.cpuMs)} | ${r.mainMs !== undefined ? us(r.mainMs) : '—'} | ${(r.cpuMs / r.ms).toFixed(2)} |`;
+    `| ${how} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round((COUNT * 1000) / r.ms)} cases/s | ${vs} | ${us(r.cpuMs)} | ${split(r)} | ${(r.cpuMs / r.ms).toFixed(2)} |`;
   const vs = (a: Round, b: Round) => `${(b.ms / a.ms).toFixed(2)}×`;
   const rows = [
-    row('in this thread (`evaluateMany`), answers as objects', inThread, '—'),
-    row('in this thread, answers as JSON text', inThreadJson, '—'),
-    row('1 worker thread, answers as objects', pooled['object 1'], `1.00× (${vs(pooled['object 1'], inThread)} in this thread)`),
-    row('2 worker threads, answers as objects', pooled['object 2'], vs(pooled['object 2'], pooled['object 1'])),
-    row('1 worker thread, answers as NDJSON lines (`--json`)', pooled['json 1'], `1.00× (${vs(pooled['json 1'], inThreadJson)} in this thread)`),
-    row('2 worker threads, answers as NDJSON lines (`--json`)', pooled['json 2'], vs(pooled['json 2'], pooled['json 1'])),
+    row('in this thread (`evaluateMany`), answers as objects', m['object 0'], '—'),
+    row("in this thread, answers as NDJSON lines (a worker's own code, a chunk at a time)", m['json 0'], '—'),
+    row('1 worker thread, answers as objects', m['object 1'], `1.00× (${vs(m['object 1'], m['object 0'])} in this thread)`),
+    row('2 worker threads, answers as objects', m['object 2'], vs(m['object 2'], m['object 1'])),
+    row('1 worker thread, answers as NDJSON lines (`--json`)', m['json 1'], `1.00× (${vs(m['json 1'], m['json 0'])} in this thread)`),
+    row('2 worker threads, answers as NDJSON lines (`--json`)', m['json 2'], vs(m['json 2'], m['json 1'])),
   ];
   const cli = [small, large].map((r, i) =>
     r
       ? `| ${i ? COUNT : 2_000} cases | ${(r.ms / 1000).toFixed(1)} s | ${r.answers} | ${r.rssMb.toFixed(0)} MB | ${r.redraws} | \`${r.lastBar ?? '—'}\` |`
       : '| — | `script` (util-linux) is not installed: not measured | | | | |',
   );
-  const speedup = pooled['json 1'].ms / pooled['json 2'].ms;
+  const speedup = m['json 1'].ms / m['json 2'].ms;
+  const [alone, one] = [m['json 0'].mainMs, m['json 1'].workersMs];
   return {
     title: 'Batch evaluation',
     markdown: [
-      `${COUNT} generated Relokia cases (\`generateCases\`, seed 2026), median of ${ROUNDS} rounds, warm (${WARM} cases answered first). ` +
+      `${COUNT} generated Relokia cases (\`generateCases\`, seed 2026), median of ${ROUNDS} rounds, each round going through every row in turn, warm (${WARM} cases answered first). ` +
         `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ` +
         `load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfterThroughput} after the throughput rows.`,
       '',
-      '| how | 10 000 cases | throughput | vs. 1 worker (same form) | CPU time per case | of it, main thread | cores used |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      "| how | 10 000 cases | throughput | vs. 1 worker (same form) | CPU time per case | of it, main thread | worker threads | V8's own threads | cores used |",
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
       `With answers as NDJSON lines (what \`sla eval --batch --json\` asks its workers for), two workers give ${speedup.toFixed(2)}× one worker (goal ≥ 1.8× where 2 cores are free: ${speedup >= 1.8 ? 'met' : 'missed'}). ` +
-        '"CPU time per case" counts every thread of the process (the workers, the main thread, and V8\'s own threads: the optimising compiler and the garbage collector); "cores used" is CPU time over wall time: what the machine gave the batch. ' +
-        `The cases go to the workers ${CHUNK} to a message; each worker makes its answers' JSON (in this thread, \`JSON.stringify\` adds ${Math.round((inThreadJson.cpuMs / inThread.cpuMs - 1) * 100)} % to a case) and their UTF-8 bytes, and the main thread only reads the cases and writes out the bytes it is handed.`,
+        '"CPU time per case" counts every thread of the process, split into the main thread, the batch\'s worker threads, and the rest: V8\'s own threads (the garbage collector\'s helpers, the optimising compiler); "cores used" is CPU time over wall time: what the machine gave the batch. ' +
+        `The cases go to the workers ${CHUNK} to a message; each worker answers a chunk with the code of the second row (evaluate, \`JSON.stringify\`, each answer's UTF-8 bytes added to the chunk's buffer as soon as it is made), and the main thread only reads the cases and writes out the bytes it is handed. ` +
+        (alone !== undefined && one !== undefined
+          ? `A worker thread costs ${us(one)} per case against ${us(alone)} for the same code in this thread (${(one / alone).toFixed(2)}×).`
+          : ''),
       '',
       '`sla eval --batch cases.ndjson --json --workers 2`, stdout to a file, stderr on a pseudo-terminal (the whole process, start-up included; peak RSS of the process, its worker threads included):',
       '',

@@ -2,33 +2,48 @@
 
 const encoder = new TextEncoder();
 
-/** Many texts as NDJSON lines (each followed by a newline) in UTF-8, one after the other, in `spare`
- *  when it is large enough (a buffer the main thread has written out and given back: reusing it
- *  spares both threads an allocation outside the heap, which V8 answers with full collections when
- *  it comes in quick succession), and where each line ends; a missing text has no line. Encoded in
- *  one pass: measuring the UTF-8 length first would cost as much again. */
-export function encodeLines(texts: (string | null)[], spare: ArrayBuffer | undefined): { bytes: Uint8Array; ends: number[] } {
-  // a byte a character, as most are ASCII; the buffer grows for the others
-  const guess = texts.reduce((n, t) => (t === null ? n : n + t.length + 1), 0);
-  let bytes = new Uint8Array(spare && spare.byteLength >= guess ? spare : new ArrayBuffer(Math.ceil(guess * 1.25)));
-  let at = 0;
-  const grow = (more: number) => {
-    const grown = new Uint8Array(bytes.length * 2 + more);
-    grown.set(bytes.subarray(0, at));
-    bytes = grown;
-  };
-  const ends = texts.map((t) => {
-    if (t === null) return at;
-    for (let rest = t; ;) {
-      const { read, written } = encoder.encodeInto(rest, bytes.subarray(at));
-      at += written;
-      if (read === rest.length) break;
-      rest = rest.slice(read);
-      grow(rest.length * 3); // room for the rest however it encodes
+/** Texts as NDJSON lines (each followed by a newline) in UTF-8, one after the other in one buffer,
+ *  and where each line ends; a missing text has no line. Each text is encoded when it is added, so
+ *  that it dies young: a chunk's texts kept until the chunk ends (an answer's JSON is ~30 KB of
+ *  UTF-16) would be copied by every scavenge they live through. The buffer is `spare` when given
+ *  (one the main thread has written out and given back: reusing it spares both threads an
+ *  allocation outside the heap, which V8 answers with full collections when it comes in quick
+ *  succession), else one of `size` bytes; it grows as needed. Encoded in one pass: measuring the
+ *  UTF-8 length first would cost as much again. */
+export class LineEncoder {
+  private bytes: Uint8Array;
+  private at = 0;
+  private readonly ends: number[] = [];
+
+  constructor(spare: ArrayBuffer | undefined, size: number) {
+    this.bytes = new Uint8Array(spare ?? new ArrayBuffer(Math.max(1, size)));
+  }
+
+  add(text: string | null): void {
+    if (text !== null) {
+      // a byte a character, as most are ASCII; the buffer grows for the others
+      if (this.bytes.length - this.at < text.length + 1) this.grow(text.length + 1);
+      for (let rest = text; ;) {
+        const { read, written } = encoder.encodeInto(rest, this.bytes.subarray(this.at));
+        this.at += written;
+        if (read === rest.length) break;
+        rest = rest.slice(read);
+        this.grow(rest.length * 3 + 1); // room for the rest however it encodes, and its newline
+      }
+      if (this.at === this.bytes.length) this.grow(1);
+      this.bytes[this.at++] = 0x0a;
     }
-    if (at === bytes.length) grow(1);
-    bytes[at++] = 0x0a;
-    return at;
-  });
-  return { bytes: bytes.subarray(0, at), ends };
+    this.ends.push(this.at);
+  }
+
+  /** The lines so far and where each ends. */
+  finish(): { bytes: Uint8Array; ends: number[] } {
+    return { bytes: this.bytes.subarray(0, this.at), ends: this.ends };
+  }
+
+  private grow(more: number): void {
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.at + more));
+    grown.set(this.bytes.subarray(0, this.at));
+    this.bytes = grown;
+  }
 }
