@@ -75,8 +75,8 @@ const WHERE_THE_TIME_GOES =
   'problems), subject views over shared lists, memos without per-call keys, conditions written straight into results of one ' +
   'shape, facts bound to their params once per condition, amounts without spreads, zone conversions without offset segments ' +
   "where no offset change is near, a deadline's starts and stops paired in one pass, outcomes by rule position, condition texts " +
-  'and item values prepared once per policy, values read from the conditions that computed them. Not done: every ' +
-  'per-ticket run kept until the entitlements are mapped, and the generic shape itself: each condition is a closure over a fact ' +
+  'and item values prepared once per policy, values read from the conditions that computed them, per-ticket items mapped ' +
+  'right after their run, each subject attribute running only its own rules. Not done: the generic shape itself: each condition is a closure over a fact ' +
   'reader and an operator and yields a result object the answer reads again (~10 % of (a)), where the hand-written function is ' +
   "straight-line code over the case's fields.";
 
