@@ -26,6 +26,9 @@ export interface Fill {
 }
 
 export interface EventRule {
+  /** the type's name as the policy's key: a property key, so an internalised string that every
+   *  lookup by type compares and hashes at once (a case's own text may be a slice of its source) */
+  type: string;
   duration: boolean;
   attributes: ReadonlyMap<string, ValueRule>;
   /** the declared attributes' names and rules, in declaration order (the order cases usually give them in) */
@@ -64,6 +67,7 @@ export function caseDeclarations(policy: Policy): CaseDeclarations {
     const names = attributes.map(([name]) => name);
     const rules = attributes.map(([name, a]) => valueRule(a, percents.attributes.has(`${type}.${name}`)));
     events.set(type, {
+      type,
       duration: decl.duration === true,
       attributes: new Map(names.map((name, i) => [name, rules[i]])),
       names,

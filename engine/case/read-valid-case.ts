@@ -112,7 +112,7 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     }
     // every declared attribute given: nothing to fill in
     if (given < rule.fills.length && !fill(attrs, raw, rule.fills)) return undefined;
-    const event: CaseEvent = { index, type: type as string, at: start, until, attrs };
+    const event: CaseEvent = { index, type: rule.type, at: start, until, attrs };
     // Cases come nearly in time order: an event out of place is moved back to where it belongs,
     // while the moves stay within a budget linear in the events; past it, one sort at the end.
     let k = events.length;
