@@ -1,4 +1,5 @@
 // Options several commands share, and their checks.
+import type { Backend } from '../engine/evaluate/evaluate.ts';
 import { UsageError } from './usage-error.ts';
 
 export const LANGUAGES = ['en', 'uk', 'fa'] as const;
@@ -8,14 +9,14 @@ export const policiesOption = { policies: { type: 'string' } } as const;
 export const langOption = { lang: { type: 'string' } } as const;
 
 export const engineOption = { engine: { type: 'string' } } as const;
-export const BACKENDS = ['compiled', 'json-rules-engine'] as const;
-export type Backend = (typeof BACKENDS)[number];
+// checked before the engine loads (only its type is imported here): a usage error costs no start-up
+const BACKENDS: readonly Backend[] = ['compiled', 'json-rules-engine'];
 
 /** How the compiled rules are run: as closures (the default) or by json-rules-engine, the reference. */
 export function parseBackend(command: string, value: string | undefined): Backend {
   if (value === undefined) return 'compiled';
   if ((BACKENDS as readonly string[]).includes(value)) return value as Backend;
-  throw new UsageError(`unknown engine \`${value}\`: use compiled or json-rules-engine`, command);
+  throw new UsageError(`unknown engine \`${value}\`: use ${BACKENDS.join(' or ')}`, command);
 }
 
 export function parseLang(command: string, value: string | undefined): Language {

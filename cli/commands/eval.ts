@@ -1,6 +1,6 @@
 // `sla eval <case file>`: answers a case; a readable report, or the Answer as JSON with --json.
-import type { Case } from '../../engine/core.ts';
-import { engineOption, expectPositionals, langOption, parseBackend, parseLang, policiesOption, type Backend } from '../common-options.ts';
+import type { Backend, Case } from '../../engine/core.ts';
+import { engineOption, expectPositionals, langOption, parseBackend, parseLang, policiesOption } from '../common-options.ts';
 import { loadEngine } from '../engine.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { findPolicy, loadPolicyFile, policiesDir, resolvePolicy } from '../policies.ts';
