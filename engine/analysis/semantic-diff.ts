@@ -33,7 +33,7 @@ function describeInstant(i: Instant): string {
 
 /** A ledger's pools in plain words: "a pool of `hours` per package_purchased, expiring after 1 solar year". */
 function describeLedger(l: Obj): string {
-  const size = isObj(l.amount) ? `${String(l.amount.attribute)} ${JSON.stringify(l.amount.values)}` : `\`${String(l.amount)}\``;
+  const size = isObj(l.amount) ? describe('amount', l.amount) : `\`${String(l.amount)}\``;
   const grant = isObj(l.grant) ? describeEvent(l.grant as EventRef) : 'none';
   const expires = l.expires === undefined ? 'never expiring' : `expiring after ${describe('expires', l.expires)}`;
   return `a pool of ${size} per ${grant}${l.plan ? ` and one by plan \`${String(l.plan)}\`` : ''}, ${expires}${l.calendar ? ` (${String(l.calendar)} calendar)` : ''}`;

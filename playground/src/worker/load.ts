@@ -1,9 +1,8 @@
 // Loading and compiling a policy in the worker, memoised on the text (the last few): a policy is compiled once
 // per source and reused by every evaluation of it (the scrubber evaluates many times a second).
-import { compilePolicy, loadPolicy, SlaError, type CompiledPolicy, type Diagnostic, type LoadedPolicy } from '../../../engine/core.ts';
+import { compilePolicy, loadPolicy, SlaError, type CompiledPolicy, type Diagnostic, type LoadedPolicy, type Position } from '../../../engine/core.ts';
 import { parseDsl } from '../../../dsl/index.ts';
 import { lintPolicy } from '../../../engine/analysis/index.ts';
-import type { Position } from '../../../engine/core.ts';
 import type { PolicyText } from './protocol.ts';
 
 export interface Checked {
@@ -16,7 +15,8 @@ export interface Checked {
  *  a YAML policy read on the fast path builds its positions only when one is first asked for. */
 export function ruleSpan(loaded: LoadedPolicy, rule: string): Position | undefined {
   if (rule === 'refund') return loaded.ir.refund ? loaded.locate('/refund') : undefined;
-  const [kind, id] = [rule.slice(0, rule.indexOf(':')), rule.slice(rule.indexOf(':') + 1)];
+  const cut = rule.indexOf(':');
+  const [kind, id] = [rule.slice(0, cut), rule.slice(cut + 1)];
   const list = kind === 'deadline' ? loaded.ir.deadlines : kind === 'entitlement' ? loaded.ir.entitlements : kind === 'credit' ? loaded.ir.credits : undefined;
   const i = list?.findIndex((r) => r.id === id) ?? -1;
   return i < 0 ? undefined : loaded.locate(`/${kind}s/${i}`);
