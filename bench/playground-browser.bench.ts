@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { encodeState, ENGINE_VERSION, SCHEMA_VERSION } from '../playground/src/share.ts';
-import { editorsShown, ensureBuilt, findInEditor, launch, openPage, repo, servePlayground } from '../test/playground/serve.ts';
+import { editorsShown, ensureBuilt, findInEditor, focusEditor, launch, openPage, repo, servePlayground } from '../test/playground/serve.ts';
 import type { BenchSection } from './measure.ts';
 
 const KEYSTROKES = 7;
@@ -75,7 +75,7 @@ async function keystrokes(page: Page, ids: string[]): Promise<{ rows: string[]; 
     for (let i = 0; i < KEYSTROKES; i++) {
       // a comment line of its own first, so that every text measured is new to the worker (it
       // keeps the result of the last few texts, which would make a repeated keystroke free)
-      await page.locator('[data-editor=policy] .view-lines').click();
+      await focusEditor(page, 'policy');
       await page.keyboard.press('Control+End');
       await page.keyboard.insertText(`\n# ${i}`);
       await page

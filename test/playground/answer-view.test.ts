@@ -1,7 +1,7 @@
 // The answer view in a real browser: explanations with their clause text in each language (Persian
 // right to left), the conditions that decided, and warnings.
 import { describe, expect, test } from 'vitest';
-import { answerRow, screenshot, usePlayground } from './harness.ts';
+import { answerRow, focusEditor, screenshot, usePlayground } from './harness.ts';
 
 const pg = usePlayground();
 
@@ -77,7 +77,7 @@ describe('answer view', () => {
   test('a ledger entitlement lists its pools under its row, an expired one with what it lost', async () => {
     await pg.page.getByLabel('bundled policy').selectOption('crmonline');
     await expect.poll(() => pg.page.locator('.meta').textContent(), { timeout: 10_000 }).toContain('crmonline');
-    await pg.page.locator('[data-editor=case] .view-lines').click();
+    await focusEditor(pg.page, 'case');
     await pg.page.keyboard.press('Control+a');
     // one line per key, each value in flow style: nothing for the editor to indent
     await pg.page.keyboard.insertText(

@@ -4,14 +4,18 @@ import { answerRow, editorText, findInEditor, screenshot, usePlayground } from '
 
 const pg = usePlayground();
 
+// A row polled for may be gone for a moment while the case is re-answered: each read waits at most
+// a second, so the poll asks again instead of one read waiting out the whole test.
 describe('case editor', () => {
   test('changing the plan changes the answer', async () => {
     expect(await answerRow(pg.page, 'entitlements', 'delta_migration').textContent()).toContain('not in plan');
     await pg.page.getByLabel('plan support').selectOption('signature');
-    await expect.poll(() => answerRow(pg.page, 'entitlements', 'delta_migration').textContent(), { timeout: 10_000 }).toContain('allowed');
+    await expect.poll(() => answerRow(pg.page, 'entitlements', 'delta_migration').textContent({ timeout: 1_000 }), { timeout: 10_000 }).toContain('allowed');
     expect(await editorText(pg.page, 'case')).toContain('support: signature');
     await pg.page.getByLabel('plan support').selectOption('premium');
-    await expect.poll(() => answerRow(pg.page, 'entitlements', 'delta_migration').textContent(), { timeout: 10_000 }).toContain('not in plan');
+    await expect
+      .poll(() => answerRow(pg.page, 'entitlements', 'delta_migration').textContent({ timeout: 1_000 }), { timeout: 10_000 })
+      .toContain('not in plan');
   });
 
   test('the form adds an event, moves it and removes it, and the answer follows', async () => {
@@ -26,7 +30,7 @@ describe('case editor', () => {
     await expect.poll(() => events.count()).toBe(count + 1);
     await pg.page.getByLabel(`event ${count + 1} ticket`).fill('T-2');
     await pg.page.getByLabel(`event ${count + 1} ticket`).press('Tab');
-    await expect.poll(() => answerRow(pg.page, 'deadlines', 'T-2').textContent(), { timeout: 10_000 }).toContain('met');
+    await expect.poll(() => answerRow(pg.page, 'deadlines', 'T-2').textContent({ timeout: 1_000 }), { timeout: 10_000 }).toContain('met');
     await screenshot(pg.page, 'case-form');
 
     await pg.page.getByLabel(`move event ${count + 1} up`).click();
@@ -40,7 +44,7 @@ describe('case editor', () => {
       .toBe('ticket_answered');
     await pg.page.getByLabel(`remove event ${count}`).click();
     await expect.poll(() => events.count()).toBe(count);
-    await expect.poll(() => answerRow(pg.page, 'deadlines', 'T-2').textContent(), { timeout: 10_000 }).toContain('pending');
+    await expect.poll(() => answerRow(pg.page, 'deadlines', 'T-2').textContent({ timeout: 1_000 }), { timeout: 10_000 }).toContain('pending');
     await pg.page.getByRole('group', { name: 'case view' }).getByRole('button', { name: 'YAML' }).click();
   });
 
@@ -64,7 +68,9 @@ describe('case editor', () => {
     await screenshot(pg.page, 'case-completion');
     await pg.page.keyboard.press('Escape');
     await pg.page.keyboard.insertText('premium');
-    await expect.poll(() => answerRow(pg.page, 'entitlements', 'delta_migration').textContent(), { timeout: 10_000 }).toContain('not in plan');
+    await expect
+      .poll(() => answerRow(pg.page, 'entitlements', 'delta_migration').textContent({ timeout: 1_000 }), { timeout: 10_000 })
+      .toContain('not in plan');
   });
 
   test('no console errors', () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { editorsShown, ensureBuilt, launch, openPage, servePlayground } from './serve.ts';
 
-export { editorsShown, findInEditor, repo, screenshot, screenshots } from './serve.ts';
+export { editorsShown, findInEditor, focusEditor, repo, screenshot, screenshots } from './serve.ts';
 
 /** Builds, serves and opens the playground for one test file (before its tests), and closes it after. */
 export function usePlayground(): { readonly page: Page; readonly browser: Browser; readonly url: string; readonly errors: string[] } {

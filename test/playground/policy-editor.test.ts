@@ -1,14 +1,14 @@
 // The policy editor in a real browser: a bundled policy opens with its answers; a misspelled event
 // name gets a marker with the suggestion, which the quick fix applies; YAML ↔ DSL conversion.
 import { describe, expect, test } from 'vitest';
-import { editorText, findInEditor, screenshot, usePlayground } from './harness.ts';
+import { editorText, findInEditor, focusEditor, screenshot, usePlayground } from './harness.ts';
 
 const pg = usePlayground();
 const status = () => pg.page.getByTestId('policy-status');
 
 /** The distinct problems met going from marker to marker with F8, as the marker widget shows them. */
 async function problemsMet(): Promise<string[]> {
-  await pg.page.locator('[data-editor=policy] .view-lines').click();
+  await focusEditor(pg.page, 'policy');
   await pg.page.keyboard.press('Control+Home');
   const met = new Set<string>();
   for (let i = 0; i < 6; i++) {
@@ -39,7 +39,7 @@ describe('policy editor', () => {
     await expect.poll(() => squiggle.count()).toBeGreaterThan(0);
     await screenshot(pg.page, 'policy-marker');
 
-    await pg.page.locator('[data-editor=policy] .view-line', { hasText: 'ticket_answerd' }).click();
+    await pg.page.locator('[data-editor=policy] .view-line', { hasText: 'ticket_answerd' }).getByText('ticket_answerd').click();
     await pg.page.keyboard.press('Control+.');
     const fix = pg.page.locator('.action-widget').getByText('Change to `ticket_answered`');
     await fix.click();

@@ -127,13 +127,20 @@ export async function editorsShown(page: Page): Promise<void> {
   for (const editor of ['policy', 'case']) await page.locator(`[data-editor=${editor}] .view-line`).first().waitFor({ timeout: 60_000 });
 }
 
+/** Clicks into an editor's visible text, as a user would to give it the keyboard. Not the centre of
+ *  `.view-lines` or of a `.view-line`: Monaco makes those as tall as the document and a million
+ *  pixels wide, so reaching their centre scrolls the editor and the click can land past the text. */
+export async function focusEditor(page: Page, editor: string): Promise<void> {
+  await page.locator(`[data-editor=${editor}] .monaco-editor`).click({ position: { x: 200, y: 20 } });
+}
+
 /** Selects the first `text` in an editor with its find widget, as a user would. */
 export async function findInEditor(page: Page, editor: string, text: string): Promise<void> {
   // Monaco may not take a key yet (still loading, or the click landed before it had the focus):
   // typing before its find widget has the focus would edit the policy, so ask again until it has
   const findFocused = (e: string) => document.activeElement?.closest(`[data-editor=${e}] .find-widget`) != null;
   for (let attempt = 1; ; attempt++) {
-    await page.locator(`[data-editor=${editor}] .view-lines`).click();
+    await focusEditor(page, editor);
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Control+f');
     try {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { editorsShown, editorText, screenshot, usePlayground } from './harness.ts';
+import { editorsShown, editorText, focusEditor, screenshot, usePlayground } from './harness.ts';
 
 const pg = usePlayground();
 
@@ -31,7 +31,7 @@ describe('share and keep', () => {
     await pg.page.getByRole('group', { name: 'policy form' }).getByRole('button', { name: 'DSL' }).click();
     await expect.poll(() => editorText(pg.page, 'policy')).toContain('policy relokia');
     // an edit of the policy travels in the link too
-    await pg.page.locator('[data-editor=policy] .view-lines').click();
+    await focusEditor(pg.page, 'policy');
     await pg.page.keyboard.press('Control+Home');
     await pg.page.keyboard.insertText('# edited for the link\n');
     await expect.poll(() => pg.page.getByTestId('policy-status').textContent(), { timeout: 10_000 }).toBe('checks');

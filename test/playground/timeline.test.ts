@@ -97,10 +97,11 @@ describe('timeline', () => {
     const next = pg.page.getByTestId('next-change');
     for (const width of [1024, 1280, 1920]) {
       await pg.page.setViewportSize({ width, height: 900 });
-      await expect.poll(() => next.textContent(), { timeout: 20_000 }).toContain('next change');
+      // the look-ahead has answered ('looking for the next change…' until then), and says when in full on hover
+      await expect.poll(() => next.getAttribute('title'), { timeout: 20_000 }).toMatch(/^next change 2025-03-\d\d \d\d:\d\d \+02:00 \(in .+\): \w+ /);
+      expect(await next.textContent()).toMatch(/^jump next change in .+: /);
       // nothing of it is clipped: its text fits the box
       expect(await next.evaluate((el) => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth)).toBe(true);
-      expect(await next.getAttribute('title')).toMatch(/^next change 2025-03-\d\d \d\d:\d\d \+02:00 \(in .+\): \w+ /);
     }
     await pg.page.setViewportSize({ width: 1400, height: 900 });
   });
