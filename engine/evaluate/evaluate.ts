@@ -55,13 +55,23 @@ interface RuleSet {
   engine: EnginePool;
   closures: () => CompiledRules;
   slots: Map<string, number>;
+  /** per rule of the set, by position, its slot (−1: none) */
+  slotOf: Int32Array;
   plans: RulePlan[];
 }
+
+const slotsOf = (rules: readonly RuleProperties[], slots: Map<string, number>) => Int32Array.from(rules, (r) => slots.get(String(r.name)) ?? -1);
 
 /** The whole policy's rules: a slot per rule position, as the answer plan numbers them. */
 function policyRules(rules: RuleProperties[], plan: AnswerPlan): RuleSet {
   let closures: CompiledRules | undefined;
-  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)), slots: plan.index, plans: plan.rules };
+  return {
+    engine: new EnginePool(rules),
+    closures: () => (closures ??= new CompiledRules(rules)),
+    slots: plan.index,
+    slotOf: slotsOf(rules, plan.index),
+    plans: plan.rules,
+  };
 }
 
 /** Some entitlements' rules (and their fields' rules), run once per subject or per event. */
@@ -84,7 +94,15 @@ function entitlementRules(compiled: CompiledPolicy, plan: AnswerPlan, own: Entit
   const slotOf = (rule: number) => (rule < 0 ? -1 : (slots.get(String(compiled.rules[rule].name)) ?? -1));
   const entitlements = own.map((e) => ({ ...e, rule: slotOf(e.rule), fields: e.fields.map((f) => ({ ...f, rule: slotOf(f.rule) })) }));
   let closures: CompiledRules | undefined;
-  return { engine: new EnginePool(rules), closures: () => (closures ??= new CompiledRules(rules)), slots, plans, entitlements, own };
+  return {
+    engine: new EnginePool(rules),
+    closures: () => (closures ??= new CompiledRules(rules)),
+    slots,
+    slotOf: slotsOf(rules, slots),
+    plans,
+    entitlements,
+    own,
+  };
 }
 
 export interface Prepared {
@@ -274,5 +292,13 @@ async function runEngine(rules: RuleSet, rt: Runtime, repeated: boolean): Promis
 }
 
 function runClosures(rules: RuleSet, rt: Runtime, repeated: boolean): Outcomes {
-  return place(rules.closures().run(rt), rules, repeated);
+  // a repeated name's outcome is worded from its own conditions, which only `run` keeps
+  if (repeated) return place(rules.closures().run(rt), rules, true);
+  const { slotOf, plans } = rules;
+  const out = new Array<RuleOutcome | undefined>(plans.length);
+  rules.closures().each(rt, (i, result, all) => {
+    const at = slotOf[i];
+    if (at >= 0) out[at] = { result, conditions: all ?? NO_CONDITIONS, plan: plans[at], notes: undefined, notesOf: undefined };
+  });
+  return out;
 }

@@ -55,6 +55,10 @@ const withProperties: Make = (props) => {
 };
 
 type Props = Record<string, unknown>;
+/** Takes a rule's result and its top-level conditions as evaluated (those of an `all`; none for
+ *  an `any` or a `not`). */
+export type TakeRule = (rule: number, result: boolean, all: EvaluatedNode[] | undefined) => void;
+
 interface Node {
   /** json-rules-engine's ordering key: the condition's `priority`, else the fact's (always 1 here) */
   priority: number;
@@ -63,6 +67,9 @@ interface Node {
   run(rt: Runtime, outs: EvaluatedNode[], i: number, top?: boolean): boolean;
   /** the condition as the engine leaves one it never reached */
   skipped(): EvaluatedNode;
+  /** Runs it as rule `rule`'s own condition and hands the outcome to `take`, making no result
+   *  object of its own (only for a boolean condition). */
+  top?(rt: Runtime, rule: number, take: TakeRule): void;
 }
 
 const BOOLEAN = ['all', 'any', 'not'] as const;
@@ -176,6 +183,11 @@ function node(c: unknown, depth: number, path: string, make: Make): Node {
       outs[i] = out;
       return passes;
     },
+    top(rt, rule, take) {
+      const childOuts: EvaluatedNode[] = new Array(children.length);
+      const held = runSet(children, sets, inner, rt, childOuts);
+      take(rule, operator === 'not' ? !held : held, operator === 'all' ? childOuts : undefined);
+    },
     skipped: () => {
       const out = create();
       place(
@@ -203,6 +215,12 @@ export class CompiledRules {
         throw new SlaError([malformedCompiled(`the conditions of rule ${quoteValue(r.name)} must be \`all\`, \`any\` or \`not\``, `/rules/${i}/conditions`)]);
       return { name: String(r.name), top };
     });
+  }
+
+  /** Runs every rule, each outcome handed to `take` as it is made: no RuleRun, no result object
+   *  for a rule's own condition. */
+  each(rt: Runtime, take: TakeRule): void {
+    for (let i = 0; i < this.rules.length; i++) this.rules[i].top.top!(rt, i, take);
   }
 
   run(rt: Runtime): RuleRun[] {

@@ -14,9 +14,9 @@ const plainId = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/);
 export const id = fc.oneof(plainId, fc.constantFrom(...keywords, 'mon', 'none', 'hours', 'currency', 'ticket'));
 const key = fc.oneof(id, fc.string({ maxLength: 6 })).filter((k) => k !== '__proto__');
 const dict = <T>(v: fc.Arbitrary<T>, maxKeys = 3) => fc.dictionary(key, v, { maxKeys, noNullPrototype: true });
-const idDict = <T>(v: fc.Arbitrary<T>, maxKeys = 3) =>
+const idDict = <T>(v: fc.Arbitrary<T>, maxKeys = 3, refused: readonly string[] = []) =>
   fc.dictionary(
-    id.filter((k) => k !== '__proto__'),
+    id.filter((k) => k !== '__proto__' && !refused.includes(k)),
     v,
     { maxKeys, noNullPrototype: true },
   );
@@ -257,7 +257,8 @@ export const policyArb: fc.Arbitrary<Policy> = rec({
   ),
   plans: idDict(rec({ options: fc.array(id, { minLength: 1, maxLength: 3 }), default: opt(id), description: opt(text) })),
   facts: opt(idDict(factDecl)),
-  events: idDict(rec({ attributes: opt(idDict(attributeDecl)), duration: opt(fc.boolean()), description: opt(text) })),
+  // an event's own `type`, `at` and `until` come from the case: no attribute may take those names (SLA2006)
+  events: idDict(rec({ attributes: opt(idDict(attributeDecl, 3, ['type', 'at', 'until'])), duration: opt(fc.boolean()), description: opt(text) })),
   calendars: opt(idDict(calendar, 2)),
   instants: opt(idDict(instantDef, 2)),
   counters: opt(idDict(counter, 2)),
