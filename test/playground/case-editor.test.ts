@@ -24,6 +24,10 @@ describe('case editor', () => {
     const count = await events.count();
     expect(count).toBeGreaterThan(2);
     expect(await answerRow(pg.page, 'deadlines', 'T-2').textContent()).toContain('pending');
+    // each instant is shown whole, offset included: nothing of it scrolled out of its input
+    const at = pg.page.getByLabel('event 1 at');
+    expect(await at.inputValue()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    expect(await at.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
     await pg.page.getByLabel('new event type').selectOption('ticket_answered');
     await pg.page.getByRole('button', { name: 'add event' }).click();
