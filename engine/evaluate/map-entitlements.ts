@@ -7,8 +7,8 @@ import { roundHalfAway } from '../money.ts';
 import { evaluateAmount } from '../runtime/amount.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { EntitlementPlan } from './answer-plan.ts';
-import { inPlan, type MapContext, type Outcomes, type RuleOutcome, type Sink } from './map-context.ts';
-import { computedAt } from '../runtime/policy-locations.ts';
+import { inPlan, type EvaluatedCondition, type MapContext, type Outcomes, type RuleOutcome, type Sink } from './map-context.ts';
+import { locatedAt } from '../runtime/policy-locations.ts';
 import { fillLedger, ledgerReasons } from './map-ledger.ts';
 
 function cost(e: EntitlementPlan, rt: Runtime, warnings: string[]): Money | null {
@@ -21,6 +21,20 @@ function cost(e: EntitlementPlan, rt: Runtime, warnings: string[]): Money | null
 }
 
 const at = (v: unknown, zone: string) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
+
+// The items of an entitlement per subject mostly use as much of the same limit: the words of the
+// last use are kept for the next.
+let lastUsed = NaN;
+let lastOf = '';
+let lastWords = '';
+function usedWords(used: number, of: string): string {
+  if (used !== lastUsed || of !== lastOf) {
+    lastWords = `${used} of ${of} used`;
+    lastUsed = used;
+    lastOf = of;
+  }
+  return lastWords;
+}
 
 /** The reason of the deciding condition at `i` of an outcome; `limit` and `used` are the item's
  *  (`used` undefined when unknown). */
@@ -48,8 +62,8 @@ function reason(o: RuleOutcome, i: number, rt: Runtime, e: EntitlementPlan, limi
       return ok ? 'not paused now' : `paused since ${at(fact, zone)}: resume by ${at(addDuration(fact as number, e.pause!.max, { zone }), zone)}`;
     case 'limit': {
       if (used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
-      const of = limit === null ? 'unlimited' : String(limit ?? 0);
-      return ok ? `${used} of ${of} used` : `limit reached: ${used} of ${of} used`;
+      const words = usedWords(used, limit === null ? 'unlimited' : String(limit ?? 0));
+      return ok ? words : `limit reached: ${words}`;
     }
     default:
       return withPending(ok ? (plan.words as string) : `not met: ${plan.text}`, conditionNotes(o, i, rt));
@@ -62,9 +76,10 @@ const gathered: string[] = [];
 let gatheredCount = 0;
 const gather = (r: string) => void (gathered[gatheredCount++] = r);
 function takeGathered(): string[] {
-  const out = gathered.slice(0, gatheredCount);
+  const n = gatheredCount;
   gatheredCount = 0;
-  return out;
+  // most items give one reason or none
+  return n === 0 ? [] : n === 1 ? [gathered[0]] : gathered.slice(0, n);
 }
 
 export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
@@ -95,13 +110,12 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
   return items;
 }
 
-const UNREAD = Symbol('unread');
 const NO_REASONS: string[] = [];
 
-/** The value a condition of the item's rule read, when the plan says it is the item's and the run reached it. */
-function read(o: RuleOutcome, at: number, which: 'factResult' | 'valueResult'): unknown {
+/** The condition at `at` of the item's rule, when the plan says its values are the item's and the run reached it. */
+function reached(o: RuleOutcome, at: number): EvaluatedCondition | undefined {
   const c = at < 0 ? undefined : o.conditions[at];
-  return c === undefined || c.result === undefined ? UNREAD : c[which];
+  return c === undefined || c.result === undefined ? undefined : c;
 }
 
 /** One answer item from the rule outcomes of one run (the whole case, one subject's view of it, or
@@ -111,20 +125,25 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
   const o = outcomes[e.rule]!;
   const label = subject === undefined ? undefined : `${e.id}[${subject}]`;
   ctx.explain(e.clause, o, label, rt);
-  const item: EntitlementItem = { id: e.id, allowed: o.result, cost: cost(e, rt, ctx.warnings), reasons: NO_REASONS, clause: e.clause };
+  const { id, clause } = e;
+  const allowed = o.result;
+  const price = cost(e, rt, ctx.warnings);
   // the limit (null: unlimited) and what is used (undefined: not known)
   let limit: number | null | undefined;
   let used: number | undefined;
+  let item: EntitlementItem;
   if (e.limit !== undefined) {
-    let seen = read(o, e.limitAt, 'valueResult') as number | null | undefined | typeof UNREAD;
-    if (seen === UNREAD) seen = rt.limit(e.limit);
-    item.limit = limit = seen === undefined ? 0 : seen;
-  }
+    const c = reached(o, e.limitAt);
+    const seen = c ? (c.valueResult as number | null | undefined) : rt.limit(e.limit);
+    limit = seen === undefined ? 0 : seen;
+    // the keys every item of the entitlement has, made at once (an object given its keys one by one is reallocated as it grows)
+    item = { id, allowed, cost: price, reasons: NO_REASONS, clause, limit };
+  } else item = { id, allowed, cost: price, reasons: NO_REASONS, clause };
   if (e.ledger) fillLedger(item, e.e, rt);
   else if (e.used) {
-    let seen = read(o, e.limitAt, 'factResult') as number | null | typeof UNREAD;
-    if (seen === UNREAD) seen = rt.used(e.used);
-    if (seen === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
+    const c = reached(o, e.limitAt);
+    const seen = c ? (c.factResult as number | null) : rt.used(e.used);
+    if (seen === null) ctx.warnings.push(`${id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
     else item.used = used = roundHalfAway(seen, 4);
   }
   if (e.limit !== undefined && used !== undefined) {
@@ -132,31 +151,33 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
     if (e.excess) item.excess = limit === null ? 0 : roundHalfAway(Math.max(0, used - (limit ?? 0)), 4);
   }
   if (e.opens) {
-    let opens = read(o, e.opensAt, 'factResult') as number | null | typeof UNREAD;
-    if (opens === UNREAD) opens = rt.instant(e.opening!);
+    const c = reached(o, e.opensAt);
+    const opens = c ? (c.factResult as number | null) : rt.instant(e.opening!);
     if (opens !== null) item.opens = formatInstant(opens, zone);
   }
   let pausedSince: number | null = null;
   if (e.pause) {
-    const seen = read(o, e.pauseAt, 'factResult') as number | null | typeof UNREAD;
-    pausedSince = seen === UNREAD ? rt.pausedSince(e.pause.start, e.pause.stop) : seen;
+    const c = reached(o, e.pauseAt);
+    pausedSince = c ? (c.factResult as number | null) : rt.pausedSince(e.pause.start, e.pause.stop);
   }
   if (pausedSince !== null && e.pause) {
-    const pause = e.pause;
-    item.until = formatInstant(
-      computedAt(rt.policy, pause, 'max', () => addDuration(pausedSince, pause.max, { zone })),
-      zone,
-    );
+    let resume: number;
+    try {
+      resume = addDuration(pausedSince, e.pause.max, { zone });
+    } catch (err) {
+      throw locatedAt(rt.policy, e.pause, 'max', err);
+    }
+    item.until = formatInstant(resume, zone);
   } else if (e.until) {
-    let until = read(o, e.untilAt, 'factResult') as number | null | typeof UNREAD;
-    if (until === UNREAD) until = rt.instant(e.until);
+    const c = reached(o, e.untilAt);
+    const until = c ? (c.factResult as number | null) : rt.instant(e.until);
     item.until = until === null ? null : formatInstant(until, zone);
   }
   for (let k = 0; k < e.fields.length; k++) {
     const field = e.fields[k];
     const f = outcomes[field.rule];
     item[field.name] = f?.result === true;
-    if (f) ctx.explain(e.clause, f, label === undefined ? undefined : label + field.suffix, rt);
+    if (f) ctx.explain(clause, f, label === undefined ? undefined : label + field.suffix, rt);
   }
   // An allowed item says what makes it so; a refused one says only what refuses it.
   const conditions = o.conditions;
