@@ -17,16 +17,14 @@ export function mapAmounts({ rt, plan, outcomes, explain, warnings }: MapContext
     if (value === undefined) continue;
     const r = evaluateAmount(value, rt);
     for (const m of r.missing) warnings.push(`${a.id}: ${m}`);
-    items.push({
-      id: a.id,
-      amount: r.amount,
-      currency: r.currency,
-      ...(r.percent !== undefined ? { percent: r.percent } : {}),
-      ...(r.of !== undefined ? { of: r.of } : {}),
-      ...(r.basis !== undefined ? { basis: r.basis } : {}),
-      reasons: r.reasons,
-      clause: a.clause,
-    });
+    // keys in the order of contract.md, optional ones only when present
+    const item = { id: a.id, amount: r.amount, currency: r.currency } as AmountItem;
+    if (r.percent !== undefined) item.percent = r.percent;
+    if (r.of !== undefined) item.of = r.of;
+    if (r.basis !== undefined) item.basis = r.basis;
+    item.reasons = r.reasons;
+    item.clause = a.clause;
+    items.push(item);
   }
   return items;
 }

@@ -1,10 +1,13 @@
 import type { RefundAnswer } from '../answer.ts';
 import { formatInstant } from '../calendar/index.ts';
+import type { RefundRule } from '../ir/schema.ts';
 import { hidesEvents } from '../ir/refund-exclusion.ts';
 import { percentOf } from '../money.ts';
-import type { EvaluatedCondition, MapContext, RuleOutcome } from './map-context.ts';
+import type { MapContext, RuleOutcome } from './map-context.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { conditionNotes, withPending } from './pending-notes.ts';
+
+const NO_EXCLUSIONS: NonNullable<RefundRule['exclusions']> = [];
 
 export function mapRefund({ rt, plan, outcomes, explain, warnings }: MapContext): RefundAnswer | null {
   const r = rt.policy.refund;
@@ -14,7 +17,7 @@ export function mapRefund({ rt, plan, outcomes, explain, warnings }: MapContext)
   const basis = typeof basisValue === 'number' ? basisValue : 0;
   const currency = String(rt.kase.facts.currency ?? rt.policy.currency ?? 'USD');
   const reasons: string[] = [];
-  let matched: { id: string; percent: number; reason: string; clause: string } | undefined;
+  let matched: RefundRule | undefined;
 
   for (let n = 0; n < r.rules.length; n++) {
     const rule = r.rules[n];
@@ -22,41 +25,43 @@ export function mapRefund({ rt, plan, outcomes, explain, warnings }: MapContext)
     const o = outcomes[positions.rule];
     if (!o) continue;
     explain(rule.clause ?? r.clause, o);
-    const exclusions = (rule.exclusions ?? []).map((x, i) => ({ x, o: outcomes[positions.exclusions[i]] }));
-    for (const { x, o: xo } of exclusions) if (xo) explain(x.clause ?? rule.clause ?? r.clause, xo);
-    const hiding = exclusions.filter(({ o: xo }) => xo?.result);
-    const blocking = hiding.filter(({ x }) => !hidesEvents(x.when));
-    for (const { x } of hiding) if (!blocking.some((b) => b.x === x)) reasons.push(`excluded from "${rule.id}": ${x.reason}`);
-    if (o.result && blocking.length === 0) {
-      matched = { id: rule.id, percent: rule.percent, reason: rule.reason, clause: rule.clause ?? r.clause };
-      reasons.push(rule.reason, ...worded(o, rt, () => true));
+    // an exclusion that holds either hides the events it names from the rule, or blocks the rule
+    const exclusions = rule.exclusions ?? NO_EXCLUSIONS;
+    let blocked = false;
+    for (let i = 0; i < exclusions.length; i++) {
+      const x = exclusions[i];
+      const xo = outcomes[positions.exclusions[i]];
+      if (!xo) continue;
+      explain(x.clause ?? rule.clause ?? r.clause, xo);
+      if (!xo.result) continue;
+      if (hidesEvents(x.when)) reasons.push(`excluded from "${rule.id}": ${x.reason}`);
+      else blocked = true;
+    }
+    if (o.result && !blocked) {
+      matched = rule;
+      reasons.push(rule.reason);
+      worded(reasons, o, rt, false);
       break;
     }
-    if (o.result) for (const { x } of blocking) reasons.push(`"${rule.id}" does not apply: ${x.reason}`);
-    else {
-      const failed = worded(o, rt, (c) => !c.result);
-      reasons.push(`"${rule.id}" does not apply: it needs ${failed.join('; and ')}`);
-    }
+    if (o.result) {
+      for (let i = 0; i < exclusions.length; i++)
+        if (outcomes[positions.exclusions[i]]?.result && !hidesEvents(exclusions[i].when)) reasons.push(`"${rule.id}" does not apply: ${exclusions[i].reason}`);
+    } else reasons.push(`"${rule.id}" does not apply: it needs ${worded([], o, rt, true).join('; and ')}`);
   }
   if (!matched && r.otherwise) reasons.push(r.otherwise);
   const percent = matched?.percent ?? 0;
-  return {
-    eligible: percent > 0,
-    percent,
-    amount: percentOf(basis, percent),
-    basis,
-    currency,
-    requested_at: formatInstant(rt.requestAt, rt.policy.zone),
-    ...(matched ? { rule: matched.id } : {}),
-    reasons,
-    clause: matched?.clause ?? r.clause,
-  };
+  const eligible = percent > 0;
+  const amount = percentOf(basis, percent);
+  const requested_at = formatInstant(rt.requestAt, rt.policy.zone);
+  return matched
+    ? { eligible, percent, amount, basis, currency, requested_at, rule: matched.id, reasons, clause: matched.clause ?? r.clause }
+    : { eligible, percent, amount, basis, currency, requested_at, reasons, clause: r.clause };
 }
 
-/** The conditions of a rule that `pick` picks, in its words with the pending instants that decided them. */
-function worded(o: RuleOutcome, rt: Runtime, pick: (c: EvaluatedCondition) => boolean): string[] {
-  const out: string[] = [];
+/** Adds to `out` the conditions of a rule (only those that failed, when `failed`), in its words
+ *  with the pending instants that decided them. */
+function worded(out: string[], o: RuleOutcome, rt: Runtime, failed: boolean): string[] {
   for (let i = 0; i < o.conditions.length; i++)
-    if (pick(o.conditions[i])) out.push(withPending(o.plan.conditions[i].words as string, conditionNotes(o, i, rt)));
+    if (!failed || !o.conditions[i].result) out.push(withPending(o.plan.conditions[i].words as string, conditionNotes(o, i, rt)));
   return out;
 }
