@@ -9,8 +9,13 @@ import type { LedgerView, Runtime } from '../runtime/runtime.ts';
 
 const n = (x: number) => roundHalfAway(x, 4);
 
-/** The pools in the order they were granted (the view holds them in deduction order). */
-const granted = (view: LedgerView) => [...view.pools].sort((a, b) => a.grant - b.grant);
+/** The pools in the order they were granted (the view holds them in deduction order, often the
+ *  same: then its own list, which is only read). */
+function granted(view: LedgerView): readonly Pool[] {
+  const pools = view.pools;
+  for (let i = 1; i < pools.length; i++) if (pools[i - 1].grant > pools[i].grant) return [...pools].sort((a, b) => a.grant - b.grant);
+  return pools;
+}
 
 /** Sets limit, used, remaining, until, pools (and excess when asked for) on the item. */
 export function fillLedger(item: EntitlementItem, e: Entitlement, rt: Runtime): void {
@@ -23,19 +28,23 @@ export function fillLedger(item: EntitlementItem, e: Entitlement, rt: Runtime): 
   item.remaining = n(b.remaining);
   if (e.excess) item.excess = n(b.excess);
   if (e.ledger!.expires !== undefined) item.until = b.until === null ? null : formatInstant(b.until, zone);
-  item.pools = granted(view).map((p): LedgerPool => {
-    const lost = lostAt(p, rt.now());
+  const now = rt.now();
+  const pools = granted(view);
+  const out = new Array<LedgerPool>(pools.length);
+  for (let k = 0; k < pools.length; k++) {
+    const p = pools[k];
+    const lost = lostAt(p, now);
     const g = view.grants[p.grant];
-    return {
-      grant: g ? { event: g.type, at: formatInstant(g.at, zone) } : { plan: e.ledger!.plan!, option: rt.plan(e.ledger!.plan!) },
-      limit: n(p.size),
-      used: n(p.used),
-      remaining: lost === null ? n(remainingOf(p)) : 0,
-      expires: p.expires === null ? null : formatInstant(p.expires, zone),
-      expired: lost !== null,
-      ...(lost === null ? {} : { lost: n(lost) }),
-    };
-  });
+    const grant = g ? { event: g.type, at: formatInstant(g.at, zone) } : { plan: e.ledger!.plan!, option: rt.plan(e.ledger!.plan!) };
+    const limit = n(p.size);
+    const used = n(p.used);
+    const expires = p.expires === null ? null : formatInstant(p.expires, zone);
+    out[k] =
+      lost === null
+        ? { grant, limit, used, remaining: n(remainingOf(p)), expires, expired: false }
+        : { grant, limit, used, remaining: 0, expires, expired: true, lost: n(lost) };
+  }
+  item.pools = out;
 }
 
 /** The reasons of the ledger condition: the balance, then each pool and what was taken from it. */
@@ -43,27 +52,30 @@ export function ledgerReasons(e: Entitlement, rt: Runtime, holds: boolean): stri
   const view = rt.ledger(e.id);
   if (!view) return [];
   const zone = rt.policy.zone;
-  const at = (ms: number) => formatInstant(ms, zone);
+  const now = rt.now();
   const l = e.ledger as Ledger;
   const b = view.balance;
   const head = !view.pools.length
     ? `not yet: no ${l.grant.event} has happened`
     : holds
       ? `${n(b.remaining)} of ${n(b.limit)} remaining`
-      : view.pools.some((p) => lostAt(p, rt.now()) === null)
+      : view.pools.some((p) => lostAt(p, now) === null)
         ? `nothing left: ${n(b.used)} of ${n(b.limit)} used`
         : 'nothing left: every pool has expired';
-  const name = (p: Pool) => {
+  const out = [head];
+  const pools = granted(view);
+  for (let k = 0; k < pools.length; k++) {
+    const p = pools[k];
     const g = view.grants[p.grant];
-    return g ? `the pool of ${g.type} at ${at(g.at)}` : `the pool of the ${rt.plan(l.plan!)} ${l.plan} plan`;
-  };
-  const lines = granted(view).map((p) => {
-    const taken = p.draws.length ? ` (taken: ${p.draws.map((d) => `${n(d.amount)} at ${at(d.at)}`).join(', ')})` : '';
-    const lost = lostAt(p, rt.now());
-    if (lost !== null) return `${name(p)} expired at ${at(p.expires!)}: ${n(p.used)} of ${n(p.size)} used${taken}, ${n(lost)} lost`;
-    const expiry = p.expires === null ? '' : `, expires ${at(p.expires)}`;
-    return `${name(p)}: ${n(p.used)} of ${n(p.size)} used${taken}, ${n(remainingOf(p))} left${expiry}`;
-  });
-  const uncovered = view.uncovered.map((u) => `${n(u.amount)} used at ${at(u.at)} came from no pool: none was held then`);
-  return [head, ...lines, ...uncovered];
+    const name = g ? `the pool of ${g.type} at ${formatInstant(g.at, zone)}` : `the pool of the ${rt.plan(l.plan!)} ${l.plan} plan`;
+    const taken = p.draws.length ? ` (taken: ${p.draws.map((d) => `${n(d.amount)} at ${formatInstant(d.at, zone)}`).join(', ')})` : '';
+    const lost = lostAt(p, now);
+    if (lost !== null) out.push(`${name} expired at ${formatInstant(p.expires!, zone)}: ${n(p.used)} of ${n(p.size)} used${taken}, ${n(lost)} lost`);
+    else {
+      const expiry = p.expires === null ? '' : `, expires ${formatInstant(p.expires, zone)}`;
+      out.push(`${name}: ${n(p.used)} of ${n(p.size)} used${taken}, ${n(remainingOf(p))} left${expiry}`);
+    }
+  }
+  for (const u of view.uncovered) out.push(`${n(u.amount)} used at ${formatInstant(u.at, zone)} came from no pool: none was held then`);
+  return out;
 }
