@@ -25,13 +25,13 @@ const at = (v: unknown, zone: string) => (typeof v === 'number' ? formatInstant(
 // The items of an entitlement per subject mostly use as much of the same limit: the words of the
 // last use are kept for the next.
 let lastUsed = NaN;
-let lastOf = '';
+let lastLimit: number | null | undefined = NaN;
 let lastWords = '';
-function usedWords(used: number, of: string): string {
-  if (used !== lastUsed || of !== lastOf) {
-    lastWords = `${used} of ${of} used`;
+function usedWords(used: number, limit: number | null | undefined): string {
+  if (used !== lastUsed || limit !== lastLimit) {
+    lastWords = `${used} of ${limit === null ? 'unlimited' : String(limit ?? 0)} used`;
     lastUsed = used;
-    lastOf = of;
+    lastLimit = limit;
   }
   return lastWords;
 }
@@ -62,7 +62,7 @@ function reason(o: RuleOutcome, i: number, rt: Runtime, e: EntitlementPlan, limi
       return ok ? 'not paused now' : `paused since ${at(fact, zone)}: resume by ${at(addDuration(fact as number, e.pause!.max, { zone }), zone)}`;
     case 'limit': {
       if (used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
-      const words = usedWords(used, limit === null ? 'unlimited' : String(limit ?? 0));
+      const words = usedWords(used, limit);
       return ok ? words : `limit reached: ${words}`;
     }
     default:
@@ -110,8 +110,6 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
   return items;
 }
 
-const NO_REASONS: string[] = [];
-
 /** The condition at `at` of the item's rule, when the plan says its values are the item's and the run reached it. */
 function reached(o: RuleOutcome, at: number): EvaluatedCondition | undefined {
   const c = at < 0 ? undefined : o.conditions[at];
@@ -125,36 +123,30 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
   const o = outcomes[e.rule]!;
   const label = subject === undefined ? undefined : `${e.id}[${subject}]`;
   ctx.explain(e.clause, o, label, rt);
-  const { id, clause } = e;
-  const allowed = o.result;
   const price = cost(e, rt, ctx.warnings);
-  // the limit (null: unlimited) and what is used (undefined: not known)
+  // Its values first, then the item, its keys in order: a key set again on items of many shapes is
+  // slow to find. The limit (null: unlimited) and what is used (undefined: not known):
   let limit: number | null | undefined;
   let used: number | undefined;
-  let item: EntitlementItem;
   if (e.limit !== undefined) {
     const c = reached(o, e.limitAt);
     const seen = c ? (c.valueResult as number | null | undefined) : rt.limit(e.limit);
     limit = seen === undefined ? 0 : seen;
-    // the keys every item of the entitlement has, made at once (an object given its keys one by one is reallocated as it grows)
-    item = { id, allowed, cost: price, reasons: NO_REASONS, clause, limit };
-  } else item = { id, allowed, cost: price, reasons: NO_REASONS, clause };
-  if (e.ledger) fillLedger(item, e.e, rt);
-  else if (e.used) {
+  }
+  if (!e.ledger && e.used) {
     const c = reached(o, e.limitAt);
     const seen = c ? (c.factResult as number | null) : rt.used(e.used);
-    if (seen === null) ctx.warnings.push(`${id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
-    else item.used = used = roundHalfAway(seen, 4);
+    if (seen === null) ctx.warnings.push(`${e.id}: the case does not give \`${(e.used as { fact: string }).fact}\`, so what is used is unknown`);
+    else used = roundHalfAway(seen, 4);
   }
-  if (e.limit !== undefined && used !== undefined) {
-    item.remaining = limit === null ? null : roundHalfAway(Math.max(0, (limit ?? 0) - used), 4);
-    if (e.excess) item.excess = limit === null ? 0 : roundHalfAway(Math.max(0, used - (limit ?? 0)), 4);
-  }
+  let opens: string | undefined;
   if (e.opens) {
     const c = reached(o, e.opensAt);
-    const opens = c ? (c.factResult as number | null) : rt.instant(e.opening!);
-    if (opens !== null) item.opens = formatInstant(opens, zone);
+    const ms = c ? (c.factResult as number | null) : rt.instant(e.opening!);
+    if (ms !== null) opens = formatInstant(ms, zone);
   }
+  // the window's end: a pause's resume, else its `until` (null: pending; undefined: none)
+  let until: string | null | undefined;
   let pausedSince: number | null = null;
   if (e.pause) {
     const c = reached(o, e.pauseAt);
@@ -167,19 +159,36 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
     } catch (err) {
       throw locatedAt(rt.policy, e.pause, 'max', err);
     }
-    item.until = formatInstant(resume, zone);
+    until = formatInstant(resume, zone);
   } else if (e.until) {
     const c = reached(o, e.untilAt);
-    const until = c ? (c.factResult as number | null) : rt.instant(e.until);
-    item.until = until === null ? null : formatInstant(until, zone);
+    const ms = c ? (c.factResult as number | null) : rt.instant(e.until);
+    until = ms === null ? null : formatInstant(ms, zone);
   }
+  const reasons = reasonsOf(e, o, rt, limit, used);
+  const { id, clause } = e;
+  const allowed = o.result;
+  const item: EntitlementItem = e.limit !== undefined ? { id, allowed, cost: price, reasons, clause, limit } : { id, allowed, cost: price, reasons, clause };
+  if (e.ledger) fillLedger(item, e.e, rt);
+  else if (used !== undefined) item.used = used;
+  if (e.limit !== undefined && used !== undefined) {
+    item.remaining = limit === null ? null : roundHalfAway(Math.max(0, (limit ?? 0) - used), 4);
+    if (e.excess) item.excess = limit === null ? 0 : roundHalfAway(Math.max(0, used - (limit ?? 0)), 4);
+  }
+  if (opens !== undefined) item.opens = opens;
+  if (until !== undefined) item.until = until;
   for (let k = 0; k < e.fields.length; k++) {
     const field = e.fields[k];
     const f = outcomes[field.rule];
     item[field.name] = f?.result === true;
     if (f) ctx.explain(clause, f, label === undefined ? undefined : label + field.suffix, rt);
   }
-  // An allowed item says what makes it so; a refused one says only what refuses it.
+  if (subject !== undefined) item.subject = subject;
+  return item;
+}
+
+/** An item's reasons: an allowed item says what makes it so; a refused one says only what refuses it. */
+function reasonsOf(e: EntitlementPlan, o: RuleOutcome, rt: Runtime, limit: number | null | undefined, used: number | undefined): string[] {
   const conditions = o.conditions;
   const plans = o.plan.conditions;
   let waitingForOpening = false;
@@ -196,7 +205,5 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
       if (r) gather(r);
     }
   }
-  item.reasons = takeGathered();
-  if (subject !== undefined) item.subject = subject;
-  return item;
+  return takeGathered();
 }
