@@ -34,8 +34,8 @@ export interface ConditionPlan {
   readsOwn: boolean;
   at: Moment | undefined;
   hide: Hidden | undefined;
-  /** the pending notes of `compared`, each in a list of its own, as first worded for a policy
-   *  (evaluate/pending-notes.ts): a cache, filled as the notes are asked for */
+  /** the notes of `compared` pending, as worded for a policy (evaluate/pending-notes.ts): a cache,
+   *  filled as they are first asked for, the same for every case */
   notes: KeptNotes | undefined;
 }
 

@@ -27,7 +27,9 @@ export function pendingNote(rt: Runtime, i: Instant | Opening): string {
 const NONE: readonly string[] = Object.freeze([]);
 
 /** The note of the instant at `k` of a plan's compared ones, in a list of one: kept on the plan for
- *  its policy, but for a duration chosen by plan (the note words it as the case's plan chose it). */
+ *  its policy, but for a duration chosen by plan (the note words it as the case's plan chose it).
+ *  The kept list is shared, so never changed, yet not frozen: a trace copies it, and V8 copies a
+ *  frozen array the slow way. */
 function comparedNote(plan: ConditionPlan, k: number, rt: Runtime): readonly string[] {
   let kept = plan.notes;
   if (kept?.policy !== rt.policy) plan.notes = kept = { policy: rt.policy, lists: new Array(plan.compared.length) };
