@@ -3,7 +3,7 @@
 // JSON (which both backends evaluate position for position), so a call only fills in the values.
 // Every plan has every property, so the code reading plans sees one shape.
 import type { Hidden, Moment } from '../compile/fact-params.ts';
-import type { Instant } from '../ir/schema.ts';
+import type { Instant, Policy } from '../ir/schema.ts';
 
 export interface ConditionPlan {
   name: unknown;
@@ -12,6 +12,8 @@ export interface ConditionPlan {
   words: unknown;
   /** the same in a text: what a trace's `check` and a reason quote */
   text: string;
+  /** `: text`, what follows an item's label in the item's trace */
+  afterLabel: string;
   /** the alternatives of an `any` condition */
   any: ConditionPlan[] | undefined;
   /** `holds: …` and `does not hold: …`, as an alternative of an `any` is shown */
@@ -32,6 +34,15 @@ export interface ConditionPlan {
   readsOwn: boolean;
   at: Moment | undefined;
   hide: Hidden | undefined;
+  /** the notes of `compared` pending, as worded for a policy (evaluate/pending-notes.ts): a cache,
+   *  filled as they are first asked for, the same for every case */
+  notes: KeptNotes | undefined;
+}
+
+export interface KeptNotes {
+  policy: Policy;
+  /** per compared instant, its note in a list of one; null when the note depends on the case */
+  lists: (readonly string[] | null | undefined)[];
 }
 
 type Params = { expr?: Instant; condition?: { before?: Instant; after?: Instant; started_before?: Instant }; at?: Moment; hide?: Hidden };
@@ -54,6 +65,7 @@ export function conditionPlan(c: Record<string, unknown>): ConditionPlan {
     description: c.description,
     words,
     text,
+    afterLabel: `: ${text}`,
     any: Array.isArray(c.any) ? c.any.map((x) => conditionPlan((x ?? {}) as Record<string, unknown>)) : undefined,
     holds: `holds: ${text}`,
     fails: `does not hold: ${text}`,
@@ -66,6 +78,7 @@ export function conditionPlan(c: Record<string, unknown>): ConditionPlan {
     readsOwn: own !== undefined && !c.path,
     at: p.at,
     hide: p.hide,
+    notes: undefined,
   };
 }
 

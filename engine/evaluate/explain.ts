@@ -47,10 +47,9 @@ export function trace(plan: ConditionPlan, c: EvaluatedCondition, zone: string, 
 export function addTraces(list: ConditionTrace[], o: RuleOutcome, item: string | undefined, on: Runtime, zone: string): void {
   const { conditions: plans, checks } = o.plan;
   const conditions = o.conditions;
-  const prefix = item === undefined ? undefined : `${item}: `;
   for (let i = 0; i < conditions.length; i++) {
     const cp = plans[i];
-    list.push(trace(cp, conditions[i], zone, prefix === undefined ? checks[i] : prefix + cp.text, conditionNotes(o, i, on)));
+    list.push(trace(cp, conditions[i], zone, item === undefined ? checks[i] : item + cp.afterLabel, conditionNotes(o, i, on)));
   }
 }
 

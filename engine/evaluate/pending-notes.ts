@@ -4,6 +4,7 @@
 // the reasons it gives.
 import { describePending } from '../ir/describe.ts';
 import type { Instant, Opening, Policy } from '../ir/schema.ts';
+import { isByPlan } from '../ir/plan-value.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ConditionPlan } from './condition-plan.ts';
 import type { EvaluatedCondition, RuleOutcome } from './map-context.ts';
@@ -25,11 +26,27 @@ export function pendingNote(rt: Runtime, i: Instant | Opening): string {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** The notes of the pending instants a condition compared (none for most conditions: no list is made). */
+/** The note of the instant at `k` of a plan's compared ones, in a list of one: kept on the plan for
+ *  its policy, but for a duration chosen by plan (the note words it as the case's plan chose it).
+ *  The kept list is shared, so never changed, yet not frozen: a trace copies it, and V8 copies a
+ *  frozen array the slow way. */
+function comparedNote(plan: ConditionPlan, k: number, rt: Runtime): readonly string[] {
+  let kept = plan.notes;
+  if (kept?.policy !== rt.policy) plan.notes = kept = { policy: rt.policy, lists: new Array(plan.compared.length) };
+  const list = kept.lists[k];
+  if (list) return list;
+  const i = plan.compared[k];
+  const made = [pendingNote(rt, i)];
+  if (list === undefined) kept.lists[k] = 'add' in i && isByPlan(i.add) ? null : made;
+  return made;
+}
+
+/** The notes of the pending instants a condition compared (none for most conditions: no list is
+ *  made; a list of one may be the plan's: a list returned is never changed). */
 export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Runtime): readonly string[] {
   if (plan.compared.length === 0 && !plan.any) return NONE;
   // an instant the condition read itself is pending when the value it saw is null
-  if (plan.readsOwn && c.result !== undefined) return c.factResult === null ? [pendingNote(rt, plan.compared[0])] : NONE;
+  if (plan.readsOwn && c.result !== undefined) return c.factResult === null ? comparedNote(plan, 0, rt) : NONE;
   let out: string[] | undefined;
   if (plan.any) {
     const alternatives = c.any!;
@@ -37,7 +54,8 @@ export function pendingNotes(plan: ConditionPlan, c: EvaluatedCondition, rt: Run
       for (const note of pendingNotes(plan.any[i], alternatives[i], rt)) if (!out?.includes(note)) (out ??= []).push(note);
     return out ?? NONE;
   }
-  for (const i of plan.compared) if (rt.instant(i, plan.at, plan.hide) === null) (out ??= []).push(pendingNote(rt, i));
+  const compared = plan.compared;
+  for (let k = 0; k < compared.length; k++) if (rt.instant(compared[k], plan.at, plan.hide) === null) (out ??= []).push(comparedNote(plan, k, rt)[0]);
   return out ?? NONE;
 }
 
