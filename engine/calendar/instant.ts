@@ -17,15 +17,20 @@ class Written {
   constructor(readonly clock: ZoneClock) {}
 }
 const written = new Map<string, Written>();
+// an answer writes all its instants in its policy's zone: that zone's table is kept at hand
+let lastZone = '';
+let lastWritten: Written | undefined;
 
 /** ISO 8601 with milliseconds and the zone's offset at that instant: "2025-03-08T21:30:00.000+02:00". */
 export function formatInstant(ms: number, zone: string): string {
-  let w = written.get(zone);
+  let w = zone === lastZone ? lastWritten : written.get(zone);
   if (w === undefined) {
     const clock = zoneClock(zone);
     if (written.size >= 64) written.clear();
     written.set(zone, (w = new Written(clock)));
   }
+  lastZone = zone;
+  lastWritten = w;
   const slot = Math.imul((ms / 1000) | 0, 0x9e3779b1) >>> 20;
   if (w.at[slot] === ms) return w.text[slot];
   const text = writeInstant(ms, w.clock);

@@ -203,10 +203,11 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   const warnings: string[] = rt.kase.later.map((e) => `event ${e.index + 1} (${e.type} at ${formatInstant(e.at, zone)}) is after \`at\` and was ignored`);
   // Per cited clause, in the order first cited: the traces of the conditions that decided its items.
   const traces = new Map<string, ConditionTrace[]>();
-  const cite = (clause: string): ConditionTrace[] | undefined => {
+  const cite = (clause: string, more?: ConditionTrace[]): ConditionTrace[] | undefined => {
     if (level === 'none') return undefined;
     let list = traces.get(clause);
-    if (!list) traces.set(clause, (list = []));
+    if (!list) traces.set(clause, (list = more ?? []));
+    else if (more) for (let k = 0; k < more.length; k++) list.push(more[k]);
     return list;
   };
   const full = level === 'full';

@@ -59,6 +59,7 @@ export interface MapContext extends Sink {
   outcomes: Outcomes;
   /** per entitlement answered per subject or per event (by id): its items, one per run */
   runItems: Map<string, RunItems>;
-  /** records a clause as cited (with no conditions of its own) */
-  cite: (clause: string) => ConditionTrace[] | undefined;
+  /** records a clause as cited, with `more` traces (a list no longer used elsewhere: the first
+   *  becomes the clause's own); none: `explain: 'none'` */
+  cite: (clause: string, more?: ConditionTrace[]) => ConditionTrace[] | undefined;
 }

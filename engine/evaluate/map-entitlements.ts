@@ -102,8 +102,8 @@ export function mapEntitlements(ctx: MapContext): EntitlementItem[] {
     // an item per subject (or per event), made by its run (evaluate.ts)
     const made = ctx.runItems.get(e.id);
     if (!made?.items.length) continue;
-    const traces = ctx.cite(e.clause);
-    if (traces) for (const t of made.traces) traces.push(t);
+    // its runs are over: their traces are the clause's, not copied
+    ctx.cite(e.clause, made.traces);
     for (const w of made.warnings) ctx.warnings.push(w);
     for (const item of made.items) items.push(item);
   }
