@@ -254,7 +254,7 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     }
   }
 
-  const ctx: MapContext = { rt, plan, outcomes, runItems, explain, cite, warnings };
+  const ctx: MapContext = { rt, plan, outcomes, runItems, explain, traced: full, cite, warnings };
   const policyId = { id: p.id, version: p.version };
   const at = formatInstant(rt.kase.at, zone);
   // the items in the order of the answer's keys (a key spread in would be one more object per answer)

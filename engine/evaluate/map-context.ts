@@ -41,6 +41,8 @@ export interface Sink {
   /** records the conditions that decided an item; `item` is its label when not the rule's own item's
    *  (an item per subject), `rt` the run they came from (default: the whole case's) */
   explain: (clause: string, outcome: RuleOutcome, item?: string, rt?: Runtime) => void;
+  /** whether `explain` records conditions (an item's label is only made for them) */
+  readonly traced: boolean;
   warnings: string[];
 }
 

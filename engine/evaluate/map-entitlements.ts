@@ -121,7 +121,7 @@ function reached(o: RuleOutcome, at: number): EvaluatedCondition | undefined {
 export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outcomes, ctx: Sink, subject?: string): EntitlementItem {
   const zone = rt.policy.zone;
   const o = outcomes[e.rule]!;
-  const label = subject === undefined ? undefined : `${e.id}[${subject}]`;
+  const label = subject === undefined || !ctx.traced ? undefined : `${e.id}[${subject}]`;
   ctx.explain(e.clause, o, label, rt);
   const price = cost(e, rt, ctx.warnings);
   // Its values first, then the item, its keys in order: a key set again on items of many shapes is

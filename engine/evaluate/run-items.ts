@@ -11,11 +11,14 @@ export class ItemsOfRuns implements RunItems, Sink {
   readonly items: EntitlementItem[] = [];
   readonly traces: ConditionTrace[] = [];
   readonly warnings: string[] = [];
+  readonly traced: boolean;
   /** `zone`: the zone traces write instants in; undefined when the answer has no traces */
   constructor(
     readonly e: EntitlementPlan,
     private readonly zone: string | undefined,
-  ) {}
+  ) {
+    this.traced = zone !== undefined;
+  }
 
   /** The item of one run (on a subject's view of the case, or an event's), named by `subject`. */
   add(rt: Runtime, outcomes: Outcomes, subject: string | undefined): void {
