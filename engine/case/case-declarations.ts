@@ -43,7 +43,9 @@ export interface CaseDeclarations {
   planFills: readonly Fill[];
   facts: ReadonlyMap<string, ValueRule>;
   factFills: readonly Fill[];
-  events: ReadonlyMap<string, EventRule>;
+  /** by type, in an object without a prototype rather than a Map: a case's type is often a slice of
+   *  its source text, which a Map hashes and compares by its characters, and a property lookup does not */
+  events: Readonly<Record<string, EventRule | undefined>>;
 }
 
 const prepared = new WeakMap<Policy, CaseDeclarations>();
@@ -61,19 +63,19 @@ export function caseDeclarations(policy: Policy): CaseDeclarations {
   if (found) return found;
   const percents = percentInputs(policy);
   const facts = Object.entries(policy.facts ?? {});
-  const events = new Map<string, EventRule>();
+  const events: Record<string, EventRule> = Object.create(null) as Record<string, EventRule>;
   for (const [type, decl] of Object.entries(policy.events)) {
     const attributes = Object.entries(decl.attributes ?? {});
     const names = attributes.map(([name]) => name);
     const rules = attributes.map(([name, a]) => valueRule(a, percents.attributes.has(`${type}.${name}`)));
-    events.set(type, {
+    events[type] = {
       type,
       duration: decl.duration === true,
       attributes: new Map(names.map((name, i) => [name, rules[i]])),
       names,
       rules,
       fills: attributes.map(([name, a]) => ({ name, default: a.default, required: a.required !== false })),
-    });
+    };
   }
   const declarations: CaseDeclarations = {
     plans: new Map(Object.entries(policy.plans).map(([dim, d]) => [dim, new Set(d.options)])),

@@ -8,6 +8,7 @@ import { isOfType } from '../ir/value-types.ts';
 import { numberProblem } from '../ir/number-limits.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
 import { caseDeclarations, type Fill, type ValueRule } from './case-declarations.ts';
+import { sortByTime } from './sort-by-time.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -47,7 +48,6 @@ function objectPrototypeHasEnumerableKey(): boolean {
 }
 
 const MAX_MOVES = 64;
-const byTime = (a: CaseEvent, b: CaseEvent) => a.at - b.at || a.index - b.index;
 
 /** The normalised case when `input` is a valid case under `policy`; undefined when it is not (or
  *  takes a form this reading leaves to the careful validator, such as a list with holes). */
@@ -89,7 +89,7 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     const raw: unknown = givenEvents[index];
     if (!isRecord(raw)) return undefined;
     const type = raw.type;
-    const rule = typeof type === 'string' ? d.events.get(type) : undefined;
+    const rule = typeof type === 'string' ? d.events[type] : undefined;
     if (rule === undefined) return undefined;
     const start = instant(raw.at);
     if (start === undefined) return undefined;
@@ -115,6 +115,8 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     const event: CaseEvent = { index, type: rule.type, at: start, until, attrs };
     // Cases come nearly in time order: an event out of place is moved back to where it belongs,
     // while the moves stay within a budget linear in the events; past it, one sort at the end.
+    // (An event moves back past later instants only, so events at the same instant stay in the
+    // order of their index, which the sort relies on.)
     let k = events.length;
     if (!shuffled && k > 0 && events[k - 1].at > start) {
       for (; k > 0 && events[k - 1].at > start && moves < MAX_MOVES + index; k--, moves++) events[k] = events[k - 1];
@@ -123,7 +125,7 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     events[k] = event;
   }
 
-  if (shuffled) events.sort(byTime);
+  if (shuffled) sortByTime(events);
   let happened = events.length;
   while (happened > 0 && events[happened - 1].at > at) happened--;
   return happened === events.length
