@@ -37,7 +37,8 @@ function fill(out: Record<string, Scalar>, given: object, fills: readonly Fill[]
 
 // `for…in` gives an object's own keys in the order Object.keys gives them, without making an array,
 // when nothing it inherits is enumerable: its prototype is Object.prototype (or none), and
-// Object.prototype has no enumerable key (checked once per case).
+// Object.prototype has no enumerable key (checked once per case). The case, its plans and facts and
+// each event are read so.
 const listsOwnKeysOnly = (o: object) => {
   const proto: unknown = Object.getPrototypeOf(o);
   return proto === Object.prototype || proto === null;
@@ -52,8 +53,8 @@ const MAX_MOVES = 64;
 /** The normalised case when `input` is a valid case under `policy`; undefined when it is not (or
  *  takes a form this reading leaves to the careful validator, such as a list with holes). */
 export function readValidCase(policy: Policy, input: unknown): NormalizedCase | undefined {
-  if (!isRecord(input)) return undefined;
-  for (const key of Object.keys(input)) if (key !== 'at' && key !== 'events' && key !== 'facts' && key !== 'plans' && key !== 'policy') return undefined;
+  if (!isRecord(input) || objectPrototypeHasEnumerableKey() || !listsOwnKeysOnly(input)) return undefined;
+  for (const key in input) if (key !== 'at' && key !== 'events' && key !== 'facts' && key !== 'plans' && key !== 'policy') return undefined;
   if (input.policy !== undefined && input.policy !== policy.id) return undefined;
   const at = instant(input.at);
   if (at === undefined) return undefined;
@@ -61,8 +62,8 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
 
   const plans: Record<string, string> = {};
   const givenPlans = input.plans === undefined ? {} : input.plans;
-  if (!isRecord(givenPlans)) return undefined;
-  for (const dim of Object.keys(givenPlans)) {
+  if (!isRecord(givenPlans) || !listsOwnKeysOnly(givenPlans)) return undefined;
+  for (const dim in givenPlans) {
     const v = givenPlans[dim];
     if (typeof v !== 'string' || d.plans.get(dim)?.has(v) !== true) return undefined;
     plans[dim] = v;
@@ -71,8 +72,8 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
 
   const facts: Record<string, Scalar> = {};
   const givenFacts = input.facts === undefined ? {} : input.facts;
-  if (!isRecord(givenFacts)) return undefined;
-  for (const name of Object.keys(givenFacts)) {
+  if (!isRecord(givenFacts) || !listsOwnKeysOnly(givenFacts)) return undefined;
+  for (const name in givenFacts) {
     const rule = d.facts.get(name);
     const v = givenFacts[name];
     if (rule === undefined || !fits(rule, v)) return undefined;
@@ -81,7 +82,7 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
   if (!fill(facts, givenFacts, d.factFills)) return undefined;
 
   const givenEvents = input.events === undefined ? [] : input.events;
-  if (!Array.isArray(givenEvents) || objectPrototypeHasEnumerableKey()) return undefined;
+  if (!Array.isArray(givenEvents)) return undefined;
   const events: CaseEvent[] = [];
   let moves = 0;
   let shuffled = false;
@@ -128,7 +129,8 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
   if (shuffled) sortByTime(events);
   let happened = events.length;
   while (happened > 0 && events[happened - 1].at > at) happened--;
-  return happened === events.length
-    ? { at, plans, facts, events, later: [] }
-    : { at, plans, facts, events: events.slice(0, happened), later: events.slice(happened) };
+  const later = happened === events.length ? [] : events.slice(happened);
+  // the events not happened yet cut off the list in place rather than copied out of it
+  events.length = happened;
+  return { at, plans, facts, events, later };
 }
