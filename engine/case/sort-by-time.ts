@@ -21,29 +21,37 @@ export function sortByTime(events: CaseEvent[]): void {
     events.sort(byTime);
     return;
   }
+  // the instants in a typed array, moved along with the events: each pass reads them in a row
+  // rather than through every event's object
+  let keys = new Float64Array(n);
   let min = Infinity;
   let max = -Infinity;
-  for (const e of events) {
-    if (e.at < min) min = e.at;
-    if (e.at > max) max = e.at;
+  for (let i = 0; i < n; i++) {
+    const at = events[i].at;
+    keys[i] = at;
+    if (at < min) min = at;
+    if (at > max) max = at;
   }
   let from = events;
-  let to = new Array<CaseEvent>(n);
+  let to = events.slice();
+  let keysTo = new Float64Array(n);
   const count = new Int32Array(RADIX);
   // the digit of (at - min) at `scale` (a power of RADIX): `& DIGIT` keeps its low bits
   for (let scale = 1; scale <= max - min; scale *= RADIX) {
     count.fill(0);
-    for (let i = 0; i < n; i++) count[((from[i].at - min) / scale) & DIGIT]++;
+    for (let i = 0; i < n; i++) count[((keys[i] - min) / scale) & DIGIT]++;
     for (let d = 0, sum = 0; d < RADIX; d++) {
       const c = count[d];
       count[d] = sum;
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const e = from[i];
-      to[count[((e.at - min) / scale) & DIGIT]++] = e;
+      const j = count[((keys[i] - min) / scale) & DIGIT]++;
+      to[j] = from[i];
+      keysTo[j] = keys[i];
     }
     [from, to] = [to, from];
+    [keys, keysTo] = [keysTo, keys];
   }
   if (from !== events) for (let i = 0; i < n; i++) events[i] = from[i];
 }
