@@ -11,6 +11,9 @@ export interface ValueRule {
   type: FactDecl['type'];
   /** the declared values, when there is an enum */
   values?: ReadonlySet<Scalar>;
+  /** the same, for a string: its declared values as the keys of an object without a prototype (a
+   *  case's text, often a slice of its source, is looked up by property faster than in a Set) */
+  texts?: Readonly<Record<string, true | undefined>>;
   /** the least number allowed (quantities are non-negative unless declared otherwise) */
   minimum: number;
   /** the policy reads the value as a percentage, so it lies in 0–100 */
@@ -55,7 +58,14 @@ const prepared = new WeakMap<Policy, CaseDeclarations>();
 const TYPES: readonly FactDecl['type'][] = ['string', 'number', 'integer', 'boolean'];
 
 function valueRule(d: FactDecl | AttributeDecl, percent: boolean): ValueRule {
-  return { type: TYPES.find((t) => t === d.type) ?? d.type, ...(d.enum ? { values: new Set(d.enum) } : {}), minimum: d.minimum ?? 0, percent };
+  const type = TYPES.find((t) => t === d.type) ?? d.type;
+  let texts: Record<string, true> | undefined;
+  if (d.enum && type === 'string') {
+    texts = Object.create(null) as Record<string, true>;
+    for (const v of d.enum) if (typeof v === 'string') texts[v] = true;
+  }
+  // every rule of one shape, so that reading one is a single shape's lookup
+  return { type, values: d.enum && !texts ? new Set(d.enum) : undefined, texts, minimum: d.minimum ?? 0, percent };
 }
 
 export function caseDeclarations(policy: Policy): CaseDeclarations {

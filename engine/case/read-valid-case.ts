@@ -22,6 +22,7 @@ const instant = (v: unknown): number | undefined => {
 function fits(rule: ValueRule, v: unknown): boolean {
   if (!isOfType(rule.type, v)) return false;
   if (typeof v === 'number' && (numberProblem(v) !== undefined || v < rule.minimum || (rule.percent && v > 100))) return false;
+  if (rule.texts !== undefined) return rule.texts[v as string] === true;
   return rule.values === undefined || rule.values.has(v as Scalar);
 }
 
