@@ -130,8 +130,11 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
   if (shuffled) sortByTime(events);
   let happened = events.length;
   while (happened > 0 && events[happened - 1].at > at) happened--;
-  const later = happened === events.length ? [] : events.slice(happened);
-  // the events not happened yet cut off the list in place rather than copied out of it
-  events.length = happened;
+  let later: CaseEvent[] = [];
+  if (happened < events.length) {
+    // the events not happened yet cut off the list in place rather than copied out of it
+    later = events.slice(happened);
+    events.length = happened;
+  }
   return { at, plans, facts, events, later };
 }
