@@ -11,6 +11,9 @@ export interface ValueRule {
   type: FactDecl['type'];
   /** the declared values, when there is an enum */
   values?: ReadonlySet<Scalar>;
+  /** the same, for a string: its declared values as the keys of an object without a prototype (a
+   *  case's text, often a slice of its source, is looked up by property faster than in a Set) */
+  texts?: Readonly<Record<string, true | undefined>>;
   /** the least number allowed (quantities are non-negative unless declared otherwise) */
   minimum: number;
   /** the policy reads the value as a percentage, so it lies in 0–100 */
@@ -43,7 +46,9 @@ export interface CaseDeclarations {
   planFills: readonly Fill[];
   facts: ReadonlyMap<string, ValueRule>;
   factFills: readonly Fill[];
-  events: ReadonlyMap<string, EventRule>;
+  /** by type, in an object without a prototype rather than a Map: a case's type is often a slice of
+   *  its source text, which a Map hashes and compares by its characters, and a property lookup does not */
+  events: Readonly<Record<string, EventRule | undefined>>;
 }
 
 const prepared = new WeakMap<Policy, CaseDeclarations>();
@@ -53,7 +58,14 @@ const prepared = new WeakMap<Policy, CaseDeclarations>();
 const TYPES: readonly FactDecl['type'][] = ['string', 'number', 'integer', 'boolean'];
 
 function valueRule(d: FactDecl | AttributeDecl, percent: boolean): ValueRule {
-  return { type: TYPES.find((t) => t === d.type) ?? d.type, ...(d.enum ? { values: new Set(d.enum) } : {}), minimum: d.minimum ?? 0, percent };
+  const type = TYPES.find((t) => t === d.type) ?? d.type;
+  let texts: Record<string, true> | undefined;
+  if (d.enum && type === 'string') {
+    texts = Object.create(null) as Record<string, true>;
+    for (const v of d.enum) if (typeof v === 'string') texts[v] = true;
+  }
+  // every rule of one shape, so that reading one is a single shape's lookup
+  return { type, values: d.enum && !texts ? new Set(d.enum) : undefined, texts, minimum: d.minimum ?? 0, percent };
 }
 
 export function caseDeclarations(policy: Policy): CaseDeclarations {
@@ -61,19 +73,19 @@ export function caseDeclarations(policy: Policy): CaseDeclarations {
   if (found) return found;
   const percents = percentInputs(policy);
   const facts = Object.entries(policy.facts ?? {});
-  const events = new Map<string, EventRule>();
+  const events: Record<string, EventRule> = Object.create(null) as Record<string, EventRule>;
   for (const [type, decl] of Object.entries(policy.events)) {
     const attributes = Object.entries(decl.attributes ?? {});
     const names = attributes.map(([name]) => name);
     const rules = attributes.map(([name, a]) => valueRule(a, percents.attributes.has(`${type}.${name}`)));
-    events.set(type, {
+    events[type] = {
       type,
       duration: decl.duration === true,
       attributes: new Map(names.map((name, i) => [name, rules[i]])),
       names,
       rules,
       fills: attributes.map(([name, a]) => ({ name, default: a.default, required: a.required !== false })),
-    });
+    };
   }
   const declarations: CaseDeclarations = {
     plans: new Map(Object.entries(policy.plans).map(([dim, d]) => [dim, new Set(d.options)])),

@@ -8,6 +8,7 @@ import { isOfType } from '../ir/value-types.ts';
 import { numberProblem } from '../ir/number-limits.ts';
 import type { CaseEvent, NormalizedCase, Scalar } from './case-model.ts';
 import { caseDeclarations, type Fill, type ValueRule } from './case-declarations.ts';
+import { sortByTime } from './sort-by-time.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -21,6 +22,7 @@ const instant = (v: unknown): number | undefined => {
 function fits(rule: ValueRule, v: unknown): boolean {
   if (!isOfType(rule.type, v)) return false;
   if (typeof v === 'number' && (numberProblem(v) !== undefined || v < rule.minimum || (rule.percent && v > 100))) return false;
+  if (rule.texts !== undefined) return rule.texts[v as string] === true;
   return rule.values === undefined || rule.values.has(v as Scalar);
 }
 
@@ -36,7 +38,8 @@ function fill(out: Record<string, Scalar>, given: object, fills: readonly Fill[]
 
 // `for…in` gives an object's own keys in the order Object.keys gives them, without making an array,
 // when nothing it inherits is enumerable: its prototype is Object.prototype (or none), and
-// Object.prototype has no enumerable key (checked once per case).
+// Object.prototype has no enumerable key (checked once per case). The case, its plans and facts and
+// each event are read so.
 const listsOwnKeysOnly = (o: object) => {
   const proto: unknown = Object.getPrototypeOf(o);
   return proto === Object.prototype || proto === null;
@@ -47,13 +50,12 @@ function objectPrototypeHasEnumerableKey(): boolean {
 }
 
 const MAX_MOVES = 64;
-const byTime = (a: CaseEvent, b: CaseEvent) => a.at - b.at || a.index - b.index;
 
 /** The normalised case when `input` is a valid case under `policy`; undefined when it is not (or
  *  takes a form this reading leaves to the careful validator, such as a list with holes). */
 export function readValidCase(policy: Policy, input: unknown): NormalizedCase | undefined {
-  if (!isRecord(input)) return undefined;
-  for (const key of Object.keys(input)) if (key !== 'at' && key !== 'events' && key !== 'facts' && key !== 'plans' && key !== 'policy') return undefined;
+  if (!isRecord(input) || objectPrototypeHasEnumerableKey() || !listsOwnKeysOnly(input)) return undefined;
+  for (const key in input) if (key !== 'at' && key !== 'events' && key !== 'facts' && key !== 'plans' && key !== 'policy') return undefined;
   if (input.policy !== undefined && input.policy !== policy.id) return undefined;
   const at = instant(input.at);
   if (at === undefined) return undefined;
@@ -61,8 +63,8 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
 
   const plans: Record<string, string> = {};
   const givenPlans = input.plans === undefined ? {} : input.plans;
-  if (!isRecord(givenPlans)) return undefined;
-  for (const dim of Object.keys(givenPlans)) {
+  if (!isRecord(givenPlans) || !listsOwnKeysOnly(givenPlans)) return undefined;
+  for (const dim in givenPlans) {
     const v = givenPlans[dim];
     if (typeof v !== 'string' || d.plans.get(dim)?.has(v) !== true) return undefined;
     plans[dim] = v;
@@ -71,8 +73,8 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
 
   const facts: Record<string, Scalar> = {};
   const givenFacts = input.facts === undefined ? {} : input.facts;
-  if (!isRecord(givenFacts)) return undefined;
-  for (const name of Object.keys(givenFacts)) {
+  if (!isRecord(givenFacts) || !listsOwnKeysOnly(givenFacts)) return undefined;
+  for (const name in givenFacts) {
     const rule = d.facts.get(name);
     const v = givenFacts[name];
     if (rule === undefined || !fits(rule, v)) return undefined;
@@ -81,7 +83,7 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
   if (!fill(facts, givenFacts, d.factFills)) return undefined;
 
   const givenEvents = input.events === undefined ? [] : input.events;
-  if (!Array.isArray(givenEvents) || objectPrototypeHasEnumerableKey()) return undefined;
+  if (!Array.isArray(givenEvents)) return undefined;
   const events: CaseEvent[] = [];
   let moves = 0;
   let shuffled = false;
@@ -89,7 +91,7 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     const raw: unknown = givenEvents[index];
     if (!isRecord(raw)) return undefined;
     const type = raw.type;
-    const rule = typeof type === 'string' ? d.events.get(type) : undefined;
+    const rule = typeof type === 'string' ? d.events[type] : undefined;
     if (rule === undefined) return undefined;
     const start = instant(raw.at);
     if (start === undefined) return undefined;
@@ -115,6 +117,8 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     const event: CaseEvent = { index, type: rule.type, at: start, until, attrs };
     // Cases come nearly in time order: an event out of place is moved back to where it belongs,
     // while the moves stay within a budget linear in the events; past it, one sort at the end.
+    // (An event moves back past later instants only, so events at the same instant stay in the
+    // order of their index, which the sort relies on.)
     let k = events.length;
     if (!shuffled && k > 0 && events[k - 1].at > start) {
       for (; k > 0 && events[k - 1].at > start && moves < MAX_MOVES + index; k--, moves++) events[k] = events[k - 1];
@@ -123,10 +127,14 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
     events[k] = event;
   }
 
-  if (shuffled) events.sort(byTime);
+  if (shuffled) sortByTime(events);
   let happened = events.length;
   while (happened > 0 && events[happened - 1].at > at) happened--;
-  return happened === events.length
-    ? { at, plans, facts, events, later: [] }
-    : { at, plans, facts, events: events.slice(0, happened), later: events.slice(happened) };
+  let later: CaseEvent[] = [];
+  if (happened < events.length) {
+    // the events not happened yet cut off the list in place rather than copied out of it
+    later = events.slice(happened);
+    events.length = happened;
+  }
+  return { at, plans, facts, events, later };
 }
