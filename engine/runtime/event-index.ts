@@ -7,6 +7,7 @@ import type { Hidden } from '../compile/fact-params.ts';
 import { COMPARISONS, comparisonsIn } from '../ir/operators.ts';
 import type { AttributeComparison, EventRef } from '../ir/schema.ts';
 import { builtinOperators } from './operators.ts';
+import { SubjectIndex } from './subject-index.ts';
 
 type Where = EventRef['where'];
 
@@ -77,6 +78,7 @@ class TypeEvents {
   constructor(readonly events: readonly CaseEvent[]) {}
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
+    if (!this.events.length) return NONE;
     let byNow: ByNow | undefined;
     if (hidden) {
       this.byHidden ??= new Map();
@@ -109,18 +111,65 @@ class TypeEvents {
   }
 }
 
+/** The answers about no events: all empty, so nothing is kept (and one object serves every view). */
+const NO_EVENTS = new TypeEvents(NONE);
+Object.freeze(NO_EVENTS);
+
+/** Every subject's share of the lists of the types that carry an attribute, each list grouped by
+ *  subject on first use: one array of its events in subject order, and where each subject's begin. */
+class SubjectLists {
+  private grouped?: ({ order: readonly CaseEvent[]; starts: Int32Array } | null)[];
+  constructor(
+    private readonly subjects: SubjectIndex,
+    /** by position: the lists the views are made of */
+    private readonly sources: readonly (readonly CaseEvent[])[],
+  ) {}
+
+  /** The events of list `at` the subject numbered `subject` gives (none: -1). */
+  list(at: number, subject: number): readonly CaseEvent[] {
+    if (subject < 0) return NONE;
+    const grouped = (this.grouped ??= []);
+    let g = grouped[at];
+    if (g === undefined) grouped[at] = g = this.group(this.sources[at]);
+    if (g === null) return NONE;
+    const from = g.starts[subject];
+    const to = g.starts[subject + 1];
+    return from === to ? NONE : g.order.slice(from, to);
+  }
+
+  /** A counting sort by subject; time order kept within a subject's. */
+  private group(all: readonly CaseEvent[]): { order: readonly CaseEvent[]; starts: Int32Array } | null {
+    if (!all.length) return null;
+    const subjects = this.subjects;
+    const n = subjects.size;
+    // counts, then where each subject's events end; placing them from the last moves that to where they begin
+    const starts = new Int32Array(n + 1);
+    for (let k = 0; k < all.length; k++) starts[subjects.of(all[k])]++;
+    for (let i = 1; i <= n; i++) starts[i] += starts[i - 1];
+    const order = new Array<CaseEvent>(all.length);
+    for (let k = all.length - 1; k >= 0; k--) order[--starts[subjects.of(all[k])]] = all[k];
+    return { order, starts };
+  }
+}
+
 /** A case's events by type. A view (a subject's, or one with a type's events replaced) holds
  *  only the types it sees differently and asks its parent for the rest, so it shares the
  *  parent's lists and their memoised answers; a subject's view is one small object. */
 export class EventIndex {
   /** the answers about each list, made when the list is first asked about */
   private made?: TypeEvents[];
+  /** per attribute, the values the case's events give (kept by the index of the whole case) */
+  private subjectIndexes?: Map<string, SubjectIndex>;
 
   private constructor(
     /** the position in `lists` of each type this index holds */
     private readonly types: ReadonlyMap<string, number>,
-    private readonly lists: readonly (readonly CaseEvent[])[],
+    /** its lists, or every subject's share of them (this index's: `subject`'s) */
+    private readonly lists: readonly (readonly CaseEvent[])[] | SubjectLists,
     private readonly parent?: EventIndex,
+    private readonly subject = -1,
+    /** the case's events, on the index made of them */
+    private readonly caseEvents?: readonly CaseEvent[],
   ) {}
 
   static of(events: readonly CaseEvent[]): EventIndex {
@@ -131,7 +180,7 @@ export class EventIndex {
       if (at !== undefined) lists[at].push(e);
       else types.set(e.type, lists.push([e]) - 1);
     }
-    return new EventIndex(types, lists);
+    return new EventIndex(types, lists, undefined, -1, events);
   }
 
   /** Every type some index of the chain holds. */
@@ -143,7 +192,11 @@ export class EventIndex {
   private typeEvents(type: string): TypeEvents | undefined {
     const at = this.types.get(type);
     if (at === undefined) return this.parent?.typeEvents(type);
-    return ((this.made ??= [])[at] ??= new TypeEvents(this.lists[at]));
+    const made = this.made?.[at];
+    if (made) return made;
+    const lists = this.lists;
+    const list = lists instanceof SubjectLists ? lists.list(at, this.subject) : lists[at];
+    return list.length ? ((this.made ??= [])[at] = new TypeEvents(list)) : NO_EVENTS;
   }
 
   /** The index whose list of `type` this one sees: itself or an ancestor. */
@@ -171,23 +224,24 @@ export class EventIndex {
     return new EventIndex(new Map([[type, 0]]), [events], this);
   }
 
+  /** The values of `attribute` among the case's events, numbered (once per case and attribute). */
+  subjects(attribute: string): SubjectIndex {
+    if (this.parent) return this.parent.subjects(attribute);
+    const known = (this.subjectIndexes ??= new Map());
+    let s = known.get(attribute);
+    if (!s) known.set(attribute, (s = new SubjectIndex(attribute, this.caseEvents ?? NONE)));
+    return s;
+  }
+
   /** Every subject's view for one attribute: the events of the types in `carrying` count only
-   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. One pass
-   *  over the events of those types; a view holds its own lists of them and shares the rest. */
+   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. A view
+   *  is one small object; its share of a list is found when it first asks about that list. */
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
+    const subjects = this.subjects(attribute);
     const types = new Map<string, number>();
-    for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
-    // per subject, its events of each carrying type (none: the shared empty list)
-    const own = new Map<string, (readonly CaseEvent[])[]>();
-    for (const [type, at] of types)
-      for (const e of this.typeEvents(type)?.events ?? NONE) {
-        const subject = String(e.attrs[attribute]);
-        let lists = own.get(subject);
-        if (!lists) own.set(subject, (lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE)));
-        if (lists[at] === NONE) lists[at] = [e];
-        else (lists[at] as CaseEvent[]).push(e);
-      }
-    const nothing = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
-    return (subject) => new EventIndex(types, own.get(subject) ?? nothing, this);
+    const sources: (readonly CaseEvent[])[] = [];
+    for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, sources.push(this.typeEvents(type)?.events ?? NONE) - 1);
+    const lists = new SubjectLists(subjects, sources);
+    return (subject) => new EventIndex(types, lists, this, subjects.id(subject) ?? -1);
   }
 }

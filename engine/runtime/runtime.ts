@@ -24,8 +24,15 @@ export interface DeadlineInstance {
   start: CaseEvent;
   due: number;
   status: 'pending' | 'met' | 'breached';
-  metAt?: number;
-  stopAt?: number;
+  metAt: number | undefined;
+}
+
+/** An instance's stop: met by it if in time. */
+function stopped(i: DeadlineInstance, stop: CaseEvent): void {
+  if (stop.at <= i.due) {
+    i.status = 'met';
+    i.metAt = stop.at;
+  } else i.status = 'breached';
 }
 
 /** A counter's highest value in one period, and that period. */
@@ -141,11 +148,10 @@ export class Runtime {
     return new Runtime(this.policy, this.calendars, kase, this.rules, this.decide, this.index.replacing(type, event ? [event] : []));
   }
 
-  /** The distinct values of an attribute among the events that have happened, in order of appearance. */
-  subjects(attribute: string): string[] {
-    const values = new Set<string>();
-    for (const e of this.kase.events) if (Object.hasOwn(e.attrs, attribute)) values.add(String(e.attrs[attribute]));
-    return [...values];
+  /** The distinct values of an attribute among the events that have happened, in order of
+   *  appearance. Shared: never modified. */
+  subjects(attribute: string): readonly string[] {
+    return this.index.subjects(attribute).listed;
   }
 
   now(moment: Moment = 'at'): number {
@@ -299,45 +305,57 @@ export class Runtime {
   }
 
   private computeDeadlines(d: Deadline, moment: Moment, hidden: Hidden | undefined): DeadlineInstance[] {
-    const now = this.now(moment);
+    const starts = this.events(d.start, moment, hidden);
+    if (!starts.length) return [];
+    const stops = this.events(d.stop, moment, hidden);
     // `which: last` starts each instance from the latest start event (of its subject).
-    const inOrder = this.events(d.start, moment, hidden);
-    const starts = d.start.which === 'last' ? [...inOrder].reverse() : inOrder;
-    // Each subject's first start (in that order), then its first stop at or after that start: stops
-    // come in time order, so one pass over them finds every subject's.
-    const subject = d.subject;
-    const pairs: { key: string | undefined; start: CaseEvent; stop?: CaseEvent }[] = [];
-    const at = new Map<string, number>();
-    for (const s of starts) {
-      if (subject === undefined) {
-        pairs.push({ key: undefined, start: s });
-        break;
-      }
-      const key = String(s.attrs[subject]);
-      if (!at.has(key)) at.set(key, pairs.push({ key, start: s }) - 1);
+    const last = d.start.which === 'last';
+    if (d.subject === undefined) {
+      const start = last ? starts[starts.length - 1] : starts[0];
+      const stop = stops.find((e) => e.at >= start.at);
+      const instance = this.deadlineInstance(d, moment, undefined, start);
+      if (instance && stop) stopped(instance, stop);
+      return instance ? [instance] : [];
     }
-    if (pairs.length)
-      for (const e of this.events(d.stop, moment, hidden)) {
-        const i = subject === undefined ? 0 : at.get(String(e.attrs[subject]));
-        const p = i === undefined ? undefined : pairs[i];
-        if (p && p.stop === undefined && e.at >= p.start.at) p.stop = e;
-      }
+    // Each subject's first start (in that order) makes its instance, which its first stop at or
+    // after that start ends: stops come in time order, so one pass over them finds every subject's.
+    const subjects = this.index.subjects(d.subject);
+    // per subject, the place of its instance waiting for a stop in `out` (-2: none waits)
+    const waiting = subjects.places();
     const out: DeadlineInstance[] = [];
-    for (const { key, start, stop } of pairs) {
-      let due: number | null;
-      try {
-        due = this.add(start.at, d.duration, d.calendar);
-      } catch (err) {
-        throw locatedAt(this.policy, d, 'duration', err);
+    try {
+      for (let k = 0; k < starts.length; k++) {
+        const s = starts[last ? starts.length - 1 - k : k];
+        const id = subjects.of(s);
+        if (waiting[id] !== -1) continue;
+        const instance = this.deadlineInstance(d, moment, subjects.keys[id], s);
+        waiting[id] = instance ? out.push(instance) - 1 : -2;
       }
-      if (due === null) continue;
-      const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
-      const instance: DeadlineInstance = { id: d.id, subject: key, start, due, status };
-      if (stop && stop.at <= due) instance.metAt = stop.at;
-      if (stop) instance.stopAt = stop.at;
-      out.push(instance);
+      for (let k = 0; k < stops.length; k++) {
+        const e = stops[k];
+        const id = subjects.of(e);
+        const i = waiting[id];
+        if (i >= 0 && e.at >= out[i].start.at) {
+          stopped(out[i], e);
+          waiting[id] = -2;
+        }
+      }
+    } finally {
+      for (let k = 0; k < starts.length; k++) waiting[subjects.of(starts[k])] = -1;
     }
     return out;
+  }
+
+  /** An instance started by `start`, pending or breached as of now; none when its duration is unknown. */
+  private deadlineInstance(d: Deadline, moment: Moment, subject: string | undefined, start: CaseEvent): DeadlineInstance | undefined {
+    let due: number | null;
+    try {
+      due = this.add(start.at, d.duration, d.calendar);
+    } catch (err) {
+      throw locatedAt(this.policy, d, 'duration', err);
+    }
+    if (due === null) return undefined;
+    return { id: d.id, subject, start, due, status: this.now(moment) > due ? 'breached' : 'pending', metAt: undefined };
   }
 
   deadlineStatuses(c: Extract<Condition, { deadline: string }>, moment: Moment, hidden?: Hidden): string[] {
