@@ -118,7 +118,7 @@ Object.freeze(NO_EVENTS);
 /** Every subject's share of the lists of the types that carry an attribute, each list grouped by
  *  subject on first use: one array of its events in subject order, and where each subject's begin. */
 class SubjectLists {
-  private grouped?: ({ order: readonly CaseEvent[]; starts: Int32Array } | null)[];
+  private grouped?: ({ order: readonly CaseEvent[]; starts: number[] } | null)[];
   constructor(
     private readonly subjects: SubjectIndex,
     /** by position: the lists the views are made of */
@@ -138,12 +138,12 @@ class SubjectLists {
   }
 
   /** A counting sort by subject; time order kept within a subject's. */
-  private group(all: readonly CaseEvent[]): { order: readonly CaseEvent[]; starts: Int32Array } | null {
+  private group(all: readonly CaseEvent[]): { order: readonly CaseEvent[]; starts: number[] } | null {
     if (!all.length) return null;
     const subjects = this.subjects;
     const n = subjects.size;
     // counts, then where each subject's events end; placing them from the last moves that to where they begin
-    const starts = new Int32Array(n + 1);
+    const starts = new Array<number>(n + 1).fill(0);
     for (let k = 0; k < all.length; k++) starts[subjects.of(all[k])]++;
     for (let i = 1; i <= n; i++) starts[i] += starts[i - 1];
     const order = new Array<CaseEvent>(all.length);
