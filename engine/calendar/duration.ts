@@ -41,7 +41,8 @@ const MAX_PARSED = 1024;
 
 export function parseDuration(s: string): Readonly<ParsedDuration> | undefined {
   if (typeof s !== 'string') return undefined;
-  if (parsed.has(s)) return parsed.get(s);
+  const known = parsed.get(s);
+  if (known !== undefined || parsed.has(s)) return known;
   const m = PATTERN.exec(s);
   const p = m ? Object.freeze({ amount: Number(m[1]), unit: UNITS[m[3]] }) : undefined;
   if (parsed.size >= MAX_PARSED) parsed.clear();

@@ -141,6 +141,8 @@ class SubjectLists {
   private group(all: readonly CaseEvent[]): { order: readonly CaseEvent[]; starts: number[] } | null {
     if (!all.length) return null;
     const subjects = this.subjects;
+    // numbered first, so that every number is below `n`
+    for (let k = 0; k < all.length; k++) subjects.of(all[k]);
     const n = subjects.size;
     // counts, then where each subject's events end; placing them from the last moves that to where they begin
     const starts = new Array<number>(n + 1).fill(0);
@@ -206,6 +208,8 @@ export class EventIndex {
 
   /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */
   sameAs(other: EventIndex, type: string): boolean {
+    // a view asked about the index it was made of (a subject's, mostly) sees it unless it holds the type
+    if (this.parent === other) return !this.types.has(type);
     return this.holder(type) === other.holder(type);
   }
 

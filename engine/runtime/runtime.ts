@@ -320,28 +320,27 @@ export class Runtime {
     // Each subject's first start (in that order) makes its instance, which its first stop at or
     // after that start ends: stops come in time order, so one pass over them finds every subject's.
     const subjects = this.index.subjects(d.subject);
-    // per subject, the place of its instance waiting for a stop in `out` (-2: none waits)
-    const waiting = subjects.places();
+    // noted per subject: the place in `out` of its instance waiting for a stop (-2: none waits)
     const out: DeadlineInstance[] = [];
     try {
       for (let k = 0; k < starts.length; k++) {
         const s = starts[last ? starts.length - 1 - k : k];
         const id = subjects.of(s);
-        if (waiting[id] !== -1) continue;
+        if (subjects.note(id) !== -1) continue;
         const instance = this.deadlineInstance(d, moment, subjects.keys[id], s);
-        waiting[id] = instance ? out.push(instance) - 1 : -2;
+        subjects.setNote(id, instance ? out.push(instance) - 1 : -2);
       }
       for (let k = 0; k < stops.length; k++) {
         const e = stops[k];
         const id = subjects.of(e);
-        const i = waiting[id];
+        const i = subjects.note(id);
         if (i >= 0 && e.at >= out[i].start.at) {
           stopped(out[i], e);
-          waiting[id] = -2;
+          subjects.setNote(id, -2);
         }
       }
     } finally {
-      for (let k = 0; k < starts.length; k++) waiting[subjects.of(starts[k])] = -1;
+      for (let k = 0; k < starts.length; k++) subjects.setNote(subjects.of(starts[k]), -1);
     }
     return out;
   }
