@@ -76,18 +76,23 @@ class Memo<K, V> {
   }
 }
 
+/** A runtime's memoised answers, each made on first use. */
+class Memos {
+  instants?: Memo<Instant | InstantDef, InstantValue> = undefined;
+  deadlines?: Memo<string, DeadlineInstance[]> = undefined;
+  counters?: Memo<string, CounterMax> = undefined;
+  ledgers?: Map<string, LedgerView> = undefined;
+  credits?: Map<Credit, CreditPeriod[]> = undefined;
+  allowed?: Map<string, boolean> = undefined;
+  evaluating?: Set<string> = undefined;
+  views?: Map<string, (subject: string) => EventIndex> = undefined;
+}
+
 export class Runtime {
   readonly requestAt: number;
   private readonly lookup: PolicyIndex;
-  // Each memo is made on first use: a subject's view asks few questions of its own.
-  private instants?: Memo<Instant | InstantDef, InstantValue>;
-  private deadlineMemo?: Memo<string, DeadlineInstance[]>;
-  private counters?: Memo<string, CounterMax>;
-  private ledgers?: Map<string, LedgerView>;
-  private creditMemo?: Map<Credit, CreditPeriod[]>;
-  private allowedMemo?: Map<string, boolean>;
-  private evaluating?: Set<string>;
-  private views?: Map<string, (subject: string) => EventIndex>;
+  // Made on first use: a subject's view asks few questions of its own.
+  private memos?: Memos;
 
   /** `index` holds the events this runtime sees: all of the case's, or one subject's view
    *  (whose `kase.events` is still the whole case's; questions go through the index). `parent`:
@@ -111,6 +116,10 @@ export class Runtime {
         : (index.pick(request, kase.at)?.at ?? kase.at);
   }
 
+  private get memo(): Memos {
+    return (this.memos ??= new Memos());
+  }
+
   /** Whether the parent sees the events of `type` as this runtime does, asked at the same `moment`. */
   private sees(type: string | undefined, moment: Moment = 'at'): boolean {
     const parent = this.parent;
@@ -119,11 +128,11 @@ export class Runtime {
 
   /** The same case seen from one subject: events that carry `attribute` count only with this value. */
   forSubject(attribute: string, value: string): Runtime {
-    this.views ??= new Map();
-    let view = this.views.get(attribute);
+    const views = (this.memo.views ??= new Map());
+    let view = views.get(attribute);
     if (!view) {
       view = this.index.bySubject(attribute, (type) => Object.hasOwn(this.policy.events[type]?.attributes ?? {}, attribute));
-      this.views.set(attribute, view);
+      views.set(attribute, view);
     }
     return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value), this);
   }
@@ -191,7 +200,7 @@ export class Runtime {
   instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): InstantValue {
     if (this.parent && this.sees(this.lookup.anchorType(expr), moment)) return this.parent.instant(expr, moment, hidden);
     // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
-    const known = (this.instants ??= new Memo()).scope(moment, hidden);
+    const known = (this.memo.instants ??= new Memo()).scope(moment, hidden);
     let v = known.get(expr);
     if (v === undefined) known.set(expr, (v = this.computeInstant(expr, moment, hidden)));
     return v;
@@ -257,7 +266,7 @@ export class Runtime {
     if (!e?.ledger || !e.used) return null;
     const usedType = 'count' in e.used ? e.used.count.event : 'sum' in e.used ? e.used.of.event : undefined;
     if (this.sees(e.ledger.grant.event) && (usedType === undefined || this.sees(usedType))) return this.parent!.ledger(entitlement);
-    const memo = (this.ledgers ??= new Map<string, LedgerView>());
+    const memo = (this.memo.ledgers ??= new Map<string, LedgerView>());
     let v = memo.get(entitlement);
     if (v === undefined) memo.set(entitlement, (v = this.computeLedger(e.ledger, e.used)));
     return v;
@@ -298,7 +307,7 @@ export class Runtime {
     const d = this.deadlineSpec(id);
     if (!d) return [];
     if (this.sees(d.start.event, moment) && this.sees(d.stop.event, moment)) return this.parent!.deadlines(id, moment, hidden);
-    const known = (this.deadlineMemo ??= new Memo()).scope(moment, hidden);
+    const known = (this.memo.deadlines ??= new Memo()).scope(moment, hidden);
     let v = known.get(id);
     if (v === undefined) known.set(id, (v = this.computeDeadlines(d, moment, hidden)));
     return v;
@@ -372,7 +381,7 @@ export class Runtime {
     const d = 'breached' in c ? this.deadlineSpec(c.breached) : undefined;
     const read = d ? [d.start.event, d.stop.event] : 'count' in c ? [c.count.event] : 'of' in c ? [c.of.event] : [];
     if (read.length && read.every((t) => this.sees(t, moment))) return this.parent!.counterMax(id, moment);
-    const known = (this.counters ??= new Memo()).scope(moment, undefined);
+    const known = (this.memo.counters ??= new Memo()).scope(moment, undefined);
     let v = known.get(id);
     if (v === undefined) known.set(id, (v = this.computeCounter(c, moment)));
     return v;
@@ -402,7 +411,7 @@ export class Runtime {
   /** Per ended period with downtime: availability and the credit owed (0 when not below the threshold). */
   credits(c: Credit): CreditPeriod[] {
     if (this.sees(c.downtime.event)) return this.parent!.credits(c);
-    const memo = (this.creditMemo ??= new Map());
+    const memo = (this.memo.credits ??= new Map());
     let v = memo.get(c);
     if (v === undefined) memo.set(c, (v = this.computeCredits(c)));
     return v;
@@ -436,12 +445,12 @@ export class Runtime {
 
   /** Whether an entitlement's compiled rule holds (for conditions that depend on another entitlement). */
   allowed(id: string): boolean {
-    const memo = (this.allowedMemo ??= new Map());
+    const memo = (this.memo.allowed ??= new Map());
     const hit = memo.get(id);
     if (hit !== undefined) return hit;
     const name = ruleName.entitlement(id);
     const rule = this.rules.find((r) => r.name === name);
-    const evaluating = (this.evaluating ??= new Set());
+    const evaluating = (this.memo.evaluating ??= new Set());
     if (!rule || evaluating.has(id)) {
       memo.set(id, false);
       return false;
