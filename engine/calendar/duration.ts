@@ -81,6 +81,11 @@ function span(ms: number, duration: string): number {
  * for a business unit without a calendar, SLA4014 past about 20 years.
  */
 export function addDuration(ms: number, duration: string, opts: { zone: string; calendar?: BusinessCalendar }): number {
+  return addDurationIn(ms, duration, opts.zone, opts.calendar);
+}
+
+/** addDuration, its zone and calendar passed as they are (asked per deadline instance, without an options object each). */
+export function addDurationIn(ms: number, duration: string, zone: string, calendar: BusinessCalendar | undefined): number {
   const p = parseDuration(duration);
   if (!p) {
     throw new SlaError([
@@ -92,9 +97,9 @@ export function addDuration(ms: number, duration: string, opts: { zone: string; 
     ]);
   }
   checkInstant(ms);
-  zoneClock(opts.zone); // validates the zone
+  zoneClock(zone); // validates the zone
   const { amount, unit } = p;
-  if (isBusinessUnit(unit) && !opts.calendar) {
+  if (isBusinessUnit(unit) && !calendar) {
     throw new SlaError([durationNeedsCalendar(duration)]);
   }
   switch (unit) {
@@ -107,18 +112,18 @@ export function addDuration(ms: number, duration: string, opts: { zone: string; 
       const days = unit === 'weeks' ? amount * 7 : amount;
       span(days * DAY_MS, duration);
       const whole = Math.floor(days);
-      return addWallDays(ms, whole, opts.zone) + Math.round((days - whole) * DAY_MS);
+      return addWallDays(ms, whole, zone) + Math.round((days - whole) * DAY_MS);
     }
     case 'business_days':
-      return opts.calendar!.addBusinessDayMs(ms, span(amount * DAY_MS, duration));
+      return calendar!.addBusinessDayMs(ms, span(amount * DAY_MS, duration));
     case 'business_day_hours':
-      return opts.calendar!.addBusinessDayMs(ms, span(amount * HOUR_MS, duration));
+      return calendar!.addBusinessDayMs(ms, span(amount * HOUR_MS, duration));
     case 'business_hours':
-      return opts.calendar!.addWorkingMs(ms, span(amount * HOUR_MS, duration));
+      return calendar!.addWorkingMs(ms, span(amount * HOUR_MS, duration));
     case 'solar_years':
       if (!Number.isInteger(amount)) {
         throw new SlaError([partSolarYear(duration)]);
       }
-      return addSolarYears(ms, amount, opts.zone);
+      return addSolarYears(ms, amount, zone);
   }
 }

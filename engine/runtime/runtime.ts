@@ -1,7 +1,7 @@
 // One evaluation's state: the policy, its calendars and the normalised case. Every derived value
 // (instants, deadline instances, counters, credits) is computed here from plain numbers and
 // memoised per question, so facts asked by several rules are computed once.
-import { addDuration, formatInstant, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
+import { addDurationIn, formatInstant, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
 import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
 import { planValue } from '../ir/plan-value.ts';
 import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Instant, InstantDef, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
@@ -184,7 +184,7 @@ export class Runtime {
     if (duration === undefined) return ms;
     const d = this.value(duration);
     if (d === undefined) return null;
-    return addDuration(ms, d, { zone: this.policy.zone, calendar: this.calendar(calendarId) });
+    return addDurationIn(ms, d, this.policy.zone, this.calendar(calendarId));
   }
 
   event(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): CaseEvent | undefined {
