@@ -7,7 +7,7 @@ export class SubjectIndex {
   /** every value numbered so far (`String` of the attribute, carried or not), by number */
   readonly keys: string[] = [];
   private readonly ids = new Map<string, number>();
-  /** each event's value's number, by the event's `index` (-1: not numbered yet) */
+  /** each event's value's number, by the event's `index` (-1 or none: not numbered yet) */
   private readonly idOf: number[];
   private listing?: { values: string[]; ids: number[] };
   /** the place in `listed` of the value `id` was last asked about */
@@ -19,9 +19,8 @@ export class SubjectIndex {
     private readonly attribute: string,
     private readonly events: readonly CaseEvent[],
   ) {
-    let size = 0;
-    for (const e of events) if (e.index >= size) size = e.index + 1;
-    this.idOf = new Array<number>(size).fill(-1);
+    // an index may pass the end (events after `at` listed before it): such places are made when numbered
+    this.idOf = new Array<number>(events.length).fill(-1);
   }
 
   get size(): number {
@@ -64,7 +63,7 @@ export class SubjectIndex {
   /** The number of the value an event of the case gives, numbered when first asked. */
   of(e: CaseEvent): number {
     const id = this.idOf[e.index];
-    if (id >= 0) return id;
+    if (id !== undefined && id >= 0) return id;
     const key = String(e.attrs[this.attribute]);
     let n = this.ids.get(key);
     if (n === undefined) this.ids.set(key, (n = this.keys.push(key) - 1));
