@@ -154,15 +154,21 @@ class SubjectLists {
   }
 }
 
+/** The case's events, as the index of the whole case keeps them. */
+interface WholeCase {
+  readonly events: readonly CaseEvent[];
+  /** past the highest event `index` */
+  readonly end: number;
+  /** per attribute, the values the events give */
+  subjects?: Map<string, SubjectIndex>;
+}
+
 /** A case's events by type. A view (a subject's, or one with a type's events replaced) holds
  *  only the types it sees differently and asks its parent for the rest, so it shares the
  *  parent's lists and their memoised answers; a subject's view is one small object. */
 export class EventIndex {
   /** the answers about each list, made when the list is first asked about */
   private made?: TypeEvents[];
-  /** per attribute, the values the case's events give (kept by the index of the whole case) */
-  private subjectIndexes?: Map<string, SubjectIndex>;
-
   private constructor(
     /** the position in `lists` of each type this index holds */
     private readonly types: ReadonlyMap<string, number>,
@@ -170,19 +176,21 @@ export class EventIndex {
     private readonly lists: readonly (readonly CaseEvent[])[] | SubjectLists,
     private readonly parent?: EventIndex,
     private readonly subject = -1,
-    /** the case's events, on the index made of them */
-    private readonly caseEvents?: readonly CaseEvent[],
+    /** on the index of the whole case: its events */
+    private readonly whole?: WholeCase,
   ) {}
 
   static of(events: readonly CaseEvent[]): EventIndex {
     const types = new Map<string, number>();
     const lists: CaseEvent[][] = [];
+    let end = 0;
     for (const e of events) {
       const at = types.get(e.type);
       if (at !== undefined) lists[at].push(e);
       else types.set(e.type, lists.push([e]) - 1);
+      if (e.index >= end) end = e.index + 1;
     }
-    return new EventIndex(types, lists, undefined, -1, events);
+    return new EventIndex(types, lists, undefined, -1, { events, end });
   }
 
   /** Every type some index of the chain holds. */
@@ -231,9 +239,10 @@ export class EventIndex {
   /** The values of `attribute` among the case's events, numbered (once per case and attribute). */
   subjects(attribute: string): SubjectIndex {
     if (this.parent) return this.parent.subjects(attribute);
-    const known = (this.subjectIndexes ??= new Map());
+    const whole = this.whole!;
+    const known = (whole.subjects ??= new Map());
     let s = known.get(attribute);
-    if (!s) known.set(attribute, (s = new SubjectIndex(attribute, this.caseEvents ?? NONE)));
+    if (!s) known.set(attribute, (s = new SubjectIndex(attribute, whole.events, whole.end)));
     return s;
   }
 

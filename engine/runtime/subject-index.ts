@@ -3,24 +3,28 @@
 // instead of in maps keyed by the value's text.
 import type { CaseEvent } from '../case/case-model.ts';
 
+const TYPED_FROM = 256;
+
 export class SubjectIndex {
   /** every value numbered so far (`String` of the attribute, carried or not), by number */
   readonly keys: string[] = [];
   private readonly ids = new Map<string, number>();
-  /** each event's value's number, by the event's `index` (-1 or none: not numbered yet) */
-  private readonly idOf: number[];
+  /** each event's value's number, by the event's `index` (-1: not numbered yet) */
+  private readonly idOf: number[] | Int32Array;
   private listing?: { values: string[]; ids: number[] };
   /** the place in `listed` of the value `id` was last asked about */
   private asked = -1;
   /** per number, a note one computation at a time keeps (-1 unless set; it leaves them so) */
   private readonly notes: number[] = [];
 
+  /** `end`: past the highest `index` of the events */
   constructor(
     private readonly attribute: string,
     private readonly events: readonly CaseEvent[],
+    end: number,
   ) {
-    // an index may pass the end (events after `at` listed before it): such places are made when numbered
-    this.idOf = new Array<number>(events.length).fill(-1);
+    // a typed array costs more to make, an array more to use once long
+    this.idOf = (end > TYPED_FROM ? new Int32Array(end) : new Array<number>(end)).fill(-1);
   }
 
   get size(): number {
@@ -63,7 +67,7 @@ export class SubjectIndex {
   /** The number of the value an event of the case gives, numbered when first asked. */
   of(e: CaseEvent): number {
     const id = this.idOf[e.index];
-    if (id !== undefined && id >= 0) return id;
+    if (id >= 0) return id;
     const key = String(e.attrs[this.attribute]);
     let n = this.ids.get(key);
     if (n === undefined) this.ids.set(key, (n = this.keys.push(key) - 1));
