@@ -142,7 +142,7 @@ export class Runtime {
    *  or its instant. */
   perEvent(each: NonNullable<Entitlement['each']>): { subject?: string; rt: Runtime }[] {
     const views: { subject?: string; rt: Runtime }[] = [{ rt: this.forEvent(each.event, undefined) }];
-    for (const e of this.events({ event: each.event, where: each.where }))
+    for (const e of this.events(each))
       views.push({
         subject: each.subject === undefined ? formatInstant(e.at, this.policy.zone) : String(e.attrs[each.subject]),
         rt: this.forEvent(each.event, e),
@@ -192,7 +192,7 @@ export class Runtime {
   }
 
   /** Shared with other questions: never modified. */
-  events(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): readonly CaseEvent[] {
+  events(ref: Pick<EventRef, 'event' | 'where'>, moment: Moment = 'at', hidden?: Hidden): readonly CaseEvent[] {
     return this.index.select(ref, this.now(moment), hidden);
   }
 
@@ -223,9 +223,10 @@ export class Runtime {
   exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
     const before = c.before ? this.instant(c.before, moment, hidden) : undefined;
     const after = c.after ? this.instant(c.after, moment, hidden) : undefined;
-    return this.events({ event: c.event, where: c.where }, moment, hidden).some(
-      (e) => (c.before === undefined || precedes(e.at, before, c.before.known)) && (c.after === undefined || follows(e.at, after)),
-    );
+    // the condition names its events itself (`event`, `where`)
+    for (const e of this.events(c, moment, hidden))
+      if ((c.before === undefined || precedes(e.at, before, c.before.known)) && (c.after === undefined || follows(e.at, after))) return true;
+    return false;
   }
 
   count(ref: EventRef, after: EventRef | undefined, moment: Moment = 'at'): number {
