@@ -4,7 +4,7 @@ import { durationNeedsCalendar, invalidDuration, partSolarYear, SlaError } from 
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './civil.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
 import { checkInstant, checkSpan, LIMIT_MS } from './limits.ts';
-import { addSolarYears, addWallDays } from './solar.ts';
+import { addSolarYears, wallDaysLater } from './solar.ts';
 import { zoneClock } from './zone-clock.ts';
 
 export type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'business_days' | 'business_day_hours' | 'business_hours' | 'solar_years';
@@ -97,7 +97,7 @@ export function addDurationIn(ms: number, duration: string, zone: string, calend
     ]);
   }
   checkInstant(ms);
-  zoneClock(zone); // validates the zone
+  const clock = zoneClock(zone); // validates the zone
   const { amount, unit } = p;
   if (isBusinessUnit(unit) && !calendar) {
     throw new SlaError([durationNeedsCalendar(duration)]);
@@ -112,7 +112,7 @@ export function addDurationIn(ms: number, duration: string, zone: string, calend
       const days = unit === 'weeks' ? amount * 7 : amount;
       span(days * DAY_MS, duration);
       const whole = Math.floor(days);
-      return addWallDays(ms, whole, zone) + Math.round((days - whole) * DAY_MS);
+      return wallDaysLater(clock, ms, whole) + Math.round((days - whole) * DAY_MS);
     }
     case 'business_days':
       return calendar!.addBusinessDayMs(ms, span(amount * DAY_MS, duration));
