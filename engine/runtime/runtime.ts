@@ -1,7 +1,7 @@
 // One evaluation's state: the policy, its calendars and the normalised case. Every derived value
 // (instants, deadline instances, counters, credits) is computed here from plain numbers and
 // memoised per question, so facts asked by several rules are computed once.
-import { addDurationIn, formatInstant, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
+import { addDurationIn, formatInstant, periodContaining, periodsBetween, type BusinessCalendar, type PeriodSystem } from '../calendar/index.ts';
 import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
 import { planValue } from '../ir/plan-value.ts';
 import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Instant, InstantDef, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
@@ -389,24 +389,12 @@ export class Runtime {
   }
 
   private computeCounter(c: Counter, moment: Moment): CounterMax {
-    const byPeriod = new Map<number, { from: number; until: number; n: number }>();
-    // instants mostly come in time order: the period of the last one is tried first
-    let last: { from: number; until: number; n: number } | undefined;
-    const bump = (ms: number, n: number) => {
-      if (!last || ms < last.from || ms >= last.until) {
-        const p = periodContaining(ms, this.policy.zone, c.per);
-        last = byPeriod.get(p.from);
-        if (!last) byPeriod.set(p.from, (last = { from: p.from, until: p.until, n: 0 }));
-      }
-      last.n += n;
-    };
+    const counts = new PeriodCounts(this.policy.zone, c.per);
     if ('breached' in c) {
-      for (const i of this.deadlines(c.breached, moment)) if (i.status === 'breached') bump(i.due, 1);
-    } else if ('count' in c) for (const e of this.events(c.count, moment)) bump(e.at, 1);
-    else for (const e of this.events(c.of, moment)) bump(e.at, Number(e.attrs[c.sum] ?? 0));
-    let best: CounterMax = { max: 0 };
-    for (const p of byPeriod.values()) if (p.n > best.max) best = { max: p.n, period: { from: p.from, until: p.until } };
-    return best;
+      for (const i of this.deadlines(c.breached, moment)) if (i.status === 'breached') counts.add(i.due, 1);
+    } else if ('count' in c) for (const e of this.events(c.count, moment)) counts.add(e.at, 1);
+    else for (const e of this.events(c.of, moment)) counts.add(e.at, Number(e.attrs[c.sum] ?? 0));
+    return counts.max();
   }
 
   /** Per ended period with downtime: availability and the credit owed (0 when not below the threshold). */
@@ -477,6 +465,36 @@ export class Runtime {
     if (!last) return null;
     const resumed = this.events(stop, moment).some((e) => e.at >= last.at);
     return resumed ? null : last.at;
+  }
+}
+
+/** A count per period (month) of the instants added. */
+class PeriodCounts {
+  private readonly byPeriod = new Map<number, { from: number; until: number; n: number }>();
+  // instants mostly come in time order: the period of the last one is tried first
+  private last: { from: number; until: number; n: number } | undefined = undefined;
+
+  constructor(
+    private readonly zone: string,
+    private readonly per: PeriodSystem,
+  ) {}
+
+  add(ms: number, n: number): void {
+    let last = this.last;
+    if (!last || ms < last.from || ms >= last.until) {
+      const p = periodContaining(ms, this.zone, this.per);
+      last = this.byPeriod.get(p.from);
+      if (!last) this.byPeriod.set(p.from, (last = { from: p.from, until: p.until, n: 0 }));
+      this.last = last;
+    }
+    last.n += n;
+  }
+
+  /** The highest count, and its period (the first of a tie). */
+  max(): CounterMax {
+    let best: CounterMax = { max: 0 };
+    for (const p of this.byPeriod.values()) if (p.n > best.max) best = { max: p.n, period: { from: p.from, until: p.until } };
+    return best;
   }
 }
 
