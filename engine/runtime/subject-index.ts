@@ -14,6 +14,7 @@ export class SubjectIndex {
   private listing?: { values: string[]; ids: number[] };
   /** the place in `listed` of the value `id` was last asked about */
   private asked = -1;
+  private allNumbered = false;
   /** per number, a note one computation at a time keeps (-1 unless set; it leaves them so) */
   private readonly notes: number[] = [];
 
@@ -31,8 +32,7 @@ export class SubjectIndex {
     return this.keys.length;
   }
 
-  /** The distinct values among the events that carry the attribute, in order of appearance;
-   *  found once, numbering every event of the case. */
+  /** The distinct values among the events that carry the attribute, in order of appearance. */
   get listed(): readonly string[] {
     return (this.listing ??= this.list()).values;
   }
@@ -42,8 +42,9 @@ export class SubjectIndex {
     const ids: number[] = [];
     const isListed: boolean[] = [];
     for (const e of this.events) {
+      if (!Object.hasOwn(e.attrs, this.attribute)) continue;
       const id = this.of(e);
-      if (!isListed[id] && Object.hasOwn(e.attrs, this.attribute)) {
+      if (!isListed[id]) {
         isListed[id] = true;
         values.push(this.keys[id]);
         ids.push(id);
@@ -52,14 +53,19 @@ export class SubjectIndex {
     return { values, ids };
   }
 
-  /** The number of a value once `listed` is known; undefined when no event gives it. Views are
-   *  asked for in the order listed, so the value after the one asked about last is tried first. */
+  /** The number of a value; undefined when no event gives it. Views are asked for in the order
+   *  listed, so the value after the one asked about last is tried first. */
   id(value: string): number | undefined {
     const listing = (this.listing ??= this.list());
     const next = this.asked + 1;
     if (listing.values[next] === value) {
       this.asked = next;
       return listing.ids[next];
+    }
+    // a value no event carries may still be given by one lacking the attribute (`String(undefined)`)
+    if (!this.ids.has(value) && !this.allNumbered) {
+      for (const e of this.events) this.of(e);
+      this.allNumbered = true;
     }
     return this.ids.get(value);
   }
