@@ -78,7 +78,6 @@ class TypeEvents {
   constructor(readonly events: readonly CaseEvent[]) {}
 
   select(where: Where, now: number, hidden: Hidden | undefined): readonly CaseEvent[] {
-    if (!this.events.length) return NONE;
     let byNow: ByNow | undefined;
     if (hidden) {
       this.byHidden ??= new Map();
@@ -110,10 +109,6 @@ class TypeEvents {
     return out;
   }
 }
-
-/** The answers about no events: all empty, so nothing is kept (and one object serves every view). */
-const NO_EVENTS = new TypeEvents(NONE);
-Object.freeze(NO_EVENTS);
 
 /** Every subject's share of the lists of the types that carry an attribute, each list grouped by
  *  subject on first use: one array of its events in subject order, and where each subject's begin. */
@@ -206,7 +201,8 @@ export class EventIndex {
     if (made) return made;
     const lists = this.lists;
     const list = lists instanceof SubjectLists ? lists.list(at, this.subject) : lists[at];
-    return list.length ? ((this.made ??= [])[at] = new TypeEvents(list)) : NO_EVENTS;
+    // none for no events: nothing to answer or keep (a subject's view, mostly)
+    return list.length ? ((this.made ??= [])[at] = new TypeEvents(list)) : undefined;
   }
 
   /** The index whose list of `type` this one sees: itself or an ancestor. */
