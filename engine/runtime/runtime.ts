@@ -142,7 +142,7 @@ export class Runtime {
    *  or its instant. */
   perEvent(each: NonNullable<Entitlement['each']>): { subject?: string; rt: Runtime }[] {
     const views: { subject?: string; rt: Runtime }[] = [{ rt: this.forEvent(each.event, undefined) }];
-    for (const e of this.events(each))
+    for (const e of this.events({ event: each.event, where: each.where }))
       views.push({
         subject: each.subject === undefined ? formatInstant(e.at, this.policy.zone) : String(e.attrs[each.subject]),
         rt: this.forEvent(each.event, e),
@@ -223,8 +223,7 @@ export class Runtime {
   exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
     const before = c.before ? this.instant(c.before, moment, hidden) : undefined;
     const after = c.after ? this.instant(c.after, moment, hidden) : undefined;
-    // the condition names its events itself (`event`, `where`)
-    for (const e of this.events(c, moment, hidden))
+    for (const e of this.events({ event: c.event, where: c.where }, moment, hidden))
       if ((c.before === undefined || precedes(e.at, before, c.before.known)) && (c.after === undefined || follows(e.at, after))) return true;
     return false;
   }
