@@ -4,7 +4,7 @@ import { durationNeedsCalendar, invalidDuration, partSolarYear, SlaError } from 
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './civil.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
 import { checkInstant, checkSpan, LIMIT_MS } from './limits.ts';
-import { addSolarYears, addWallDays } from './solar.ts';
+import { addSolarYears, wallDaysLater } from './solar.ts';
 import { zoneClock } from './zone-clock.ts';
 
 export type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'business_days' | 'business_day_hours' | 'business_hours' | 'solar_years';
@@ -41,7 +41,8 @@ const MAX_PARSED = 1024;
 
 export function parseDuration(s: string): Readonly<ParsedDuration> | undefined {
   if (typeof s !== 'string') return undefined;
-  if (parsed.has(s)) return parsed.get(s);
+  const known = parsed.get(s);
+  if (known !== undefined || parsed.has(s)) return known;
   const m = PATTERN.exec(s);
   const p = m ? Object.freeze({ amount: Number(m[1]), unit: UNITS[m[3]] }) : undefined;
   if (parsed.size >= MAX_PARSED) parsed.clear();
@@ -80,6 +81,11 @@ function span(ms: number, duration: string): number {
  * for a business unit without a calendar, SLA4014 past about 20 years.
  */
 export function addDuration(ms: number, duration: string, opts: { zone: string; calendar?: BusinessCalendar }): number {
+  return addDurationIn(ms, duration, opts.zone, opts.calendar);
+}
+
+/** addDuration, its zone and calendar passed as they are (asked per deadline instance, without an options object each). */
+export function addDurationIn(ms: number, duration: string, zone: string, calendar: BusinessCalendar | undefined): number {
   const p = parseDuration(duration);
   if (!p) {
     throw new SlaError([
@@ -91,9 +97,9 @@ export function addDuration(ms: number, duration: string, opts: { zone: string; 
     ]);
   }
   checkInstant(ms);
-  zoneClock(opts.zone); // validates the zone
+  const clock = zoneClock(zone); // validates the zone
   const { amount, unit } = p;
-  if (isBusinessUnit(unit) && !opts.calendar) {
+  if (isBusinessUnit(unit) && !calendar) {
     throw new SlaError([durationNeedsCalendar(duration)]);
   }
   switch (unit) {
@@ -106,18 +112,18 @@ export function addDuration(ms: number, duration: string, opts: { zone: string; 
       const days = unit === 'weeks' ? amount * 7 : amount;
       span(days * DAY_MS, duration);
       const whole = Math.floor(days);
-      return addWallDays(ms, whole, opts.zone) + Math.round((days - whole) * DAY_MS);
+      return wallDaysLater(clock, ms, whole) + Math.round((days - whole) * DAY_MS);
     }
     case 'business_days':
-      return opts.calendar!.addBusinessDayMs(ms, span(amount * DAY_MS, duration));
+      return calendar!.addBusinessDayMs(ms, span(amount * DAY_MS, duration));
     case 'business_day_hours':
-      return opts.calendar!.addBusinessDayMs(ms, span(amount * HOUR_MS, duration));
+      return calendar!.addBusinessDayMs(ms, span(amount * HOUR_MS, duration));
     case 'business_hours':
-      return opts.calendar!.addWorkingMs(ms, span(amount * HOUR_MS, duration));
+      return calendar!.addWorkingMs(ms, span(amount * HOUR_MS, duration));
     case 'solar_years':
       if (!Number.isInteger(amount)) {
         throw new SlaError([partSolarYear(duration)]);
       }
-      return addSolarYears(ms, amount, opts.zone);
+      return addSolarYears(ms, amount, zone);
   }
 }

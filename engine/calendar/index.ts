@@ -2,7 +2,7 @@
 export type { BusinessCalendar } from './business-calendar.ts';
 export { buildCalendars } from './build-calendars.ts';
 export { checkZone, toLuxonZone, zoneProblem, type ZoneProblem } from './zone.ts';
-export { parseDuration, addDuration, nominalMs, isBusinessUnit, type DurationUnit, type ParsedDuration } from './duration.ts';
+export { parseDuration, addDuration, addDurationIn, nominalMs, isBusinessUnit, type DurationUnit, type ParsedDuration } from './duration.ts';
 export { addSolarYears, addWallDays, periodContaining, periodsBetween, type PeriodSystem, type Period } from './solar.ts';
 export { formatInstant, parseInstant, localDate } from './instant.ts';
 export { toJalali, fromJalali, jalaliMonthLength, isJalaliLeapYear } from './jalali.ts';

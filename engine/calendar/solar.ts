@@ -3,11 +3,15 @@
 import { civilFromDays, DAY_MS, daysFromCivil } from './civil.ts';
 import { fromJalali, jalaliMonthLength, toJalali } from './jalali.ts';
 import { checkInstant, LIMIT_MS, LIMIT_YEARS, outOfRange } from './limits.ts';
-import { zoneClock } from './zone-clock.ts';
+import { zoneClock, type ZoneClock } from './zone-clock.ts';
 
 /** The same local wall time `days` calendar days later (23 or 25 elapsed hours across DST). */
 export function addWallDays(ms: number, days: number, zone: string): number {
-  const zc = zoneClock(zone);
+  return wallDaysLater(zoneClock(zone), ms, days);
+}
+
+/** addWallDays on a zone's clock already found. */
+export function wallDaysLater(zc: ZoneClock, ms: number, days: number): number {
   const off = zc.offsetMs(ms);
   const day = Math.floor((ms + off) / DAY_MS);
   return zc.wallToEpoch(day + days, ms + off - day * DAY_MS, off);

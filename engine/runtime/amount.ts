@@ -28,12 +28,13 @@ function read(s: Source, rt: Runtime, missing: string[], out: Found[]): void {
     else missing.push(`the case does not give \`${s.fact}\``);
     return;
   }
-  const found = (e: CaseEvent | undefined) => {
-    const v = e?.attrs[s.attribute];
-    if (typeof v === 'number') out.push({ value: v, label: `${v} (${s.attribute} of the ${e!.type} at ${formatInstant(e!.at, rt.policy.zone)})` });
-  };
-  if (isEach(s)) for (const e of rt.events(s.each)) found(e);
-  else found(rt.event(s.of));
+  if (isEach(s)) for (const e of rt.events(s.each)) readAttribute(s.attribute, e, rt, out);
+  else readAttribute(s.attribute, rt.event(s.of), rt, out);
+}
+
+function readAttribute(attribute: string, e: CaseEvent | undefined, rt: Runtime, out: Found[]): void {
+  const v = e?.attrs[attribute];
+  if (typeof v === 'number') out.push({ value: v, label: `${v} (${attribute} of the ${e!.type} at ${formatInstant(e!.at, rt.policy.zone)})` });
 }
 
 /** The chosen one of several found values, with the reason that says which and why. */

@@ -7,6 +7,7 @@ import type { Hidden } from '../compile/fact-params.ts';
 import { COMPARISONS, comparisonsIn } from '../ir/operators.ts';
 import type { AttributeComparison, EventRef } from '../ir/schema.ts';
 import { builtinOperators } from './operators.ts';
+import { SubjectIndex } from './subject-index.ts';
 
 type Where = EventRef['where'];
 
@@ -109,29 +110,82 @@ class TypeEvents {
   }
 }
 
+/** Every subject's share of the lists of the types that carry an attribute, each list grouped by
+ *  subject on first use: one array of its events in subject order, and where each subject's begin. */
+class SubjectLists {
+  private grouped?: ({ order: readonly CaseEvent[]; starts: number[] } | null)[];
+  constructor(
+    private readonly subjects: SubjectIndex,
+    /** by position: the lists the views are made of */
+    private readonly sources: readonly (readonly CaseEvent[])[],
+  ) {}
+
+  /** The events of list `at` the subject numbered `subject` gives (none: -1). */
+  list(at: number, subject: number): readonly CaseEvent[] {
+    if (subject < 0) return NONE;
+    const grouped = (this.grouped ??= []);
+    let g = grouped[at];
+    if (g === undefined) grouped[at] = g = this.group(this.sources[at]);
+    if (g === null) return NONE;
+    const from = g.starts[subject];
+    const to = g.starts[subject + 1];
+    return from === to ? NONE : g.order.slice(from, to);
+  }
+
+  /** A counting sort by subject; time order kept within a subject's. */
+  private group(all: readonly CaseEvent[]): { order: readonly CaseEvent[]; starts: number[] } | null {
+    if (!all.length) return null;
+    const subjects = this.subjects;
+    // numbered first, so that every number is below `n`
+    for (let k = 0; k < all.length; k++) subjects.of(all[k]);
+    const n = subjects.size;
+    // counts, then where each subject's events end; placing them from the last moves that to where they begin
+    const starts = new Array<number>(n + 1).fill(0);
+    for (let k = 0; k < all.length; k++) starts[subjects.of(all[k])]++;
+    for (let i = 1; i <= n; i++) starts[i] += starts[i - 1];
+    const order = new Array<CaseEvent>(all.length);
+    for (let k = all.length - 1; k >= 0; k--) order[--starts[subjects.of(all[k])]] = all[k];
+    return { order, starts };
+  }
+}
+
+/** The case's events, as the index of the whole case keeps them. */
+interface WholeCase {
+  readonly events: readonly CaseEvent[];
+  /** past the highest event `index` */
+  readonly end: number;
+  /** per attribute, the values the events give */
+  subjects?: Map<string, SubjectIndex>;
+}
+
 /** A case's events by type. A view (a subject's, or one with a type's events replaced) holds
  *  only the types it sees differently and asks its parent for the rest, so it shares the
  *  parent's lists and their memoised answers; a subject's view is one small object. */
 export class EventIndex {
   /** the answers about each list, made when the list is first asked about */
   private made?: TypeEvents[];
-
   private constructor(
     /** the position in `lists` of each type this index holds */
     private readonly types: ReadonlyMap<string, number>,
-    private readonly lists: readonly (readonly CaseEvent[])[],
+    /** its lists, or every subject's share of them (this index's: `subject`'s) */
+    private readonly lists: readonly (readonly CaseEvent[])[] | SubjectLists,
     private readonly parent?: EventIndex,
+    private readonly subject = -1,
+    /** on the index of the whole case: its events */
+    private readonly whole?: WholeCase,
   ) {}
 
   static of(events: readonly CaseEvent[]): EventIndex {
     const types = new Map<string, number>();
     const lists: CaseEvent[][] = [];
+    let end = 0;
     for (const e of events) {
       const at = types.get(e.type);
       if (at !== undefined) lists[at].push(e);
       else types.set(e.type, lists.push([e]) - 1);
+      if (e.index >= end) end = e.index + 1;
     }
-    return new EventIndex(types, lists);
+    return new EventIndex(types, lists, undefined, -1, { events, end });
   }
 
   /** Every type some index of the chain holds. */
@@ -143,7 +197,12 @@ export class EventIndex {
   private typeEvents(type: string): TypeEvents | undefined {
     const at = this.types.get(type);
     if (at === undefined) return this.parent?.typeEvents(type);
-    return ((this.made ??= [])[at] ??= new TypeEvents(this.lists[at]));
+    const made = this.made?.[at];
+    if (made) return made;
+    const lists = this.lists;
+    const list = lists instanceof SubjectLists ? lists.list(at, this.subject) : lists[at];
+    // none for no events: nothing to answer or keep (a subject's view, mostly)
+    return list.length ? ((this.made ??= [])[at] = new TypeEvents(list)) : undefined;
   }
 
   /** The index whose list of `type` this one sees: itself or an ancestor. */
@@ -153,6 +212,8 @@ export class EventIndex {
 
   /** Whether this index sees the events of `type` as `other` does (the same list, the same answers). */
   sameAs(other: EventIndex, type: string): boolean {
+    // a view asked about the index it was made of (a subject's, mostly) sees it unless it holds the type
+    if (this.parent === other) return !this.types.has(type);
     return this.holder(type) === other.holder(type);
   }
 
@@ -171,23 +232,25 @@ export class EventIndex {
     return new EventIndex(new Map([[type, 0]]), [events], this);
   }
 
+  /** The values of `attribute` among the case's events, numbered (once per case and attribute). */
+  subjects(attribute: string): SubjectIndex {
+    if (this.parent) return this.parent.subjects(attribute);
+    const whole = this.whole!;
+    const known = (whole.subjects ??= new Map());
+    let s = known.get(attribute);
+    if (!s) known.set(attribute, (s = new SubjectIndex(attribute, whole.events, whole.end)));
+    return s;
+  }
+
   /** Every subject's view for one attribute: the events of the types in `carrying` count only
-   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. One pass
-   *  over the events of those types; a view holds its own lists of them and shares the rest. */
+   *  where the attribute has the subject's value. Subjects are keyed by `String(value)`. A view
+   *  is one small object; its share of a list is found when it first asks about that list. */
   bySubject(attribute: string, carrying: (type: string) => boolean): (subject: string) => EventIndex {
+    const subjects = this.subjects(attribute);
     const types = new Map<string, number>();
-    for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, types.size);
-    // per subject, its events of each carrying type (none: the shared empty list)
-    const own = new Map<string, (readonly CaseEvent[])[]>();
-    for (const [type, at] of types)
-      for (const e of this.typeEvents(type)?.events ?? NONE) {
-        const subject = String(e.attrs[attribute]);
-        let lists = own.get(subject);
-        if (!lists) own.set(subject, (lists = new Array<readonly CaseEvent[]>(types.size).fill(NONE)));
-        if (lists[at] === NONE) lists[at] = [e];
-        else (lists[at] as CaseEvent[]).push(e);
-      }
-    const nothing = new Array<readonly CaseEvent[]>(types.size).fill(NONE);
-    return (subject) => new EventIndex(types, own.get(subject) ?? nothing, this);
+    const sources: (readonly CaseEvent[])[] = [];
+    for (const type of this.typeNames()) if (!types.has(type) && carrying(type)) types.set(type, sources.push(this.typeEvents(type)?.events ?? NONE) - 1);
+    const lists = new SubjectLists(subjects, sources);
+    return (subject) => new EventIndex(types, lists, this, subjects.id(subject) ?? -1);
   }
 }

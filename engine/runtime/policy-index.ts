@@ -30,7 +30,8 @@ function build(policy: Policy): PolicyIndex {
       return deadlines.get(id);
     },
     anchorType(expr) {
-      if (anchors.has(expr)) return anchors.get(expr);
+      const known = anchors.get(expr);
+      if (known !== undefined || anchors.has(expr)) return known;
       let e: Instant | InstantDef | undefined = expr;
       for (let depth = 0; e && 'instant' in e && depth < 64; depth++) e = policy.instants?.[e.instant];
       const type = e && 'from' in e ? e.from.event : undefined;

@@ -1,7 +1,7 @@
 // One evaluation's state: the policy, its calendars and the normalised case. Every derived value
 // (instants, deadline instances, counters, credits) is computed here from plain numbers and
 // memoised per question, so facts asked by several rules are computed once.
-import { addDuration, formatInstant, periodContaining, periodsBetween, type BusinessCalendar } from '../calendar/index.ts';
+import { addDurationIn, formatInstant, periodContaining, periodsBetween, type BusinessCalendar, type PeriodSystem } from '../calendar/index.ts';
 import type { CaseEvent, NormalizedCase } from '../case/case-model.ts';
 import { planValue } from '../ir/plan-value.ts';
 import type { Condition, Counter, Credit, Deadline, Entitlement, EventRef, Instant, InstantDef, Ledger, Limit, PlanValue, Policy, Used } from '../ir/schema.ts';
@@ -24,8 +24,15 @@ export interface DeadlineInstance {
   start: CaseEvent;
   due: number;
   status: 'pending' | 'met' | 'breached';
-  metAt?: number;
-  stopAt?: number;
+  metAt: number | undefined;
+}
+
+/** An instance's stop: met by it if in time. */
+function stopped(i: DeadlineInstance, stop: CaseEvent): void {
+  if (stop.at <= i.due) {
+    i.status = 'met';
+    i.metAt = stop.at;
+  } else i.status = 'breached';
 }
 
 /** A counter's highest value in one period, and that period. */
@@ -69,18 +76,23 @@ class Memo<K, V> {
   }
 }
 
+/** A runtime's memoised answers, each made on first use. */
+class Memos {
+  instants?: Memo<Instant | InstantDef, InstantValue> = undefined;
+  deadlines?: Memo<string, DeadlineInstance[]> = undefined;
+  counters?: Memo<string, CounterMax> = undefined;
+  ledgers?: Map<string, LedgerView> = undefined;
+  credits?: Map<Credit, CreditPeriod[]> = undefined;
+  allowed?: Map<string, boolean> = undefined;
+  evaluating?: Set<string> = undefined;
+  views?: Map<string, (subject: string) => EventIndex> = undefined;
+}
+
 export class Runtime {
   readonly requestAt: number;
   private readonly lookup: PolicyIndex;
-  // Each memo is made on first use: a subject's view asks few questions of its own.
-  private instants?: Memo<Instant | InstantDef, InstantValue>;
-  private deadlineMemo?: Memo<string, DeadlineInstance[]>;
-  private counters?: Memo<string, CounterMax>;
-  private ledgers?: Map<string, LedgerView>;
-  private creditMemo?: Map<Credit, CreditPeriod[]>;
-  private allowedMemo?: Map<string, boolean>;
-  private evaluating?: Set<string>;
-  private views?: Map<string, (subject: string) => EventIndex>;
+  // Made on first use: a subject's view asks few questions of its own.
+  private memos?: Memos;
 
   /** `index` holds the events this runtime sees: all of the case's, or one subject's view
    *  (whose `kase.events` is still the whole case's; questions go through the index). `parent`:
@@ -104,6 +116,10 @@ export class Runtime {
         : (index.pick(request, kase.at)?.at ?? kase.at);
   }
 
+  private get memo(): Memos {
+    return (this.memos ??= new Memos());
+  }
+
   /** Whether the parent sees the events of `type` as this runtime does, asked at the same `moment`. */
   private sees(type: string | undefined, moment: Moment = 'at'): boolean {
     const parent = this.parent;
@@ -112,11 +128,11 @@ export class Runtime {
 
   /** The same case seen from one subject: events that carry `attribute` count only with this value. */
   forSubject(attribute: string, value: string): Runtime {
-    this.views ??= new Map();
-    let view = this.views.get(attribute);
+    const views = (this.memo.views ??= new Map());
+    let view = views.get(attribute);
     if (!view) {
       view = this.index.bySubject(attribute, (type) => Object.hasOwn(this.policy.events[type]?.attributes ?? {}, attribute));
-      this.views.set(attribute, view);
+      views.set(attribute, view);
     }
     return new Runtime(this.policy, this.calendars, this.kase, this.rules, this.decide, view(value), this);
   }
@@ -141,11 +157,10 @@ export class Runtime {
     return new Runtime(this.policy, this.calendars, kase, this.rules, this.decide, this.index.replacing(type, event ? [event] : []));
   }
 
-  /** The distinct values of an attribute among the events that have happened, in order of appearance. */
-  subjects(attribute: string): string[] {
-    const values = new Set<string>();
-    for (const e of this.kase.events) if (Object.hasOwn(e.attrs, attribute)) values.add(String(e.attrs[attribute]));
-    return [...values];
+  /** The distinct values of an attribute among the events that have happened, in order of
+   *  appearance. Shared: never modified. */
+  subjects(attribute: string): readonly string[] {
+    return this.index.subjects(attribute).listed;
   }
 
   now(moment: Moment = 'at'): number {
@@ -169,7 +184,7 @@ export class Runtime {
     if (duration === undefined) return ms;
     const d = this.value(duration);
     if (d === undefined) return null;
-    return addDuration(ms, d, { zone: this.policy.zone, calendar: this.calendar(calendarId) });
+    return addDurationIn(ms, d, this.policy.zone, this.calendar(calendarId));
   }
 
   event(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): CaseEvent | undefined {
@@ -177,7 +192,7 @@ export class Runtime {
   }
 
   /** Shared with other questions: never modified. */
-  events(ref: EventRef, moment: Moment = 'at', hidden?: Hidden): readonly CaseEvent[] {
+  events(ref: Pick<EventRef, 'event' | 'where'>, moment: Moment = 'at', hidden?: Hidden): readonly CaseEvent[] {
     return this.index.select(ref, this.now(moment), hidden);
   }
 
@@ -185,7 +200,7 @@ export class Runtime {
   instant(expr: Instant | InstantDef, moment: Moment = 'at', hidden?: Hidden): InstantValue {
     if (this.parent && this.sees(this.lookup.anchorType(expr), moment)) return this.parent.instant(expr, moment, hidden);
     // Memoised per expression object (the policy's IR, shared by rules and answer mapping).
-    const known = (this.instants ??= new Memo()).scope(moment, hidden);
+    const known = (this.memo.instants ??= new Memo()).scope(moment, hidden);
     let v = known.get(expr);
     if (v === undefined) known.set(expr, (v = this.computeInstant(expr, moment, hidden)));
     return v;
@@ -208,9 +223,9 @@ export class Runtime {
   exists(c: Extract<Condition, { event: string }>, moment: Moment, hidden?: Hidden): boolean {
     const before = c.before ? this.instant(c.before, moment, hidden) : undefined;
     const after = c.after ? this.instant(c.after, moment, hidden) : undefined;
-    return this.events({ event: c.event, where: c.where }, moment, hidden).some(
-      (e) => (c.before === undefined || precedes(e.at, before, c.before.known)) && (c.after === undefined || follows(e.at, after)),
-    );
+    for (const e of this.events({ event: c.event, where: c.where }, moment, hidden))
+      if ((c.before === undefined || precedes(e.at, before, c.before.known)) && (c.after === undefined || follows(e.at, after))) return true;
+    return false;
   }
 
   count(ref: EventRef, after: EventRef | undefined, moment: Moment = 'at'): number {
@@ -251,7 +266,7 @@ export class Runtime {
     if (!e?.ledger || !e.used) return null;
     const usedType = 'count' in e.used ? e.used.count.event : 'sum' in e.used ? e.used.of.event : undefined;
     if (this.sees(e.ledger.grant.event) && (usedType === undefined || this.sees(usedType))) return this.parent!.ledger(entitlement);
-    const memo = (this.ledgers ??= new Map<string, LedgerView>());
+    const memo = (this.memo.ledgers ??= new Map<string, LedgerView>());
     let v = memo.get(entitlement);
     if (v === undefined) memo.set(entitlement, (v = this.computeLedger(e.ledger, e.used)));
     return v;
@@ -292,52 +307,63 @@ export class Runtime {
     const d = this.deadlineSpec(id);
     if (!d) return [];
     if (this.sees(d.start.event, moment) && this.sees(d.stop.event, moment)) return this.parent!.deadlines(id, moment, hidden);
-    const known = (this.deadlineMemo ??= new Memo()).scope(moment, hidden);
+    const known = (this.memo.deadlines ??= new Memo()).scope(moment, hidden);
     let v = known.get(id);
     if (v === undefined) known.set(id, (v = this.computeDeadlines(d, moment, hidden)));
     return v;
   }
 
   private computeDeadlines(d: Deadline, moment: Moment, hidden: Hidden | undefined): DeadlineInstance[] {
-    const now = this.now(moment);
+    const starts = this.events(d.start, moment, hidden);
+    if (!starts.length) return [];
+    const stops = this.events(d.stop, moment, hidden);
     // `which: last` starts each instance from the latest start event (of its subject).
-    const inOrder = this.events(d.start, moment, hidden);
-    const starts = d.start.which === 'last' ? [...inOrder].reverse() : inOrder;
-    // Each subject's first start (in that order), then its first stop at or after that start: stops
-    // come in time order, so one pass over them finds every subject's.
-    const subject = d.subject;
-    const pairs: { key: string | undefined; start: CaseEvent; stop?: CaseEvent }[] = [];
-    const at = new Map<string, number>();
-    for (const s of starts) {
-      if (subject === undefined) {
-        pairs.push({ key: undefined, start: s });
-        break;
-      }
-      const key = String(s.attrs[subject]);
-      if (!at.has(key)) at.set(key, pairs.push({ key, start: s }) - 1);
+    const last = d.start.which === 'last';
+    if (d.subject === undefined) {
+      const start = last ? starts[starts.length - 1] : starts[0];
+      const stop = stops.find((e) => e.at >= start.at);
+      const instance = this.deadlineInstance(d, moment, undefined, start);
+      if (instance && stop) stopped(instance, stop);
+      return instance ? [instance] : [];
     }
-    if (pairs.length)
-      for (const e of this.events(d.stop, moment, hidden)) {
-        const i = subject === undefined ? 0 : at.get(String(e.attrs[subject]));
-        const p = i === undefined ? undefined : pairs[i];
-        if (p && p.stop === undefined && e.at >= p.start.at) p.stop = e;
-      }
+    // Each subject's first start (in that order) makes its instance, which its first stop at or
+    // after that start ends: stops come in time order, so one pass over them finds every subject's.
+    const subjects = this.index.subjects(d.subject);
+    // noted per subject: the place in `out` of its instance waiting for a stop (-2: none waits)
     const out: DeadlineInstance[] = [];
-    for (const { key, start, stop } of pairs) {
-      let due: number | null;
-      try {
-        due = this.add(start.at, d.duration, d.calendar);
-      } catch (err) {
-        throw locatedAt(this.policy, d, 'duration', err);
+    try {
+      for (let k = 0; k < starts.length; k++) {
+        const s = starts[last ? starts.length - 1 - k : k];
+        const id = subjects.of(s);
+        if (subjects.note(id) !== -1) continue;
+        const instance = this.deadlineInstance(d, moment, subjects.keys[id], s);
+        subjects.setNote(id, instance ? out.push(instance) - 1 : -2);
       }
-      if (due === null) continue;
-      const status = stop ? (stop.at <= due ? 'met' : 'breached') : now > due ? 'breached' : 'pending';
-      const instance: DeadlineInstance = { id: d.id, subject: key, start, due, status };
-      if (stop && stop.at <= due) instance.metAt = stop.at;
-      if (stop) instance.stopAt = stop.at;
-      out.push(instance);
+      for (let k = 0; k < stops.length; k++) {
+        const e = stops[k];
+        const id = subjects.of(e);
+        const i = subjects.note(id);
+        if (i >= 0 && e.at >= out[i].start.at) {
+          stopped(out[i], e);
+          subjects.setNote(id, -2);
+        }
+      }
+    } finally {
+      for (let k = 0; k < starts.length; k++) subjects.setNote(subjects.of(starts[k]), -1);
     }
     return out;
+  }
+
+  /** An instance started by `start`, pending or breached as of now; none when its duration is unknown. */
+  private deadlineInstance(d: Deadline, moment: Moment, subject: string | undefined, start: CaseEvent): DeadlineInstance | undefined {
+    let due: number | null;
+    try {
+      due = this.add(start.at, d.duration, d.calendar);
+    } catch (err) {
+      throw locatedAt(this.policy, d, 'duration', err);
+    }
+    if (due === null) return undefined;
+    return { id: d.id, subject, start, due, status: this.now(moment) > due ? 'breached' : 'pending', metAt: undefined };
   }
 
   deadlineStatuses(c: Extract<Condition, { deadline: string }>, moment: Moment, hidden?: Hidden): string[] {
@@ -355,37 +381,25 @@ export class Runtime {
     const d = 'breached' in c ? this.deadlineSpec(c.breached) : undefined;
     const read = d ? [d.start.event, d.stop.event] : 'count' in c ? [c.count.event] : 'of' in c ? [c.of.event] : [];
     if (read.length && read.every((t) => this.sees(t, moment))) return this.parent!.counterMax(id, moment);
-    const known = (this.counters ??= new Memo()).scope(moment, undefined);
+    const known = (this.memo.counters ??= new Memo()).scope(moment, undefined);
     let v = known.get(id);
     if (v === undefined) known.set(id, (v = this.computeCounter(c, moment)));
     return v;
   }
 
   private computeCounter(c: Counter, moment: Moment): CounterMax {
-    const byPeriod = new Map<number, { from: number; until: number; n: number }>();
-    // instants mostly come in time order: the period of the last one is tried first
-    let last: { from: number; until: number; n: number } | undefined;
-    const bump = (ms: number, n: number) => {
-      if (!last || ms < last.from || ms >= last.until) {
-        const p = periodContaining(ms, this.policy.zone, c.per);
-        last = byPeriod.get(p.from);
-        if (!last) byPeriod.set(p.from, (last = { from: p.from, until: p.until, n: 0 }));
-      }
-      last.n += n;
-    };
+    const counts = new PeriodCounts(this.policy.zone, c.per);
     if ('breached' in c) {
-      for (const i of this.deadlines(c.breached, moment)) if (i.status === 'breached') bump(i.due, 1);
-    } else if ('count' in c) for (const e of this.events(c.count, moment)) bump(e.at, 1);
-    else for (const e of this.events(c.of, moment)) bump(e.at, Number(e.attrs[c.sum] ?? 0));
-    let best: CounterMax = { max: 0 };
-    for (const p of byPeriod.values()) if (p.n > best.max) best = { max: p.n, period: { from: p.from, until: p.until } };
-    return best;
+      for (const i of this.deadlines(c.breached, moment)) if (i.status === 'breached') counts.add(i.due, 1);
+    } else if ('count' in c) for (const e of this.events(c.count, moment)) counts.add(e.at, 1);
+    else for (const e of this.events(c.of, moment)) counts.add(e.at, Number(e.attrs[c.sum] ?? 0));
+    return counts.max();
   }
 
   /** Per ended period with downtime: availability and the credit owed (0 when not below the threshold). */
   credits(c: Credit): CreditPeriod[] {
     if (this.sees(c.downtime.event)) return this.parent!.credits(c);
-    const memo = (this.creditMemo ??= new Map());
+    const memo = (this.memo.credits ??= new Map());
     let v = memo.get(c);
     if (v === undefined) memo.set(c, (v = this.computeCredits(c)));
     return v;
@@ -419,12 +433,12 @@ export class Runtime {
 
   /** Whether an entitlement's compiled rule holds (for conditions that depend on another entitlement). */
   allowed(id: string): boolean {
-    const memo = (this.allowedMemo ??= new Map());
+    const memo = (this.memo.allowed ??= new Map());
     const hit = memo.get(id);
     if (hit !== undefined) return hit;
     const name = ruleName.entitlement(id);
     const rule = this.rules.find((r) => r.name === name);
-    const evaluating = (this.evaluating ??= new Set());
+    const evaluating = (this.memo.evaluating ??= new Set());
     if (!rule || evaluating.has(id)) {
       memo.set(id, false);
       return false;
@@ -450,6 +464,36 @@ export class Runtime {
     if (!last) return null;
     const resumed = this.events(stop, moment).some((e) => e.at >= last.at);
     return resumed ? null : last.at;
+  }
+}
+
+/** A count per period (month) of the instants added. */
+class PeriodCounts {
+  private readonly byPeriod = new Map<number, { from: number; until: number; n: number }>();
+  // instants mostly come in time order: the period of the last one is tried first
+  private last: { from: number; until: number; n: number } | undefined = undefined;
+
+  constructor(
+    private readonly zone: string,
+    private readonly per: PeriodSystem,
+  ) {}
+
+  add(ms: number, n: number): void {
+    let last = this.last;
+    if (!last || ms < last.from || ms >= last.until) {
+      const p = periodContaining(ms, this.zone, this.per);
+      last = this.byPeriod.get(p.from);
+      if (!last) this.byPeriod.set(p.from, (last = { from: p.from, until: p.until, n: 0 }));
+      this.last = last;
+    }
+    last.n += n;
+  }
+
+  /** The highest count, and its period (the first of a tie). */
+  max(): CounterMax {
+    let best: CounterMax = { max: 0 };
+    for (const p of this.byPeriod.values()) if (p.n > best.max) best = { max: p.n, period: { from: p.from, until: p.until } };
+    return best;
   }
 }
 
