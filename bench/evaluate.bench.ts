@@ -64,21 +64,17 @@ function freshProcesses(n: number): { importMs: number; loadCompileMs: number; f
 
 // From a CPU profile of the warm loop of (a), taken by hand (see the text): not measured by this run.
 const WHERE_THE_TIME_GOES =
-  '**Where the time goes in (a).** A CPU profile of the warm loop of (a) on the built `dist/` (node:inspector, 15 s, ' +
-  'taken 2026-12-01 on a busy machine, load ~7 on 2 cores, interleaved with the hand-written function so both share the load; ' +
-  "self time by module) puts ~37 % in running the rules (the compiled closures, and the runtime's facts: event selection and " +
-  'subject views, deadline instances and their due times, amounts, counters), ~45 % in the answer (evaluate itself, the ' +
-  'per-ticket and per-event runs it orders, entitlement items, traces and their values), ~6 % in calendar arithmetic and ' +
-  'instants formatted, ~10 % in reading the case (its instants included), the rest in garbage collection and the loop. Beside the ' +
-  'hand-written function, running the rules costs 1.4× it and calendar arithmetic 0.16× (2.6× and 0.45× in the same profile ' +
-  'for the code before results of one shape, bound facts, amounts without spreads and steady zone conversions). Done: validation by a fast reading of valid cases (the careful validator only words ' +
-  'problems), subject views over shared lists, memos without per-call keys, conditions written straight into results of one ' +
-  'shape, facts bound to their params once per condition, amounts without spreads, zone conversions without offset segments ' +
-  "where no offset change is near, a deadline's starts and stops paired in one pass, outcomes by rule position, condition texts " +
-  'and item values prepared once per policy, values read from the conditions that computed them, per-ticket items mapped ' +
-  'right after their run, each subject attribute running only its own rules. Not done: the generic shape itself: each condition is a closure over a fact ' +
-  'reader and an operator and yields a result object the answer reads again (~10 % of (a)), where the hand-written function is ' +
-  "straight-line code over the case's fields.";
+  '**Where the time goes in (a).** A CPU profile of the warm loop of (a) on the built `dist/` (node:inspector, 10 s, taken ' +
+  '2026-12-01; self time by module) puts ~42 % in building the answer (evaluate itself, the entitlement and deadline items, ' +
+  'traces and their pending notes, the explanations object), ~38 % in running the rules (the compiled closures, and the ' +
+  "runtime's facts: event selection and subject views, deadline instances, instants, amounts), ~11 % in reading the case " +
+  '(its 30 instants included, which the hand-written function parses too) and ~4 % in calendar arithmetic and instants ' +
+  'written; the rest is garbage collection and the loop. Made cheaper since the last figures: outcomes handed from the ' +
+  'closures straight to their slots, items made with their keys at once, per-subject traces adopted by their clause, ' +
+  "pending notes kept per condition, a case's event types and enums looked up without comparing sliced strings, subjects " +
+  'numbered once per attribute and deadline instances matched by number. Not done: the generic shape itself — each ' +
+  'condition is a closure over a fact reader and an operator and yields a result object the answer reads again, where the ' +
+  "hand-written function is straight-line code over the case's fields and builds no reasons or traces.";
 
 export default async (): Promise<BenchSection> => {
   const loaded = loadPolicy({ source: policySource, file: 'relokia.yaml' });
