@@ -164,9 +164,8 @@ export default async (): Promise<BenchSection> => {
     `With a young generation four times the default (\`node --max-semi-space-size=${YOUNG_MB}\`, the same series in a process of its own): ` +
       young.segments.map((g) => `${g.from} → ${g.to}: **${g.wall.toFixed(2)}** (CPU time ${g.cpu.toFixed(2)})`).join('; ') +
       `; ${young.rows.map((r) => `${r.n} tickets ${fmtUs(r.wall)} (GC pauses ${fmtUs(r.gc)})`).join(', ')}. ` +
-      'A case of 10 000 tickets keeps its events, their index and the answer being built alive through the call: with the ' +
-      'default young generation, the scavenges during the call copy and promote them, and full collections reclaim them after. ' +
-      "A host evaluating such cases can give V8's young generation more room.",
+      'A case of 10 000 tickets keeps its events, their index and the answer being built alive through the whole call, ' +
+      "so the collector's work on them grows with the case; beside the default run above, these figures show what a larger young generation changes.",
     '',
     ...table('crmonline months of outages', outages),
     '',
