@@ -329,27 +329,27 @@ export class Runtime {
     // Each subject's first start (in that order) makes its instance, which its first stop at or
     // after that start ends: stops come in time order, so one pass over them finds every subject's.
     const subjects = this.index.subjects(d.subject);
-    // noted per subject: the place in `out` of its instance waiting for a stop (-2: none waits)
+    // every subject numbered first, so that each has its place in `waiting`
+    for (let k = 0; k < starts.length; k++) subjects.of(starts[k]);
+    for (let k = 0; k < stops.length; k++) subjects.of(stops[k]);
+    // per subject, the place in `out` of its instance waiting for a stop (-1: none yet; -2: none waits)
+    const waiting = new Int32Array(subjects.size).fill(-1);
     const out: DeadlineInstance[] = [];
-    try {
-      for (let k = 0; k < starts.length; k++) {
-        const s = starts[last ? starts.length - 1 - k : k];
-        const id = subjects.of(s);
-        if (subjects.note(id) !== -1) continue;
-        const instance = this.deadlineInstance(d, moment, subjects.keys[id], s);
-        subjects.setNote(id, instance ? out.push(instance) - 1 : -2);
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[last ? starts.length - 1 - k : k];
+      const id = subjects.of(s);
+      if (waiting[id] !== -1) continue;
+      const instance = this.deadlineInstance(d, moment, subjects.keys[id], s);
+      waiting[id] = instance ? out.push(instance) - 1 : -2;
+    }
+    for (let k = 0; k < stops.length; k++) {
+      const e = stops[k];
+      const id = subjects.of(e);
+      const i = waiting[id];
+      if (i >= 0 && e.at >= out[i].start.at) {
+        stopped(out[i], e);
+        waiting[id] = -2;
       }
-      for (let k = 0; k < stops.length; k++) {
-        const e = stops[k];
-        const id = subjects.of(e);
-        const i = subjects.note(id);
-        if (i >= 0 && e.at >= out[i].start.at) {
-          stopped(out[i], e);
-          subjects.setNote(id, -2);
-        }
-      }
-    } finally {
-      for (let k = 0; k < starts.length; k++) subjects.setNote(subjects.of(starts[k]), -1);
     }
     return out;
   }

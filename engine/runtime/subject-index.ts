@@ -15,8 +15,6 @@ export class SubjectIndex {
   /** the place in `listed` of the value `id` was last asked about */
   private asked = -1;
   private allNumbered = false;
-  /** per number, a note one computation at a time keeps (-1 unless set; it leaves them so) */
-  private readonly notes: number[] = [];
 
   /** `end`: past the highest `index` of the events */
   constructor(
@@ -79,13 +77,5 @@ export class SubjectIndex {
     if (n === undefined) this.ids.set(key, (n = this.keys.push(key) - 1));
     this.idOf[e.index] = n;
     return n;
-  }
-
-  note(id: number): number {
-    return this.notes[id] ?? -1;
-  }
-
-  setNote(id: number, value: number): void {
-    this.notes[id] = value;
   }
 }
