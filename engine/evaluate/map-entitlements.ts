@@ -8,7 +8,7 @@ import { evaluateAmount } from '../runtime/amount.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { EntitlementPlan } from './answer-plan.ts';
 import { inPlan, type EvaluatedCondition, type MapContext, type Outcomes, type RuleOutcome, type Sink } from './map-context.ts';
-import { locatedAt } from '../runtime/policy-locations.ts';
+import { computedAt } from '../runtime/policy-locations.ts';
 import { fillLedger, ledgerReasons } from './map-ledger.ts';
 
 function cost(e: EntitlementPlan, rt: Runtime, warnings: string[]): Money | null {
@@ -21,20 +21,6 @@ function cost(e: EntitlementPlan, rt: Runtime, warnings: string[]): Money | null
 }
 
 const at = (v: unknown, zone: string) => (typeof v === 'number' ? formatInstant(v, zone) : 'unknown');
-
-// The items of an entitlement per subject mostly use as much of the same limit: the words of the
-// last use are kept for the next.
-let lastUsed = NaN;
-let lastLimit: number | null | undefined = NaN;
-let lastWords = '';
-function usedWords(used: number, limit: number | null | undefined): string {
-  if (used !== lastUsed || limit !== lastLimit) {
-    lastWords = `${used} of ${limit === null ? 'unlimited' : String(limit ?? 0)} used`;
-    lastUsed = used;
-    lastLimit = limit;
-  }
-  return lastWords;
-}
 
 /** The reason of the deciding condition at `i` of an outcome; `limit` and `used` are the item's
  *  (`used` undefined when unknown). */
@@ -62,7 +48,7 @@ function reason(o: RuleOutcome, i: number, rt: Runtime, e: EntitlementPlan, limi
       return ok ? 'not paused now' : `paused since ${at(fact, zone)}: resume by ${at(addDuration(fact as number, e.pause!.max, { zone }), zone)}`;
     case 'limit': {
       if (used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
-      const words = usedWords(used, limit);
+      const words = `${used} of ${limit === null ? 'unlimited' : String(limit ?? 0)} used`;
       return ok ? words : `limit reached: ${words}`;
     }
     default:
@@ -153,13 +139,11 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
     pausedSince = c ? (c.factResult as number | null) : rt.pausedSince(e.pause.start, e.pause.stop);
   }
   if (pausedSince !== null && e.pause) {
-    let resume: number;
-    try {
-      resume = addDuration(pausedSince, e.pause.max, { zone });
-    } catch (err) {
-      throw locatedAt(rt.policy, e.pause, 'max', err);
-    }
-    until = formatInstant(resume, zone);
+    const pause = e.pause;
+    until = formatInstant(
+      computedAt(rt.policy, pause, 'max', () => addDuration(pausedSince, pause.max, { zone })),
+      zone,
+    );
   } else if (e.until) {
     const c = reached(o, e.untilAt);
     const ms = c ? (c.factResult as number | null) : rt.instant(e.until);
