@@ -8,6 +8,8 @@ export interface CaseEvent {
   at: number;
   /** end of an interval event; undefined while it is still going on */
   until?: number;
+  /** the event's attributes, read by their declared names only: it may be the case's own event
+   *  object, which holds `type`, `at` and `until` too */
   attrs: Record<string, Scalar>;
 }
 

@@ -100,20 +100,25 @@ export function readValidCase(policy: Policy, input: unknown): NormalizedCase | 
       until = rule.duration ? instant(raw.until) : undefined;
       if (until === undefined || until < start) return undefined;
     }
-    const attrs: Record<string, Scalar> = {};
     let given = 0;
     if (!listsOwnKeysOnly(raw)) return undefined;
     for (const name in raw) {
       if (name === 'type' || name === 'at' || name === 'until') continue;
       // attributes mostly come in the order they are declared in: try that place first
       const a = rule.names[given] === name ? rule.rules[given] : rule.attributes.get(name);
-      const v = raw[name];
-      if (a === undefined || !fits(a, v)) return undefined;
-      attrs[name] = v as Scalar;
+      if (a === undefined || !fits(a, raw[name])) return undefined;
       given++;
     }
-    // every declared attribute given: nothing to fill in
-    if (given < rule.fills.length && !fill(attrs, raw, rule.fills)) return undefined;
+    // Every declared attribute given: the event's own object is read for them, not a copy (a case
+    // of many events would otherwise keep as many more objects through the evaluation). Attribute
+    // names are never type, at or until, nor a name Object.prototype has, so only the given
+    // attributes are ever read from it.
+    let attrs = raw as Record<string, Scalar>;
+    if (given < rule.fills.length) {
+      attrs = {};
+      for (const name in raw) if (name !== 'type' && name !== 'at' && name !== 'until') attrs[name] = raw[name] as Scalar;
+      if (!fill(attrs, raw, rule.fills)) return undefined;
+    }
     const event: CaseEvent = { index, type: rule.type, at: start, until, attrs };
     // Cases come nearly in time order: an event out of place is moved back to where it belongs,
     // while the moves stay within a budget linear in the events; past it, one sort at the end.
