@@ -1,12 +1,12 @@
 // npm run bench: runs every bench/*.bench.ts (each default-exports an async () => BenchSection),
-// prints the sections and writes them to BENCHMARKS.md.
-import { readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { loadHolidayData } from '../engine/calendar/index.ts';
+// each in a process of its own, so that what one section leaves behind (compiled code shaped by
+// other policies, a grown heap) does not change the next one's figures; prints the sections and
+// writes them to BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BenchSection } from './measure.ts';
-
-// Benchmarks use the calendar module directly, so the country holiday data is loaded up front.
-await loadHolidayData();
 
 const dir = new URL('.', import.meta.url);
 const only = process.argv.slice(2);
@@ -16,10 +16,12 @@ const files = readdirSync(dir)
   .sort();
 
 const sections: BenchSection[] = [];
+const scratch = mkdtempSync(join(tmpdir(), 'sla-bench-'));
 for (const f of files) {
   process.stderr.write(`running ${f}…\n`);
-  const mod = (await import(new URL(f, dir).href)) as { default: () => Promise<BenchSection> };
-  const section = await mod.default();
+  const out = join(scratch, `${f}.json`);
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('run-section.ts', dir).pathname, f, out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const section = JSON.parse(readFileSync(out, 'utf8')) as BenchSection;
   sections.push(section);
   process.stdout.write(`\n## ${section.title}\n\n${section.markdown}\n`);
 }
@@ -28,7 +30,7 @@ if (only.length === 0) {
   const header = [
     '# Benchmarks',
     '',
-    'Produced by `npm run bench` (median of several rounds; every figure beside a baseline measured in the same run).',
+    'Produced by `npm run bench` (median of several rounds; every figure beside a baseline measured in the same run; each section in a process of its own).',
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
     '',
   ].join('\n');
@@ -36,3 +38,4 @@ if (only.length === 0) {
   writeFileSync(new URL('../BENCHMARKS.md', dir), `${header}\n${body}`);
   process.stderr.write('wrote BENCHMARKS.md\n');
 }
+rmSync(scratch, { recursive: true, force: true });
