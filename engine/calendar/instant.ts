@@ -8,14 +8,30 @@ import { formatOffset, parseFixedOffset } from './zone.ts';
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 // An answer writes the same few instants many times (`at`, due times in explanations), and answers
-// to similar cases write the same ones again: the latest texts of each zone are kept in a table
-// indexed by a hash of the instant, which a hit reads and a miss overwrites without allocating.
-const SLOTS = 4096;
+// to similar cases (the same case at another `at`, mostly) write the same ones again: the latest
+// texts of each zone are kept in a table indexed by a hash of the instant, which a hit reads and a
+// miss overwrites without allocating. A table that has missed more often than it has slots does
+// not hold what its zone's answers write: it is made four times larger, up to MAX_SLOTS, so a case
+// of ten thousand tickets is written from it as a case of a hundred is.
+const MIN_BITS = 12;
+const MAX_BITS = 16;
 class Written {
-  readonly at = new Float64Array(SLOTS).fill(NaN);
-  readonly text: string[] = new Array<string>(SLOTS).fill('');
+  at = new Float64Array(1 << MIN_BITS).fill(NaN);
+  text: string[] = new Array<string>(1 << MIN_BITS).fill('');
+  /** 32 − log2(slots): the hash's top bits index the table */
+  shift = 32 - MIN_BITS;
+  misses = 0;
   constructor(readonly clock: ZoneClock) {}
+
+  grow(): void {
+    const bits = Math.min(MAX_BITS, 32 - this.shift + 2);
+    this.at = new Float64Array(1 << bits).fill(NaN);
+    this.text = new Array<string>(1 << bits).fill('');
+    this.shift = 32 - bits;
+    this.misses = 0;
+  }
 }
+const MAX_ZONES = 8;
 const written = new Map<string, Written>();
 // an answer writes all its instants in its policy's zone: that zone's table is kept at hand
 let lastZone = '';
@@ -26,16 +42,19 @@ export function formatInstant(ms: number, zone: string): string {
   let w = zone === lastZone ? lastWritten : written.get(zone);
   if (w === undefined) {
     const clock = zoneClock(zone);
-    if (written.size >= 64) written.clear();
+    if (written.size >= MAX_ZONES) written.clear();
     written.set(zone, (w = new Written(clock)));
   }
   lastZone = zone;
   lastWritten = w;
-  const slot = Math.imul((ms / 1000) | 0, 0x9e3779b1) >>> 20;
+  const hash = Math.imul((ms / 1000) | 0, 0x9e3779b1);
+  const slot = hash >>> w.shift;
   if (w.at[slot] === ms) return w.text[slot];
   const text = writeInstant(ms, w.clock);
-  w.at[slot] = ms;
-  w.text[slot] = text;
+  if (++w.misses > w.at.length && w.shift > 32 - MAX_BITS) w.grow();
+  const into = hash >>> w.shift;
+  w.at[into] = ms;
+  w.text[into] = text;
   return text;
 }
 

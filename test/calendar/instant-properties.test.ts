@@ -140,4 +140,22 @@ describe('formatInstant', () => {
     expect(formatInstant(Date.UTC(2025, 3, 5, 14, 59), 'Australia/Lord_Howe')).toBe('2025-04-06T01:59:00.000+11:00');
     expect(formatInstant(Date.UTC(2025, 3, 5, 15, 0), 'Australia/Lord_Howe')).toBe('2025-04-06T01:30:00.000+10:30');
   });
+
+  it('writes every instant of a case of many thousands right, before and after its table of texts has grown', () => {
+    // 200 000 distinct instants, 37 minutes and a second apart, more than the table holds at first
+    // and at its largest: each batch of a thousand is written, then written again from the table
+    const zone = 'Asia/Tehran';
+    const from = Date.UTC(2021, 2, 1);
+    const instants = Array.from({ length: 200_000 }, (_, i) => from + i * (37 * 60_000 + 1_001));
+    const wrong: string[] = [];
+    for (let b = 0; b < instants.length; b += 1000) {
+      const batch = instants.slice(b, b + 1000);
+      const first = batch.map((ms) => formatInstant(ms, zone));
+      batch.forEach((ms, i) => {
+        if (formatInstant(ms, zone) !== first[i]) wrong.push(`${ms}: ${first[i]} then ${formatInstant(ms, zone)}`);
+      });
+      if (b % 20_000 === 0) expect(first).toEqual(batch.map((ms) => luxonIso(ms, zone)));
+    }
+    expect(wrong).toEqual([]);
+  });
 });
