@@ -11,7 +11,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 // to similar cases (the same case at another `at`, mostly) write the same ones again: the latest
 // texts of each zone are kept in a table indexed by a hash of the instant, which a hit reads and a
 // miss overwrites without allocating. A table that has missed more often than it has slots does
-// not hold what its zone's answers write: it is made four times larger, up to MAX_SLOTS, so a case
+// not hold what its zone's answers write: it is made four times larger, up to 65 536 slots, so a case
 // of ten thousand tickets is written from it as a case of a hundred is.
 const MIN_BITS = 12;
 const MAX_BITS = 16;
