@@ -123,21 +123,53 @@ export async function series(compiled: CompiledPolicy, sizes: number[], make: (n
 }
 
 const GOAL = 1.1;
-/** MB per semi-space of the young generation in the comparison run (V8's default on 64-bit: 16) */
+/** MB per semi-space of the young generation in the comparison runs (V8's default on 64-bit: 16) */
 const YOUNG_MB = 64;
+/** fresh processes the ticket series runs in, with the default young generation and with the larger one */
+const PROCESSES = 5;
+const YOUNG_PROCESSES = 3;
+
+type Series = Awaited<ReturnType<typeof series>>;
+
+/** The ticket series in a fresh process (scaling-tickets.ts), with `flags` for V8. */
+function ticketsInProcess(flags: string[]): Series {
+  const child = new URL('./scaling-tickets.ts', import.meta.url).pathname;
+  return JSON.parse(execFileSync(process.execPath, [...flags, '--import', 'tsx', child], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Series;
+}
+
+/** Per size and per segment, the median over the processes' series. */
+function medianOf(all: Series[]): Series {
+  const rows = all[0].rows.map((r, i) => ({
+    n: r.n,
+    events: r.events,
+    wall: median(all.map((s) => s.rows[i].wall)),
+    cpu: median(all.map((s) => s.rows[i].cpu)),
+    gc: median(all.map((s) => s.rows[i].gc)),
+  }));
+  const segments = all[0].segments.map((g, i) => ({
+    from: g.from,
+    to: g.to,
+    wall: median(all.map((s) => s.segments[i].wall)),
+    cpu: median(all.map((s) => s.segments[i].cpu)),
+    outsideGc: median(all.map((s) => s.segments[i].outsideGc)),
+  }));
+  return { rows, segments, fit: median(all.map((s) => s.fit)), rounds: all[0].rounds };
+}
 
 export default async (): Promise<BenchSection> => {
   const loadBefore = loadavg()[0];
-  const tickets = await series(load('relokia'), [100, 1000, 10_000], relokiaCase, 9, 300);
+  // the two kinds of process alternate, so that load drifting over the run hits both alike
+  const defaults: Series[] = [];
+  const larger: Series[] = [];
+  for (let k = 0; k < PROCESSES; k++) {
+    defaults.push(ticketsInProcess([]));
+    if (k < YOUNG_PROCESSES) larger.push(ticketsInProcess([`--max-semi-space-size=${YOUNG_MB}`]));
+  }
+  const tickets = medianOf(defaults);
+  const young = medianOf(larger);
   const outages = await series(load('crmonline'), [12, 60, 240], crmonlineCase, 15, 200);
-  // The same ticket series in a process whose young generation is four times V8's default: how
-  // much of the growth is the collector copying what a large case keeps alive through the call.
-  const child = new URL('./scaling-young-generation.ts', import.meta.url).pathname;
-  const young = JSON.parse(
-    execFileSync(process.execPath, [`--max-semi-space-size=${YOUNG_MB}`, '--import', 'tsx', child], { encoding: 'utf8', maxBuffer: 1 << 20 }),
-  ) as typeof tickets;
   const loadAfter = loadavg()[0];
-  const table = (what: string, s: typeof tickets) => [
+  const table = (what: string, s: Series) => [
     `| ${what} | events | \`evaluate\` median | CPU time | of which GC pauses | per event | ÷ smallest |`,
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...s.rows.map(
@@ -145,27 +177,34 @@ export default async (): Promise<BenchSection> => {
         `| ${r.n} | ${r.events} | ${fmtUs(r.wall)} | ${fmtUs(r.cpu)} | ${fmtUs(r.gc)} | ${fmtUs(r.wall / r.events)} | ${(r.wall / s.rows[0].wall).toFixed(1)}× |`,
     ),
   ];
-  const exponents = (what: string, s: typeof tickets) => {
+  const exponents = (what: string, s: Series) => {
     const segs = s.segments.map(
       (g) =>
         `${g.from} → ${g.to}: **${g.wall.toFixed(2)}** (CPU time ${g.cpu.toFixed(2)}, wall time outside GC pauses ${g.outsideGc.toFixed(2)}; ${g.wall <= GOAL ? 'met' : '**missed**'})`,
     );
     return `Growth exponent over ${what}, per segment: ${segs.join('; ')}. Least-squares fit over all ${s.rows.length} sizes: ${s.fit.toFixed(2)} (goal ≤ ${GOAL} on every segment; 1.0 is linear).`;
   };
+  const last = (all: Series[]) =>
+    all
+      .map((s) => s.segments[s.segments.length - 1].wall.toFixed(2))
+      .sort()
+      .join(', ');
   const markdown = [
     'Generated cases (`bench/scaling.bench.ts`), each evaluated whole (validation, rules, answer, explanations), default backend. ' +
-      `Median over ${tickets.rounds} rounds (tickets) and ${outages.rounds} rounds (months), the sizes interleaved in each round; ` +
+      `Tickets: the series runs in ${PROCESSES} fresh processes (\`bench/scaling-tickets.ts\`), ${tickets.rounds} rounds each, the sizes interleaved in each round; ` +
+      "each figure is the median of the processes' medians (one process's figures depend on what its heap and compiled code became). " +
+      `Months: ${outages.rounds} rounds in this process. ` +
       "CPU time is the process's (all its threads), which other jobs inflate less than wall time; GC pauses are those that started during the calls.",
     '',
     ...table('Relokia tickets', tickets),
     '',
-    exponents('tickets', tickets),
+    exponents('tickets', tickets) + ` The 1000 → 10000 exponent of each process: ${last(defaults)}.`,
     '',
-    `With a young generation four times the default (\`node --max-semi-space-size=${YOUNG_MB}\`, the same series in a process of its own): ` +
+    `With a young generation four times the default (\`node --max-semi-space-size=${YOUNG_MB}\`, ${YOUNG_PROCESSES} processes, run between the others): ` +
       young.segments.map((g) => `${g.from} → ${g.to}: **${g.wall.toFixed(2)}** (CPU time ${g.cpu.toFixed(2)})`).join('; ') +
-      `; ${young.rows.map((r) => `${r.n} tickets ${fmtUs(r.wall)} (GC pauses ${fmtUs(r.gc)})`).join(', ')}. ` +
+      ` (each process: ${last(larger)}); ${young.rows.map((r) => `${r.n} tickets ${fmtUs(r.wall)} (GC pauses ${fmtUs(r.gc)})`).join(', ')}. ` +
       'A case of 10 000 tickets keeps its events, their index and the answer being built alive through the whole call, ' +
-      "so the collector's work on them grows with the case; beside the default run above, these figures show what a larger young generation changes.",
+      "so the collector's work on them grows with the case; beside the default runs above, these figures show what a larger young generation changes.",
     '',
     ...table('crmonline months of outages', outages),
     '',
