@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { compilePolicy, evaluate, loadPolicy, type Case, type CompiledPolicy } from '../engine/index.ts';
+import { compilePolicy, evaluate, loadPolicy, type Answer, type Case, type CompiledPolicy } from '../engine/index.ts';
 import { fmtUs, type BenchSection } from './measure.ts';
 
 export const load = (name: string) =>
@@ -72,11 +72,41 @@ const cpuNow = () => {
   return c.user + c.system;
 };
 
+/** `run` on the input of each size: evaluate on a case, or a baseline on its answer. */
+interface Measured<T> {
+  make: (n: number) => T;
+  run: (input: T) => unknown;
+  /** the events of the case an input is (or answers) */
+  events: (input: T) => number;
+}
+
+/** Evaluating the cases `make` gives under a compiled policy. */
+export const evaluating = (compiled: CompiledPolicy, make: (n: number) => Case): Measured<Case> => ({
+  make,
+  run: (c) => evaluate(compiled, c),
+  events: (c) => (c as { events: unknown[] }).events.length,
+});
+
+/** The baseline: a copy of each size's answer (`structuredClone`, V8's own code), linear by
+ *  construction, which allocates and keeps alive an object tree as large as the answer. */
+export async function copyingAnswers(
+  compiled: CompiledPolicy,
+  make: (n: number) => Case,
+  sizes: number[],
+): Promise<Measured<{ answer: Answer; events: number }>> {
+  const made = new Map<number, { answer: Answer; events: number }>();
+  for (const n of sizes) {
+    const c = make(n);
+    made.set(n, { answer: await evaluate(compiled, c), events: (c as { events: unknown[] }).events.length });
+  }
+  return { make: (n) => made.get(n)!, run: (x) => structuredClone(x.answer), events: (x) => x.events };
+}
+
 /** Rounds interleave the sizes (so load drifting over the run hits every size alike); each round
- *  of a size runs the case at least `minMs`, and at least once. */
-export async function series(compiled: CompiledPolicy, sizes: number[], make: (n: number) => Case, rounds: number, minMs: number) {
-  const inputs = sizes.map(make);
-  for (const input of inputs) for (let i = 0; i < 3; i++) await evaluate(compiled, input); // valid, answered, warm
+ *  of a size runs at least `minMs`, and at least once. */
+export async function series<T>(m: Measured<T>, sizes: number[], rounds: number, minMs: number) {
+  const inputs = sizes.map(m.make);
+  for (const input of inputs) for (let i = 0; i < 3; i++) await m.run(input); // valid, answered, warm
   const gcs: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
   observer.observe({ entryTypes: ['gc'] });
@@ -88,7 +118,7 @@ export async function series(compiled: CompiledPolicy, sizes: number[], make: (n
       const t0 = performance.now();
       let t = t0;
       while (calls === 0 || t - t0 < minMs) {
-        await evaluate(compiled, inputs[i]);
+        await m.run(inputs[i]);
         calls++;
         t = performance.now();
       }
@@ -103,7 +133,7 @@ export async function series(compiled: CompiledPolicy, sizes: number[], make: (n
     (gcs.filter((g) => g.startTime >= from && g.startTime < until).reduce((n, g) => n + g.duration, 0) * 1000) / calls;
   const rows: Row[] = sizes.map((n, i) => ({
     n,
-    events: (inputs[i] as { events: unknown[] }).events.length,
+    events: m.events(inputs[i]),
     wall: median(samples[i].wall),
     cpu: median(samples[i].cpu),
     gc: median(samples[i].spans.map(gcIn)),
@@ -130,11 +160,15 @@ const PROCESSES = 5;
 const YOUNG_PROCESSES = 3;
 
 type Series = Awaited<ReturnType<typeof series>>;
+interface TicketRun {
+  evaluated: Series;
+  copied: Series;
+}
 
-/** The ticket series in a fresh process (scaling-tickets.ts), with `flags` for V8. */
-function ticketsInProcess(flags: string[]): Series {
+/** The ticket series and its baseline in a fresh process (scaling-tickets.ts), with `flags` for V8. */
+function ticketsInProcess(flags: string[]): TicketRun {
   const child = new URL('./scaling-tickets.ts', import.meta.url).pathname;
-  return JSON.parse(execFileSync(process.execPath, [...flags, '--import', 'tsx', child], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Series;
+  return JSON.parse(execFileSync(process.execPath, [...flags, '--import', 'tsx', child], { encoding: 'utf8', maxBuffer: 1 << 20 })) as TicketRun;
 }
 
 /** Per size and per segment, the median over the processes' series. */
@@ -159,15 +193,16 @@ function medianOf(all: Series[]): Series {
 export default async (): Promise<BenchSection> => {
   const loadBefore = loadavg()[0];
   // the two kinds of process alternate, so that load drifting over the run hits both alike
-  const defaults: Series[] = [];
-  const larger: Series[] = [];
+  const defaults: TicketRun[] = [];
+  const larger: TicketRun[] = [];
   for (let k = 0; k < PROCESSES; k++) {
     defaults.push(ticketsInProcess([]));
     if (k < YOUNG_PROCESSES) larger.push(ticketsInProcess([`--max-semi-space-size=${YOUNG_MB}`]));
   }
-  const tickets = medianOf(defaults);
-  const young = medianOf(larger);
-  const outages = await series(load('crmonline'), [12, 60, 240], crmonlineCase, 15, 200);
+  const tickets = medianOf(defaults.map((r) => r.evaluated));
+  const copied = medianOf(defaults.map((r) => r.copied));
+  const young = medianOf(larger.map((r) => r.evaluated));
+  const outages = await series(evaluating(load('crmonline'), crmonlineCase), [12, 60, 240], 15, 200);
   const loadAfter = loadavg()[0];
   const table = (what: string, s: Series) => [
     `| ${what} | events | \`evaluate\` median | CPU time | of which GC pauses | per event | ÷ smallest |`,
@@ -198,11 +233,17 @@ export default async (): Promise<BenchSection> => {
     '',
     ...table('Relokia tickets', tickets),
     '',
-    exponents('tickets', tickets) + ` The 1000 → 10000 exponent of each process: ${last(defaults)}.`,
+    exponents('tickets', tickets) + ` The 1000 → 10000 exponent of each process: ${last(defaults.map((r) => r.evaluated))}.`,
+    '',
+    "Baseline, in the same processes: a copy of each size's answer (`structuredClone`, V8's own code: linear by construction, and like `evaluate` it allocates an object tree as large as the answer and keeps it alive to the end): " +
+      copied.segments.map((g) => `${g.from} → ${g.to}: **${g.wall.toFixed(2)}** (wall time outside GC pauses ${g.outsideGc.toFixed(2)})`).join('; ') +
+      ` (each process: ${last(defaults.map((r) => r.copied))}); ${copied.rows.map((r) => `${r.n} tickets ${fmtUs(r.wall)}`).join(', ')}. ` +
+      `From 1 000 to 10 000 the copy grows with an exponent ${copied.segments[1].wall > GOAL ? 'itself above' : 'within'} the goal of ${GOAL}; ` +
+      `\`evaluate\`'s is ${(tickets.segments[1].wall - copied.segments[1].wall).toFixed(2)} above the copy's.`,
     '',
     `With a young generation four times the default (\`node --max-semi-space-size=${YOUNG_MB}\`, ${YOUNG_PROCESSES} processes, run between the others): ` +
       young.segments.map((g) => `${g.from} → ${g.to}: **${g.wall.toFixed(2)}** (CPU time ${g.cpu.toFixed(2)})`).join('; ') +
-      ` (each process: ${last(larger)}); ${young.rows.map((r) => `${r.n} tickets ${fmtUs(r.wall)} (GC pauses ${fmtUs(r.gc)})`).join(', ')}. ` +
+      ` (each process: ${last(larger.map((r) => r.evaluated))}); ${young.rows.map((r) => `${r.n} tickets ${fmtUs(r.wall)} (GC pauses ${fmtUs(r.gc)})`).join(', ')}. ` +
       'A case of 10 000 tickets keeps its events, their index and the answer being built alive through the whole call, ' +
       "so the collector's work on them grows with the case; beside the default runs above, these figures show what a larger young generation changes.",
     '',
