@@ -175,7 +175,9 @@ function place(runs: readonly (RuleResult | RuleRun)[], set: RuleSet, repeated: 
 }
 
 /** Answers a case (an object as in contract.md) under a compiled policy; throws SlaError for an
- *  invalid case. */
+ *  invalid case. The case is read, not copied, while the call runs (its events' own objects hold
+ *  their attributes): it must not change until the answer is given, and its values are plain data
+ *  (a getter could give another value each time it is read). */
 export async function evaluate(policy: CompiledPolicy, input: Case, options: EvaluateOptions = {}): Promise<Answer> {
   const backend = options.engine ?? 'compiled';
   if (!BACKENDS.includes(backend)) throw new SlaError([badUsage(`unknown engine ${quoteValue(backend)}`, `use ${BACKENDS.join(' or ')}`)]);
