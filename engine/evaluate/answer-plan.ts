@@ -91,16 +91,28 @@ export function answerPlan(compiled: CompiledPolicy): AnswerPlan {
   const p = compiled.policy;
   const index = new Map<string, number>();
   compiled.rules.forEach((r, i) => index.set(String(r.name), i));
-  const rules = compiled.rules.map((r) => rulePlan(r.conditions, String(r.name)));
-  /** the rule of an item, its checks worded with the item's label */
+  // each rule's checks are worded with the label of its item (the rule's name where no item has it)
+  const labels = compiled.rules.map((r) => String(r.name));
   const ruleOf = (name: string, label: string): number => {
     const at = index.get(name) ?? -1;
-    if (at >= 0) rules[at] = rulePlan(compiled.rules[at].conditions, label);
+    if (at >= 0) labels[at] = label;
     return at;
   };
+  const items = (p.entitlements ?? []).map((e) => ({
+    e,
+    rule: ruleOf(ruleName.entitlement(e.id), e.id),
+    fields: Object.keys(e.fields ?? {}).map((name) => ({ name, rule: ruleOf(ruleName.field(e.id, name), `${e.id}.${name}`), suffix: `.${name}` })),
+  }));
+  const deadlines = (p.deadlines ?? []).map((d) => ruleOf(ruleName.deadline(d.id), d.id));
+  const amounts = (p.amounts ?? []).map((a) => ruleOf(ruleName.amount(a.id), a.id));
+  const credits = (p.credits ?? []).map((c) => ruleOf(ruleName.credit(c.id), c.id));
+  const refund = (p.refund?.rules ?? []).map((r) => ({
+    rule: ruleOf(ruleName.refund(r.id), `refund ${r.id}`),
+    exclusions: (r.exclusions ?? []).map((x) => ruleOf(ruleName.exclusion(r.id, x.id), `exclusion ${x.id}`)),
+  }));
+  const rules = compiled.rules.map((r, i) => rulePlan(r.conditions, labels[i]));
   const trusted = ownRules(compiled);
-  const entitlements = (p.entitlements ?? []).map((e): EntitlementPlan => {
-    const rule = ruleOf(ruleName.entitlement(e.id), e.id);
+  const entitlements = items.map(({ e, rule, fields }): EntitlementPlan => {
     const names = trusted && rule >= 0 ? rules[rule].conditions.map((c) => c.name) : [];
     return {
       e,
@@ -119,24 +131,12 @@ export function answerPlan(compiled: CompiledPolicy): AnswerPlan {
       pause: e.pause,
       closedBy: e.closed_by && describeEvent(e.closed_by),
       rule,
-      fields: Object.keys(e.fields ?? {}).map((name) => ({ name, rule: ruleOf(ruleName.field(e.id, name), `${e.id}.${name}`), suffix: `.${name}` })),
+      fields,
       limitAt: names.indexOf('limit'),
       opensAt: names.indexOf('opens'),
       untilAt: names.indexOf('until'),
       pauseAt: names.indexOf('pause'),
     };
   });
-  return {
-    index,
-    rules,
-    repeated: index.size < compiled.rules.length,
-    deadlines: (p.deadlines ?? []).map((d) => ruleOf(ruleName.deadline(d.id), d.id)),
-    amounts: (p.amounts ?? []).map((a) => ruleOf(ruleName.amount(a.id), a.id)),
-    credits: (p.credits ?? []).map((c) => ruleOf(ruleName.credit(c.id), c.id)),
-    refund: (p.refund?.rules ?? []).map((r) => ({
-      rule: ruleOf(ruleName.refund(r.id), `refund ${r.id}`),
-      exclusions: (r.exclusions ?? []).map((x) => ruleOf(ruleName.exclusion(r.id, x.id), `exclusion ${x.id}`)),
-    })),
-    entitlements,
-  };
+  return { index, rules, repeated: index.size < compiled.rules.length, deadlines, amounts, credits, refund, entitlements };
 }
