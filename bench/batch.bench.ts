@@ -8,10 +8,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { generateCases } from '../engine/analysis/generate-cases.ts';
-import { compilePolicy, evaluateEntries, loadPolicy, type BatchEntry, type CompiledPolicy } from '../engine/index.ts';
+import { compilePolicy, evaluateEntries, loadPolicy, type CompiledPolicy } from '../engine/index.ts';
 import { answerChunk } from '../cli/batch/answer-chunk.ts';
-import { BatchWorkers, CHUNK, defaultWindow } from '../cli/batch/worker-batch.ts';
+import { BatchWorkers, CHUNK, defaultWindow, type WorkerEntry } from '../cli/batch/worker-batch.ts';
 import type { AnswerForm, WorkerData } from '../cli/batch/worker-protocol.ts';
 import type { BenchSection } from './measure.ts';
 
@@ -20,6 +21,10 @@ const COUNT = 10_000;
 const ROUNDS = 3;
 /** cases answered before the rounds, so that every thread's code is optimised */
 const WARM = 2_000;
+/** times each thread of the JSON work goes through its lines */
+const JSON_ROUNDS = 40;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const load = () =>
   loadavg()
@@ -58,12 +63,15 @@ interface Round {
 
 /** One way of answering the cases; `workerThreads` names the threads of its workers, if it has any. */
 interface Form {
-  run: (entries: BatchEntry[]) => AsyncIterable<unknown>;
+  run: (entries: WorkerEntry[]) => AsyncIterable<unknown>;
+  /** what it is given: the cases as objects, or (`--json`, as the command reads them) their NDJSON lines */
+  input: WorkerEntry[];
   workerThreads?: Set<string>;
 }
 
 /** One round of a form over the entries: wall time, and the CPU time of each kind of thread. */
-async function round(form: Form, entries: BatchEntry[]): Promise<Round> {
+async function round(form: Form): Promise<Round> {
+  const entries = form.input;
   const before = threadTimes();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -79,6 +87,38 @@ async function round(form: Form, entries: BatchEntry[]): Promise<Round> {
   };
 }
 
+// What the machine gives two threads, measured beside the batch: JSON work alone (the batch's answer
+// lines parsed and written again, no engine code) on 1 and on 2 plain worker threads, each thread
+// doing the same amount, so the second's wall time over the first's is its speed-up.
+const JSON_WORK = `
+const { parentPort, workerData } = require('node:worker_threads');
+parentPort.once('message', () => {
+  let n = 0;
+  for (let r = 0; r < workerData.rounds; r++) for (const line of workerData.lines) n += JSON.stringify(JSON.parse(line)).length;
+  parentPort.postMessage(n);
+});`;
+
+/** Wall milliseconds of `threads` threads each doing the JSON work on `lines`, `rounds` times. */
+async function jsonWork(threads: number, lines: string[], rounds: number): Promise<number> {
+  const workers = Array.from({ length: threads }, () => new Worker(JSON_WORK, { eval: true, workerData: { lines, rounds } }));
+  try {
+    await Promise.all(workers.map((w) => new Promise((resolve) => w.once('online', resolve))));
+    const t0 = performance.now();
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise((resolve) => {
+            w.once('message', resolve);
+            w.postMessage('go');
+          }),
+      ),
+    );
+    return performance.now() - t0;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
 /** The results of a batch a chunk at a time, as `sla eval --batch` takes them, one by one. */
 async function* flat<T>(chunks: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const chunk of chunks) yield* chunk;
@@ -86,13 +126,16 @@ async function* flat<T>(chunks: AsyncIterable<T[]>): AsyncGenerator<T> {
 
 /** In this thread, what a worker does for `--json` (answer-chunk.ts), a chunk at a time, each
  *  chunk's buffer given back for the next as the main thread gives it back to a worker. */
-function linesInThread(policy: CompiledPolicy): Form {
+function linesInThread(policy: CompiledPolicy, input: WorkerEntry[]): Form {
   const setup: WorkerData = { policy, form: 'json' };
   let spare: ArrayBuffer | undefined;
   return {
+    input,
     async *run(entries) {
       for (let i = 0; i < entries.length; i += CHUNK) {
-        const reply = await answerChunk(setup, { cases: entries.slice(i, i + CHUNK).map((e) => e.case), files: [], ...(spare ? { spare } : {}) });
+        const chunk = entries.slice(i, i + CHUNK);
+        const task = { cases: chunk.map((e) => e.case), json: chunk.map((e) => e.json), files: chunk.map((e) => e.file) };
+        const reply = await answerChunk(setup, { ...task, ...(spare ? { spare } : {}) });
         yield* reply.ends!;
         spare = reply.bytes!.buffer as ArrayBuffer;
       }
@@ -101,15 +144,15 @@ function linesInThread(policy: CompiledPolicy): Form {
 }
 
 /** A pool of `workers` threads, started and warm, and the ids of the threads it added. */
-async function pooled(policy: CompiledPolicy, workers: number, form: AnswerForm, warm: BatchEntry[]): Promise<Form & { batch: BatchWorkers<AnswerForm> }> {
+async function pooled(policy: CompiledPolicy, workers: number, form: AnswerForm, input: WorkerEntry[]): Promise<Form & { batch: BatchWorkers<AnswerForm> }> {
   const before = threadTimes();
   const batch = new BatchWorkers<AnswerForm>(policy, { workers, form });
   // JSON as the command takes it: a chunk at a time, each chunk's buffer given back
-  const run = (e: BatchEntry[]) => (form === 'json' ? flat(batch.evaluateChunks(e)) : batch.evaluate(e));
-  await drain(run(warm));
+  const run = (e: WorkerEntry[]) => (form === 'json' ? flat(batch.evaluateChunks(e)) : batch.evaluate(e));
+  await drain(run(input.slice(0, WARM)));
   const after = threadTimes();
   const added = before && after ? new Set([...after.keys()].filter((id) => !before.has(id))) : undefined;
-  return { batch, run, ...(added ? { workerThreads: added } : {}) };
+  return { batch, run, input, ...(added ? { workerThreads: added } : {}) };
 }
 
 /** `sla eval --batch` with stderr on a pseudo-terminal (util-linux `script`) and stdout to a file; the
@@ -144,26 +187,34 @@ export default async function (): Promise<BenchSection> {
   const loaded = loadPolicy({ source, file: 'relokia.yaml' });
   const policy = compilePolicy(loaded);
   const cases = generateCases(loaded.ir, { count: COUNT, seed: 2026 });
-  const entries: BatchEntry[] = cases.map((c) => ({ case: c }));
+  const entries: WorkerEntry[] = cases.map((c) => ({ case: c }));
+  const lines: WorkerEntry[] = cases.map((c, i) => ({ file: 'cases.ndjson', json: { text: JSON.stringify(c), line: i + 1 } }));
   const loadBefore = load();
 
   // Every form is warmed first, then the rounds go through all of them in turn, so that each form's
   // rounds are measured under the same conditions as the others' (the machine may be shared).
   const forms: Record<string, Form> = {
-    'object 0': { run: (e) => evaluateEntries(policy, e) },
-    'json 0': linesInThread(policy),
+    'object 0': { run: (e) => evaluateEntries(policy, e), input: entries },
+    'json 0': linesInThread(policy, lines),
   };
-  for (const f of Object.values(forms)) await drain(f.run(entries.slice(0, WARM)));
+  for (const f of Object.values(forms)) await drain(f.run(f.input.slice(0, WARM)));
   const pools: BatchWorkers<AnswerForm>[] = [];
+  // the answers of the first cases as NDJSON lines, for the JSON work (about as long as a row with 1 worker)
+  const answerLines: string[] = [];
+  for await (const r of evaluateEntries(policy, entries.slice(0, 500))) if ('answer' in r) answerLines.push(JSON.stringify(r.answer));
+  const machine: Record<number, number[]> = {};
   const rounds: Record<string, Round[]> = {};
   try {
     for (const form of ['object', 'json'] as const)
       for (const workers of [1, 2]) {
-        const p = await pooled(policy, workers, form, entries.slice(0, WARM));
+        const p = await pooled(policy, workers, form, form === 'json' ? lines : entries);
         pools.push(p.batch);
         forms[`${form} ${workers}`] = p;
       }
-    for (let r = 0; r < ROUNDS; r++) for (const [key, f] of Object.entries(forms)) (rounds[key] ??= []).push(await round(f, entries));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [key, f] of Object.entries(forms)) (rounds[key] ??= []).push(await round(f));
+      for (const threads of [1, 2]) (machine[threads] ??= []).push(await jsonWork(threads, answerLines, JSON_ROUNDS));
+    }
   } finally {
     for (const b of pools) await b.close();
   }
@@ -207,6 +258,7 @@ export default async function (): Promise<BenchSection> {
       : '| — | `script` (util-linux) is not installed: not measured | | | | |',
   );
   const speedup = m['json 1'].ms / m['json 2'].ms;
+  const machineSpeedup = (2 * median(machine[1])) / median(machine[2]);
   const [alone, one] = [m['json 0'].mainMs, m['json 1'].workersMs];
   return {
     title: 'Batch evaluation',
@@ -221,10 +273,13 @@ export default async function (): Promise<BenchSection> {
       '',
       `With answers as NDJSON lines (what \`sla eval --batch --json\` asks its workers for), two workers give ${speedup.toFixed(2)}× one worker (goal ≥ 1.8× where 2 cores are free: ${speedup >= 1.8 ? 'met' : 'missed'}). ` +
         '"CPU time per case" counts every thread of the process, split into the main thread, the batch\'s worker threads, and the rest: V8\'s own threads (the garbage collector\'s helpers, the optimising compiler); "cores used" is CPU time over wall time: what the machine gave the batch. ' +
-        `The cases go to the workers ${CHUNK} to a message; each worker answers a chunk with the code of the second row (evaluate, \`JSON.stringify\`, each answer's UTF-8 bytes added to the chunk's buffer as soon as it is made), and the main thread only reads the cases and writes out the bytes it is handed. ` +
+        `The cases go to the workers ${CHUNK} to a message; the NDJSON rows are given the cases as NDJSON lines, as the command reads them, and each worker answers a chunk with the code of the second row (\`JSON.parse\` of each line, evaluate, \`JSON.stringify\`, each answer's UTF-8 bytes added to the chunk's buffer as soon as it is made), so the main thread only hands out lines and writes out the bytes it is handed. ` +
         (alone !== undefined && one !== undefined
           ? `A worker thread costs ${us(one)} per case against ${us(alone)} for the same code in this thread (${(one / alone).toFixed(2)}×).`
-          : ''),
+          : '') +
+        ` What the machine gave two threads in the same rounds: JSON work alone (${answerLines.length} of these answers' lines parsed and written again ${JSON_ROUNDS} times per thread, no engine code) ` +
+        `runs ${machineSpeedup.toFixed(2)}× as fast on 2 plain worker threads as on 1 (median ${(median(machine[1]) / 1000).toFixed(2)} s for 1 thread's share, ${(median(machine[2]) / 1000).toFixed(2)} s for 2 threads' double share); ` +
+        `the batch's ${speedup.toFixed(2)}× is ${Math.round((100 * speedup) / machineSpeedup)} % of it.`,
       '',
       '`sla eval --batch cases.ndjson --json --workers 2`, stdout to a file, stderr on a pseudo-terminal (the whole process, start-up included; peak RSS of the process, its worker threads included):',
       '',

@@ -5,17 +5,17 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { BatchEntry } from '../../engine/batch/evaluate-many.ts';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { diagnostic, fileNotFound, notJson, notRegularFile, notText, SlaError, type Diagnostic } from '../../engine/diagnostics/index.ts';
+import { diagnostic, fileNotFound, notRegularFile, notText, SlaError } from '../../engine/diagnostics/index.ts';
 import { parseData } from '../../engine/source/parse-data.ts';
 import type { Locator } from '../../engine/policy-types.ts';
 import { displayPath } from '../display-path.ts';
 import { TEST_FILE, walk } from '../find-test-files.ts';
 import { MAX_SOURCE_BYTES, readSourceFile } from '../read-source-file.ts';
+import { readJsonLine } from './json-line.ts';
 import { readLines } from './read-lines.ts';
+import type { WorkerEntry } from './worker-batch.ts';
 
-export interface CliEntry extends BatchEntry {
+export interface CliEntry extends WorkerEntry {
   /** `file:line` of an NDJSON line, the file of a case file */
   key: string;
 }
@@ -64,7 +64,7 @@ export async function countCases(source: BatchSource): Promise<number | undefine
 const isBlank = (bytes: Uint8Array) => bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** One NDJSON line as an entry: its case, or why it is not one. */
+/** One NDJSON line as an entry: its text, to be read as JSON, or why it cannot be. */
 function lineEntry(file: string, number: number, bytes: Uint8Array | undefined): CliEntry {
   const key = `${file}:${number}`;
   const at = { file, line: number, column: 1 };
@@ -81,30 +81,15 @@ function lineEntry(file: string, number: number, bytes: Uint8Array | undefined):
     return { key, file, diagnostics: [notText('invalid UTF-8 (binary input?)', at)] };
   }
   if (number === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
-  let value: unknown;
-  try {
-    // JSON.parse, not the YAML reader that keeps positions: it is a hundred times faster, and the
-    // positions are needed only for a case that has problems (the locator reads the line then).
-    value = JSON.parse(text);
-  } catch {
-    return { key, file, diagnostics: [jsonProblem(text, file, number)] };
-  }
-  return { key, file, case: value, locate: lineLocator(text, number) };
+  // read by the worker that answers it (json-line.ts)
+  return { key, file, json: { text, line: number }, locate: lineLocator(text, number) };
 }
 
-/** Where and why a line is not JSON: JSON.parse does not always say where (Node 20 gives no position
- *  for an unexpected token), so the line is read again by a parser that reports offsets. */
-function jsonProblem(text: string, file: string, line: number): Diagnostic {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  const what =
-    first &&
-    printParseErrorCode(first.error)
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase();
-  const span = first ? { column: first.offset + 1, endLine: line, endColumn: first.offset + Math.max(1, first.length) + 1 } : { column: 1 };
-  return { ...notJson(what, { file, line, ...span }), help: 'each line of an NDJSON file is one case, as JSON' };
+/** The case of an entry: given, or read from its line (undefined for a line that is not JSON). */
+export function caseOf(entry: CliEntry): unknown {
+  if (!entry.json) return entry.case;
+  const read = readJsonLine(entry.json, entry.file ?? '');
+  return 'value' in read ? read.value : undefined;
 }
 
 /** Positions in one line's JSON: the line is parsed with positions only when a diagnostic asks. */

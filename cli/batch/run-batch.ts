@@ -10,7 +10,7 @@ import { plural } from '../text/plural.ts';
 import { styleFor, type Style } from '../text/style.ts';
 import { UsageError } from '../usage-error.ts';
 import { showDuration, Progress, rateOf } from './progress.ts';
-import { batchSource, countCases, readBatch, type CliEntry } from './read-batch.ts';
+import { batchSource, caseOf, countCases, readBatch, type CliEntry } from './read-batch.ts';
 import { BatchWorkers } from './worker-batch.ts';
 
 export interface BatchValues {
@@ -44,7 +44,7 @@ async function namedPolicy(entries: AsyncGenerator<CliEntry>): Promise<{ named?:
     const next = await entries.next();
     if (next.done) break;
     head.push(next.value);
-    const kase = next.value.case;
+    const kase = caseOf(next.value);
     if (typeof kase === 'object' && kase !== null && 'policy' in kase) named = { id: (kase as { policy: unknown }).policy, entry: next.value };
   }
   async function* all() {

@@ -18,7 +18,14 @@ import {
 import { orderedWindow } from '../../engine/batch/ordered-window.ts';
 import type { CompiledPolicy, Diagnostic } from '../../engine/core.ts';
 import { chunksOf } from './chunks.ts';
+import type { JsonLine } from './json-line.ts';
 import type { AnswerForm, AnswerOfForm, WorkerData, WorkerReply, WorkerTask } from './worker-protocol.ts';
+
+/** An entry of a batch on worker threads: a case given as it is parsed, or (`json`) the NDJSON line
+ *  it is to be read from, which its worker parses, so that the thread reading the input does not. */
+export interface WorkerEntry extends BatchEntry {
+  json?: JsonLine;
+}
 
 export interface WorkerBatchOptions<F extends AnswerForm = 'object'> extends BatchOptions {
   /** worker threads (default: the cores available to this process) */
@@ -110,18 +117,18 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
   }
 
   /** The entries' results in input order. */
-  async *evaluate<E extends BatchEntry>(entries: AnyIterable<E>): AsyncGenerator<Result<E, F>> {
+  async *evaluate<E extends WorkerEntry>(entries: AnyIterable<E>): AsyncGenerator<Result<E, F>> {
     for await (const chunk of this.chunks(entries, false)) yield* chunk.results;
   }
 
   /** The same, a chunk of results at a time (as the workers answered them). With `json`, the bytes
    *  of a chunk's answers are valid until the next chunk is asked for: their buffer is then given
    *  back to a worker to fill again (copy them to keep them). */
-  async *evaluateChunks<E extends BatchEntry>(entries: AnyIterable<E>): AsyncGenerator<Result<E, F>[]> {
+  async *evaluateChunks<E extends WorkerEntry>(entries: AnyIterable<E>): AsyncGenerator<Result<E, F>[]> {
     for await (const chunk of this.chunks(entries, true)) yield chunk.results;
   }
 
-  private async *chunks<E extends BatchEntry>(entries: AnyIterable<E>, reuse: boolean): AsyncGenerator<Chunk<E, F>> {
+  private async *chunks<E extends WorkerEntry>(entries: AnyIterable<E>, reuse: boolean): AsyncGenerator<Chunk<E, F>> {
     await this.start();
     let next = 0; // the index of the next chunk's first entry
     const answerChunk = (chunk: E[]) => {
@@ -138,7 +145,7 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
   }
 
   /** A chunk's results; never rejects (a failure becomes the results of the cases it concerns). */
-  private async answerChunk<E extends BatchEntry>(chunk: E[], first: number): Promise<Chunk<E, F>> {
+  private async answerChunk<E extends WorkerEntry>(chunk: E[], first: number): Promise<Chunk<E, F>> {
     // entries that could not be read are their own results: only the others go to a worker
     const sent = chunk.filter((e) => !e.diagnostics);
     const buffers: ArrayBuffer[] = [];
@@ -155,9 +162,15 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
 
   /** The answers of some entries (each an answer or its diagnostics), in order; the buffers of the
    *  replies are added to `buffers`. */
-  private async send(entries: BatchEntry[], buffers: ArrayBuffer[]): Promise<Outcome<AnswerOfForm[F]>[]> {
+  private async send(entries: WorkerEntry[], buffers: ArrayBuffer[]): Promise<Outcome<AnswerOfForm[F]>[]> {
     const spare = this.form === 'json' ? this.spares.pop() : undefined;
-    const task: WorkerTask = { cases: entries.map((e) => e.case), files: entries.map((e) => e.file), ...(spare ? { spare } : {}) };
+    const json = entries.some((e) => e.json) ? entries.map((e) => e.json) : undefined;
+    const task: WorkerTask = {
+      cases: entries.map((e) => (e.json ? undefined : e.case)),
+      files: entries.map((e) => e.file),
+      ...(json ? { json } : {}),
+      ...(spare ? { spare } : {}),
+    };
     let reply: WorkerReply;
     try {
       reply = await this.pool.run(task, { signal: this.broken.signal, ...(spare ? { transferList: [spare] } : {}) });
@@ -185,7 +198,7 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
 }
 
 /** The entries evaluated on `workers` threads, in input order; the threads stop when the results end. */
-export async function* evaluateEntriesInWorkers<E extends BatchEntry, F extends AnswerForm = 'object'>(
+export async function* evaluateEntriesInWorkers<E extends WorkerEntry, F extends AnswerForm = 'object'>(
   policy: CompiledPolicy,
   entries: AnyIterable<E>,
   options: WorkerBatchOptions<F> = {},

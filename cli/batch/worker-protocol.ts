@@ -1,6 +1,7 @@
 // What the main thread and a batch worker send each other. Cases go out in chunks (one message for
 // many cases: the cost of a message is paid once per chunk), and the answers of a chunk come back in
 // one reply.
+import type { JsonLine } from './json-line.ts';
 import type { Answer, BatchOptions, CompiledPolicy, Diagnostic } from '../../engine/core.ts';
 
 /** Sent once, when a worker starts. */
@@ -26,6 +27,8 @@ export interface AnswerOfForm {
 export interface WorkerTask {
   cases: unknown[];
   files: (string | undefined)[];
+  /** per case, the NDJSON line to read it from instead (its entry in `cases` is then undefined) */
+  json?: (JsonLine | undefined)[];
   /** for `json`: a buffer of an earlier reply, written out, for the worker to fill again */
   spare?: ArrayBuffer;
 }

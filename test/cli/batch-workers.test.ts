@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { evaluateEntries, type Answer, type BatchEntry, type Diagnostic, type EntryResult } from '../../engine/index.ts';
 import { answerSummary } from '../../cli/batch/answer-summary.ts';
 import { generateCases } from '../../engine/analysis/generate-cases.ts';
-import { BatchWorkers, evaluateEntriesInWorkers } from '../../cli/batch/worker-batch.ts';
+import { BatchWorkers, evaluateEntriesInWorkers, type WorkerEntry } from '../../cli/batch/worker-batch.ts';
 import { bundled } from '../evaluate/backends-agree.ts';
 
 const relokia = bundled('relokia');
@@ -26,6 +26,20 @@ it('gives, on two workers, the results of evaluating in this thread, in input or
   const inThread = await collect(evaluateEntries(relokia, entries));
   expect(await collect(evaluateEntriesInWorkers(relokia, entries, { workers: 2 }))).toEqual(inThread);
   expect(inThread.filter((r) => 'diagnostics' in (r as object)).map((r) => (r as { index: number }).index)).toEqual([30, 31]);
+}, 120_000);
+
+it('reads cases given as their NDJSON lines in the workers: the same results as the parsed cases, a line that is not JSON with where it stops', async () => {
+  const parsed: BatchEntry[] = [...generated.slice(0, 20), { case: { at: 'yesterday' } }, ...generated.slice(20, 40)];
+  const asLines: WorkerEntry[] = parsed.map((e, i) => ({ file: 'cases.ndjson', json: { text: JSON.stringify(e.case), line: i + 1 } }));
+  asLines.splice(10, 0, { file: 'cases.ndjson', json: { text: '{"at": nope}', line: 99 } });
+  const results = await collect(evaluateEntriesInWorkers(relokia, asLines, { workers: 2 }));
+  const expected = await collect(evaluateEntries(relokia, parsed));
+  const bad = results.splice(10, 1)[0] as { index: number; diagnostics: Diagnostic[] };
+  expect(bad.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([['SLA1010', 'cases.ndjson', 99, 8]]);
+  // the line's case diagnostics name its file (evaluate was given it), the parsed case's none
+  const unfiled = (r: (typeof results)[number]) =>
+    'diagnostics' in r ? { diagnostics: r.diagnostics.map(({ file: _, ...d }) => d) } : { answer: (r as { answer: Answer }).answer };
+  expect(results.map(unfiled)).toEqual(expected.map(unfiled));
 }, 120_000);
 
 it('gives each answer as its NDJSON line in UTF-8, or as its summary, as the command prints them', async () => {
