@@ -86,15 +86,17 @@ it('reports a case that cannot be sent to a worker as SLA5020, and answers the o
 }, 120_000);
 
 it('fails only the cases a crashed worker held (SLA5020), answers the rest, and ends', async () => {
-  // chunks of 4 cases (a window of 24 on 2 workers), so that later chunks are out while results come in
-  const batch = new BatchWorkers(relokia, { workers: 2, window: 24 });
+  // chunks of 32 cases (a window of 192 on 2 workers), so that later chunks are out while results
+  // come in, and a worker holds more work than it can finish while it is being stopped
+  const many = generateCases(relokia.policy as never, { count: 400, seed: 5 }).map((c) => ({ case: c }) as BatchEntry);
+  const batch = new BatchWorkers(relokia, { workers: 2, window: 192 });
   const workers: { id: number; currentUsage: number }[] = [];
   batch.pool.on('workerCreate', (w: { id: number; currentUsage: number }) => workers.push(w));
-  const inThread = await collect(evaluateEntries(relokia, generated));
+  const inThread = await collect(evaluateEntries(relokia, many));
   const results: unknown[] = [];
   let killed = false;
   try {
-    for await (const r of batch.evaluate(generated)) {
+    for await (const r of batch.evaluate(many)) {
       // a worker dies while it holds a chunk
       const busy = killed ? undefined : workers.find((w) => w.currentUsage > 0);
       if (busy) {
@@ -107,11 +109,11 @@ it('fails only the cases a crashed worker held (SLA5020), answers the rest, and 
     await batch.close();
   }
   expect(killed).toBe(true);
-  expect(results).toHaveLength(generated.length);
+  expect(results).toHaveLength(many.length);
   const failed = results.filter((r) => 'diagnostics' in (r as object)) as { index: number; diagnostics: { code: string }[] }[];
   // the chunks it held: the one it was answering and the next
   expect(failed.length).toBeGreaterThan(0);
-  expect(failed.length).toBeLessThanOrEqual(2 * 4);
+  expect(failed.length).toBeLessThanOrEqual(2 * 32);
   for (const f of failed) expect(f.diagnostics.map((d) => d.code)).toEqual(['SLA5020']);
   const failedAt = new Set(failed.map((f) => f.index));
   expect(results.filter((r) => !failedAt.has((r as { index: number }).index))).toEqual(inThread.filter((r) => !failedAt.has((r as { index: number }).index)));
