@@ -14,7 +14,7 @@ import { quoteValue } from '../diagnostics/quote-value.ts';
 import type { Entitlement } from '../ir/schema.ts';
 import type { CompiledPolicy, Locator } from '../policy-types.ts';
 import { createRuntime } from '../runtime/create-runtime.ts';
-import { CompiledRules, type RuleRun } from '../runtime/compiled-backend.ts';
+import { CompiledRules, type EvaluatedNode, type RuleRun, type RuleTaker } from '../runtime/compiled-backend.ts';
 import { EnginePool } from '../runtime/engine-pool.ts';
 import { runFacts } from '../runtime/run-facts.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -237,9 +237,10 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     const mapped = itemsOf(set);
     if (!mapped.length) continue;
     const subjects = rt.subjects(attribute);
+    const slots = new Slots(set);
     for (let s = 0; s < subjects.length; s++) {
       const scoped = rt.forSubject(attribute, subjects[s]);
-      const ran = run(set, scoped, plan.repeated);
+      const ran = run(set, scoped, plan.repeated, slots);
       const subjectOutcomes = ran instanceof Promise ? await ran : ran;
       for (let m = 0; m < mapped.length; m++) mapped[m].add(scoped, subjectOutcomes, subjects[s]);
     }
@@ -250,8 +251,9 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
     const [made] = itemsOf(set);
     if (!made) continue;
     const views = rt.perEvent(each);
+    const slots = new Slots(set);
     for (let v = 0; v < views.length; v++) {
-      const ran = run(set, views[v].rt, plan.repeated);
+      const ran = run(set, views[v].rt, plan.repeated, slots);
       made.add(views[v].rt, ran instanceof Promise ? await ran : ran, views[v].subject);
     }
   }
@@ -289,19 +291,38 @@ export async function evaluate(policy: CompiledPolicy, input: Case, options: Eva
   return answer;
 }
 
-async function runEngine(rules: RuleSet, rt: Runtime, repeated: boolean): Promise<Outcomes> {
+async function runEngine(rules: RuleSet, rt: Runtime, repeated: boolean, _slots?: Slots): Promise<Outcomes> {
   const { results, failureResults } = await rules.engine.with((engine) => engine.run(runFacts(rt)));
   return place([...results, ...failureResults], rules, repeated);
 }
 
-function runClosures(rules: RuleSet, rt: Runtime, repeated: boolean): Outcomes {
+/** The outcomes of a rule set's closure runs, by slot. The runs of a set made again and again in
+ *  one evaluation (per subject, per event) share one: each run's outcomes are read before the next
+ *  run, which sets the same objects again instead of making new ones (every rule runs each time). */
+class Slots implements RuleTaker {
+  readonly out: (RuleOutcome | undefined)[];
+  constructor(private readonly set: RuleSet) {
+    this.out = new Array<RuleOutcome | undefined>(set.plans.length);
+  }
+
+  take(rule: number, result: boolean, all: EvaluatedNode[] | undefined): void {
+    const at = this.set.slotOf[rule];
+    if (at < 0) return;
+    const conditions = all ?? NO_CONDITIONS;
+    const o = this.out[at];
+    if (o === undefined) this.out[at] = { result, conditions, plan: this.set.plans[at], notes: undefined, notesOf: undefined };
+    else {
+      o.result = result;
+      o.conditions = conditions;
+      o.notes = undefined;
+      o.notesOf = undefined;
+    }
+  }
+}
+
+function runClosures(rules: RuleSet, rt: Runtime, repeated: boolean, slots = new Slots(rules)): Outcomes {
   // a repeated name's outcome is worded from its own conditions, which only `run` keeps
   if (repeated) return place(rules.closures().run(rt), rules, true);
-  const { slotOf, plans } = rules;
-  const out = new Array<RuleOutcome | undefined>(plans.length);
-  rules.closures().each(rt, (i, result, all) => {
-    const at = slotOf[i];
-    if (at >= 0) out[at] = { result, conditions: all ?? NO_CONDITIONS, plan: plans[at], notes: undefined, notesOf: undefined };
-  });
-  return out;
+  rules.closures().each(rt, slots);
+  return slots.out;
 }

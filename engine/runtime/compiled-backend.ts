@@ -55,9 +55,11 @@ const withProperties: Make = (props) => {
 };
 
 type Props = Record<string, unknown>;
-/** Takes a rule's result and its top-level conditions as evaluated (those of an `all`; none for
- *  an `any` or a `not`). */
-export type TakeRule = (rule: number, result: boolean, all: EvaluatedNode[] | undefined) => void;
+/** Takes each rule's result and its top-level conditions as evaluated (those of an `all`; none
+ *  for an `any` or a `not`). */
+export interface RuleTaker {
+  take(rule: number, result: boolean, all: EvaluatedNode[] | undefined): void;
+}
 
 interface Node {
   /** json-rules-engine's ordering key: the condition's `priority`, else the fact's (always 1 here) */
@@ -67,9 +69,9 @@ interface Node {
   run(rt: Runtime, outs: EvaluatedNode[], i: number, top?: boolean): boolean;
   /** the condition as the engine leaves one it never reached */
   skipped(): EvaluatedNode;
-  /** Runs it as rule `rule`'s own condition and hands the outcome to `take`, making no result
+  /** Runs it as rule `rule`'s own condition and hands the outcome to `taker`, making no result
    *  object of its own (only for a boolean condition). */
-  top?(rt: Runtime, rule: number, take: TakeRule): void;
+  top?(rt: Runtime, rule: number, taker: RuleTaker): void;
 }
 
 const BOOLEAN = ['all', 'any', 'not'] as const;
@@ -183,10 +185,10 @@ function node(c: unknown, depth: number, path: string, make: Make): Node {
       outs[i] = out;
       return passes;
     },
-    top(rt, rule, take) {
+    top(rt, rule, taker) {
       const childOuts: EvaluatedNode[] = new Array(children.length);
       const held = runSet(children, sets, inner, rt, childOuts);
-      take(rule, operator === 'not' ? !held : held, operator === 'all' ? childOuts : undefined);
+      taker.take(rule, operator === 'not' ? !held : held, operator === 'all' ? childOuts : undefined);
     },
     skipped: () => {
       const out = create();
@@ -217,10 +219,10 @@ export class CompiledRules {
     });
   }
 
-  /** Runs every rule, each outcome handed to `take` as it is made: no RuleRun, no result object
+  /** Runs every rule, each outcome handed to `taker` as it is made: no RuleRun, no result object
    *  for a rule's own condition. */
-  each(rt: Runtime, take: TakeRule): void {
-    for (let i = 0; i < this.rules.length; i++) this.rules[i].top.top!(rt, i, take);
+  each(rt: Runtime, taker: RuleTaker): void {
+    for (let i = 0; i < this.rules.length; i++) this.rules[i].top.top!(rt, i, taker);
   }
 
   run(rt: Runtime): RuleRun[] {

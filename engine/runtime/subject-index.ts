@@ -39,7 +39,9 @@ export class SubjectIndex {
     const values: string[] = [];
     const ids: number[] = [];
     const isListed: boolean[] = [];
-    for (const e of this.events) {
+    const events = this.events;
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k];
       if (!Object.hasOwn(e.attrs, this.attribute)) continue;
       const id = this.of(e);
       if (!isListed[id]) {
