@@ -298,7 +298,8 @@ async function runEngine(rules: RuleSet, rt: Runtime, repeated: boolean, _slots?
 
 /** The outcomes of a rule set's closure runs, by slot. The runs of a set made again and again in
  *  one evaluation (per subject, per event) share one: each run's outcomes are read before the next
- *  run, which sets the same objects again instead of making new ones (every rule runs each time). */
+ *  run, which sets the same objects (and the same conditions' results) again instead of making new
+ *  ones (every rule runs each time). */
 class Slots implements RuleTaker {
   readonly out: (RuleOutcome | undefined)[];
   constructor(private readonly set: RuleSet) {
@@ -317,6 +318,12 @@ class Slots implements RuleTaker {
       o.notes = undefined;
       o.notesOf = undefined;
     }
+  }
+
+  previous(rule: number): EvaluatedNode[] | undefined {
+    const at = this.set.slotOf[rule];
+    const conditions = at < 0 ? undefined : this.out[at]?.conditions;
+    return conditions === undefined || conditions === NO_CONDITIONS ? undefined : (conditions as EvaluatedNode[]);
   }
 }
 

@@ -59,13 +59,17 @@ type Props = Record<string, unknown>;
  *  for an `any` or a `not`). */
 export interface RuleTaker {
   take(rule: number, result: boolean, all: EvaluatedNode[] | undefined): void;
+  /** The conditions it was last given for `rule`, which the next run of the rule may fill again
+   *  (its results read by then); none: the run makes new ones. */
+  previous(rule: number): EvaluatedNode[] | undefined;
 }
 
 interface Node {
   /** json-rules-engine's ordering key: the condition's `priority`, else the fact's (always 1 here) */
   priority: number;
   /** Evaluates the condition into `outs[i]` and says whether it passes; `top`: the rule's own
-   *  condition, which the engine leaves without a `result`. */
+   *  condition, which the engine leaves without a `result`. A result already at `outs[i]` is this
+   *  condition's from an earlier run, whose results have been read: it is set again. */
   run(rt: Runtime, outs: EvaluatedNode[], i: number, top?: boolean): boolean;
   /** the condition as the engine leaves one it never reached */
   skipped(): EvaluatedNode;
@@ -100,7 +104,7 @@ function leaf(c: Props, make: Make): Node {
   return {
     priority: Number(c.priority) || 1,
     run(rt, outs, i) {
-      const out = create();
+      const out = outs[i] ?? create();
       const seen = readFact(rt);
       const expected = readValue ? readValue(rt) : value;
       const passes = op(seen, expected);
@@ -176,17 +180,18 @@ function node(c: unknown, depth: number, path: string, make: Make): Node {
   return {
     priority,
     run(rt, outs, i, top) {
-      const childOuts: EvaluatedNode[] = new Array(children.length);
+      const before = outs[i];
+      const childOuts = (operator === 'not' ? undefined : before?.[operator]) ?? new Array<EvaluatedNode>(children.length);
       const held = runSet(children, sets, inner, rt, childOuts);
       const passes = operator === 'not' ? !held : held;
-      const out = create();
+      const out = before ?? create();
       place(out, operator, childOuts);
       if (!top) out.result = passes;
       outs[i] = out;
       return passes;
     },
     top(rt, rule, taker) {
-      const childOuts: EvaluatedNode[] = new Array(children.length);
+      const childOuts = (operator === 'all' ? taker.previous(rule) : undefined) ?? new Array<EvaluatedNode>(children.length);
       const held = runSet(children, sets, inner, rt, childOuts);
       taker.take(rule, operator === 'not' ? !held : held, operator === 'all' ? childOuts : undefined);
     },
