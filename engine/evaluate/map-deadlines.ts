@@ -17,12 +17,21 @@ export function mapDeadlines({ rt, plan, outcomes, explain }: MapContext): Deadl
       const i = instances[k];
       const started_at = formatInstant(i.start.at, zone);
       const due = formatInstant(i.due, zone);
-      // keys in the order of contract.md, optional ones only when present; those up to `status`
-      // made at once (an object given its keys one by one is reallocated as it grows)
-      const item = (
-        i.subject === undefined ? { id, party, started_at, due, status: i.status } : { id, subject: i.subject, party, started_at, due, status: i.status }
-      ) as DeadlineItem;
-      if (i.metAt !== undefined) item.met_at = formatInstant(i.metAt, zone);
+      const { subject, status } = i;
+      const met_at = i.metAt === undefined ? undefined : formatInstant(i.metAt, zone);
+      // Keys in the order of contract.md, optional ones only when present. An object given keys
+      // past its literal's keeps them in a second allocation: the shape of a case's many items
+      // (per subject, with a priority) is one literal, met or not; the others are made up to `status`.
+      if (subject !== undefined && priority !== undefined && !d.recommended) {
+        items.push(
+          met_at === undefined
+            ? { id, subject, party, started_at, due, status, priority, clause }
+            : { id, subject, party, started_at, due, status, met_at, priority, clause },
+        );
+        continue;
+      }
+      const item = (subject === undefined ? { id, party, started_at, due, status } : { id, subject, party, started_at, due, status }) as DeadlineItem;
+      if (met_at !== undefined) item.met_at = met_at;
       if (priority !== undefined) item.priority = priority;
       if (d.recommended) item.recommended = true;
       item.clause = clause;

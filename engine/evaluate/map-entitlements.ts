@@ -46,14 +46,30 @@ function reason(o: RuleOutcome, i: number, rt: Runtime, e: EntitlementPlan, limi
       return ok ? undefined : `closed: ${e.closedBy ?? describeEvent(e.e.closed_by!)} happened at ${at(fact, zone)}`;
     case 'pause':
       return ok ? 'not paused now' : `paused since ${at(fact, zone)}: resume by ${at(addDuration(fact as number, e.pause!.max, { zone }), zone)}`;
-    case 'limit': {
+    case 'limit':
       if (used === undefined) return `unknown: the case does not give \`${(e.used as { fact: string }).fact}\``;
-      const words = `${used} of ${limit === null ? 'unlimited' : String(limit ?? 0)} used`;
-      return ok ? words : `limit reached: ${words}`;
-    }
+      return usedWords(used, limit === null ? null : (limit ?? 0), ok);
     default:
       return withPending(ok ? (plan.words as string) : `not met: ${plan.text}`, conditionNotes(o, i, rt));
   }
+}
+
+/** "2 of 3 used", or "limit reached: 3 of 3 used" */
+const usedText = (used: number, limit: number | null, ok: boolean) => {
+  const words = `${used} of ${limit === null ? 'unlimited' : String(limit)} used`;
+  return ok ? words : `limit reached: ${words}`;
+};
+
+// Those of small whole numbers are made once: a case of many subjects gives the same few again and again.
+const SMALL = 64;
+const isSmall = (n: number) => Number.isInteger(n) && n >= 0 && n < SMALL;
+/** per `ok`, per limit (unlimited: SMALL), per number used */
+const smallTexts: string[][][] = [[], []];
+
+function usedWords(used: number, limit: number | null, ok: boolean): string {
+  if (!isSmall(used) || (limit !== null && !isSmall(limit))) return usedText(used, limit, ok);
+  const row = (smallTexts[ok ? 1 : 0][limit === null ? SMALL : limit] ??= []);
+  return (row[used] ??= usedText(used, limit, ok));
 }
 
 // An item's reasons are gathered here (one item at a time), then copied into a list of their
@@ -152,6 +168,12 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
   const reasons = reasonsOf(e, o, rt, limit, used);
   const { id, clause } = e;
   const allowed = o.result;
+  // An object given keys past its literal's keeps them in a second allocation: the shape of a
+  // case's many items (a counted limit per subject, and nothing more) is made in one literal.
+  if (subject !== undefined && limit !== undefined && used !== undefined && !e.ledger && !e.excess && opens === undefined && until === undefined && !e.fields.length) {
+    const remaining = limit === null ? null : roundHalfAway(Math.max(0, limit - used), 4);
+    return { id, allowed, cost: price, reasons, clause, limit, used, remaining, subject };
+  }
   const item: EntitlementItem = e.limit !== undefined ? { id, allowed, cost: price, reasons, clause, limit } : { id, allowed, cost: price, reasons, clause };
   if (e.ledger) fillLedger(item, e.e, rt);
   else if (used !== undefined) item.used = used;
