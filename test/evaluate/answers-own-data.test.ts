@@ -45,6 +45,21 @@ describe('answers', () => {
     }
   });
 
+  it('are plain data, as JSON would give them: every record an Object, every list an Array', async () => {
+    const nonPlain = (v: unknown, path: string): string[] => {
+      if (v === null || typeof v !== 'object') return [];
+      if (Array.isArray(v)) return v.flatMap((x, i) => nonPlain(x, `${path}/${i}`));
+      const own = Object.getPrototypeOf(v) === Object.prototype ? [] : [path];
+      return [...own, ...Object.entries(v).flatMap(([k, x]) => nonPlain(x, `${path}/${k}`))];
+    };
+    for (const id of BUNDLED)
+      for (const input of [...testCases(id), ...(id === 'relokia' ? [realistic] : [])]) {
+        const answer = await evaluate(bundled(id), input);
+        expect(nonPlain(answer, ''), id).toEqual([]);
+        expect(answer, id).toStrictEqual(JSON.parse(JSON.stringify(answer)));
+      }
+  }, 120_000);
+
   it('under a compiled policy reloaded from JSON, or with a rule added by hand, are those of the policy compiled here', async () => {
     for (const id of BUNDLED) {
       const compiled = bundled(id);
