@@ -1,6 +1,6 @@
 // Answering cases for the routes: which policy (posted source, or a bundled id), the evaluation
-// itself with its diagnostics pointing into the request body, the answer stamped with the
-// policy's digest and trimmed to the explanations asked for.
+// itself with its diagnostics pointing into the request body and only the explanations asked for,
+// the answer stamped with the policy's digest.
 import type { FastifyRequest } from 'fastify';
 import { didYouMean, listOf, SlaError } from '../engine/diagnostics/index.ts';
 import { evaluate, type Answer, type Case, type CompiledPolicy } from '../engine/index.ts';
@@ -36,13 +36,14 @@ export async function resolvePolicy(ctx: ServerContext, posted: PolicySource | u
   return { compiled: bundled.compiled, ref: { id: bundled.id, version: bundled.version, digest: bundled.digest } };
 }
 
-/** The answer with the policy's digest, and only the explanations asked for. */
-export function shapeAnswer(answer: Answer, ref: ResolvedPolicy['ref'], explain: Explain): Answer {
-  const explanations: Answer['explanations'] = {};
-  if (explain !== 'none')
-    for (const [clause, e] of Object.entries(answer.explanations)) explanations[clause] = explain === 'full' ? e : { ...e, conditions: [] };
-  return { ...answer, policy: ref, explanations };
-}
+/** The serializer of the routes that answer cases: JSON.stringify, not one compiled from the
+ *  response schema (which still documents them). The evaluator makes answers with the contract's
+ *  fields alone, and for a union of shapes the schema's serializer first validates which one an
+ *  answer is, then escapes its texts a character at a time: it took longer than the evaluation. */
+export const answersAsJson = () => (data: unknown) => JSON.stringify(data);
+
+/** The answer with the policy's digest. */
+const stamped = (answer: Answer, ref: ResolvedPolicy['ref']): Answer => ({ ...answer, policy: ref });
 
 export interface AnswerOptions {
   lang?: string;
@@ -60,8 +61,9 @@ export async function answerCase(ctx: ServerContext, request: FastifyRequest, po
   try {
     answer = await ctx.queue.run(() => {
       opts.budget.check();
-      // the route schema checked the shape; evaluate checks the rest (a missing `at` included)
-      return evaluate(policy.compiled, kase as Case, { lang: opts.lang ?? 'en' });
+      // the route schema checked the shape; evaluate checks the rest (a missing `at` included), and
+      // builds only the explanations asked for
+      return evaluate(policy.compiled, kase as Case, { lang: opts.lang ?? 'en', explain: opts.explain });
     });
     opts.budget.check();
   } catch (e) {
@@ -70,7 +72,7 @@ export async function answerCase(ctx: ServerContext, request: FastifyRequest, po
     throw new HttpError(400, underPointer(opts.pointer, e.diagnostics));
   }
   ctx.metrics.evaluations.inc({ policy: policy.ref.id, outcome: 'answer' });
-  const shaped = shapeAnswer(answer, policy.ref, opts.explain);
+  const shaped = stamped(answer, policy.ref);
   ctx.decisionLog?.write({ requestId: request.id, key: opts.key, kase, answer: shaped });
   return shaped;
 }

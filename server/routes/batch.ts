@@ -2,7 +2,7 @@
 // others), `common` plans, facts and events merged into each.
 import type { PartialCase } from '../../engine/schemas/case.ts';
 import type { App, ServerContext } from '../context.ts';
-import { answerCase, resolvePolicy, type ResolvedPolicy } from '../evaluation.ts';
+import { answerCase, answersAsJson, resolvePolicy, type ResolvedPolicy } from '../evaluation.ts';
 import { HttpError } from '../http-error.ts';
 import { pointerPart } from '../../engine/ir/json-pointer.ts';
 import { BatchAnswer, batchBody, errors } from '../schemas.ts';
@@ -29,6 +29,7 @@ export function batchRoute(app: App, ctx: ServerContext): void {
         body: batchBody(ctx.config),
         response: { 200: BatchAnswer, ...errors(400, 404, 413, 415, 503) },
       },
+      serializerCompiler: answersAsJson,
     },
     async (request) => {
       const body = request.body;

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { Answer } from '../../engine/index.ts';
 import { Answer as AnswerSchema } from '../../engine/schemas/answer.ts';
 import type { App, ServerContext } from '../context.ts';
-import { answerCase, resolvePolicy } from '../evaluation.ts';
+import { answerCase, answersAsJson, resolvePolicy } from '../evaluation.ts';
 import { HttpError } from '../http-error.ts';
 import { errors, evaluateBody, Timeline } from '../schemas.ts';
 import { TimeBudget } from '../time-budget.ts';
@@ -21,6 +21,7 @@ export function evaluateRoute(app: App, ctx: ServerContext): void {
         body: evaluateBody(ctx.config),
         response: { 200: Type.Union([AnswerSchema, Timeline]), ...errors(400, 404, 413, 415, 503) },
       },
+      serializerCompiler: answersAsJson,
     },
     async (request) => {
       const body = request.body;

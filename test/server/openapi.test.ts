@@ -83,13 +83,18 @@ describe('every route has examples that validate against its schemas', () => {
   });
 });
 
-it('the examples are answered as documented', async () => {
+it('the examples are answered as documented: 200, with a body the response schema accepts', async () => {
+  // the answers are written with JSON.stringify, not by a serializer made from the schema: nothing
+  // but this keeps a field the schema does not know out of them
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
   for (const { route, op } of operations()) {
     const body = op.requestBody?.content['application/json'];
     if (!body) continue;
+    const validate = ajv.compile(op.responses['200'].content!['application/json'].schema);
     for (const example of examplesOf(body)) {
       const r = await app.inject({ method: 'POST', url: route.split(' ')[1], payload: example as object });
       expect(r.statusCode, `${route} ${JSON.stringify(example).slice(0, 80)}`).toBe(200);
+      expect(validate(r.json()) ? [] : validate.errors, route).toEqual([]);
     }
   }
 });
