@@ -170,7 +170,16 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
   const allowed = o.result;
   // An object given keys past its literal's keeps them in a second allocation: the shape of a
   // case's many items (a counted limit per subject, and nothing more) is made in one literal.
-  if (subject !== undefined && limit !== undefined && used !== undefined && !e.ledger && !e.excess && opens === undefined && until === undefined && !e.fields.length) {
+  if (
+    subject !== undefined &&
+    limit !== undefined &&
+    used !== undefined &&
+    !e.ledger &&
+    !e.excess &&
+    opens === undefined &&
+    until === undefined &&
+    !e.fields.length
+  ) {
     const remaining = limit === null ? null : roundHalfAway(Math.max(0, limit - used), 4);
     return { id, allowed, cost: price, reasons, clause, limit, used, remaining, subject };
   }
