@@ -173,24 +173,18 @@ function ticketsInProcess(flags: string[]): TicketRun {
   return JSON.parse(execFileSync(process.execPath, [...flags, '--import', 'tsx', child], { encoding: 'utf8', maxBuffer: 1 << 20 })) as TicketRun;
 }
 
+/** Each field of each entry, the median over the lists (sizes and event counts, the same in every
+ *  list, stay as they are). */
+const medianEach = <T extends object>(lists: T[][]): T[] =>
+  lists[0].map((first, i) => Object.fromEntries(Object.keys(first).map((k) => [k, median(lists.map((l) => l[i][k as keyof T] as number))])) as T);
+
 /** Per size and per segment, the median over the processes' series. */
-function medianOf(all: Series[]): Series {
-  const rows = all[0].rows.map((r, i) => ({
-    n: r.n,
-    events: r.events,
-    wall: median(all.map((s) => s.rows[i].wall)),
-    cpu: median(all.map((s) => s.rows[i].cpu)),
-    gc: median(all.map((s) => s.rows[i].gc)),
-  }));
-  const segments = all[0].segments.map((g, i) => ({
-    from: g.from,
-    to: g.to,
-    wall: median(all.map((s) => s.segments[i].wall)),
-    cpu: median(all.map((s) => s.segments[i].cpu)),
-    outsideGc: median(all.map((s) => s.segments[i].outsideGc)),
-  }));
-  return { rows, segments, fit: median(all.map((s) => s.fit)), rounds: all[0].rounds };
-}
+const medianOf = (all: Series[]): Series => ({
+  rows: medianEach(all.map((s) => s.rows)),
+  segments: medianEach(all.map((s) => s.segments)),
+  fit: median(all.map((s) => s.fit)),
+  rounds: all[0].rounds,
+});
 
 export default async (): Promise<BenchSection> => {
   const loadBefore = loadavg()[0];

@@ -166,6 +166,7 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
     until = ms === null ? null : formatInstant(ms, zone);
   }
   const reasons = reasonsOf(e, o, rt, limit, used);
+  const remaining = limit === undefined || used === undefined ? undefined : limit === null ? null : roundHalfAway(Math.max(0, limit - used), 4);
   const { id, clause } = e;
   const allowed = o.result;
   // An object given keys past its literal's keeps them in a second allocation: the shape of a
@@ -179,15 +180,13 @@ export function entitlementItem(e: EntitlementPlan, rt: Runtime, outcomes: Outco
     opens === undefined &&
     until === undefined &&
     !e.fields.length
-  ) {
-    const remaining = limit === null ? null : roundHalfAway(Math.max(0, limit - used), 4);
+  )
     return { id, allowed, cost: price, reasons, clause, limit, used, remaining, subject };
-  }
   const item: EntitlementItem = e.limit !== undefined ? { id, allowed, cost: price, reasons, clause, limit } : { id, allowed, cost: price, reasons, clause };
   if (e.ledger) fillLedger(item, e.e, rt);
   else if (used !== undefined) item.used = used;
-  if (e.limit !== undefined && used !== undefined) {
-    item.remaining = limit === null ? null : roundHalfAway(Math.max(0, (limit ?? 0) - used), 4);
+  if (remaining !== undefined && used !== undefined) {
+    item.remaining = remaining;
     if (e.excess) item.excess = limit === null ? 0 : roundHalfAway(Math.max(0, used - (limit ?? 0)), 4);
   }
   if (opens !== undefined) item.opens = opens;
