@@ -2,6 +2,7 @@
 // go out in chunks as they are read (one message for many cases) and answers come back a chunk at
 // a time, yielded in input order, with at most `window` cases in flight (the reorder window). A
 // worker that crashes fails only the cases it held (SLA5020); the pool starts another in its place.
+import { setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -103,6 +104,9 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
     // A worker that fails while it holds no case (one that cannot start): piscina starts no other,
     // so the cases waiting for it are failed (SLA5020) rather than left waiting.
     this.pool.on('error', (e: unknown) => this.broken.abort(e));
+    // every task in flight listens to the signal: more than Node's default of 10 (a window of 4
+    // workers or more) is no leak, and no warning is printed
+    setMaxListeners(Math.max(10, Math.ceil(this.window / this.chunk) + 1), this.broken.signal);
   }
 
   /** Resolves once a worker has loaded the engine; a worker that cannot start fails the whole batch. */

@@ -118,3 +118,19 @@ it('fails only the cases a crashed worker held (SLA5020), answers the rest, and 
   const failedAt = new Set(failed.map((f) => f.index));
   expect(results.filter((r) => !failedAt.has((r as { index: number }).index))).toEqual(inThread.filter((r) => !failedAt.has((r as { index: number }).index)));
 }, 120_000);
+
+it('runs on as many workers as asked with no warning printed, however many chunks are in flight', async () => {
+  // 4 workers hold 12 chunks at once, each listening for the batch's failure
+  const many = generateCases(relokia.policy as never, { count: 400, seed: 6 }).map((c) => ({ case: c }) as BatchEntry);
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+  process.on('warning', onWarning);
+  try {
+    expect(await collect(evaluateEntriesInWorkers(relokia, many, { workers: 4 }))).toHaveLength(400);
+    // a warning is emitted on the next turn of the event loop
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('warning', onWarning);
+  }
+  expect(warnings).toEqual([]);
+}, 120_000);
