@@ -18,9 +18,10 @@ import type { BenchSection } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = 10_000;
-const ROUNDS = 5;
-/** cases answered before the rounds, so that every thread's code is optimised */
-const WARM = 2_000;
+const ROUNDS = 7;
+/** cases answered before the rounds, so that every thread's code is optimised and its heap has
+ *  grown to what the batch needs (with fewer, a worker's first round was still the slowest) */
+const WARM = COUNT;
 /** times each thread of the JSON work goes through its lines */
 const JSON_ROUNDS = 40;
 
@@ -45,9 +46,10 @@ function threadTimes(): Map<string, number> | undefined {
   return times.size ? times : undefined;
 }
 
+/** The results counted, each given alone or (as `sla eval --batch` takes them) in chunks. */
 async function drain(results: AsyncIterable<unknown>): Promise<number> {
   let n = 0;
-  for await (const _ of results) n++;
+  for await (const r of results) n += Array.isArray(r) ? r.length : 1;
   return n;
 }
 
@@ -119,11 +121,6 @@ async function jsonWork(threads: number, lines: string[], rounds: number): Promi
   }
 }
 
-/** The results of a batch a chunk at a time, as `sla eval --batch` takes them, one by one. */
-async function* flat<T>(chunks: AsyncIterable<T[]>): AsyncGenerator<T> {
-  for await (const chunk of chunks) yield* chunk;
-}
-
 /** In this thread, what a worker does for `--json` (answer-chunk.ts), a chunk at a time, each
  *  chunk's buffer given back for the next as the main thread gives it back to a worker. */
 function linesInThread(policy: CompiledPolicy, input: WorkerEntry[]): Form {
@@ -136,7 +133,7 @@ function linesInThread(policy: CompiledPolicy, input: WorkerEntry[]): Form {
         const chunk = entries.slice(i, i + CHUNK);
         const task = { cases: chunk.map((e) => e.case), json: chunk.map((e) => e.json), files: chunk.map((e) => e.file) };
         const reply = await answerChunk(setup, { ...task, ...(spare ? { spare } : {}) });
-        yield* reply.ends!;
+        yield reply.ends!;
         spare = reply.bytes!.buffer as ArrayBuffer;
       }
     },
@@ -148,7 +145,7 @@ async function pooled(policy: CompiledPolicy, workers: number, form: AnswerForm,
   const before = threadTimes();
   const batch = new BatchWorkers<AnswerForm>(policy, { workers, form });
   // JSON as the command takes it: a chunk at a time, each chunk's buffer given back
-  const run = (e: WorkerEntry[]) => (form === 'json' ? flat(batch.evaluateChunks(e)) : batch.evaluate(e));
+  const run = (e: WorkerEntry[]) => (form === 'json' ? batch.evaluateChunks(e) : batch.evaluate(e));
   await drain(run(input.slice(0, WARM)));
   const after = threadTimes();
   const added = before && after ? new Set([...after.keys()].filter((id) => !before.has(id))) : undefined;
@@ -265,7 +262,7 @@ export default async function (): Promise<BenchSection> {
   return {
     title: 'Batch evaluation',
     markdown: [
-      `${COUNT} generated Relokia cases (\`generateCases\`, seed 2026), median of ${ROUNDS} rounds (a speed-up: the median of the rounds' own), each round going through every row in turn, warm (${WARM} cases answered first). ` +
+      `${COUNT} generated Relokia cases (\`generateCases\`, seed 2026), median of ${ROUNDS} rounds (a speed-up: the median of the rounds' own), each round going through every row in turn, warm (each row's ${WARM} cases answered once first). ` +
         `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; ` +
         `load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAfterThroughput} after the throughput rows.`,
       '',
