@@ -208,8 +208,7 @@ export default async (): Promise<BenchSection> => {
         `| ${r.n} | ${r.events} | ${fmtUs(r.wall)} | ${fmtUs(r.cpu)} | ${fmtUs(r.gc)} | ${fmtUs(r.wall / r.events)} | ${(r.wall / s.rows[0].wall).toFixed(1)}× |`,
     ),
   ];
-  // The goal is on the exponent fitted over all sizes; each segment's is shown
-  // beside it, marked where it is above the goal.
+  // The goal is on the exponent fitted over all sizes; each segment's is shown beside it, marked where above.
   const exponents = (what: string, s: Series) => {
     const segs = s.segments.map(
       (g) =>

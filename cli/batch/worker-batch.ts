@@ -36,7 +36,7 @@ export interface WorkerBatchOptions<F extends AnswerForm = 'object'> extends Bat
 }
 
 /** Cases per message: enough that a message's cost is small beside the cases' (a case takes about
- *  half a millisecond), few enough that the answers of a chunk (~30 KB each as JSON) stay small. */
+ *  a tenth of a millisecond), few enough that the answers of a chunk (~30 KB each as JSON) stay small. */
 export const CHUNK = 32;
 /** Chunks sent to a worker at once: the one it answers and the next. */
 const TASKS_PER_WORKER = 2;
@@ -69,8 +69,9 @@ const firstLine = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]
 export class BatchWorkers<F extends AnswerForm = 'object'> {
   readonly pool: Piscina<WorkerTask, WorkerReply>;
   readonly workers: number;
-  private readonly window: number;
   private readonly chunk: number;
+  /** chunks in flight at most: the reorder window, in chunks */
+  private readonly inFlight: number;
   private readonly form: AnswerForm;
   /** aborted when the pool reports a worker that failed outside a task: the tasks left would wait for ever */
   private readonly broken = new AbortController();
@@ -82,10 +83,11 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
     checkBatchPolicy(policy);
     this.workers = options.workers ?? defaultWorkers();
     if (!Number.isInteger(this.workers) || this.workers < 1) throw new RangeError(`workers must be a whole number of at least 1, not ${this.workers}`);
-    this.window = options.window ?? defaultWindow(this.workers);
-    if (!Number.isInteger(this.window) || this.window < 1) throw new RangeError(`the window must be a whole number of at least 1, not ${this.window}`);
+    const window = options.window ?? defaultWindow(this.workers);
+    if (!Number.isInteger(window) || window < 1) throw new RangeError(`the window must be a whole number of at least 1, not ${window}`);
     // a smaller window is split into smaller chunks, as many per worker as the default has
-    this.chunk = Math.max(1, Math.min(CHUNK, Math.floor(this.window / (CHUNKS_PER_WORKER * this.workers))));
+    this.chunk = Math.max(1, Math.min(CHUNK, Math.floor(window / (CHUNKS_PER_WORKER * this.workers))));
+    this.inFlight = Math.max(1, Math.floor(window / this.chunk));
     this.form = options.form ?? 'object';
     const workerData: WorkerData = { policy, lang: options.lang, engine: options.engine, form: this.form };
     this.pool = new Piscina({
@@ -104,9 +106,9 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
     // A worker that fails while it holds no case (one that cannot start): piscina starts no other,
     // so the cases waiting for it are failed (SLA5020) rather than left waiting.
     this.pool.on('error', (e: unknown) => this.broken.abort(e));
-    // every task in flight listens to the signal: more than Node's default of 10 (a window of 4
-    // workers or more) is no leak, and no warning is printed
-    setMaxListeners(Math.max(10, Math.ceil(this.window / this.chunk) + 1), this.broken.signal);
+    // every chunk in flight listens to the signal: more than Node's default of 10 (4 workers or
+    // more) is no leak, and no warning is printed
+    setMaxListeners(Math.max(10, this.inFlight), this.broken.signal);
   }
 
   /** Resolves once a worker has loaded the engine; a worker that cannot start fails the whole batch. */
@@ -140,11 +142,10 @@ export class BatchWorkers<F extends AnswerForm = 'object'> {
       next += chunk.length;
       return this.answerChunk(chunk, first);
     };
-    const window = Math.max(1, Math.floor(this.window / this.chunk));
-    for await (const chunk of orderedWindow(chunksOf(entries, this.chunk), answerChunk, window)) {
+    for await (const chunk of orderedWindow(chunksOf(entries, this.chunk), answerChunk, this.inFlight)) {
       yield chunk;
       // no more buffers kept than chunks in flight: each is about a chunk's answers
-      if (reuse) for (const b of chunk.buffers) if (this.spares.length < window) this.spares.push(b);
+      if (reuse) for (const b of chunk.buffers) if (this.spares.length < this.inFlight) this.spares.push(b);
     }
   }
 
